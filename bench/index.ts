@@ -1,0 +1,15 @@
+// `npm run bench`: one JSON line with every performance figure of the project.
+// Each part lives beside the code it measures; this file only gathers them.
+import { benchEngine } from './engine';
+import { benchAddin } from './addin';
+
+async function main(): Promise<void> {
+  const engine = await benchEngine();
+  const addin = await benchAddin();
+  process.stdout.write(JSON.stringify({ ...engine, ...addin }) + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench misslyckades: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

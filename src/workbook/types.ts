@@ -1,0 +1,133 @@
+// Host-neutral workbook contract: sheets in as 2-D arrays of cell values (the shape of
+// Excel's Range.values), engine input or every problem out, and a write plan back.
+// Normative format: ../shared/spec/workbook-format.md.
+import type { AllocationResult, ModelInput } from '../engine/types';
+
+/** A cell value as Excel's Range.values gives it ('' for an empty cell). null is accepted as empty too. */
+export type CellValue = string | number | boolean | null;
+
+/** One worksheet's values, row-major, starting at cell A1 (values[0][0] is A1). Rows may be ragged. */
+export interface SheetValues {
+  name: string;
+  values: CellValue[][];
+}
+
+/** One problem of a file, always with its cell address. */
+export interface Problem {
+  /** Sheet name as in the workbook (or the canonical name when the sheet is missing) */
+  sheet: string;
+  /** 1-based row and column of the cell concerned (the header cell or A1 when no better cell exists) */
+  row: number;
+  column: number;
+  /** e.g. "Förbund!E7" (sheet quoted as Excel does when it needs quotes: 'Mitt blad'!A1) */
+  address: string;
+  /** Swedish, without the address, e.g. '"ca 2 milj" är inget belopp' */
+  message: string;
+}
+
+/** Where the reader found things, so that a run can be written back in place. */
+export interface WorkbookLayout {
+  federationSheet: {
+    name: string;
+    /** 0-based header row index */
+    headerRow: number;
+    /** 0-based row index of each federation, in ModelInput.federations order */
+    dataRows: number[];
+    /** 0-based index of the last input (non-output) column that has a header */
+    lastInputColumn: number;
+    /** 0-based column of each output header already present (rerun), keyed by canonical header */
+    existingOutputColumns: Record<string, number>;
+    /** number of rows in the sheet as read (so a rerun can clear stale output below the data) */
+    rowCount: number;
+  };
+  municipalitySheet: { name: string; headerRow: number; dataRows: number[] };
+  parameterSheet: { name: string; headerRow: number; valueColumn: number };
+  /** Names of existing output sheets (Kommunbidrag, Körlogg) as spelled in the workbook, if present */
+  existingOutputSheets: Record<string, string>;
+}
+
+export type ReadResult =
+  | { ok: true; input: ModelInput; layout: WorkbookLayout }
+  | { ok: false; problems: Problem[] };
+
+/** A rectangular block of cells written into an existing sheet. */
+export interface CellBlock {
+  sheet: string;
+  /** 0-based top-left cell */
+  row: number;
+  column: number;
+  values: CellValue[][];
+  /** Same shape as values; null = leave the format as it is */
+  numberFormats?: (string | null)[][];
+  /** Header cells of the block (first row) are bold */
+  boldFirstRow?: boolean;
+}
+
+/** Data validation on a whole column range of a written sheet (template). */
+export type Validation =
+  | { range: string; type: 'list'; values: string[]; prompt?: string }
+  | { range: string; type: 'wholeNumber'; min: number; prompt?: string }
+  | { range: string; type: 'decimal'; min: number; max?: number; prompt?: string };
+
+/** A sheet created or replaced whole by a run (Kommunbidrag, Körlogg) or by the template. */
+export interface SheetOutput {
+  name: string;
+  values: CellValue[][];
+  /** Same shape as values; null = General */
+  numberFormats?: (string | null)[][];
+  /** 0-based rows to make bold (headers, titles) */
+  boldRows?: number[];
+  /** width in characters, per column */
+  columnWidths?: number[];
+  validations?: Validation[];
+  /** 0-based row index of the header row, for freezing panes / autofilter */
+  headerRow?: number;
+}
+
+export interface RunSummary {
+  scenario: string;
+  budget: number;
+  totalFinal: number;
+  undistributed: number;
+  appliedMaxDecrease: number;
+  federationCount: number;
+  municipalityCount: number;
+  /** count per warning code, only codes that occur */
+  warningCounts: Record<string, number>;
+  /** Swedish one-line-per-item summary for a terminal */
+  lines: string[];
+}
+
+/** Everything a host must do to write a run back. Hosts apply it in this order: clear, blocks, sheets, highlight. */
+export interface WritePlan {
+  /** Ranges on existing sheets to clear (values and formats) before writing: stale output of an earlier run */
+  clear: { sheet: string; row: number; column: number; rowCount: number; columnCount: number }[];
+  /** Output columns on Förbund (header + one row per data row), over existing output columns or after the last input column */
+  blocks: CellBlock[];
+  /** Kommunbidrag and Körlogg, replaced whole */
+  sheets: SheetOutput[];
+  /** Förbund rows (0-based) with warnings, and the columns (0-based, inclusive) of the output block to highlight */
+  highlight: { sheet: string; rows: number[]; firstColumn: number; lastColumn: number };
+  summary: RunSummary;
+}
+
+/** Canonical output headers on Förbund, in order (workbook-format.md). */
+export const FEDERATION_OUTPUT_HEADERS = [
+  'Idealfördelning (kr)',
+  'Efter spärr (kr)',
+  'Matchad tilldelning (kr)',
+  'Ytterligare medel (kr)',
+  'Slutlig tilldelning (kr)',
+  'Kommunernas andel (kr)',
+  'Regionens andel (kr)',
+  'Rimligt eget kapital (kr)',
+  'Varningar',
+] as const;
+
+export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg'] as const;
+export const INPUT_SHEETS = ['Parametrar', 'Förbund', 'Kommuner'] as const;
+
+/** Whole kronor with a space as thousands separator in every locale (conditional sections, literal spaces). */
+export const MONEY_FORMAT = '[>=1000000]#\\ ###\\ ##0;[>=1000]#\\ ##0;0';
+/** Shares shown as a percentage. */
+export const SHARE_FORMAT = '0.00%';
