@@ -149,6 +149,8 @@ export interface FederationResult {
   previousAllocation?: Decimal;
   /** floor_f at the applied spärr (undefined when not protected) */
   floor?: Decimal;
+  /** (1 − applied spärr)·prev_f·m_f for every federation with prev_f > 0 (MINSKNING, SPÄRR_EJ) */
+  decreaseThreshold?: Decimal;
   /** A_f(λ) (step 4) */
   afterFloor: Decimal;
   /** A_f was lifted to floor_f (SPÄRR) */
@@ -246,7 +248,13 @@ export interface ModelIssue {
     | 'INVALID_MONTHS'
     | 'INVALID_PARAMETER'
     | 'NO_FEDERATIONS'
-    | 'ZERO_TOTALS';
+    | 'ZERO_TOTALS'
+    /** a federation or municipality without a name */
+    | 'MISSING_NAME'
+    /** a value that is not a finite number (or a required number that is missing) */
+    | 'INVALID_NUMBER'
+    /** the same Förbund + Kommun + Område twice, or the same Kommun + Område in two federations */
+    | 'DUPLICATE_AREA';
   /** Swedish message */
   message: string;
   federation?: string;

@@ -33,15 +33,37 @@ export interface WorkbookLayout {
     headerRow: number;
     /** 0-based row index of each federation, in ModelInput.federations order */
     dataRows: number[];
-    /** 0-based index of the last input (non-output) column that has a header */
+    /**
+     * 0-based index of the last input (non-output) column: the last column, other than the output
+     * columns, that has a header or any value from the header row down (so that new output columns
+     * never overwrite a headerless note column)
+     */
     lastInputColumn: number;
     /** 0-based column of each output header already present (rerun), keyed by canonical header */
     existingOutputColumns: Record<string, number>;
     /** number of rows in the sheet as read (so a rerun can clear stale output below the data) */
     rowCount: number;
+    /** 0-based column of each input column found, keyed by FederationInput field ('name', 'equity', …) */
+    columns?: Record<string, number>;
+    /** further columns carrying an output header already present (stale copies, cleared by a run) */
+    duplicateOutputColumns?: number[];
   };
-  municipalitySheet: { name: string; headerRow: number; dataRows: number[] };
-  parameterSheet: { name: string; headerRow: number; valueColumn: number };
+  municipalitySheet: {
+    name: string;
+    headerRow: number;
+    dataRows: number[];
+    /** 0-based column of each input column found, keyed by AreaInput field ('federation', 'population', …) */
+    columns?: Record<string, number>;
+  };
+  parameterSheet: {
+    name: string;
+    headerRow: number;
+    valueColumn: number;
+    /** 0-based column of the Parameter labels */
+    labelColumn?: number;
+    /** 0-based row of each parameter present, keyed by ParameterKey ('budget', 'baseAllocation', …) */
+    rows?: Record<string, number>;
+  };
   /** Names of existing output sheets (Kommunbidrag, Körlogg) as spelled in the workbook, if present */
   existingOutputSheets: Record<string, string>;
 }
@@ -50,7 +72,10 @@ export type ReadResult =
   | { ok: true; input: ModelInput; layout: WorkbookLayout }
   | { ok: false; problems: Problem[] };
 
-/** A rectangular block of cells written into an existing sheet. */
+/**
+ * A rectangular block of cells written into an existing sheet. In `values`, '' clears a cell and null
+ * leaves it as it is (Office.js Range.values semantics).
+ */
 export interface CellBlock {
   sheet: string;
   /** 0-based top-left cell */
@@ -66,7 +91,7 @@ export interface CellBlock {
 /** Data validation on a whole column range of a written sheet (template). */
 export type Validation =
   | { range: string; type: 'list'; values: string[]; prompt?: string }
-  | { range: string; type: 'wholeNumber'; min: number; prompt?: string }
+  | { range: string; type: 'wholeNumber'; min: number; max?: number; prompt?: string }
   | { range: string; type: 'decimal'; min: number; max?: number; prompt?: string };
 
 /** A sheet created or replaced whole by a run (Kommunbidrag, Körlogg) or by the template. */

@@ -1,0 +1,333 @@
+// Orchestration of the ten steps, rounding and warnings.
+// spec: allocation-model.md "The computation", "Rounding", "Warnings"
+import Decimal from 'decimal.js';
+import { ONE, ZERO, sum } from './decimal';
+import { isDeficit, solveRelaxedMaxDecrease, withoutExcessEquityProtection, RelaxRow } from './deficit';
+import { hasExcessEquity, reasonableEquityBasis, trappan } from './equity';
+import { FloorRow, floorAmount, isProtected, scaledPrevious, solveLambda } from './floor';
+import {
+  baseAmount,
+  distributableAmount,
+  idealAmount,
+  keyShares,
+  monthsFactor,
+  needAmount,
+  partYearRemainder,
+  poolAmount,
+} from './ideal';
+import { allocationKey, federationTotals } from './keys';
+import { cutAmount, isCappedByMatching, matchedAmount, matchingCap, surplusAfterMatching } from './matching';
+import { MunicipalityWeights, effectiveSplitWeights, memberShares, splitByWeights } from './members';
+import {
+  regionShareFromRounded,
+  roundColumnToSum,
+  roundExtraColumn,
+  roundMatchedColumn,
+  roundMunicipalShare,
+  roundReasonableEquity,
+} from './rounding';
+import { hasSurplus, scenarioLabel } from './scenario';
+import { distributeAdditionalFunds, wantedAmount } from './surplus';
+import {
+  AllocationResult,
+  FederationResult,
+  ModelInput,
+  ModelInputError,
+  ModelParameters,
+  MunicipalContributionResult,
+} from './types';
+import { PreparedFederation, prepareModelInput } from './validate';
+import { federationWarnings } from './warnings';
+
+/** Rank of each federation by normalised name: the order-independent tie-break of exact splits. */
+function nameRanks(federations: readonly PreparedFederation[]): number[] {
+  const order = federations.map((_, i) => i);
+  order.sort((a, b) => (federations[a].nameKey < federations[b].nameKey ? -1 : federations[a].nameKey > federations[b].nameKey ? 1 : 0));
+  const rank = new Array<number>(federations.length);
+  order.forEach((i, r) => {
+    rank[i] = r;
+  });
+  return rank;
+}
+
+/** A federation's municipalities (its areas of one municipality added up), in order of first appearance. */
+function municipalitiesOf(f: PreparedFederation): { name: string; weights: MunicipalityWeights }[] {
+  if (f.areas.length === 1) {
+    const a = f.areas[0];
+    return [{ name: a.municipality, weights: { population: a.population, recipients: a.supportRecipients } }];
+  }
+  const byKey = new Map<string, { name: string; weights: MunicipalityWeights }>();
+  for (const a of f.areas) {
+    const m = byKey.get(a.municipalityKey);
+    if (!m) {
+      byKey.set(a.municipalityKey, {
+        name: a.municipality,
+        weights: { population: a.population, recipients: a.supportRecipients },
+      });
+    } else {
+      m.weights.population = m.weights.population.plus(a.population);
+      m.weights.recipients =
+        m.weights.recipients === undefined || a.supportRecipients === undefined
+          ? undefined
+          : m.weights.recipients.plus(a.supportRecipients);
+    }
+  }
+  return [...byKey.values()];
+}
+
+// spec: allocation-model.md §1–§10 — the whole model
+/**
+ * Allocates the state budget over the federations: steps 1–10, rounding and warnings.
+ * Throws ModelInputError with every issue of the input at once.
+ */
+export function allocate(input: ModelInput): AllocationResult {
+  const { issues, prepared } = prepareModelInput(input);
+  if (issues.length > 0 || !prepared) throw new ModelInputError(issues);
+  const p = prepared.parameters;
+  const feds = prepared.federations;
+  const n = feds.length;
+  const rank = nameRanks(feds);
+  const B = p.budget;
+  const d = p.maxDecrease;
+
+  // Step 1: keys.
+  const totals = feds.map((f) => federationTotals(f.areas));
+  const totalSupportMeasure = sum(totals.map((t) => t.supportMeasure));
+  const totalPopulation = sum(totals.map((t) => t.population));
+  const keys = totals.map((t) =>
+    allocationKey(t.supportMeasure, t.population, totalSupportMeasure, totalPopulation, p.weightSupportMeasure, p.weightPopulation),
+  );
+
+  // Step 2: ideal, base, need, pool T, part-year remainder P.
+  const distributable = distributableAmount(B, n, p.baseAllocation);
+  const shares = keyShares(
+    distributable,
+    keys.map((k) => k.key),
+    rank,
+  );
+  const baseByMonths = new Map<number, Decimal>();
+  const base = feds.map((f) => {
+    let b = baseByMonths.get(f.months);
+    if (b === undefined) baseByMonths.set(f.months, (b = baseAmount(p.baseAllocation, f.months)));
+    return b;
+  });
+  const ideal = feds.map((f, i) => idealAmount(p.baseAllocation, shares[i], f.months));
+  const need = ideal.map((x, i) => needAmount(x, base[i]));
+  const pool = poolAmount(ideal);
+  const remainder = partYearRemainder(B, pool);
+
+  // Step 3: reasonable equity.
+  const basis = feds.map((f, i) => reasonableEquityBasis(f.previousTotalFunds, f.previousAllocation, ideal[i]));
+  const reasonable = basis.map((b) => trappan(b, p.trappan));
+  const excess = feds.map((f, i) => hasExcessEquity(f.equity, reasonable[i]));
+
+  // Step 4: spärr at d; step 5 when even Σ A_f(0) > T.
+  const protectedAtStart = feds.map((f) => isProtected(f.previousAllocation));
+  const rows: FloorRow[] = feds.map((f, i) => ({
+    base: base[i],
+    need: need[i],
+    ideal: ideal[i],
+    floor: protectedAtStart[i] ? floorAmount(f.previousAllocation as Decimal, d, f.months) : undefined,
+  }));
+  let deficit = false;
+  let lambda: Decimal;
+  let afterFloor: Decimal[];
+  let lifted: boolean[];
+  let floors: (Decimal | undefined)[] = rows.map((r) => r.floor);
+  let protectedNow = protectedAtStart.slice();
+  let protectionRemoved = feds.map(() => false);
+  let applied = d;
+  if (!isDeficit(rows, pool)) {
+    ({ lambda, afterFloor, lifted } = solveLambda(rows, pool, rank));
+  } else {
+    deficit = true;
+    protectionRemoved = protectedAtStart.map((prot, i) => prot && excess[i]);
+    protectedNow = protectedAtStart.map((prot, i) => prot && !excess[i]);
+    const reduced = withoutExcessEquityProtection(rows, excess);
+    floors = reduced.map((r) => r.floor);
+    if (!isDeficit(reduced, pool)) {
+      ({ lambda, afterFloor, lifted } = solveLambda(reduced, pool, rank));
+    } else {
+      const relaxRows: RelaxRow[] = feds.map((f, i) => ({
+        base: base[i],
+        prevScaled: protectedNow[i] ? scaledPrevious(f.previousAllocation as Decimal, f.months) : undefined,
+      }));
+      const relaxed = solveRelaxedMaxDecrease(relaxRows, pool, d, rank);
+      applied = relaxed.maxDecrease;
+      lambda = ZERO;
+      afterFloor = relaxed.afterFloor;
+      lifted = relaxed.lifted;
+      floors = relaxed.floor;
+    }
+  }
+  const thresholds = feds.map((f, i) =>
+    !isProtected(f.previousAllocation)
+      ? undefined
+      : applied.eq(d)
+        ? (rows[i].floor as Decimal)
+        : floorAmount(f.previousAllocation as Decimal, applied, f.months),
+  );
+
+  // Step 6: matching.
+  const caps = feds.map((f) => matchingCap(f.municipalContribution, f.regionContribution));
+  const matched = feds.map((f, i) => matchedAmount(afterFloor[i], caps[i], f.returned));
+  const cuts = matched.map((m, i) => cutAmount(afterFloor[i], m));
+  const capped = caps.map((c, i) => isCappedByMatching(afterFloor[i], c));
+  const surplus = surplusAfterMatching(remainder, cuts);
+
+  // Step 7: additional funds.
+  const wants = feds.map((f, i) => (f.request.gt(ZERO) ? wantedAmount(f.request, caps[i], matched[i]) : ZERO));
+  const additional = distributeAdditionalFunds(wants, excess, surplus, rank);
+
+  // Step 8: final.
+  const finals = matched.map((m, i) => m.plus(additional.extra[i]));
+
+  // Rounding (spec "Rounding").
+  const idealR = roundColumnToSum(ideal);
+  const afterFloorR = roundColumnToSum(afterFloor);
+  const matchedR = roundMatchedColumn(afterFloorR, cuts);
+  const extraR = roundExtraColumn(additional.extra, B, matchedR);
+  const finalR = matchedR.map((m, i) => m.plus(extraR[i]));
+  const municipalR = finalR.map((x) => roundMunicipalShare(x));
+
+  // Step 9: members' shares and the municipal split.
+  const municipalContributions: MunicipalContributionResult[] = [];
+  const members = finals.map((x) => memberShares(x));
+  feds.forEach((f, i) => {
+    const municipalities = municipalitiesOf(f);
+    const weights = effectiveSplitWeights(
+      f.splitMethod,
+      municipalities.map((m) => m.weights),
+    );
+    const total = municipalities.length === 1 ? weights[0] : sum(weights);
+    const split = splitByWeights(weights, municipalR[i], total);
+    municipalities.forEach((m, k) => {
+      municipalContributions.push({
+        federation: f.name,
+        municipality: m.name,
+        method: f.splitMethod,
+        share: split.shares[k],
+        amount: split.amounts[k],
+        rounded: split.rounded[k],
+      });
+    });
+  });
+
+  const federations: FederationResult[] = feds.map((f, i) => {
+    const result: FederationResult = {
+      name: f.name,
+      vo: f.vo,
+      region: f.region,
+      index: f.index,
+      supportMeasure: totals[i].supportMeasure,
+      population: totals[i].population,
+      supportMeasureShare: keys[i].supportMeasureShare,
+      populationShare: keys[i].populationShare,
+      key: keys[i].key,
+      monthsFactor: monthsFactor(f.months),
+      months: f.months,
+      base: base[i],
+      need: need[i],
+      ideal: ideal[i],
+      reasonableEquityBasis: basis[i],
+      reasonableEquity: reasonable[i],
+      equity: f.equity,
+      excessEquity: excess[i],
+      protected: protectedNow[i],
+      protectionRemoved: protectionRemoved[i],
+      previousAllocation: f.previousAllocation,
+      floor: protectedNow[i] ? floors[i] : undefined,
+      decreaseThreshold: thresholds[i],
+      afterFloor: afterFloor[i],
+      liftedToFloor: lifted[i],
+      cap: caps[i],
+      matched: matched[i],
+      cut: cuts[i],
+      cappedByMatching: capped[i],
+      returned: f.returned,
+      request: f.request,
+      want: wants[i],
+      tier: additional.tier[i],
+      extra: additional.extra[i],
+      final: finals[i],
+      municipalShare: members[i].municipal,
+      regionShare: members[i].region,
+      splitMethod: f.splitMethod,
+      warnings: [],
+      rounded: {
+        ideal: idealR[i],
+        afterFloor: afterFloorR[i],
+        matched: matchedR[i],
+        extra: extraR[i],
+        final: finalR[i],
+        municipalShare: municipalR[i],
+        regionShare: regionShareFromRounded(finalR[i], municipalR[i]),
+        reasonableEquity: roundReasonableEquity(reasonable[i]),
+      },
+    };
+    result.warnings = federationWarnings({
+      months: f.months,
+      previousAllocation: f.previousAllocation,
+      equity: f.equity,
+      reasonableEquity: reasonable[i],
+      excessEquity: excess[i],
+      liftedToFloor: lifted[i],
+      floor: result.floor,
+      protectionRemoved: protectionRemoved[i],
+      decreaseThreshold: thresholds[i],
+      afterFloor: afterFloor[i],
+      cap: caps[i],
+      municipalContribution: f.municipalContribution,
+      regionContribution: f.regionContribution,
+      cappedByMatching: capped[i],
+      matched: matched[i],
+      returned: f.returned,
+      request: f.request,
+      extra: additional.extra[i],
+      final: finals[i],
+      appliedMaxDecrease: applied,
+    });
+    return result;
+  });
+
+  const surplusExists = hasSurplus(surplus);
+  const totalFinalR = sum(finalR);
+  const totalMunicipalR = sum(municipalR);
+  const parameters: ModelParameters = {
+    year: p.year,
+    budget: p.budget,
+    baseAllocation: p.baseAllocation,
+    weightSupportMeasure: p.weightSupportMeasure,
+    weightPopulation: p.weightPopulation,
+    maxDecrease: p.maxDecrease,
+    trappan: { ...p.trappan },
+    targetedFundsCap: p.targetedFundsCap,
+  };
+  if (parameters.year === undefined) delete parameters.year;
+  return {
+    parameters,
+    federations,
+    municipalContributions,
+    federationCount: n,
+    totalSupportMeasure,
+    totalPopulation,
+    pool,
+    partYearRemainder: remainder,
+    lambda,
+    appliedMaxDecrease: applied,
+    deficit,
+    surplus,
+    undistributed: additional.undistributed,
+    scenario: { deficit, surplus: surplusExists, label: scenarioLabel(deficit, surplusExists) },
+    totals: {
+      ideal: sum(idealR),
+      afterFloor: sum(afterFloorR),
+      matched: sum(matchedR),
+      extra: sum(extraR),
+      final: totalFinalR,
+      undistributed: B.minus(totalFinalR),
+      municipalShare: totalMunicipalR,
+      regionShare: totalFinalR.minus(totalMunicipalR),
+    },
+  };
+}

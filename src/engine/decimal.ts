@@ -1,0 +1,70 @@
+// Private decimal arithmetic of the engine. Money is never a JS number here.
+// spec: allocation-model.md "The computation (exact arithmetic; round only when writing)"
+import Decimal from 'decimal.js';
+
+/** The engine's arithmetic: 60 significant digits, ties half up. Results are instances of D. */
+export const D = Decimal.clone({
+  precision: 60,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -100,
+  toExpPos: 100,
+});
+
+/** Same precision, rounding toward zero (used where a quotient must not overshoot). */
+const DDown = D.clone({ rounding: Decimal.ROUND_DOWN });
+
+/**
+ * Exact amounts are kept on a grid of 10^-EXACT_DP kr. Sums of grid amounts are exact in
+ * 60 digits (up to 10^29 kr), so totals such as Σ final + U = B hold exactly, not approximately.
+ */
+export const EXACT_DP = 30;
+export const QUANTUM = new D(`1e-${EXACT_DP}`);
+
+export const ZERO = new D(0);
+export const ONE = new D(1);
+export const TWO = new D(2);
+export const TWELVE = new D(12);
+
+/** x in the engine's context (no copy when it already is): exported rule functions accept any Decimal. */
+export function asD(x: Decimal.Value): Decimal {
+  return x instanceof Object && (x as Decimal).constructor === D ? (x as Decimal) : new D(x);
+}
+
+/** Convert any input number to the engine's context. */
+export function dec(x: Decimal.Value): Decimal {
+  return new D(x);
+}
+
+/** Round down (toward −∞) to the exact-amount grid. */
+export function toGrid(x: Decimal): Decimal {
+  return asD(x).toDecimalPlaces(EXACT_DP, Decimal.ROUND_FLOOR);
+}
+
+/** a / b rounded toward zero at 60 significant digits. */
+export function divDown(a: Decimal, b: Decimal): Decimal {
+  return new D(new DDown(a).div(b));
+}
+
+/** Whole kronor, ties away from zero ("rounded half up"). */
+export function roundHalfUp(x: Decimal): Decimal {
+  return asD(x).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+}
+
+export function sum(values: readonly Decimal[]): Decimal {
+  let total: Decimal = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+export function dmin(a: Decimal, b: Decimal): Decimal {
+  return a.lte(b) ? a : b;
+}
+
+export function dmax(a: Decimal, b: Decimal): Decimal {
+  return a.gte(b) ? a : b;
+}
+
+/** Normalised key of a federation or municipality name (trim, fold white space, NFC, lower case). */
+export function nameKey(name: string): string {
+  return String(name).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,0 +1,61 @@
+// Exact totals on the 10^-30 kr grid.
+// spec: allocation-model.md "The computation (exact arithmetic; round only when writing)"
+import Decimal from 'decimal.js';
+import { D, ZERO, asD, sum } from './decimal';
+
+/** Residue tolerated per value: 100 grid steps of 10^-30 kr. */
+const MAX_STEPS_PER_VALUE = new D('1e-28');
+
+export interface ResidualBounds {
+  lower?: readonly (Decimal | undefined)[];
+  upper?: readonly (Decimal | undefined)[];
+}
+
+function priorityOrder(values: readonly Decimal[], rank: readonly number[]): number[] {
+  const order = values.map((_, i) => i);
+  order.sort((a, b) => values[b].comparedTo(values[a]) || rank[a] - rank[b]);
+  return order;
+}
+
+// spec: allocation-model.md "The computation (exact arithmetic)" — amounts that must add up to a total exactly
+/**
+ * Grid amounts computed one by one (each rounded toward −∞ to 10^-30 kr) miss their total by a
+ * few grid steps. This gives that residual, target − Σ values, to the largest value (ties: lowest
+ * `rank`, i.e. federation name order, so the result does not depend on row order), within each
+ * row's bounds, spilling to the next largest if needed. Returns new values with Σ = target.
+ */
+export function absorbResidual(
+  values: readonly Decimal[],
+  target: Decimal,
+  rank: readonly number[],
+  bounds: ResidualBounds = {},
+): Decimal[] {
+  const result = values.map(asD);
+  let residual = asD(target).minus(sum(values));
+  if (residual.isZero() || result.length === 0) return result;
+  // Only rounding residue is expected here: at most about one grid step per value.
+  if (residual.abs().gt(MAX_STEPS_PER_VALUE.times(result.length + 1))) {
+    throw new Error(`absorbResidual: skillnaden ${residual.toString()} är inte ett avrundningsfel`);
+  }
+  // The largest value normally takes it all; otherwise spill in order of size.
+  const absorb = (i: number): boolean => {
+    let next = result[i].plus(residual);
+    const upper = bounds.upper?.[i];
+    const lower = bounds.lower?.[i] ?? ZERO;
+    if (upper !== undefined && next.gt(upper)) next = upper;
+    if (next.lt(lower)) next = result[i].lt(lower) ? result[i] : lower;
+    residual = residual.minus(next.minus(result[i]));
+    result[i] = next;
+    return residual.isZero();
+  };
+  let best = 0;
+  for (let i = 1; i < result.length; i++) {
+    const c = result[i].comparedTo(result[best]);
+    if (c > 0 || (c === 0 && rank[i] < rank[best])) best = i;
+  }
+  if (absorb(best)) return result;
+  for (const i of priorityOrder(result, rank)) {
+    if (i !== best && absorb(i)) return result;
+  }
+  throw new RangeError('Beloppen kan inte fås att summera exakt till totalen inom sina gränser');
+}

@@ -1,0 +1,61 @@
+// Public API of the allocation engine (pure TypeScript, decimal.js; no Office, DOM or Node).
+// Normative model: ../../../shared/spec/allocation-model.md (copied into docs by the lead).
+export * from './types';
+export { allocate } from './allocate';
+export { validateModelInput, prepareModelInput } from './validate';
+export { DEFAULT_PARAMETERS, defaultParameters, PARAMETER_SOURCES } from './parameters';
+export { D as EngineDecimal, EXACT_DP, roundHalfUp, nameKey } from './decimal';
+export { allocationKey, federationTotals, shareOfTotal } from './keys';
+export type { KeyShares } from './keys';
+export {
+  monthsFactor,
+  distributableAmount,
+  keyShares,
+  baseAmount,
+  idealAmount,
+  needAmount,
+  poolAmount,
+  partYearRemainder,
+} from './ideal';
+export { trappan, reasonableEquityBasis, hasExcessEquity } from './equity';
+export {
+  isProtected,
+  scaledPrevious,
+  floorAmount,
+  afterFloorAt,
+  sumAfterFloorAt,
+  isLiftedToFloor,
+  floorBreakpoint,
+  solveLambda,
+} from './floor';
+export type { FloorRow, LambdaSolution } from './floor';
+export { isDeficit, withoutExcessEquityProtection, solveRelaxedMaxDecrease } from './deficit';
+export type { RelaxRow, RelaxedSolution } from './deficit';
+export { matchingCap, matchedAmount, isCappedByMatching, cutAmount, surplusAfterMatching } from './matching';
+export { wantedAmount, applicantTier, serveTier, distributeAdditionalFunds } from './surplus';
+export type { AdditionalFunds } from './surplus';
+export {
+  memberShares,
+  splitWeight,
+  effectiveSplitWeights,
+  municipalSplitShares,
+  splitMunicipalAmount,
+  splitByWeights,
+} from './members';
+export type { MunicipalityWeights } from './members';
+export { hasSurplus, scenarioLabel } from './scenario';
+export {
+  largestRemainder,
+  roundColumnToSum,
+  roundMatchedColumn,
+  roundExtraColumn,
+  roundMunicipalShare,
+  regionShareFromRounded,
+  roundReasonableEquity,
+} from './rounding';
+export type { LargestRemainderOptions } from './rounding';
+export { absorbResidual } from './exact';
+export type { ResidualBounds } from './exact';
+export { federationWarnings, formatWarnings } from './warnings';
+export type { WarningFacts } from './warnings';
+export { formatKronor, formatPercent } from './format';

@@ -1,0 +1,111 @@
+// Step 9: the members' shares and the split among a federation's municipalities.
+import Decimal from 'decimal.js';
+import { D, ONE, TWO, ZERO, asD, sum } from './decimal';
+import { largestRemainder } from './rounding';
+import type { SplitMethod } from './types';
+
+// spec: allocation-model.md §9 Members' shares — municipalities together final_f/2, the region final_f/2
+export function memberShares(final: Decimal): { municipal: Decimal; region: Decimal } {
+  const f = asD(final);
+  const half = f.div(TWO);
+  return { municipal: half, region: f.minus(half) };
+}
+
+/** One municipality of a federation (its areas in that federation added up). */
+export interface MunicipalityWeights {
+  population: Decimal;
+  /** number of försörjningsstöd recipients (undefined = missing) */
+  recipients?: Decimal;
+}
+
+// spec: allocation-model.md §9 — weight of a municipality: lika 1, invånare pop 16–64, försörjningsstöd fs recipients
+export function splitWeight(method: SplitMethod, municipality: MunicipalityWeights): Decimal {
+  if (method === 'lika') return ONE;
+  if (method === 'invanare') return municipality.population;
+  return municipality.recipients ?? ZERO;
+}
+
+// spec: allocation-model.md §9 — shares of the municipal part (all weights 0 → equal shares)
+export function municipalSplitShares(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): Decimal[] {
+  if (municipalities.length === 1) return [ONE];
+  if (method === 'lika') {
+    const equal = ONE.div(municipalities.length);
+    return municipalities.map(() => equal);
+  }
+  const weights = municipalities.map((m) => splitWeight(method, m));
+  const total = sum(weights);
+  if (total.isZero()) {
+    const equal = ONE.div(municipalities.length);
+    return municipalities.map(() => equal);
+  }
+  return weights.map((w) => asD(w).div(total));
+}
+
+// spec: allocation-model.md §9 — the weights actually used (all weights 0 → equal weights 1)
+export function effectiveSplitWeights(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): Decimal[] {
+  const weights = municipalities.map((m) => splitWeight(method, m));
+  return weights.every((w) => w.isZero()) ? weights.map(() => ONE) : weights;
+}
+
+const GRID_LIMIT = new D('1e30');
+
+// spec: allocation-model.md "Rounding" — LR split of Kommunernas andel, without rounding error
+/**
+ * Splits a whole-krona `total` in proportion to `weights`: shares w_i/W, amounts total·share_i and their
+ * largest-remainder rounding (ties: earlier municipality first) — the same result as
+ * largestRemainder(amounts, total), with the floors and fractional parts free of rounding error:
+ * for whole-number weights with W < 10^30 the fractional part of total·w_i/W is 0 or ≥ 1/W
+ * away from 0 and 1, far more than the 10^-45 error of a 60-digit amount, so ⌊amount⌋ is exact;
+ * otherwise ⌊total·w_i/W⌋ and (total·w_i mod W) are computed in exact decimal arithmetic.
+ */
+export function splitByWeights(
+  weights: readonly Decimal[],
+  total: Decimal,
+  weightSum?: Decimal,
+): { shares: Decimal[]; amounts: Decimal[]; rounded: Decimal[] } {
+  const k = weights.length;
+  const t = asD(total);
+  if (k === 1) return { shares: [ONE], amounts: [t], rounded: [t] };
+  const W = weightSum ?? sum(weights);
+  const fast = t.isInteger() && W.lt(GRID_LIMIT) && weights.every((w) => w.isInteger());
+  const shares: Decimal[] = new Array(k);
+  const amounts: Decimal[] = new Array(k);
+  const floors: Decimal[] = new Array(k);
+  const order: Decimal[] = new Array(k); // the fractional part, or the remainder mod W
+  let floorSum: Decimal = ZERO;
+  for (let i = 0; i < k; i++) {
+    shares[i] = asD(weights[i]).div(W);
+    amounts[i] = t.times(shares[i]);
+    if (fast) {
+      floors[i] = amounts[i].floor();
+      order[i] = amounts[i].minus(floors[i]);
+    } else {
+      const p = t.times(weights[i]);
+      floors[i] = p.divToInt(W);
+      order[i] = p.minus(floors[i].times(W));
+    }
+    floorSum = floorSum.plus(floors[i]);
+  }
+  let steps = t.minus(floorSum).toNumber(); // a count of 1-krona steps, 0 ≤ steps < k
+  if (steps > 0) {
+    const rows = Array.from({ length: k }, (_, i) => i);
+    rows.sort((a, b) => order[b].comparedTo(order[a]) || a - b);
+    for (const i of rows) {
+      if (steps === 0) break;
+      floors[i] = floors[i].plus(ONE);
+      steps--;
+    }
+  }
+  return { shares, amounts, rounded: floors };
+}
+
+// spec: allocation-model.md "Rounding" — each municipality's contribution is an LR split of Kommunernas andel
+export function splitMunicipalAmount(
+  shares: readonly Decimal[],
+  roundedMunicipalShare: Decimal,
+): { amounts: Decimal[]; rounded: Decimal[] } {
+  const total = new D(roundedMunicipalShare);
+  if (shares.length === 1 && shares[0].eq(ONE)) return { amounts: [total], rounded: [total] };
+  const amounts = shares.map((s) => total.times(s));
+  return { amounts, rounded: largestRemainder(amounts, total) };
+}

@@ -1,0 +1,156 @@
+// Rounding to whole kronor for the written cells.
+// spec: allocation-model.md "Rounding (whole kronor in every written money cell)"
+import Decimal from 'decimal.js';
+import { D, ONE, ZERO, asD, dmax, dmin, roundHalfUp, sum } from './decimal';
+
+export interface LargestRemainderOptions {
+  /** Per-row upper bound: a row is never rounded above it (undefined = no bound). */
+  upper?: readonly (Decimal | undefined)[];
+  /** Per-row lower bound: a row is never rounded below it (undefined = 0). */
+  lower?: readonly (Decimal | undefined)[];
+  /** Tie-break rank per row, lower wins; default the row index (ties: earlier row first). */
+  tieRank?: readonly number[];
+}
+
+// spec: allocation-model.md "Rounding" — largest remainder (LR)
+/**
+ * Largest remainder: floor every value, then add 1 to the values with the largest fractional
+ * parts (ties: earlier row first) until the values sum to `target`; if the target is below the
+ * sum of the floors, take 1 from the smallest fractional parts instead (ties: earlier row first),
+ * never going below 0 (or a row's lower bound). If one pass is not enough the passes repeat in the same order.
+ * Throws RangeError when the target is not a whole number, a value is negative or the target
+ * cannot be reached (negative target, or every row at its upper bound).
+ */
+export function largestRemainder(
+  values: readonly Decimal.Value[],
+  target: Decimal.Value,
+  options: LargestRemainderOptions = {},
+): Decimal[] {
+  const t = new D(target);
+  if (!t.isFinite() || !t.isInteger()) throw new RangeError(`LR: målsumman ${t.toString()} är inte ett heltal`);
+  if (t.isNeg() && !t.isZero()) throw new RangeError(`LR: målsumman ${t.toString()} är negativ`);
+  const n = values.length;
+  const vals = values.map(asD);
+  const floors: Decimal[] = new Array(n);
+  const fracs: Decimal[] = new Array(n);
+  let floorSum: Decimal = ZERO;
+  for (let i = 0; i < n; i++) {
+    const v = vals[i];
+    if (!v.isFinite() || (v.isNeg() && !v.isZero())) throw new RangeError(`LR: värdet ${v.toString()} är negativt eller ogiltigt`);
+    if (v.isInteger()) {
+      floors[i] = v;
+      fracs[i] = ZERO;
+    } else {
+      floors[i] = v.floor();
+      fracs[i] = v.minus(floors[i]);
+    }
+    floorSum = floorSum.plus(floors[i]);
+  }
+  const result = floors.slice();
+  const diffDec = t.minus(floorSum);
+  if (diffDec.isZero()) return result;
+  if (diffDec.abs().gt(Number.MAX_SAFE_INTEGER)) throw new RangeError('LR: för stor skillnad mot målsumman');
+  // An integer count of 1-krona steps (not a money amount).
+  let steps = Math.abs(diffDec.toNumber());
+  const rank = options.tieRank ?? null;
+  const upper = options.upper;
+  const lower = options.lower;
+  const order = Array.from({ length: n }, (_, i) => i);
+  const byRank = (a: number, b: number): number => (rank ? rank[a] - rank[b] : a - b);
+  // Sort keys: the fractional parts as JS numbers (monotone, so never out of order), exact
+  // comparison only where two keys are equal. Not money arithmetic: only an ordering.
+  const keys = fracs.map((f) => f.toNumber());
+  if (diffDec.isPos()) {
+    order.sort((a, b) => keys[b] - keys[a] || fracs[b].comparedTo(fracs[a]) || byRank(a, b));
+    while (steps > 0) {
+      let progressed = false;
+      for (const i of order) {
+        if (steps === 0) break;
+        const cap = upper ? upper[i] : undefined;
+        if (cap !== undefined && result[i].plus(ONE).gt(cap)) continue;
+        result[i] = result[i].plus(ONE);
+        steps--;
+        progressed = true;
+      }
+      if (!progressed) throw new RangeError('LR: målsumman överstiger radernas tak');
+    }
+  } else {
+    order.sort((a, b) => keys[a] - keys[b] || fracs[a].comparedTo(fracs[b]) || byRank(a, b));
+    while (steps > 0) {
+      let progressed = false;
+      for (const i of order) {
+        if (steps === 0) break;
+        const bound = lower ? lower[i] : undefined;
+        if (result[i].minus(ONE).lt(bound ?? ZERO)) continue;
+        result[i] = result[i].minus(ONE);
+        steps--;
+        progressed = true;
+      }
+      if (!progressed) throw new RangeError('LR: målsumman kan inte nås utan negativa värden');
+    }
+  }
+  return result;
+}
+
+// spec: allocation-model.md "Rounding" — Idealfördelning and Efter spärr
+/** LR with target = Σ exact rounded half up. */
+export function roundColumnToSum(values: readonly Decimal[]): Decimal[] {
+  return largestRemainder(values, roundHalfUp(sum(values)));
+}
+
+// spec: allocation-model.md "Rounding" — Matchad tilldelning = Efter spärr − LR-rounded cut
+/**
+ * Matchad = rounded Efter spärr − the cut, the cut rounded by LR over the rows with a cut
+ * (target Σ cut half up). A row without a cut shows exactly its Efter spärr. The rounded cut of a
+ * row never exceeds its rounded Efter spärr (so Matchad is never negative); if that bound makes
+ * the target unreachable the target is lowered to what the bounds allow.
+ */
+export function roundMatchedColumn(afterFloorRounded: readonly Decimal[], cuts: readonly Decimal[]): Decimal[] {
+  const rows: number[] = [];
+  for (let i = 0; i < cuts.length; i++) if (cuts[i].gt(ZERO)) rows.push(i);
+  const result = afterFloorRounded.slice();
+  if (rows.length === 0) return result;
+  const rowCuts = rows.map((i) => cuts[i]);
+  const bounds = rows.map((i) => afterFloorRounded[i]);
+  const target = dmin(roundHalfUp(sum(rowCuts)), sum(bounds));
+  const rounded = largestRemainder(rowCuts, target, { upper: bounds });
+  rows.forEach((row, k) => {
+    result[row] = asD(afterFloorRounded[row]).minus(rounded[k]);
+  });
+  return result;
+}
+
+// spec: allocation-model.md "Rounding" — Ytterligare medel
+/**
+ * LR over the rows with extra > 0, target = min(Σ extra half up, B − Σ Matchad). A row that got
+ * nothing shows 0.
+ */
+export function roundExtraColumn(extras: readonly Decimal[], budget: Decimal, matchedRounded: readonly Decimal[]): Decimal[] {
+  const rows: number[] = [];
+  for (let i = 0; i < extras.length; i++) if (extras[i].gt(ZERO)) rows.push(i);
+  const result: Decimal[] = extras.map(() => ZERO);
+  if (rows.length === 0) return result;
+  const rowExtras = rows.map((i) => extras[i]);
+  const room = asD(budget).minus(sum(matchedRounded));
+  const target = dmax(ZERO, dmin(roundHalfUp(sum(rowExtras)), room));
+  const rounded = largestRemainder(rowExtras, target);
+  rows.forEach((row, k) => {
+    result[row] = rounded[k];
+  });
+  return result;
+}
+
+// spec: allocation-model.md "Rounding" — Kommunernas andel = round_half_up(Slutlig/2)
+export function roundMunicipalShare(finalRounded: Decimal): Decimal {
+  return roundHalfUp(asD(finalRounded).div(2));
+}
+
+// spec: allocation-model.md "Rounding" — Regionens andel = Slutlig − Kommunernas andel
+export function regionShareFromRounded(finalRounded: Decimal, municipalRounded: Decimal): Decimal {
+  return asD(finalRounded).minus(municipalRounded);
+}
+
+// spec: allocation-model.md "Rounding" — Rimligt eget kapital: rounded half up
+export function roundReasonableEquity(reasonable: Decimal): Decimal {
+  return roundHalfUp(asD(reasonable));
+}

@@ -1,0 +1,66 @@
+// The small interface between the task pane and Excel. The pane only talks to a WorkbookHost, so it
+// can be tested with a fake; src/excel/office-host.ts implements it with Office.js.
+import type { CellBlock, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
+
+/** A cell, 0-based row and column. */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** The native chart "Ideal och slutlig tilldelning" written with a run (on the Körlogg sheet). */
+export interface ChartSpec {
+  /** Sheet the chart is placed on (Körlogg, replaced by every run, so the chart goes with it) */
+  sheet: string;
+  /** Chart name and title */
+  title: string;
+  /** Sheet holding the source data (Förbund) */
+  sourceSheet: string;
+  /** 0-based rows of the source data (first and last federation row, inclusive) */
+  firstRow: number;
+  lastRow: number;
+  /** 0-based columns: federation names, Idealfördelning, Slutlig tilldelning */
+  nameColumn: number;
+  idealColumn: number;
+  finalColumn: number;
+  /** Series names */
+  idealName: string;
+  finalName: string;
+  /** Number of federations (sizes the chart) */
+  count: number;
+}
+
+/** What "Ta bort resultat" removes (removeOutputPlan's shape). */
+export interface RemovalPlan {
+  clear: WritePlan['clear'];
+  deleteSheets: string[];
+}
+
+/** Statistics of a write, for tests and the benchmark. */
+export interface WriteStats {
+  /** context.sync calls made by the write */
+  syncs: number;
+  /** estimated JSON bytes of each sync's request */
+  batchBytes: number[];
+}
+
+export interface WorkbookHost {
+  /**
+   * Every sheet of the workbook in tab order: the input sheets (Parametrar, Förbund, Kommuner) with
+   * their values from A1 (values[0][0] is A1), every other sheet with its name only (values []).
+   */
+  readWorkbook(): Promise<SheetValues[]>;
+  /** Writes a run: clear, blocks, sheets, highlight and the chart, in as few syncs as the payload allows. */
+  writeRun(plan: WritePlan, chart?: ChartSpec): Promise<WriteStats>;
+  /** Adds the given sheets (template) that the workbook does not have yet; returns the names added. */
+  insertSheets(sheets: SheetOutput[]): Promise<string[]>;
+  /** Writes cell blocks (values and number formats; null leaves a cell as it is). */
+  writeBlocks(blocks: CellBlock[]): Promise<void>;
+  /** Clears the output columns and deletes the output sheets. */
+  removeOutput(plan: RemovalPlan): Promise<void>;
+  /** Activates the sheet and selects the cell. */
+  selectCell(cell: CellRef): Promise<void>;
+  /** The active cell (top-left of the selection), or undefined when there is none. */
+  activeCell(): Promise<CellRef | undefined>;
+}

@@ -1,0 +1,328 @@
+// The Office.js adapter: a WorkbookHost over Excel.run. Thin by design: it reads used ranges as
+// values and writes whole ranges (values and number formats as 2-D arrays), never cell by cell, and
+// it counts its context.sync calls. A whole run ("Beräkna") is three syncs — read; write values;
+// write number formats, autofit and the chart — the same for 80 and for 5 000 federations (each
+// request then stays under ~2.5 MB; Excel on the web refuses requests above 5 MB). Only output
+// beyond the 4 MB budget per request (far more than 5 000 federations) takes extra syncs.
+//
+// Requirement sets (manifest: ExcelApi 1.8): getUsedRangeOrNullObject/getItemOrNullObject 1.4,
+// suspendApiCalculationUntilNextSync 1.6, getRangeByIndexes/getActiveCell/freezePanes/
+// chart series add, setValues, setXAxisValues, reversePlotOrder 1.7, dataValidation 1.8
+// (template sheets); everything else 1.1–1.2.
+import type { CellValue, CellBlock, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
+import { INPUT_SHEETS } from '../workbook/types';
+import { normalizeKey } from '../workbook/text';
+import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
+import { CHUNK_BYTES, PAYLOAD_BUDGET_BYTES, WriteOp, packBatches, removalOps, runOps, sheetOutputOps } from './write-ops';
+
+/** Excel.run, or a stand-in with the same shape (tests). */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeHostOptions {
+  run?: ExcelRunner;
+  /** Request budget per sync (default 4 MB, under Excel on the web's 5 MB limit) */
+  budgetBytes?: number;
+  /** Largest single range assignment (default 1 MB) */
+  chunkBytes?: number;
+}
+
+/** The Office.js host with statistics of its last calls (for tests and the benchmark). */
+export interface OfficeHost extends WorkbookHost {
+  /** context.sync calls since creation */
+  readonly syncCount: number;
+}
+
+const defaultRun: ExcelRunner = (batch) => Excel.run(batch);
+
+/** Rows of a used range placed so that values[0][0] is A1 (padding above and to the left with ''). */
+export function valuesFromA1(values: CellValue[][], rowIndex: number, columnIndex: number): CellValue[][] {
+  if (rowIndex === 0 && columnIndex === 0) return values;
+  const width = columnIndex + Math.max(0, ...values.map((r) => r.length));
+  const pad = (): CellValue[] => new Array<CellValue>(width).fill('');
+  const out: CellValue[][] = [];
+  for (let r = 0; r < rowIndex; r++) out.push(pad());
+  for (const row of values) out.push([...new Array<CellValue>(columnIndex).fill(''), ...row]);
+  return out;
+}
+
+/** Rows of the chart on Körlogg: tall enough for one bar pair per federation, within limits. */
+export function chartHeightRows(count: number): number {
+  return Math.min(600, Math.max(20, Math.ceil(count * 0.8) + 6));
+}
+
+export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
+  const run = options.run ?? defaultRun;
+  const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  const chunk = options.chunkBytes ?? CHUNK_BYTES;
+  let syncCount = 0;
+  /** Sheet names in tab order as of the last read (output sheets keep their tab position). */
+  let sheetNames: string[] | undefined;
+
+  async function sync(context: Excel.RequestContext): Promise<void> {
+    syncCount++;
+    await context.sync();
+  }
+
+  async function loadSheetNames(context: Excel.RequestContext): Promise<string[]> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await sync(context);
+    return sheets.items.map((s) => s.name);
+  }
+
+  /** Runs the operations in batches, one sync each; returns the statistics. */
+  async function execute(context: Excel.RequestContext, ops: WriteOp[]): Promise<WriteStats> {
+    const batches = packBatches(ops, budget, chunk);
+    const cache = new Map<string, Excel.Worksheet>();
+    const sheet = (name: string): Excel.Worksheet => {
+      let ws = cache.get(name);
+      if (!ws) {
+        ws = context.workbook.worksheets.getItem(name);
+        cache.set(name, ws);
+      }
+      return ws;
+    };
+    const range = (name: string, row: number, column: number, rowCount: number, columnCount: number): Excel.Range =>
+      sheet(name).getRangeByIndexes(row, column, rowCount, columnCount);
+    let syncs = 0;
+    for (const batch of batches) {
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const op of batch.ops) applyOp(context, op, { sheet, range, cache });
+      await sync(context);
+      syncs++;
+    }
+    return { syncs, batchBytes: batches.map((b) => b.bytes) };
+  }
+
+  return {
+    get syncCount() {
+      return syncCount;
+    },
+
+    async readWorkbook(): Promise<SheetValues[]> {
+      return run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        const probe = (name: string) => {
+          const ws = worksheets.getItemOrNullObject(name);
+          ws.load('name');
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load('values,rowIndex,columnIndex');
+          return { ws, used };
+        };
+        type Probe = ReturnType<typeof probe>;
+        const valuesOf = (p: Probe): CellValue[][] =>
+          p.used.isNullObject ? [] : valuesFromA1(p.used.values as CellValue[][], p.used.rowIndex, p.used.columnIndex);
+
+        // One sync: the sheet list and the used range (values from A1) of every input sheet, looked up
+        // by name (Excel looks names up case-insensitively).
+        let names: string[];
+        const values = new Map<string, CellValue[][]>();
+        const late: string[] = [];
+        try {
+          worksheets.load('items/name');
+          const probes = new Map<string, Probe>();
+          for (const name of INPUT_SHEETS) probes.set(name, probe(name));
+          await sync(context);
+          names = worksheets.items.map((s) => s.name);
+          for (const canonical of INPUT_SHEETS) {
+            const actual = names.find((n) => normalizeKey(n) === normalizeKey(canonical));
+            if (actual === undefined) continue;
+            const p = probes.get(canonical)!;
+            if (!p.ws.isNullObject && p.ws.name === actual) values.set(actual, valuesOf(p));
+            else late.push(actual); // spelt differently beyond case ("Förbund "): read by its real name
+          }
+        } catch {
+          // A host that refuses a used range under a missing sheet's null object: list the sheets
+          // first, then read the input sheets that exist.
+          names = await loadSheetNames(context);
+          values.clear();
+          late.length = 0;
+          for (const canonical of INPUT_SHEETS) {
+            const actual = names.find((n) => normalizeKey(n) === normalizeKey(canonical));
+            if (actual !== undefined) late.push(actual);
+          }
+        }
+        if (late.length > 0) {
+          const probes = late.map((name) => ({ name, p: probe(name) }));
+          await sync(context);
+          for (const { name, p } of probes) values.set(name, valuesOf(p));
+        }
+        sheetNames = names;
+        return names.map((name) => ({ name, values: values.get(name) ?? [] }));
+      });
+    },
+
+    async writeRun(plan: WritePlan, chart?: ChartSpec): Promise<WriteStats> {
+      return run(async (context) => {
+        const names = sheetNames ?? (await loadSheetNames(context));
+        const stats = await execute(context, runOps(plan, names, chart));
+        // The output sheets now exist (replaced in place or appended).
+        const after = [...names];
+        for (const s of plan.sheets) if (!after.some((n) => normalizeKey(n) === normalizeKey(s.name))) after.push(s.name);
+        sheetNames = after;
+        return stats;
+      });
+    },
+
+    async insertSheets(sheets: SheetOutput[]): Promise<string[]> {
+      return run(async (context) => {
+        const names = await loadSheetNames(context);
+        const missing = sheets.filter((s) => !names.some((n) => normalizeKey(n) === normalizeKey(s.name)));
+        if (missing.length === 0) return [];
+        const ops: WriteOp[] = missing.flatMap((s) => sheetOutputOps(s));
+        const first = missing.find((s) => normalizeKey(s.name) === normalizeKey(INPUT_SHEETS[0])) ?? missing[0];
+        ops.push({ kind: 'activate', sheet: first.name });
+        await execute(context, ops);
+        sheetNames = [...names, ...missing.map((s) => s.name)];
+        return missing.map((s) => s.name);
+      });
+    },
+
+    async writeBlocks(blocks: CellBlock[]): Promise<void> {
+      await run(async (context) => {
+        const ops: WriteOp[] = blocks.map((b) => {
+          const hasFormats = b.numberFormats?.some((r) => r.some((f) => f !== null && f !== undefined));
+          return { kind: 'values', sheet: b.sheet, row: b.row, column: b.column, values: b.values, ...(hasFormats ? { numberFormats: b.numberFormats } : {}) };
+        });
+        await execute(context, ops);
+      });
+    },
+
+    async removeOutput(plan: RemovalPlan): Promise<void> {
+      await run(async (context) => {
+        await execute(context, removalOps(plan));
+        if (sheetNames) sheetNames = sheetNames.filter((n) => !plan.deleteSheets.includes(n));
+      });
+    },
+
+    async selectCell(cell: CellRef): Promise<void> {
+      await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(cell.sheet);
+        ws.activate();
+        ws.getRangeByIndexes(cell.row, cell.column, 1, 1).select();
+        await sync(context);
+      });
+    },
+
+    async activeCell(): Promise<CellRef | undefined> {
+      return run(async (context) => {
+        const cell = context.workbook.getActiveCell();
+        cell.load('rowIndex,columnIndex');
+        cell.worksheet.load('name');
+        await sync(context);
+        return { sheet: cell.worksheet.name, row: cell.rowIndex, column: cell.columnIndex };
+      });
+    },
+  };
+}
+
+interface OpContext {
+  sheet: (name: string) => Excel.Worksheet;
+  range: (sheet: string, row: number, column: number, rowCount: number, columnCount: number) => Excel.Range;
+  cache: Map<string, Excel.Worksheet>;
+}
+
+/** Queues one operation on the request context (no sync). */
+function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void {
+  switch (op.kind) {
+    case 'clear':
+      c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).clear('All');
+      return;
+    case 'deleteSheet':
+      c.sheet(op.sheet).delete();
+      c.cache.delete(op.sheet);
+      return;
+    case 'addSheet': {
+      const ws = context.workbook.worksheets.add(op.sheet);
+      if (op.position !== undefined) ws.position = op.position;
+      c.cache.set(op.sheet, ws);
+      return;
+    }
+    case 'values': {
+      const width = Math.max(0, ...op.values.map((r) => r.length));
+      if (width === 0 || op.values.length === 0) return;
+      const r = c.range(op.sheet, op.row, op.column, op.values.length, width);
+      r.values = rectangular(op.values, width, '');
+      if (op.numberFormats) r.numberFormat = rectangular(op.numberFormats, width, null);
+      return;
+    }
+    case 'numberFormat': {
+      const width = Math.max(0, ...op.numberFormats.map((r) => r.length));
+      if (width === 0 || op.numberFormats.length === 0) return;
+      c.range(op.sheet, op.row, op.column, op.numberFormats.length, width).numberFormat = rectangular(op.numberFormats, width, null);
+      return;
+    }
+    case 'barrier':
+      return;
+    case 'bold':
+      c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).format.font.bold = true;
+      return;
+    case 'fill':
+      c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).format.fill.color = op.color;
+      return;
+    case 'autofit':
+      c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).format.autofitColumns();
+      return;
+    case 'columnWidth':
+      c.range(op.sheet, 0, op.column, 1, 1).format.columnWidth = op.points;
+      return;
+    case 'freezeRows':
+      c.sheet(op.sheet).freezePanes.freezeRows(op.count);
+      return;
+    case 'validation': {
+      const dv = c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).dataValidation;
+      dv.rule = validationRule(op.validation);
+      if (op.validation.prompt) dv.prompt = { showPrompt: true, title: '', message: op.validation.prompt.slice(0, 255) };
+      dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Ogiltigt värde', message: validationError(op.validation) };
+      return;
+    }
+    case 'chart':
+      addChart(c, op.chart);
+      return;
+    case 'activate':
+      c.sheet(op.sheet).activate();
+      return;
+  }
+}
+
+/** A 2-D array padded to `width` columns (ragged rows allowed in the plan, not in Office.js). */
+function rectangular<T>(rows: T[][], width: number, fill: T): T[][] {
+  return rows.map((r) => (r.length === width ? r : Array.from({ length: width }, (_, j) => (j < r.length ? r[j] : fill))));
+}
+
+type Validation = Extract<WriteOp, { kind: 'validation' }>['validation'];
+
+function validationRule(v: Validation): Excel.DataValidationRule {
+  if (v.type === 'list') return { list: { inCellDropDown: true, source: v.values.join(',') } };
+  const basic: Excel.BasicDataValidation =
+    v.max === undefined
+      ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' }
+      : { formula1: v.min, formula2: v.max, operator: 'Between' };
+  return v.type === 'wholeNumber' ? { wholeNumber: basic } : { decimal: basic };
+}
+
+function validationError(v: Validation): string {
+  if (v.type === 'list') return `Välj ett av: ${v.values.join(', ')}`;
+  const what = v.type === 'wholeNumber' ? 'ett heltal' : 'ett tal';
+  return v.max === undefined ? `Ange ${what}, minst ${v.min}` : `Ange ${what} mellan ${v.min} och ${v.max}`;
+}
+
+function addChart(c: OpContext, spec: ChartSpec): void {
+  const rows = spec.lastRow - spec.firstRow + 1;
+  const names = c.range(spec.sourceSheet, spec.firstRow, spec.nameColumn, rows, 1);
+  const ideal = c.range(spec.sourceSheet, spec.firstRow, spec.idealColumn, rows, 1);
+  const final = c.range(spec.sourceSheet, spec.firstRow, spec.finalColumn, rows, 1);
+  const chart = c.sheet(spec.sheet).charts.add('BarClustered', ideal, 'Columns');
+  chart.name = spec.title;
+  chart.title.text = spec.title;
+  const idealSeries = chart.series.getItemAt(0);
+  idealSeries.name = spec.idealName;
+  idealSeries.setXAxisValues(names);
+  const finalSeries = chart.series.add(spec.finalName);
+  finalSeries.setValues(final);
+  finalSeries.setXAxisValues(names);
+  chart.legend.position = 'Bottom';
+  // Bars in row order, top to bottom, like the sheet
+  chart.axes.categoryAxis.reversePlotOrder = true;
+  chart.setPosition('D2', `M${2 + chartHeightRows(spec.count)}`);
+}

@@ -1,0 +1,285 @@
+// What the add-in writes, as a flat list of host-neutral operations, and how the list is cut into
+// requests that stay well under Excel on the web's 5 MB payload limit. Pure code (no Office.js), so
+// the planning is tested without Excel; src/excel/office-host.ts turns each operation into Office.js.
+import type { CellValue, SheetOutput, Validation, WritePlan } from '../workbook/types';
+import type { ChartSpec, RemovalPlan } from './host';
+import { normalizeKey } from '../workbook/text';
+
+/** A rectangle of cells, 0-based. */
+export interface Rect {
+  sheet: string;
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+export type WriteOp =
+  /** range.clear('All'): values and formats */
+  | ({ kind: 'clear' } & Rect)
+  | { kind: 'deleteSheet'; sheet: string }
+  /** worksheets.add(name), then position (tab index) when given */
+  | { kind: 'addSheet'; sheet: string; position?: number }
+  /** range.values (and range.numberFormat when given), whole-range 2-D assignments */
+  | { kind: 'values'; sheet: string; row: number; column: number; values: CellValue[][]; numberFormats?: (string | null)[][] }
+  /** range.numberFormat alone, a whole-range 2-D assignment */
+  | { kind: 'numberFormat'; sheet: string; row: number; column: number; numberFormats: (string | null)[][] }
+  /** ends the current request: what follows goes in the next sync */
+  | { kind: 'barrier' }
+  | ({ kind: 'bold' } & Rect)
+  | ({ kind: 'fill'; color: string } & Rect)
+  | ({ kind: 'autofit' } & Rect)
+  | { kind: 'columnWidth'; sheet: string; column: number; points: number }
+  | { kind: 'freezeRows'; sheet: string; count: number }
+  | ({ kind: 'validation'; validation: Validation } & Rect)
+  | { kind: 'chart'; chart: ChartSpec }
+  | { kind: 'activate'; sheet: string };
+
+/** Excel on the web refuses requests above 5 MB; a batch is kept below this many bytes of JSON. */
+export const PAYLOAD_BUDGET_BYTES = 4_000_000;
+/** A values block above this many bytes is split into row chunks (separate range assignments). */
+export const CHUNK_BYTES = 1_000_000;
+/** Estimated JSON bytes of an operation without cell data (method name, object path, arguments). */
+export const OP_OVERHEAD_BYTES = 200;
+/** Light fill of output cells on rows with warnings (the command line uses the same colour). */
+export const HIGHLIGHT_COLOR = '#FFF2CC';
+/** Last row number of a worksheet (a whole-column validation reaches down to it). */
+export const LAST_SHEET_ROW = 1_048_576;
+
+/** JSON bytes of one cell value, counting non-ASCII characters as \uXXXX escapes (an upper bound). */
+export function cellJsonBytes(value: unknown): number {
+  if (value === null || value === undefined) return 4;
+  if (typeof value === 'number') return String(value).length;
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  const s = String(value);
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c < 0x20 || c > 0x7e) n += 6;
+    else n += 1;
+  }
+  return n;
+}
+
+/** JSON bytes of a 2-D array of cells. */
+export function arrayJsonBytes(cells: readonly (readonly unknown[])[] | undefined): number {
+  if (!cells) return 0;
+  let n = 2 + Math.max(0, cells.length - 1);
+  for (const row of cells) {
+    n += 2 + Math.max(0, row.length - 1);
+    for (const v of row) n += cellJsonBytes(v);
+  }
+  return n;
+}
+
+/** Estimated request bytes of one operation. */
+export function opBytes(op: WriteOp): number {
+  if (op.kind === 'barrier') return 0;
+  if (op.kind === 'values') return OP_OVERHEAD_BYTES + arrayJsonBytes(op.values) + arrayJsonBytes(op.numberFormats);
+  if (op.kind === 'numberFormat') return OP_OVERHEAD_BYTES + arrayJsonBytes(op.numberFormats);
+  if (op.kind === 'validation') return OP_OVERHEAD_BYTES * 2;
+  if (op.kind === 'chart') return OP_OVERHEAD_BYTES * 12;
+  return OP_OVERHEAD_BYTES;
+}
+
+type CellOp = Extract<WriteOp, { kind: 'values' | 'numberFormat' }>;
+
+/** Splits a values or number-format operation into row chunks of at most `chunkBytes` each (a row is never split). */
+export function chunkRows<T extends CellOp>(op: T, chunkBytes = CHUNK_BYTES): T[] {
+  if (opBytes(op) <= chunkBytes) return [op];
+  const rows = op.kind === 'values' ? op.values.length : op.numberFormats.length;
+  const rowBytes = (r: number): number =>
+    (op.kind === 'values' ? arrayJsonBytes([op.values[r]]) : 0) + (op.numberFormats ? arrayJsonBytes([op.numberFormats[r]]) : 0);
+  const chunks: T[] = [];
+  let start = 0;
+  let bytes = OP_OVERHEAD_BYTES;
+  for (let r = 0; r < rows; r++) {
+    const b = rowBytes(r);
+    if (r > start && bytes + b > chunkBytes) {
+      chunks.push(sliceRows(op, start, r));
+      start = r;
+      bytes = OP_OVERHEAD_BYTES;
+    }
+    bytes += b;
+  }
+  chunks.push(sliceRows(op, start, rows));
+  return chunks;
+}
+
+function sliceRows<T extends CellOp>(op: T, from: number, to: number): T {
+  if (op.kind === 'numberFormat') return { ...op, row: op.row + from, numberFormats: op.numberFormats.slice(from, to) };
+  return {
+    ...op,
+    row: op.row + from,
+    values: op.values.slice(from, to),
+    ...(op.numberFormats ? { numberFormats: op.numberFormats.slice(from, to) } : {}),
+  };
+}
+
+/**
+ * Cuts the operations, in order, into batches (one context.sync each) of at most `budgetBytes`; a
+ * barrier always starts a new batch. Cell operations are first split into row chunks. A run is two
+ * batches (values; then number formats and the chart), each far below the budget even with 5 000
+ * federations; only a workbook whose output exceeds the budget takes more syncs.
+ */
+export function packBatches(ops: WriteOp[], budgetBytes = PAYLOAD_BUDGET_BYTES, chunkBytes = CHUNK_BYTES): { ops: WriteOp[]; bytes: number }[] {
+  const batches: { ops: WriteOp[]; bytes: number }[] = [];
+  let current: { ops: WriteOp[]; bytes: number } = { ops: [], bytes: 0 };
+  for (const op of ops) {
+    if (op.kind === 'barrier') {
+      if (current.ops.length > 0) batches.push(current);
+      current = { ops: [], bytes: 0 };
+      continue;
+    }
+    const parts: WriteOp[] = op.kind === 'values' || op.kind === 'numberFormat' ? chunkRows(op, Math.min(chunkBytes, budgetBytes)) : [op];
+    for (const part of parts) {
+      const bytes = opBytes(part);
+      if (current.ops.length > 0 && current.bytes + bytes > budgetBytes) {
+        batches.push(current);
+        current = { ops: [], bytes: 0 };
+      }
+      current.ops.push(part);
+      current.bytes += bytes;
+    }
+  }
+  if (current.ops.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Column width in points for a width in characters (Calibri 11: 7 px per character plus 5 px padding). */
+export function charactersToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** A validation's A1 range ('B5', 'D:D' = the rows below the header) as a rectangle. */
+export function validationRect(sheet: string, range: string, headerRow: number): Rect {
+  const text = range.replace(/\$/g, '').trim().toUpperCase();
+  const whole = /^([A-Z]+):([A-Z]+)$/.exec(text);
+  if (whole) {
+    const first = letters(whole[1]);
+    const last = letters(whole[2]);
+    return { sheet, row: headerRow + 1, column: first, rowCount: LAST_SHEET_ROW - headerRow - 1, columnCount: last - first + 1 };
+  }
+  const cells = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(text);
+  if (!cells) throw new Error(`ogiltigt område för dataverifiering: ${range}`);
+  const row = Number(cells[2]) - 1;
+  const column = letters(cells[1]);
+  const lastRow = cells[4] ? Number(cells[4]) - 1 : row;
+  const lastColumn = cells[3] ? letters(cells[3]) : column;
+  return { sheet, row, column, rowCount: lastRow - row + 1, columnCount: lastColumn - column + 1 };
+}
+
+function letters(text: string): number {
+  let n = 0;
+  for (const ch of text) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Rows as runs of consecutive numbers: [3,4,5,9] → [[3,3],[9,1]] (start, count). */
+export function runsOf(rows: readonly number[]): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === r) last[1]++;
+    else runs.push([r, 1]);
+  }
+  return runs;
+}
+
+/**
+ * The operations that fill a sheet created by the add-in (output sheets, template sheets). With
+ * `deferred`, the number formats go there instead (to be written in a later request).
+ */
+export function sheetOutputOps(output: SheetOutput, position?: number, deferred?: WriteOp[]): WriteOp[] {
+  const sheet = output.name;
+  const ops: WriteOp[] = [{ kind: 'addSheet', sheet, ...(position !== undefined ? { position } : {}) }];
+  const width = Math.max(0, ...output.values.map((r) => r.length));
+  if (width > 0 && output.values.length > 0) {
+    const values = output.values.map((r) => Array.from({ length: width }, (_, j) => (r[j] === undefined ? '' : r[j])));
+    const numberFormats = output.numberFormats
+      ? output.values.map((_, i) => Array.from({ length: width }, (_, j) => output.numberFormats?.[i]?.[j] ?? null))
+      : undefined;
+    const hasFormats = numberFormats?.some((r) => r.some((f) => f !== null));
+    if (hasFormats && numberFormats && deferred) {
+      ops.push({ kind: 'values', sheet, row: 0, column: 0, values });
+      deferred.push({ kind: 'numberFormat', sheet, row: 0, column: 0, numberFormats });
+    } else {
+      ops.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(hasFormats ? { numberFormats } : {}) });
+    }
+    for (const [row, count] of runsOf(output.boldRows ?? [])) ops.push({ kind: 'bold', sheet, row, column: 0, rowCount: count, columnCount: width });
+  }
+  (output.columnWidths ?? []).forEach((w, column) => {
+    if (w > 0) ops.push({ kind: 'columnWidth', sheet, column, points: charactersToPoints(w) });
+  });
+  if (output.headerRow !== undefined) ops.push({ kind: 'freezeRows', sheet, count: output.headerRow + 1 });
+  for (const validation of output.validations ?? []) {
+    ops.push({ kind: 'validation', validation, ...validationRect(sheet, validation.range, output.headerRow ?? 0) });
+  }
+  return ops;
+}
+
+function indexOfSheet(names: readonly string[], name: string): number {
+  const exact = names.indexOf(name);
+  if (exact >= 0) return exact;
+  const key = normalizeKey(name);
+  return names.findIndex((n) => normalizeKey(n) === key);
+}
+
+/**
+ * Every operation of a run, in the order the contract gives (clear, blocks, sheets, highlight), in two
+ * requests: first the values (and everything else), then — after a barrier — the number formats, the
+ * column autofit (on formatted numbers) and the chart. Number formats are half the payload (the
+ * money format is 40 characters a cell), so this keeps each request far below the limit and a
+ * whole run at three syncs (read, values, formats) for 80 and for 5 000 federations alike.
+ * `sheetNames` are the workbook's sheets in tab order (from the read): an output sheet that exists
+ * is deleted and added again at the same tab position under its existing spelling.
+ */
+export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: ChartSpec): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const later: WriteOp[] = [];
+  for (const c of plan.clear) ops.push({ kind: 'clear', ...c });
+  const written = new Map<string, Set<number>>();
+  for (const b of plan.blocks) {
+    const width = Math.max(0, ...b.values.map((r) => r.length));
+    const hasFormats = b.numberFormats?.some((r) => r.some((f) => f !== null && f !== undefined));
+    ops.push({ kind: 'values', sheet: b.sheet, row: b.row, column: b.column, values: b.values });
+    if (hasFormats && b.numberFormats) later.push({ kind: 'numberFormat', sheet: b.sheet, row: b.row, column: b.column, numberFormats: b.numberFormats });
+    if (b.boldFirstRow) ops.push({ kind: 'bold', sheet: b.sheet, row: b.row, column: b.column, rowCount: 1, columnCount: width });
+    const key = normalizeKey(b.sheet);
+    const set = written.get(key) ?? new Set<number>();
+    for (let c = b.column; c < b.column + width; c++) set.add(c);
+    written.set(key, set);
+  }
+  const names = [...sheetNames];
+  for (const output of plan.sheets) {
+    const at = indexOfSheet(names, output.name);
+    if (at >= 0) {
+      ops.push({ kind: 'deleteSheet', sheet: names[at] });
+      ops.push(...sheetOutputOps({ ...output, name: names[at] }, at, later));
+    } else {
+      ops.push(...sheetOutputOps(output, undefined, later));
+      names.push(output.name);
+    }
+  }
+  // Highlight: output cells only (columns a block wrote), contiguous rows and columns as one range.
+  const h = plan.highlight;
+  const columns = [...(written.get(normalizeKey(h.sheet)) ?? [])].filter((c) => c >= h.firstColumn && c <= h.lastColumn);
+  for (const [row, rowCount] of runsOf(h.rows)) {
+    for (const [column, columnCount] of runsOf(columns)) {
+      ops.push({ kind: 'fill', color: HIGHLIGHT_COLOR, sheet: h.sheet, row, column, rowCount, columnCount });
+    }
+  }
+  for (const b of plan.blocks) {
+    const width = Math.max(0, ...b.values.map((r) => r.length));
+    later.push({ kind: 'autofit', sheet: b.sheet, row: b.row, column: b.column, rowCount: b.values.length, columnCount: width });
+  }
+  if (chart) later.push({ kind: 'chart', chart });
+  return later.length > 0 ? [...ops, { kind: 'barrier' }, ...later] : ops;
+}
+
+/** The operations of "Ta bort resultat": clear the output columns, delete the output sheets. */
+export function removalOps(plan: RemovalPlan): WriteOp[] {
+  return [...plan.clear.map((c): WriteOp => ({ kind: 'clear', ...c })), ...plan.deleteSheets.map((sheet): WriteOp => ({ kind: 'deleteSheet', sheet }))];
+}

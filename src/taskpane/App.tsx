@@ -1,0 +1,257 @@
+// The task pane: Fluent provider, the template offer, and three views in a tab list.
+import * as React from 'react';
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import type { Theme } from '@fluentui/react-components';
+import type { AllocationResult } from '../engine/types';
+import type { CellBlock, Problem, SheetValues, WorkbookLayout } from '../workbook/types';
+import type { WorkbookHost } from '../excel/host';
+import { CalculateView } from './CalculateView';
+import { ExplainView } from './ExplainView';
+import { ParametersView } from './ParametersView';
+import {
+  CalculationOutcome,
+  Stage,
+  STAGE_LABELS,
+  calculate,
+  computeOnly,
+  federationAtRow,
+  insertTemplate,
+  missingInputSheets,
+  removeResults,
+} from './controller';
+
+const useStyles = makeStyles({
+  // Not on the FluentProvider: its classes are copied to portal nodes (listboxes, dialogs).
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: '640px',
+  },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+export type ViewName = 'berakna' | 'parametrar' | 'forklara';
+
+export interface AppProps {
+  host: WorkbookHost;
+  theme: Theme;
+  /** The view shown first (tests) */
+  initialView?: ViewName;
+}
+
+interface Explain {
+  result?: AllocationResult;
+  layout?: WorkbookLayout;
+  problemCount?: number;
+  selected?: string;
+  message?: string;
+}
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `Excel svarade med ett fel: ${message}`;
+}
+
+export function App({ host, theme, initialView = 'berakna' }: AppProps): React.ReactElement {
+  const styles = useStyles();
+  const [view, setView] = React.useState<ViewName>(initialView);
+  const [busyLabel, setBusyLabel] = React.useState<string | undefined>('Läser arbetsboken …');
+  const [ready, setReady] = React.useState(false);
+  const [sheets, setSheets] = React.useState<SheetValues[] | undefined>(undefined);
+  const [missing, setMissing] = React.useState<string[]>([]);
+  const [error, setError] = React.useState<string | undefined>(undefined);
+  const [outcome, setOutcome] = React.useState<CalculationOutcome | undefined>(undefined);
+  const [removedMessage, setRemovedMessage] = React.useState<string | undefined>(undefined);
+  const [savedMessage, setSavedMessage] = React.useState<string | undefined>(undefined);
+  const [explain, setExplain] = React.useState<Explain>({});
+  const busy = busyLabel !== undefined;
+
+  /** Runs one action at a time: progress shown, every button disabled, errors shown in a message bar. */
+  const task = React.useCallback(async (label: string, action: (setLabel: (l: string) => void) => Promise<void>) => {
+    setBusyLabel(label);
+    setError(undefined);
+    try {
+      await action(setBusyLabel);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusyLabel(undefined);
+    }
+  }, []);
+
+  const refreshSheets = React.useCallback(async () => {
+    const read = await host.readWorkbook();
+    setSheets(read);
+    setMissing(missingInputSheets(read));
+    return read;
+  }, [host]);
+
+  React.useEffect(() => {
+    void task('Läser arbetsboken …', async () => {
+      await refreshSheets();
+    }).then(() => setReady(true));
+  }, [task, refreshSheets]);
+
+  const loadExplanation = React.useCallback(
+    async (keepSelected: string | undefined) => {
+      const run = await computeOnly(host);
+      if (run.ok) setExplain({ result: run.result, layout: run.layout, selected: keepSelected && run.result.federations.some((f) => f.name === keepSelected) ? keepSelected : undefined });
+      else setExplain({ problemCount: run.problems.length });
+    },
+    [host],
+  );
+
+  const onTab = (next: ViewName) => {
+    setView(next);
+    setSavedMessage(undefined);
+  };
+
+  // Opening a view reads what it shows: Förklara computes (without writing) when it has no result yet,
+  // Parametrar reads the sheet again (it may have been edited in Excel).
+  const explainLoaded = explain.result !== undefined || explain.problemCount !== undefined;
+  React.useEffect(() => {
+    if (!ready) return;
+    if (view === 'forklara' && !explainLoaded) void task('Läser arbetsboken …', () => loadExplanation(undefined));
+    if (view === 'parametrar') void task('Läser parametrarna …', async () => void (await refreshSheets()));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view, ready]);
+
+  const onCalculate = () =>
+    task(STAGE_LABELS.reading, async (setLabel) => {
+      setRemovedMessage(undefined);
+      const result = await calculate(host, (stage: Stage) => setLabel(STAGE_LABELS[stage]));
+      setOutcome(result);
+      if (result.ok) setExplain((e) => ({ result: result.result, layout: result.layout, selected: e.selected }));
+    });
+
+  const onRemove = () =>
+    task('Tar bort resultatet …', async () => {
+      const removed = await removeResults(host);
+      setOutcome(undefined);
+      setRemovedMessage(
+        removed.columns === 0 && removed.sheets.length === 0
+          ? 'Det fanns inget resultat att ta bort.'
+          : `Resultatet är borttaget (${removed.columns} kolumner${removed.sheets.length ? ` och bladen ${removed.sheets.join(' och ')}` : ''}).`,
+      );
+    });
+
+  const onSelectProblem = (p: Problem) =>
+    task(`Går till ${p.address} …`, async () => {
+      await host.selectCell({ sheet: p.sheet, row: p.row - 1, column: p.column - 1 });
+    });
+
+  const onInsertTemplate = () =>
+    task('Lägger in mallbladen …', async () => {
+      await insertTemplate(host);
+      await refreshSheets();
+    });
+
+  const onSaveParameters = (blocks: CellBlock[]) =>
+    task('Sparar parametrarna …', async () => {
+      await host.writeBlocks(blocks);
+      await refreshSheets();
+      setSavedMessage(`Parametrarna är sparade (${blocks.length} ${blocks.length === 1 ? 'värde' : 'värden'}).`);
+      setExplain({});
+    });
+
+  const onUseSelection = () =>
+    task('Läser markeringen …', async () => {
+      const cell = await host.activeCell();
+      const name = cell && explain.result && explain.layout ? federationAtRow(explain.layout, explain.result, cell.sheet, cell.row) : undefined;
+      if (name) setExplain((e) => ({ ...e, selected: name, message: undefined }));
+      else setExplain((e) => ({ ...e, message: 'Markera en cell på en förbundsrad på bladet Förbund och försök igen.' }));
+    });
+
+  const tabId = (v: ViewName) => `flik-${v}`;
+
+  return (
+    <FluentProvider theme={theme}>
+      <div className={styles.page}>
+        <main className={styles.root}>
+          <Title3 as="h1">Finsam medelstilldelning</Title3>
+          {ready && missing.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Arbetsboken saknar {missing.length === 1 ? 'bladet' : 'bladen'} {missing.join(', ')}</MessageBarTitle>
+                Lägg in mallens blad (Instruktioner, Parametrar, Förbund, Kommuner) och fyll i dem. Befintliga blad ändras inte.
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={onInsertTemplate} disabled={busy}>
+                  Lägg in mallbladen
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+          <TabList selectedValue={view} onTabSelect={(_, data) => onTab(data.value as ViewName)} aria-label="Vyer">
+            <Tab value="berakna" id={tabId('berakna')} aria-controls="panel-berakna">
+              Beräkna
+            </Tab>
+            <Tab value="parametrar" id={tabId('parametrar')} aria-controls="panel-parametrar">
+              Parametrar
+            </Tab>
+            <Tab value="forklara" id={tabId('forklara')} aria-controls="panel-forklara">
+              Förklara
+            </Tab>
+          </TabList>
+          {busy && (
+            <div className={styles.progress} role="status" aria-live="polite">
+              <Spinner size="tiny" label={busyLabel} labelPosition="after" />
+              <ProgressBar aria-hidden="true" />
+            </div>
+          )}
+          <div role="tabpanel" id={`panel-${view}`} aria-labelledby={tabId(view)} className={styles.panel}>
+            {view === 'berakna' && (
+              <CalculateView
+                busy={busy}
+                ready={ready}
+                outcome={outcome}
+                onCalculate={() => void onCalculate()}
+                onRemove={() => void onRemove()}
+                onSelectProblem={(p) => void onSelectProblem(p)}
+                removedMessage={removedMessage}
+              />
+            )}
+            {view === 'parametrar' && (
+              <ParametersView sheets={sheets} busy={busy} onSave={(blocks) => onSaveParameters(blocks)} savedMessage={savedMessage} />
+            )}
+            {view === 'forklara' && (
+              <ExplainView
+                result={explain.result}
+                problemCount={explain.problemCount}
+                busy={busy}
+                selected={explain.selected}
+                message={explain.message}
+                onSelect={(name) => setExplain((e) => ({ ...e, selected: name, message: undefined }))}
+                onUseSelection={() => void onUseSelection()}
+                onRefresh={() => void task('Läser arbetsboken …', () => loadExplanation(explain.selected))}
+              />
+            )}
+          </div>
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,204 @@
+// The "Beräkna" view: run the model, list problems (click one to select its cell), show the summary
+// and the chart, remove the results.
+import * as React from 'react';
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Link,
+  List,
+  ListItem,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { formatKronor, formatShare } from '../workbook/format';
+import { WARNING_CODES } from '../workbook/plan';
+import type { Problem } from '../workbook/types';
+import { AllocationChart } from './AllocationChart';
+import type { CalculationOutcome } from './controller';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  problems: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingLeft: 0, margin: 0 },
+  problem: { listStyleType: 'none' },
+  numeric: { textAlign: 'right' },
+});
+
+/** Swedish explanation of each warning code (badge tooltips and screen readers). */
+export const WARNING_LABELS: Record<string, string> = {
+  EGET_KAPITAL: 'eget kapital över rimlig nivå',
+  EK_SAKNAS: 'eget kapital saknas',
+  SPÄRR: 'lyft till spärrgolvet',
+  SPÄRR_EJ: 'spärren togs bort',
+  MATCHNING: 'begränsad av matchning',
+  ÅTERLÄMNAT: 'har lämnat tillbaka medel',
+  YTTERLIGARE_DELVIS: 'fick inte hela ansökan',
+  NY: 'nytt förbund',
+  DELÅR: 'delår',
+  MINSKNING: 'minskning utöver spärren',
+};
+
+export interface CalculateViewProps {
+  busy: boolean;
+  ready: boolean;
+  outcome: CalculationOutcome | undefined;
+  onCalculate: () => void;
+  onRemove: () => void;
+  onSelectProblem: (problem: Problem) => void;
+  removedMessage?: string;
+}
+
+export function CalculateView(props: CalculateViewProps): React.ReactElement {
+  const styles = useStyles();
+  const { busy, ready, outcome } = props;
+  const [confirmOpen, setConfirmOpen] = React.useState(false);
+
+  return (
+    <div className={styles.column}>
+      <Text>Beräknar fördelningen från bladen Parametrar, Förbund och Kommuner och skriver resultatet i arbetsboken.</Text>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || !ready} onClick={props.onCalculate}>
+          Beräkna
+        </Button>
+        <Dialog open={confirmOpen} onOpenChange={(_, data) => setConfirmOpen(data.open)}>
+          <DialogTrigger disableButtonEnhancement>
+            <Button disabled={busy || !ready}>Ta bort resultat</Button>
+          </DialogTrigger>
+          <DialogSurface aria-describedby={undefined}>
+            <DialogBody>
+              <DialogTitle>Ta bort resultatet?</DialogTitle>
+              <DialogContent>
+                Resultatkolumnerna på bladet Förbund (Idealfördelning … Varningar) och bladen Kommunbidrag och Körlogg tas bort. Inga ifyllda
+                uppgifter ändras.
+              </DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="secondary">Avbryt</Button>
+                </DialogTrigger>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setConfirmOpen(false);
+                    props.onRemove();
+                  }}
+                >
+                  Ta bort
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </div>
+
+      {props.removedMessage && (
+        <MessageBar intent="success">
+          <MessageBarBody>{props.removedMessage}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {outcome && !outcome.ok && <ProblemList problems={outcome.problems} onSelect={props.onSelectProblem} disabled={busy} />}
+      {outcome && outcome.ok && <RunSummaryView outcome={outcome} />}
+    </div>
+  );
+}
+
+export function ProblemList(props: { problems: Problem[]; onSelect: (p: Problem) => void; disabled?: boolean }): React.ReactElement {
+  const styles = useStyles();
+  const count = props.problems.length;
+  const headingId = React.useId();
+  return (
+    <div className={styles.column}>
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>{count === 1 ? 'Arbetsboken har 1 fel' : `Arbetsboken har ${count} fel`}</MessageBarTitle>
+          Ingenting skrevs. Rätta felen och beräkna igen. Välj ett fel för att gå till cellen.
+        </MessageBarBody>
+      </MessageBar>
+      <Subtitle2 as="h2" id={headingId}>
+        Fel att rätta
+      </Subtitle2>
+      <List className={styles.problems} aria-labelledby={headingId} data-testid="problem-list">
+        {props.problems.map((p, i) => (
+          <ListItem key={`${p.address}-${i}`} className={styles.problem}>
+            <Link as="button" onClick={() => props.onSelect(p)} disabled={props.disabled} aria-label={`Gå till ${p.address}: ${p.message}`}>
+              {p.address}
+            </Link>
+            <Text>: {p.message}</Text>
+          </ListItem>
+        ))}
+      </List>
+    </div>
+  );
+}
+
+export function RunSummaryView({ outcome }: { outcome: Extract<CalculationOutcome, { ok: true }> }): React.ReactElement {
+  const styles = useStyles();
+  const s = outcome.summary;
+  const codes = WARNING_CODES.filter((c) => s.warningCounts[c]);
+  const headingId = React.useId();
+  const chartHeadingId = React.useId();
+  const rows: [string, string][] = [
+    ['Scenario', s.scenario],
+    ['Statlig ram', formatKronor(s.budget)],
+    ['Summa slutlig tilldelning', formatKronor(s.totalFinal)],
+    ['Ej fördelat', formatKronor(s.undistributed)],
+    ['Tillämpad spärr', formatShare(s.appliedMaxDecrease)],
+    ['Förbund', String(s.federationCount)],
+    ['Kommuner', String(s.municipalityCount)],
+  ];
+  return (
+    <section className={styles.column} aria-labelledby={headingId} data-testid="summary">
+      <MessageBar intent="success">
+        <MessageBarBody>Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.</MessageBarBody>
+      </MessageBar>
+      <Subtitle2 as="h2" id={headingId}>
+        Sammanfattning
+      </Subtitle2>
+      <Table size="small" aria-labelledby={headingId}>
+        <TableBody>
+          {rows.map(([label, value]) => (
+            <TableRow key={label}>
+              <TableCell>{label}</TableCell>
+              <TableCell className={styles.numeric} data-testid={`summary-${label}`}>
+                {value}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Subtitle2 as="h2">Varningar</Subtitle2>
+      {codes.length === 0 ? (
+        <Text>Inga varningar.</Text>
+      ) : (
+        <div className={styles.badges} data-testid="warning-badges">
+          {codes.map((code) => (
+            <Badge key={code} appearance="tint" color="warning" shape="rounded" title={WARNING_LABELS[code]} data-code={code}>
+              {`${code}: ${s.warningCounts[code]}`}
+            </Badge>
+          ))}
+        </div>
+      )}
+      <Subtitle2 as="h2" id={chartHeadingId}>
+        Ideal och slutlig tilldelning
+      </Subtitle2>
+      <AllocationChart bars={outcome.bars} />
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+// The "Förklara" view: one federation's calculation chain in kronor.
+import * as React from 'react';
+import {
+  Button,
+  Caption1,
+  Combobox,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { explainFederation } from '../workbook/explain';
+import type { ExplanationLine } from '../workbook/explain';
+import type { AllocationResult } from '../engine/types';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  value: { textAlign: 'right' },
+  amount: { textAlign: 'right', whiteSpace: 'nowrap' },
+  note: { color: tokens.colorNeutralForeground3 },
+  label: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** At most this many options are listed in the federation picker; typing narrows them. */
+export const MAX_OPTIONS = 100;
+
+export interface ExplainViewProps {
+  result: AllocationResult | undefined;
+  /** Set when the workbook has problems (the chain cannot be computed) */
+  problemCount?: number;
+  busy: boolean;
+  selected: string | undefined;
+  onSelect: (name: string | undefined) => void;
+  onUseSelection: () => void;
+  onRefresh: () => void;
+  message?: string;
+}
+
+export function ExplainView(props: ExplainViewProps): React.ReactElement {
+  const styles = useStyles();
+  const { result, selected, busy } = props;
+  const [query, setQuery] = React.useState(selected ?? '');
+  React.useEffect(() => setQuery(selected ?? ''), [selected]);
+  const names = React.useMemo(() => (result ? result.federations.map((f) => f.name) : []), [result]);
+  const q = query.trim().toLocaleLowerCase('sv');
+  const matching = (q && q !== (selected ?? '').toLocaleLowerCase('sv') ? names.filter((n) => n.toLocaleLowerCase('sv').includes(q)) : names).slice(0, MAX_OPTIONS);
+  let lines: ExplanationLine[] | undefined;
+  if (result && selected) {
+    try {
+      lines = explainFederation(result, selected);
+    } catch {
+      lines = undefined;
+    }
+  }
+  const headingId = React.useId();
+
+  return (
+    <div className={styles.column}>
+      <Text>Välj ett förbund, eller markera dess rad på bladet Förbund, för att se hur tilldelningen räknades fram.</Text>
+      {props.problemCount !== undefined && props.problemCount > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Arbetsboken har {props.problemCount} fel. Se Beräkna för listan; förklaringen kan visas när felen är rättade.</MessageBarBody>
+        </MessageBar>
+      )}
+      {props.message && (
+        <MessageBar intent="info">
+          <MessageBarBody>{props.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label="Förbund" hint={names.length > MAX_OPTIONS ? `Skriv för att söka bland ${names.length} förbund.` : undefined}>
+        <Combobox
+          placeholder={result ? 'Välj förbund' : 'Läser arbetsboken …'}
+          disabled={busy || !result}
+          value={query}
+          selectedOptions={selected ? [selected] : []}
+          onChange={(e) => setQuery((e.target as HTMLInputElement).value)}
+          onOptionSelect={(_, data) => {
+            props.onSelect(data.optionValue);
+            setQuery(data.optionText ?? '');
+          }}
+          freeform={false}
+        >
+          {matching.map((n) => (
+            <Option key={n} value={n}>
+              {n}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+      <div className={styles.buttons}>
+        <Button disabled={busy || !result} onClick={props.onUseSelection}>
+          Använd markerad rad
+        </Button>
+        <Button appearance="subtle" disabled={busy} onClick={props.onRefresh}>
+          Läs om arbetsboken
+        </Button>
+      </div>
+      {lines && selected && (
+        <section className={styles.column} aria-labelledby={headingId} data-testid="explanation">
+          <Subtitle2 as="h2" id={headingId}>
+            Beräkningen för {selected}
+          </Subtitle2>
+          <Table size="small" aria-labelledby={headingId}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Steg</TableHeaderCell>
+                <TableHeaderCell className={styles.value}>Värde</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {lines.map((line, i) => (
+                <TableRow key={`${line.label}-${i}`}>
+                  <TableCell>
+                    <span className={styles.label}>{line.label}</span>
+                    {line.note && (
+                      <>
+                        <br />
+                        <Caption1 className={styles.note}>{line.note}</Caption1>
+                      </>
+                    )}
+                  </TableCell>
+                  <TableCell className={/^[-−]?[\d\s,]+( kr| %)?$/.test(line.value) ? styles.amount : undefined}>{line.value}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// The "Parametrar" view: the values of the Parametrar sheet, editable, validated, written back on save.
+import * as React from 'react';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  SpinButton,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { locateParameters, parameterWrite } from '../workbook/parameters';
+import type { LocatedParameter, ParameterKey } from '../workbook/parameters';
+import { PARAMETER_DEFINITIONS } from '../workbook/parameters';
+import { readMoney, readShare, readYear } from '../workbook/cells';
+import { formatNumber, formatShare } from '../workbook/format';
+import type { SheetValues } from '../workbook/types';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+/** The text shown in a field for a located parameter (Swedish notation; shares in % without the sign). */
+export function draftOf(p: LocatedParameter): string {
+  if (p.parsed === undefined) return p.value === '' || p.value === null ? '' : String(p.value);
+  if (p.kind === 'money') return formatNumber(p.parsed, Number.isInteger(p.parsed) ? 0 : 2);
+  if (p.kind === 'share') return formatShare(p.parsed, 4).replace(/\s*%$/, '');
+  return String(p.parsed);
+}
+
+/** A field's text read as the parameter's value: kronor, a fraction, a year; null = blank. */
+export function parseDraft(kind: LocatedParameter['kind'], text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+  const t = text.trim();
+  if (t === '') return { ok: true, value: null };
+  if (kind === 'money') {
+    const r = readMoney(t, 1);
+    if (r === null) return { ok: true, value: null };
+    return r.ok ? { ok: true, value: r.value.toNumber() } : { ok: false, message: r.message };
+  }
+  if (kind === 'share') {
+    // The field shows percent: "75" and "12,5" are percent, as is "75 %".
+    const r = readShare(/%\s*$/.test(t) ? t : `${t} %`);
+    if (r === null) return { ok: true, value: null };
+    return r.ok ? { ok: true, value: r.value.toNumber() } : { ok: false, message: `"${t}" är ingen andel; ange 0–100 %` };
+  }
+  const r = readYear(t);
+  if (r === null) return { ok: true, value: null };
+  return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
+}
+
+/** Validation messages per parameter for the drafts (required, readable, weights adding up to 100 %). */
+export function validateDrafts(drafts: Record<string, string>): Partial<Record<ParameterKey, string>> {
+  const errors: Partial<Record<ParameterKey, string>> = {};
+  const values: Partial<Record<ParameterKey, number | null>> = {};
+  for (const def of PARAMETER_DEFINITIONS) {
+    const parsed = parseDraft(def.kind, drafts[def.key] ?? '');
+    if (!parsed.ok) errors[def.key] = parsed.message;
+    else {
+      values[def.key] = parsed.value;
+      if (def.required && parsed.value === null) errors[def.key] = `${def.label} måste fyllas i`;
+    }
+  }
+  const wf = values.weightSupportMeasure ?? 0.75;
+  const wp = values.weightPopulation ?? 0.25;
+  if (!errors.weightSupportMeasure && !errors.weightPopulation && Math.abs(wf + wp - 1) > 1e-9) {
+    errors.weightPopulation = `Vikterna ska tillsammans bli 100 % (nu ${formatShare(wf + wp, 4)})`;
+  }
+  const l1 = values.trappanLimit1 ?? 7_000_000;
+  const l2 = values.trappanLimit2 ?? 15_000_000;
+  if (!errors.trappanLimit1 && !errors.trappanLimit2 && l2 < l1) errors.trappanLimit2 = 'Gräns 2 får inte vara lägre än gräns 1';
+  return errors;
+}
+
+export interface ParametersViewProps {
+  sheets: SheetValues[] | undefined;
+  busy: boolean;
+  onSave: (blocks: ReturnType<typeof parameterWrite>[]) => Promise<void>;
+  savedMessage?: string;
+}
+
+export function ParametersView({ sheets, busy, onSave, savedMessage }: ParametersViewProps): React.ReactElement {
+  const styles = useStyles();
+  const located = React.useMemo(() => (sheets ? locateParameters(sheets) : undefined), [sheets]);
+  const initial = React.useMemo(() => Object.fromEntries((located ?? []).map((p) => [p.key, draftOf(p)])), [located]);
+  const [drafts, setDrafts] = React.useState<Record<string, string>>(initial);
+  React.useEffect(() => setDrafts(initial), [initial]);
+
+  if (!sheets || !located) return <Text>Läser parametrarna …</Text>;
+  const sheetExists = located.length > 0 && sheets.some((s) => s.name === located[0].sheet);
+  const errors = validateDrafts(drafts);
+  const changed = located.filter((p) => (drafts[p.key] ?? '') !== (initial[p.key] ?? ''));
+  const hasErrors = Object.keys(errors).length > 0;
+
+  const save = async () => {
+    const blocks = changed.map((p) => {
+      const parsed = parseDraft(p.kind, drafts[p.key] ?? '');
+      return parameterWrite(located, p.key, parsed.ok ? parsed.value : null);
+    });
+    await onSave(blocks);
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Parametrar"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!hasErrors && changed.length > 0 && sheetExists) void save();
+      }}
+    >
+      <Text>
+        Värdena på bladet {located[0]?.sheet ?? 'Parametrar'}. Tomt fält betyder modellens standardvärde. Ändringar skrivs till bladet när du
+        sparar.
+      </Text>
+      {!sheetExists && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Bladet Parametrar saknas. Lägg in mallbladen först.</MessageBarBody>
+        </MessageBar>
+      )}
+      {savedMessage && (
+        <MessageBar intent="success">
+          <MessageBarBody>{savedMessage}</MessageBarBody>
+        </MessageBar>
+      )}
+      {located.map((p) => {
+        const def = PARAMETER_DEFINITIONS.find((d) => d.key === p.key)!;
+        const error = errors[p.key];
+        const hint = `${def.description}${p.default !== undefined ? ` Standard: ${p.kind === 'money' ? `${formatNumber(p.default)} kr` : formatShare(p.default)}.` : ''} Cell ${p.address}.`;
+        const common = {
+          label: def.label,
+          required: def.required,
+          hint,
+          validationState: error ? ('error' as const) : ('none' as const),
+          validationMessage: error,
+        };
+        if (p.kind === 'year') {
+          const value = drafts[p.key] === '' || drafts[p.key] === undefined ? null : Number(drafts[p.key]);
+          return (
+            <Field key={p.key} {...common}>
+              <SpinButton
+                value={value !== null && Number.isFinite(value) ? value : null}
+                displayValue={drafts[p.key] ?? ''}
+                min={1900}
+                max={2200}
+                disabled={busy || !sheetExists}
+                onChange={(_, data) => {
+                  const text = data.value !== undefined && data.value !== null ? String(data.value) : (data.displayValue ?? '');
+                  setDrafts((d) => ({ ...d, [p.key]: text }));
+                }}
+              />
+            </Field>
+          );
+        }
+        return (
+          <Field key={p.key} {...common}>
+            <Input
+              value={drafts[p.key] ?? ''}
+              contentAfter={p.kind === 'money' ? 'kr' : '%'}
+              inputMode="decimal"
+              disabled={busy || !sheetExists}
+              onChange={(_, data) => setDrafts((d) => ({ ...d, [p.key]: data.value }))}
+            />
+          </Field>
+        );
+      })}
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={busy || hasErrors || changed.length === 0 || !sheetExists}>
+          Spara parametrarna
+        </Button>
+        <Button type="button" disabled={busy || changed.length === 0} onClick={() => setDrafts(initial)}>
+          Ångra ändringar
+        </Button>
+      </div>
+    </form>
+  );
+}

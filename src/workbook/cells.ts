@@ -1,0 +1,97 @@
+// Reading one cell by its kind, with the Swedish message when it cannot be read.
+// spec: workbook-format.md "Reading rules" and "Anything else in a number cell is an error naming the cell".
+import Decimal from 'decimal.js';
+import type { SplitMethod } from '../engine/types';
+import type { CellValue } from './types';
+import { parseNumberCell, parseShareCell } from './numbers';
+import { cellText, foldDiacritics, isBlank, normalizeKey, UNIT_MULTIPLIER } from './text';
+
+export type CellRead<T> = { ok: true; value: T } | { ok: false; message: string } | null;
+
+/** The cell as quoted in a message: the text as typed, or a number in Swedish notation. */
+export function quoted(cell: CellValue | undefined): string {
+  return `"${cellText(cell)}"`;
+}
+
+/**
+ * Money: a number ≥ 0 in the column's unit (multiplier 1, 1 000 or 1 000 000), exact.
+ * A unit written in the cell ("5 tkr", "1 234 kr") overrides the column's unit.
+ */
+export function readMoney(cell: CellValue | undefined, multiplier: number): CellRead<Decimal> {
+  const parsed = parseNumberCell(cell);
+  if (parsed === null) return null;
+  if (parsed === undefined || parsed.percent) return { ok: false, message: `${quoted(cell)} är inget belopp` };
+  const factor = parsed.currency ? UNIT_MULTIPLIER[parsed.unit ?? 'kr'] : multiplier;
+  const value = parsed.value.times(factor);
+  if (value.isNegative() && !value.isZero()) {
+    return { ok: false, message: `${quoted(cell)} är negativt; ett belopp måste vara 0 eller mer` };
+  }
+  return { ok: true, value: value.isZero() ? new Decimal(0) : value };
+}
+
+/** A count or measure (invånare, försörjningsmått, försörjningsstödstagare): a number ≥ 0, times the column's unit. */
+export function readQuantity(cell: CellValue | undefined, multiplier: number, what: 'antal' | 'belopp'): CellRead<Decimal> {
+  const parsed = parseNumberCell(cell);
+  if (parsed === null) return null;
+  const bad = parsed === undefined || parsed.percent || (what === 'antal' && parsed.currency);
+  if (bad) return { ok: false, message: `${quoted(cell)} är inget ${what}` };
+  const factor = parsed.currency ? UNIT_MULTIPLIER[parsed.unit ?? 'kr'] : multiplier;
+  const value = parsed.value.times(factor);
+  if (value.isNegative() && !value.isZero()) {
+    return {
+      ok: false,
+      message: `${quoted(cell)} är negativt; ${what === 'antal' ? 'ett antal' : 'ett belopp'} måste vara 0 eller mer`,
+    };
+  }
+  return { ok: true, value: value.isZero() ? new Decimal(0) : value };
+}
+
+/** Verksamhetsmånader: a whole number 1–12. */
+export function readMonths(cell: CellValue | undefined): CellRead<number> {
+  const parsed = parseNumberCell(cell);
+  if (parsed === null) return null;
+  const v = parsed?.value;
+  if (!parsed || parsed.percent || parsed.currency || !v || !v.isInteger() || v.lessThan(1) || v.greaterThan(12)) {
+    return { ok: false, message: `${quoted(cell)} är inget antal månader; ange ett heltal 1–12` };
+  }
+  return { ok: true, value: v.toNumber() };
+}
+
+/** A share: 0,75, "75 %" or 75 (above 1 is percent); must end in 0–100 %. */
+export function readShare(cell: CellValue | undefined): CellRead<Decimal> {
+  const v = parseShareCell(cell);
+  if (v === null) return null;
+  if (v === undefined) return { ok: false, message: `${quoted(cell)} är ingen andel; ange 0–100 %` };
+  return { ok: true, value: v };
+}
+
+/** År: a whole number 1900–2200. */
+export function readYear(cell: CellValue | undefined): CellRead<number> {
+  const parsed = parseNumberCell(cell);
+  if (parsed === null) return null;
+  const v = parsed?.value;
+  if (!parsed || parsed.percent || parsed.currency || !v || !v.isInteger() || v.lessThan(1900) || v.greaterThan(2200)) {
+    return { ok: false, message: `${quoted(cell)} är inget årtal` };
+  }
+  return { ok: true, value: v.toNumber() };
+}
+
+/** Swedish display name of each split method, as written in the workbook. */
+export const SPLIT_METHOD_LABELS: Record<SplitMethod, string> = {
+  lika: 'Lika',
+  invanare: 'Invånare',
+  forsorjningsstod: 'Försörjningsstöd',
+};
+
+/** Fördelning mellan kommuner: Lika, Invånare or Försörjningsstöd, any case, with or without å/ä/ö. */
+export function readSplitMethod(cell: CellValue | undefined): CellRead<SplitMethod> {
+  if (isBlank(cell)) return null;
+  const key = foldDiacritics(normalizeKey(cell));
+  for (const [method, label] of Object.entries(SPLIT_METHOD_LABELS) as [SplitMethod, string][]) {
+    if (key === foldDiacritics(normalizeKey(label))) return { ok: true, value: method };
+  }
+  return {
+    ok: false,
+    message: `${quoted(cell)} är ingen fördelningsgrund; ange Lika, Invånare eller Försörjningsstöd`,
+  };
+}

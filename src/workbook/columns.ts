@@ -1,0 +1,159 @@
+// The input columns of `Förbund` and `Kommuner`, with synonyms, and mapping a header row onto them.
+// spec: workbook-format.md "Sheet `Förbund`", "Sheet `Kommuner`", "Reading rules".
+import type { CellValue, Problem } from './types';
+import { FEDERATION_OUTPUT_HEADERS } from './types';
+import { isBlank, parseHeader, UNIT_MULTIPLIER } from './text';
+import { makeProblem } from './sheets';
+import { columnLetters } from './address';
+
+/** text: names; money: kronor ≥ 0; quantity: a number ≥ 0 (counts, försörjningsmått); months: 1–12; split: Lika/Invånare/Försörjningsstöd */
+export type ColumnKind = 'text' | 'money' | 'quantity' | 'months' | 'split';
+
+export interface ColumnDefinition<K extends string> {
+  key: K;
+  /** Canonical header as written by the template */
+  label: string;
+  /** Other accepted headers (a unit in parentheses is allowed on money and quantity columns) */
+  synonyms: readonly string[];
+  kind: ColumnKind;
+  required: boolean;
+}
+
+export type FederationField =
+  | 'name'
+  | 'vo'
+  | 'region'
+  | 'previousAllocation'
+  | 'equity'
+  | 'previousTotalFunds'
+  | 'municipalContribution'
+  | 'regionContribution'
+  | 'request'
+  | 'returned'
+  | 'months'
+  | 'splitMethod';
+
+export type AreaField = 'federation' | 'municipality' | 'area' | 'population' | 'supportMeasure' | 'supportRecipients';
+
+export const FEDERATION_SHEET = 'Förbund';
+export const MUNICIPALITY_SHEET = 'Kommuner';
+
+/** Input columns of `Förbund`, in the template's order. */
+export const FEDERATION_COLUMNS: readonly ColumnDefinition<FederationField>[] = [
+  { key: 'name', label: 'Förbund', synonyms: ['Samordningsförbund'], kind: 'text', required: true },
+  { key: 'vo', label: 'VO', synonyms: ['Verksamhetsområde'], kind: 'text', required: false },
+  { key: 'region', label: 'Region', synonyms: ['Landsting'], kind: 'text', required: false },
+  { key: 'previousAllocation', label: 'Statlig tilldelning föregående år (kr)', synonyms: ['Föregående års tilldelning'], kind: 'money', required: false },
+  { key: 'equity', label: 'Eget kapital (kr)', synonyms: ['EK'], kind: 'money', required: false },
+  { key: 'previousTotalFunds', label: 'Totala medel föregående år (kr)', synonyms: [], kind: 'money', required: false },
+  { key: 'municipalContribution', label: 'Kommunernas möjliga bidrag (kr)', synonyms: ['Kommunernas matchning'], kind: 'money', required: false },
+  { key: 'regionContribution', label: 'Regionens möjliga bidrag (kr)', synonyms: ['Regionens matchning'], kind: 'money', required: false },
+  { key: 'request', label: 'Ansökan ytterligare medel (kr)', synonyms: ['Ansökan'], kind: 'money', required: false },
+  { key: 'returned', label: 'Återlämnade medel (kr)', synonyms: [], kind: 'money', required: false },
+  { key: 'months', label: 'Verksamhetsmånader', synonyms: ['Månader'], kind: 'months', required: false },
+  { key: 'splitMethod', label: 'Fördelning mellan kommuner', synonyms: ['Fördelningsgrund'], kind: 'split', required: false },
+];
+
+/** Input columns of `Kommuner`, in the template's order. */
+export const AREA_COLUMNS: readonly ColumnDefinition<AreaField>[] = [
+  { key: 'federation', label: 'Förbund', synonyms: ['Samordningsförbund'], kind: 'text', required: true },
+  { key: 'municipality', label: 'Kommun', synonyms: [], kind: 'text', required: true },
+  { key: 'area', label: 'Område', synonyms: ['Stadsdel', 'Delområde'], kind: 'text', required: false },
+  { key: 'population', label: 'Invånare 16–64', synonyms: ['Invånare', 'Befolkning 16–64'], kind: 'quantity', required: true },
+  { key: 'supportMeasure', label: 'Försörjningsmått', synonyms: [], kind: 'quantity', required: true },
+  { key: 'supportRecipients', label: 'Försörjningsstödstagare', synonyms: [], kind: 'quantity', required: false },
+];
+
+/** Key headers that identify the header row of Förbund and Kommuner. */
+export const FEDERATION_KEY_HEADERS = ['Förbund', 'Samordningsförbund'];
+
+/** Headers other than the key header that confirm a header row (see findHeaderRow). */
+export function companionHeaders<K extends string>(defs: readonly ColumnDefinition<K>[], withOutput: boolean): string[] {
+  const names = defs.filter((d) => !FEDERATION_KEY_HEADERS.includes(d.label)).flatMap((d) => [d.label, ...d.synonyms]);
+  return withOutput ? [...names, ...FEDERATION_OUTPUT_HEADERS] : names;
+}
+
+/** Column label without a trailing "(kr)", for messages: "Eget kapital". */
+export function plainLabel(label: string): string {
+  return label.replace(/\s*\((kr|tkr|mkr)\)$/, '');
+}
+
+export interface MappedColumn {
+  column: number;
+  /** unit of the header: 1 (kr or none), 1 000 (tkr), 1 000 000 (mkr) */
+  multiplier: number;
+}
+
+export interface HeaderMapping<K extends string> {
+  columns: Partial<Record<K, MappedColumn>>;
+  /** canonical output header → first column carrying it */
+  outputColumns: Record<string, number>;
+  /** further columns carrying an output header already seen (stale copies) */
+  duplicateOutputColumns: number[];
+  /** last column with a non-output header (-1 when none) */
+  lastHeaderColumn: number;
+  problems: Problem[];
+}
+
+const OUTPUT_NAMES = FEDERATION_OUTPUT_HEADERS.map((h) => ({ header: h as string, name: parseHeader(h).name }));
+
+/** True when a header names one of the run's output columns (any unit): it is never read as input. */
+export function outputHeaderOf(cell: CellValue | undefined): string | undefined {
+  const name = parseHeader(cell).name;
+  return OUTPUT_NAMES.find((o) => o.name === name)?.header;
+}
+
+/**
+ * Maps the header row onto column definitions: output headers first (when `withOutput`), then input
+ * headers and synonyms; unknown headers are ignored. Problems: a unit on a column that takes none,
+ * the same column twice, a required column missing (addressed where it would be: after the last header).
+ */
+export function mapHeaders<K extends string>(
+  sheetName: string,
+  headerCells: CellValue[],
+  headerRow: number,
+  defs: readonly ColumnDefinition<K>[],
+  withOutput: boolean,
+): HeaderMapping<K> {
+  const mapping: HeaderMapping<K> = { columns: {}, outputColumns: {}, duplicateOutputColumns: [], lastHeaderColumn: -1, problems: [] };
+  let lastAny = -1;
+  for (let c = 0; c < headerCells.length; c++) {
+    const cell = headerCells[c];
+    if (isBlank(cell)) continue;
+    lastAny = c;
+    if (withOutput) {
+      const output = outputHeaderOf(cell);
+      if (output !== undefined) {
+        if (mapping.outputColumns[output] === undefined) mapping.outputColumns[output] = c;
+        else mapping.duplicateOutputColumns.push(c);
+        continue;
+      }
+    }
+    mapping.lastHeaderColumn = c;
+    const h = parseHeader(cell);
+    const def = defs.find((d) => [d.label, ...d.synonyms].some((n) => parseHeader(n).name === h.name));
+    if (!def) continue;
+    let multiplier = 1;
+    if (h.unit !== undefined) {
+      if ((def.kind === 'money' || def.kind === 'quantity') && h.unit !== '%') {
+        multiplier = UNIT_MULTIPLIER[h.unit];
+      } else {
+        mapping.problems.push(makeProblem(sheetName, headerRow, c, `Kolumnen "${plainLabel(def.label)}" kan inte anges i (${h.unit})`));
+        continue;
+      }
+    }
+    const earlier = mapping.columns[def.key];
+    if (earlier) {
+      mapping.problems.push(makeProblem(sheetName, headerRow, c, `Kolumnen "${plainLabel(def.label)}" finns redan i kolumn ${columnLetters(earlier.column)}`));
+      continue;
+    }
+    mapping.columns[def.key] = { column: c, multiplier };
+  }
+  let at = lastAny + 1;
+  for (const def of defs) {
+    if (def.required && !mapping.columns[def.key]) {
+      mapping.problems.push(makeProblem(sheetName, headerRow, at++, `Kolumnen "${def.label}" saknas`));
+    }
+  }
+  return mapping;
+}

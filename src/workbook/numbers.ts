@@ -1,0 +1,128 @@
+// Forgiving reading of numbers typed by people: Excel numbers or Swedish text.
+// spec: workbook-format.md "Reading rules": `1 234 567`, `1 234,5`, `1234567 kr`, `12,5 %`; space,
+// no-break space or thin space as thousands separator; comma or point as decimal mark;
+// a share accepts `75 %`, `0,75` or `75` (read as 75 % when above 1).
+import Decimal from 'decimal.js';
+import type { CellValue } from './types';
+import { isBlank } from './text';
+
+/** A number read from a cell. */
+export interface ParsedNumber {
+  value: Decimal;
+  /** the text ended in % (value is still as written: "12,5 %" → 12.5) */
+  percent: boolean;
+  /** a money unit written in the cell itself ("5 tkr"), overriding the column's unit */
+  unit?: 'kr' | 'tkr' | 'mkr';
+  /** the text carried a currency ("kr", "SEK", ":-", "tkr", "mkr"): only money cells accept it */
+  currency: boolean;
+}
+
+/** A JS number as an exact Decimal via its shortest round-trip string, so 0.1 stays 0.1. */
+export function decimalFromNumber(n: number): Decimal {
+  return new Decimal(String(n));
+}
+
+const SUFFIX = /^(.*?)\s*(%|kronor|kr\.?|sek|tkr|mkr|:-)$/i;
+
+/**
+ * Reads a number cell. Returns null for a blank cell and undefined for anything that is not a number.
+ *
+ * Text rules (documented choices):
+ * - spaces of any kind (incl. U+00A0, U+2009, U+202F) separate thousands: groups after the first must
+ *   have exactly three digits ("1 234 567"; "12 34" is not a number);
+ * - one comma or one point is the decimal mark ("1,234" = 1.234; "1.5" = 1.5);
+ * - the same mark repeated is a thousands separator ("1.234.567" = "1,234,567" = 1 234 567);
+ * - both marks: the last one is the decimal mark ("1.234,5" = "1,234.5" = 1 234.5);
+ * - a leading + or - (also U+2212 minus) is the sign;
+ * - a trailing "%" sets `percent`; "kr", "kr.", "kronor", "SEK", ":-" are ignored (kronor);
+ *   "tkr"/"mkr" set `unit`;
+ * - nothing else: no exponents, no words ("ca 2 milj").
+ */
+export function parseNumberCell(cell: CellValue | undefined): ParsedNumber | null | undefined {
+  if (isBlank(cell)) return null;
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) ? { value: decimalFromNumber(cell), percent: false, currency: false } : undefined;
+  }
+  if (typeof cell !== 'string') return undefined;
+  let s = cell.normalize('NFC').replace(/[\s\u00A0\u2007\u2009\u202F\u200B\uFEFF]+/g, ' ').trim();
+  let percent = false;
+  let currency = false;
+  let unit: ParsedNumber['unit'];
+  const suffix = SUFFIX.exec(s);
+  if (suffix) {
+    const u = suffix[2].toLowerCase();
+    s = suffix[1];
+    if (u === '%') percent = true;
+    else currency = true;
+    if (u === 'tkr' || u === 'mkr') unit = u;
+  }
+  let negative = false;
+  const sign = /^([+\-\u2212\u2013]) ?/.exec(s);
+  if (sign) {
+    negative = sign[1] !== '+';
+    s = s.slice(sign[0].length);
+  }
+  const value = parseUnsignedNumber(s);
+  if (value === undefined) return undefined;
+  return { value: negative ? value.negated() : value, percent, unit, currency };
+}
+
+function parseUnsignedNumber(s: string): Decimal | undefined {
+  if (!/^[0-9 .,]+$/.test(s) || !/[0-9]/.test(s)) return undefined;
+  const commas = (s.match(/,/g) ?? []).length;
+  const points = (s.match(/\./g) ?? []).length;
+  let decimalMark: ',' | '.' | undefined;
+  let thousandsMark: ',' | '.' | undefined;
+  if (commas > 0 && points > 0) {
+    decimalMark = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
+    thousandsMark = decimalMark === ',' ? '.' : ',';
+    if ((decimalMark === ',' ? commas : points) !== 1) return undefined;
+  } else if (commas > 1) {
+    thousandsMark = ',';
+  } else if (points > 1) {
+    thousandsMark = '.';
+  } else if (commas === 1) {
+    decimalMark = ',';
+  } else if (points === 1) {
+    decimalMark = '.';
+  }
+  let intPart = s;
+  let fracPart = '';
+  if (decimalMark) {
+    const at = s.lastIndexOf(decimalMark);
+    intPart = s.slice(0, at);
+    fracPart = s.slice(at + 1);
+    if (!/^[0-9]+$/.test(fracPart)) return undefined;
+  }
+  intPart = intPart.trim();
+  let digits: string;
+  if (intPart === '') {
+    if (!decimalMark) return undefined;
+    digits = '0';
+  } else {
+    const groups = thousandsMark ? intPart.split(new RegExp(`[ ${thousandsMark === '.' ? '\\.' : ','}]`)) : intPart.split(' ');
+    if (groups.some((g) => !/^[0-9]+$/.test(g))) return undefined;
+    if (groups.length > 1) {
+      if (groups[0].length > 3 || groups.slice(1).some((g) => g.length !== 3)) return undefined;
+    }
+    // a thousands mark must actually separate groups ("1.234.567" yes, "1234.567.8" no)
+    if (thousandsMark && groups.length < 2) return undefined;
+    digits = groups.join('');
+  }
+  return new Decimal(fracPart ? `${digits}.${fracPart}` : digits);
+}
+
+/**
+ * A share from a cell: 0.75, "75 %", "0,75", "75" (above 1 means percent). Returns null when blank,
+ * undefined when not a share in [0, 1]. A money unit in the cell makes it no share.
+ */
+export function parseShareCell(cell: CellValue | undefined): Decimal | null | undefined {
+  const parsed = parseNumberCell(cell);
+  if (parsed === null) return null;
+  if (parsed === undefined || parsed.currency) return undefined;
+  let v = parsed.value;
+  if (parsed.percent || v.greaterThan(1)) v = v.dividedBy(100);
+  if (v.isNegative() && !v.isZero()) return undefined;
+  if (v.greaterThan(1)) return undefined;
+  return v.isZero() ? new Decimal(0) : v;
+}

@@ -1,0 +1,277 @@
+// Sheet `Parametrar`: the parameter table, its reading, and cell-level editing for the add-in's pane.
+// spec: workbook-format.md "Sheet `Parametrar`"; defaults: allocation-model.md "Parameters".
+import Decimal from 'decimal.js';
+import type { CellBlock, CellValue, Problem, SheetValues } from './types';
+import { MONEY_FORMAT, SHARE_FORMAT } from './types';
+import { cellAddress } from './address';
+import { CellRead, quoted, readMoney, readShare, readYear } from './cells';
+import { isBlank, normalizeKey, parseHeader, UNIT_MULTIPLIER } from './text';
+import { findSheet, findHeaderRow, makeProblem } from './sheets';
+
+export type ParameterKey =
+  | 'year'
+  | 'budget'
+  | 'baseAllocation'
+  | 'weightSupportMeasure'
+  | 'weightPopulation'
+  | 'maxDecrease'
+  | 'trappanLimit1'
+  | 'trappanLimit2'
+  | 'trappanRate1'
+  | 'trappanRate2'
+  | 'trappanRate3'
+  | 'targetedFundsCap';
+
+/** money: kronor (label unit (kr)/(tkr)/(mkr) applies); share: fraction 0–1; year: whole number. */
+export type ParameterKind = 'money' | 'share' | 'year';
+
+export interface ParameterDefinition {
+  key: ParameterKey;
+  /** Label as in the spec and the template, e.g. "Statlig ram (kr)" */
+  label: string;
+  kind: ParameterKind;
+  required: boolean;
+  /** Default (kronor for money, fraction for shares); undefined = none (År, Statlig ram) */
+  default?: number;
+  /** Other accepted names (matched like headers, unit allowed) */
+  synonyms: readonly string[];
+  /** Short Swedish explanation (template column "Förklaring", pane tooltip) */
+  description: string;
+}
+
+/** Every parameter of the spec, in the template's order. */
+export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
+  { key: 'year', label: 'År', kind: 'year', required: false, synonyms: ['Budgetår'], description: 'Året som fördelningen gäller (bara information).' },
+  { key: 'budget', label: 'Statlig ram (kr)', kind: 'money', required: true, synonyms: [], description: 'Statens medel att fördela, hela kronor. Måste fyllas i.' },
+  { key: 'baseAllocation', label: 'Grundtilldelning (kr)', kind: 'money', required: false, default: 400000, synonyms: [], description: 'Grundbelopp per förbund (för helt år).' },
+  { key: 'weightSupportMeasure', label: 'Vikt försörjningsmått', kind: 'share', required: false, default: 0.75, synonyms: [], description: 'Försörjningsmåttets vikt i fördelningsnyckeln.' },
+  { key: 'weightPopulation', label: 'Vikt invånare 16–64', kind: 'share', required: false, default: 0.25, synonyms: ['Vikt invånare'], description: 'Befolkningens vikt; de två vikterna ska bli 100 %.' },
+  { key: 'maxDecrease', label: 'Maximal minskning', kind: 'share', required: false, default: 0.1, synonyms: ['Spärr'], description: 'Spärren: högsta minskning mot förra årets statliga tilldelning.' },
+  { key: 'trappanLimit1', label: 'Trappan gräns 1 (kr)', kind: 'money', required: false, default: 7000000, synonyms: [], description: 'Trappan: övre gräns för första steget.' },
+  { key: 'trappanLimit2', label: 'Trappan gräns 2 (kr)', kind: 'money', required: false, default: 15000000, synonyms: [], description: 'Trappan: övre gräns för andra steget.' },
+  { key: 'trappanRate1', label: 'Trappan andel 1', kind: 'share', required: false, default: 0.2, synonyms: [], description: 'Rimligt eget kapital under gräns 1.' },
+  { key: 'trappanRate2', label: 'Trappan andel 2', kind: 'share', required: false, default: 0.15, synonyms: [], description: 'Rimligt eget kapital mellan gräns 1 och 2.' },
+  { key: 'trappanRate3', label: 'Trappan andel 3', kind: 'share', required: false, default: 0.1, synonyms: [], description: 'Rimligt eget kapital över gräns 2.' },
+  { key: 'targetedFundsCap', label: 'Tak riktade medel (kr)', kind: 'money', required: false, default: 500000, synonyms: [], description: 'Tak per ansökan vid riktade medel.' },
+];
+
+export const PARAMETER_SHEET = 'Parametrar';
+export const PARAMETER_HEADER = 'Parameter';
+export const VALUE_HEADER = 'Värde';
+
+export function parameterDefinition(key: ParameterKey): ParameterDefinition {
+  const def = PARAMETER_DEFINITIONS.find((d) => d.key === key);
+  if (!def) throw new Error(`unknown parameter key ${key}`);
+  return def;
+}
+
+/** Which definition a label names, and with which unit multiplier; 'badUnit' when the unit does not fit. */
+export function matchParameterLabel(label: CellValue | undefined): { def: ParameterDefinition; multiplier: number } | { def: ParameterDefinition; badUnit: string } | undefined {
+  const h = parseHeader(label);
+  for (const def of PARAMETER_DEFINITIONS) {
+    const names = [parseHeader(def.label).name, ...def.synonyms.map((s) => parseHeader(s).name)];
+    if (!names.includes(h.name)) continue;
+    if (h.unit === undefined) return { def, multiplier: 1 };
+    if (def.kind === 'money' && h.unit !== '%') return { def, multiplier: UNIT_MULTIPLIER[h.unit] };
+    if (def.kind === 'share' && h.unit === '%') return { def, multiplier: 1 };
+    return { def, badUnit: h.unit };
+  }
+  return undefined;
+}
+
+/** One parameter row found on the sheet. */
+export interface ParameterRow {
+  row: number;
+  multiplier: number;
+}
+
+/** The structure of a Parametrar sheet. */
+export interface ParameterSheetScan {
+  sheet?: SheetValues;
+  /** 0-based; -1 when no header row */
+  headerRow: number;
+  labelColumn: number;
+  /** 0-based; -1 when there is no `Värde` header */
+  valueColumn: number;
+  rows: Partial<Record<ParameterKey, ParameterRow>>;
+  /** last 0-based row with a parameter label (headerRow when none) */
+  lastRow: number;
+  /** structural problems: missing sheet/header/column, unknown or duplicate parameter, wrong unit */
+  problems: Problem[];
+}
+
+/** Finds the Parametrar sheet, its header row, the Värde column and every parameter's row. */
+export function scanParameterSheet(sheets: SheetValues[]): ParameterSheetScan {
+  const sheet = findSheet(sheets, PARAMETER_SHEET);
+  const scan: ParameterSheetScan = { sheet, headerRow: -1, labelColumn: 0, valueColumn: -1, rows: {}, lastRow: -1, problems: [] };
+  if (!sheet) {
+    scan.problems.push(makeProblem(PARAMETER_SHEET, 0, 0, `Bladet "${PARAMETER_SHEET}" saknas`));
+    return scan;
+  }
+  const header = findHeaderRow(sheet.values, [PARAMETER_HEADER], [VALUE_HEADER]);
+  if (!header) {
+    scan.problems.push(makeProblem(sheet.name, 0, 0, `Rubriken "${PARAMETER_HEADER}" saknas bland de tio första raderna`));
+    return scan;
+  }
+  scan.headerRow = header.row;
+  scan.labelColumn = header.column;
+  scan.lastRow = header.row;
+  const headerCells = sheet.values[header.row] ?? [];
+  const valueKey = normalizeKey(VALUE_HEADER);
+  scan.valueColumn = headerCells.findIndex((c) => normalizeKey(c) === valueKey);
+  if (scan.valueColumn < 0) {
+    const at = Math.max(lastNonBlank(headerCells), header.column) + 1;
+    scan.problems.push(makeProblem(sheet.name, header.row, at, `Kolumnen "${VALUE_HEADER}" saknas`));
+  }
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    const label = row[header.column];
+    if (isBlank(label)) continue;
+    scan.lastRow = r;
+    const match = matchParameterLabel(label);
+    const valueCell = scan.valueColumn >= 0 ? row[scan.valueColumn] : undefined;
+    if (!match) {
+      if (!isBlank(valueCell)) {
+        scan.problems.push(makeProblem(sheet.name, r, header.column, `${quoted(label)} är ingen känd parameter`));
+      }
+      continue;
+    }
+    if ('badUnit' in match) {
+      scan.problems.push(makeProblem(sheet.name, r, header.column, `Parametern "${match.def.label}" kan inte anges i (${match.badUnit})`));
+      continue;
+    }
+    const earlier = scan.rows[match.def.key];
+    if (earlier) {
+      scan.problems.push(makeProblem(sheet.name, r, header.column, `Parametern "${match.def.label}" finns redan på rad ${earlier.row + 1}`));
+      continue;
+    }
+    scan.rows[match.def.key] = { row: r, multiplier: match.multiplier };
+  }
+  return scan;
+}
+
+function lastNonBlank(cells: CellValue[]): number {
+  for (let c = cells.length - 1; c >= 0; c--) if (!isBlank(cells[c])) return c;
+  return -1;
+}
+
+/** Reads one parameter value cell by the parameter's kind. Money in kronor, shares as fractions. */
+export function readParameterValue(def: ParameterDefinition, cell: CellValue | undefined, multiplier: number): CellRead<Decimal> {
+  if (def.kind === 'money') return readMoney(cell, multiplier);
+  if (def.kind === 'share') return readShare(cell);
+  const year = readYear(cell);
+  if (year === null || !year.ok) return year;
+  return { ok: true, value: new Decimal(year.value) };
+}
+
+/** A parameter as located on the sheet (for the add-in's parameter pane). */
+export interface LocatedParameter {
+  key: ParameterKey;
+  label: string;
+  kind: ParameterKind;
+  /** Sheet name as spelled in the workbook ("Parametrar" when missing) */
+  sheet: string;
+  /** 0-based row and column of the Värde cell (a suggested row below the last parameter when missing) */
+  row: number;
+  column: number;
+  /** "Parametrar!B5" */
+  address: string;
+  /** The Värde cell as it is ('' when missing) */
+  value: CellValue;
+  /** Value in kronor (money), as a fraction (share) or the year; undefined when blank or unreadable */
+  parsed?: number;
+  /** Swedish problem with the value (unreadable, or required and blank) */
+  problem?: string;
+  /** The parameter has a row on the sheet */
+  present: boolean;
+  /** 0-based column of the Parameter labels */
+  labelColumn: number;
+  /** Unit of the row's label: 1 (kr), 1 000 (tkr), 1 000 000 (mkr) */
+  multiplier: number;
+  /** Default value (kronor or fraction), used when the cell is blank */
+  default?: number;
+}
+
+/**
+ * Every parameter of PARAMETER_DEFINITIONS with where its Värde cell is. Parameters missing from the
+ * sheet get suggested rows below the last parameter row, in definition order. Without a Parametrar
+ * sheet (or header), the suggestion is a sheet laid out like the template (header on row 2, A/B).
+ */
+export function locateParameters(sheets: SheetValues[]): LocatedParameter[] {
+  const scan = scanParameterSheet(sheets);
+  const sheetName = scan.sheet?.name ?? PARAMETER_SHEET;
+  const hasHeader = scan.headerRow >= 0;
+  const labelColumn = hasHeader ? scan.labelColumn : 0;
+  const valueColumn = hasHeader && scan.valueColumn >= 0 ? scan.valueColumn : labelColumn + 1;
+  let nextFree = hasHeader ? scan.lastRow + 1 : 2;
+  return PARAMETER_DEFINITIONS.map((def) => {
+    const found = scan.rows[def.key];
+    const row = found ? found.row : nextFree++;
+    const multiplier = found?.multiplier ?? 1;
+    const value: CellValue = found && scan.sheet ? (scan.sheet.values[row]?.[valueColumn] ?? '') : '';
+    const located: LocatedParameter = {
+      key: def.key,
+      label: def.label,
+      kind: def.kind,
+      sheet: sheetName,
+      row,
+      column: valueColumn,
+      address: cellAddress(sheetName, row, valueColumn),
+      value: value === null ? '' : value,
+      present: !!found,
+      labelColumn,
+      multiplier,
+      default: def.default,
+    };
+    const read = readParameterValue(def, value, multiplier);
+    if (read === null) {
+      if (def.required) located.problem = `${def.label} saknar värde`;
+    } else if (!read.ok) {
+      located.problem = read.message;
+    } else {
+      located.parsed = read.value.toNumber();
+    }
+    return located;
+  });
+}
+
+/**
+ * The cells to write to set one parameter: the Värde cell in the row's unit (a kronor value is divided
+ * by the label's multiplier), with a number format; for a parameter missing from the sheet, the label
+ * and the value on the suggested row (cells between them left as they are: null). null clears the value.
+ */
+export function parameterWrite(located: LocatedParameter[], key: ParameterKey, newValue: number | null): CellBlock {
+  const loc = located.find((l) => l.key === key);
+  if (!loc) throw new Error(`unknown parameter key ${key}`);
+  let value: CellValue = '';
+  let format: string | null = null;
+  if (newValue !== null) {
+    if (!Number.isFinite(newValue)) throw new RangeError(`${loc.label}: ${newValue} är inget tal`);
+    if (loc.kind === 'money') {
+      value = new Decimal(String(newValue)).dividedBy(loc.multiplier).toNumber();
+      format = MONEY_FORMAT;
+    } else if (loc.kind === 'share') {
+      value = newValue;
+      format = SHARE_FORMAT;
+    } else {
+      value = newValue;
+      format = '0';
+    }
+  }
+  if (loc.present) {
+    return { sheet: loc.sheet, row: loc.row, column: loc.column, values: [[value]], numberFormats: [[format]] };
+  }
+  const first = Math.min(loc.column, loc.labelColumn);
+  const width = Math.abs(loc.column - loc.labelColumn) + 1;
+  const values: CellValue[] = new Array<CellValue>(width).fill(null);
+  const formats: (string | null)[] = new Array<string | null>(width).fill(null);
+  values[loc.labelColumn - first] = loc.label;
+  values[loc.column - first] = value;
+  formats[loc.column - first] = format;
+  return { sheet: loc.sheet, row: loc.row, column: first, values: [values], numberFormats: [formats] };
+}
+
+/** Parameter labels as text, for messages. */
+export function parameterLabel(key: ParameterKey): string {
+  return parameterDefinition(key).label;
+}

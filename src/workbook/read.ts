@@ -1,0 +1,473 @@
+// readWorkbook: sheets as 2-D arrays → ModelInput and where everything is, or every problem.
+// spec: workbook-format.md (all of it); the cross checks mirror allocation-model.md "Inputs" and step 1.
+import Decimal from 'decimal.js';
+import type { AreaInput, FederationInput, ModelInput, ModelParameters, SplitMethod } from '../engine/types';
+import type { CellValue, Problem, ReadResult, SheetValues, WorkbookLayout } from './types';
+import { OUTPUT_SHEETS } from './types';
+import {
+  AREA_COLUMNS,
+  AreaField,
+  ColumnDefinition,
+  companionHeaders,
+  FEDERATION_COLUMNS,
+  FEDERATION_KEY_HEADERS,
+  FEDERATION_SHEET,
+  FederationField,
+  HeaderMapping,
+  mapHeaders,
+  MUNICIPALITY_SHEET,
+} from './columns';
+import { CellRead, readMoney, readMonths, readQuantity, readSplitMethod } from './cells';
+import { formatKronor, formatShare } from './format';
+import { ParameterKey, PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
+import { findHeaderRow, findSheet, makeProblem, sortProblems } from './sheets';
+import { cellText, isBlank, normalizeKey } from './text';
+
+/** A federation row as read. */
+interface FederationRow {
+  row: number;
+  key: string;
+  input: FederationInput;
+}
+
+/** An area row as read (federation name as typed; resolved against Förbund later). */
+interface AreaRow {
+  row: number;
+  federationKey: string;
+  federationText: string;
+  municipalityKey: string;
+  areaKey: string;
+  input: AreaInput;
+  /** population/supportMeasure/supportRecipients cells were readable (or blank) */
+  readable: Record<'population' | 'supportMeasure' | 'supportRecipients', boolean>;
+}
+
+interface SheetRead<K extends string> {
+  sheet: SheetValues;
+  headerRow: number;
+  mapping: HeaderMapping<K>;
+  col: (key: K) => number | undefined;
+}
+
+/** Finds a data sheet and maps its header row; pushes the problems of a missing sheet/header/column. */
+function openDataSheet<K extends string>(
+  sheets: SheetValues[],
+  canonical: string,
+  defs: readonly ColumnDefinition<K>[],
+  withOutput: boolean,
+  problems: Problem[],
+): SheetRead<K> | undefined {
+  const sheet = findSheet(sheets, canonical);
+  if (!sheet) {
+    problems.push(makeProblem(canonical, 0, 0, `Bladet "${canonical}" saknas`));
+    return undefined;
+  }
+  const header = findHeaderRow(sheet.values, FEDERATION_KEY_HEADERS, companionHeaders(defs, withOutput));
+  if (!header) {
+    problems.push(makeProblem(sheet.name, 0, 0, `Rubriken "${FEDERATION_KEY_HEADERS[0]}" saknas bland de tio första raderna`));
+    return undefined;
+  }
+  const mapping = mapHeaders(sheet.name, sheet.values[header.row] ?? [], header.row, defs, withOutput);
+  problems.push(...mapping.problems);
+  return { sheet, headerRow: header.row, mapping, col: (key: K) => mapping.columns[key]?.column };
+}
+
+/** True when every mapped input column of the row is blank (spec: entirely blank rows are ignored). */
+function isBlankRow<K extends string>(row: CellValue[], mapping: HeaderMapping<K>): boolean {
+  return Object.values<{ column: number } | undefined>(mapping.columns).every((m) => !m || isBlank(row[m.column]));
+}
+
+function nameOf(cell: CellValue | undefined): string {
+  return cellText(cell);
+}
+
+/** Reads the parameter table into values (kronor, fractions) and their cell rows. */
+function readParameters(sheets: SheetValues[], problems: Problem[]) {
+  const scan = scanParameterSheet(sheets);
+  problems.push(...scan.problems);
+  const values: Partial<Record<ParameterKey, Decimal>> = {};
+  const failed = new Set<ParameterKey>();
+  const ok = !!scan.sheet && scan.headerRow >= 0 && scan.valueColumn >= 0;
+  const valueCell = (key: ParameterKey): { row: number; column: number } | undefined => {
+    const r = scan.rows[key];
+    return r && ok ? { row: r.row, column: scan.valueColumn } : undefined;
+  };
+  let missingAt = scan.lastRow + 1;
+  if (ok && scan.sheet) {
+    const sheet = scan.sheet;
+    for (const def of PARAMETER_DEFINITIONS) {
+      const found = scan.rows[def.key];
+      if (!found) {
+        if (def.required) {
+          problems.push(makeProblem(sheet.name, missingAt++, scan.labelColumn, `Parametern "${def.label}" saknas`));
+        }
+        continue;
+      }
+      const cell = sheet.values[found.row]?.[scan.valueColumn];
+      const read = readParameterValue(def, cell, found.multiplier);
+      if (read === null) {
+        if (def.required) problems.push(makeProblem(sheet.name, found.row, scan.valueColumn, `${def.label} saknar värde`));
+      } else if (!read.ok) {
+        problems.push(makeProblem(sheet.name, found.row, scan.valueColumn, read.message));
+        failed.add(def.key);
+      } else {
+        values[def.key] = read.value;
+      }
+    }
+    // spec: allocation-model.md "Parameters": B is whole kronor
+    const budget = values.budget;
+    const at = valueCell('budget');
+    if (budget && at && !budget.isInteger()) {
+      problems.push(makeProblem(sheet.name, at.row, at.column, `Statlig ram ska vara hela kronor (nu ${formatKronor(budget, 2)})`));
+      delete values.budget;
+      failed.add('budget');
+    }
+  }
+  const param = (key: ParameterKey): Decimal => {
+    const v = values[key];
+    if (v) return v;
+    const def = PARAMETER_DEFINITIONS.find((d) => d.key === key);
+    return new Decimal(def?.default ?? 0);
+  };
+  return { scan, ok, values, failed, valueCell, param };
+}
+
+/** Reads the Förbund sheet's rows. */
+function readFederations(sheets: SheetValues[], problems: Problem[]) {
+  const opened = openDataSheet<FederationField>(sheets, FEDERATION_SHEET, FEDERATION_COLUMNS, true, problems);
+  const rows: FederationRow[] = [];
+  if (!opened || opened.col('name') === undefined) return { opened, rows };
+  const { sheet, headerRow, mapping } = opened;
+  const at = (r: number, key: FederationField, message: string) => problems.push(makeProblem(sheet.name, r, opened.col(key)!, message));
+  for (let r = headerRow + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    if (isBlankRow(row, mapping)) continue;
+    const cell = (key: FederationField) => {
+      const c = opened.col(key);
+      return c === undefined ? undefined : row[c];
+    };
+    const name = nameOf(cell('name'));
+    const input: FederationInput = { name };
+    const take = <T>(key: FederationField, read: CellRead<T>, set: (v: T) => void) => {
+      if (read === null) return;
+      if (!read.ok) at(r, key, read.message);
+      else set(read.value);
+    };
+    const money = (key: FederationField) => readMoney(cell(key), mapping.columns[key]?.multiplier ?? 1);
+    const vo = cellText(cell('vo'));
+    if (vo) input.vo = vo;
+    const region = cellText(cell('region'));
+    if (region) input.region = region;
+    take('previousAllocation', money('previousAllocation'), (v) => (input.previousAllocation = v));
+    take('equity', money('equity'), (v) => (input.equity = v));
+    take('previousTotalFunds', money('previousTotalFunds'), (v) => (input.previousTotalFunds = v));
+    take('municipalContribution', money('municipalContribution'), (v) => (input.municipalContribution = v));
+    take('regionContribution', money('regionContribution'), (v) => (input.regionContribution = v));
+    take('request', money('request'), (v) => (input.request = v));
+    take('returned', money('returned'), (v) => (input.returned = v));
+    take('months', readMonths(cell('months')), (v) => (input.months = v));
+    take('splitMethod', readSplitMethod(cell('splitMethod')), (v: SplitMethod) => (input.splitMethod = v));
+    if (!name) {
+      at(r, 'name', 'Förbundets namn saknas');
+      continue;
+    }
+    rows.push({ row: r, key: normalizeKey(name), input });
+  }
+  return { opened, rows };
+}
+
+/** Reads the Kommuner sheet's rows. */
+function readAreas(sheets: SheetValues[], problems: Problem[]) {
+  const opened = openDataSheet<AreaField>(sheets, MUNICIPALITY_SHEET, AREA_COLUMNS, false, problems);
+  const rows: AreaRow[] = [];
+  if (!opened) return { opened, rows };
+  const { sheet, headerRow, mapping } = opened;
+  const at = (r: number, k: AreaField, message: string) => problems.push(makeProblem(sheet.name, r, opened.col(k)!, message));
+  const required = AREA_COLUMNS.filter((d) => d.required);
+  if (required.some((d) => opened.col(d.key) === undefined)) return { opened, rows };
+  for (let r = headerRow + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    if (isBlankRow(row, mapping)) continue;
+    const cell = (k: AreaField) => {
+      const c = opened.col(k);
+      return c === undefined ? undefined : row[c];
+    };
+    const federationText = nameOf(cell('federation'));
+    const municipality = nameOf(cell('municipality'));
+    const area = nameOf(cell('area'));
+    const readable = { population: true, supportMeasure: true, supportRecipients: true };
+    const quantity = (k: 'population' | 'supportMeasure' | 'supportRecipients', what: 'antal' | 'belopp', label: string) => {
+      const read = readQuantity(cell(k), mapping.columns[k]?.multiplier ?? 1, what);
+      if (read === null) {
+        if (k !== 'supportRecipients') {
+          at(r, k, `${label} saknas`);
+          readable[k] = false;
+        }
+        return undefined;
+      }
+      if (!read.ok) {
+        at(r, k, read.message);
+        readable[k] = false;
+        return undefined;
+      }
+      return read.value;
+    };
+    const population = quantity('population', 'antal', 'Invånare 16–64');
+    const supportMeasure = quantity('supportMeasure', 'belopp', 'Försörjningsmått');
+    const supportRecipients = opened.col('supportRecipients') === undefined ? undefined : quantity('supportRecipients', 'antal', 'Försörjningsstödstagare');
+    if (!federationText) at(r, 'federation', 'Förbundets namn saknas');
+    if (!municipality) at(r, 'municipality', 'Kommunens namn saknas');
+    const input: AreaInput = {
+      federation: federationText,
+      municipality,
+      population: population ?? new Decimal(0),
+      supportMeasure: supportMeasure ?? new Decimal(0),
+    };
+    if (area) input.area = area;
+    if (supportRecipients !== undefined) input.supportRecipients = supportRecipients;
+    rows.push({
+      row: r,
+      federationKey: normalizeKey(federationText),
+      federationText,
+      municipalityKey: normalizeKey(municipality),
+      areaKey: normalizeKey(area),
+      input,
+      readable,
+    });
+  }
+  return { opened, rows };
+}
+
+/** Last column, other than output columns, with a header or any value from the header row down. */
+function lastInputColumn(sheet: SheetValues, headerRow: number, mapping: HeaderMapping<string>): number {
+  const output = new Set<number>([...Object.values(mapping.outputColumns), ...mapping.duplicateOutputColumns]);
+  let last = mapping.lastHeaderColumn;
+  for (let r = headerRow; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    for (let c = row.length - 1; c > last; c--) {
+      if (!output.has(c) && !isBlank(row[c])) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/**
+ * Reads a workbook given as sheets of cell values. Returns the engine input and the layout, or every
+ * problem found (each with its address and Swedish message), sorted by sheet, row and column.
+ */
+export function readWorkbook(sheets: SheetValues[]): ReadResult {
+  const problems: Problem[] = [];
+  const params = readParameters(sheets, problems);
+  const feds = readFederations(sheets, problems);
+  const areas = readAreas(sheets, problems);
+  const fedSheet = feds.opened;
+  const areaSheet = areas.opened;
+  const fedProblem = (f: FederationRow, k: FederationField, message: string) => {
+    if (!fedSheet) return;
+    const c = fedSheet.col(k) ?? fedSheet.col('name')!;
+    problems.push(makeProblem(fedSheet.sheet.name, f.row, c, message));
+  };
+  const areaProblem = (a: AreaRow, k: AreaField, message: string) => {
+    if (!areaSheet) return;
+    problems.push(makeProblem(areaSheet.sheet.name, a.row, areaSheet.col(k) ?? areaSheet.col('federation')!, message));
+  };
+
+  // Unique federations (spec: Förbund "yes, unique")
+  const federations = new Map<string, FederationRow>();
+  for (const f of feds.rows) {
+    const first = federations.get(f.key);
+    if (first) fedProblem(f, 'name', `Förbundet "${f.input.name}" finns redan på rad ${first.row + 1}`);
+    else federations.set(f.key, f);
+  }
+  const federationsOk = !!fedSheet && fedSheet.col('name') !== undefined;
+  const areasOk = !!areaSheet && AREA_COLUMNS.every((d) => !d.required || areaSheet.col(d.key) !== undefined);
+
+  // Areas: known federation, no duplicates (spec: workbook-format.md "Sheet `Kommuner`")
+  const seenInFederation = new Map<string, AreaRow>();
+  const seenMunicipality = new Map<string, AreaRow>();
+  const areasPerFederation = new Map<string, AreaRow[]>();
+  for (const a of areas.rows) {
+    if (!a.federationKey) continue;
+    const fed = federations.get(a.federationKey);
+    if (!fed) {
+      if (federationsOk) areaProblem(a, 'federation', `Förbundet "${a.federationText}" finns inte på bladet ${fedSheet!.sheet.name}`);
+    } else {
+      a.input.federation = fed.input.name;
+      const list = areasPerFederation.get(fed.key) ?? [];
+      list.push(a);
+      areasPerFederation.set(fed.key, list);
+    }
+    if (!a.municipalityKey) continue;
+    const place = `${a.municipalityKey}\u0000${a.areaKey}`;
+    const what = a.input.area ? `Kommunen "${a.input.municipality}", område "${a.input.area}",` : `Kommunen "${a.input.municipality}"`;
+    const sameFed = seenInFederation.get(`${a.federationKey}\u0000${place}`);
+    if (sameFed) {
+      areaProblem(a, 'municipality', `${what} finns redan för förbundet "${a.federationText}" på rad ${sameFed.row + 1}`);
+      continue;
+    }
+    seenInFederation.set(`${a.federationKey}\u0000${place}`, a);
+    const other = seenMunicipality.get(place);
+    if (other && other.federationKey !== a.federationKey) {
+      const hint = a.input.area ? '' : '; ange Område om kommunen är delad mellan förbund';
+      areaProblem(a, 'municipality', `${what} ingår redan i förbundet "${other.input.federation}" (rad ${other.row + 1})${hint}`);
+      continue;
+    }
+    if (!other) seenMunicipality.set(place, a);
+  }
+
+  // Per federation checks
+  for (const f of federations.values()) {
+    const list = areasPerFederation.get(f.key) ?? [];
+    if (areasOk && list.length === 0) {
+      fedProblem(f, 'name', `Förbundet "${f.input.name}" har inga rader på bladet ${areaSheet!.sheet.name}`);
+    }
+    // spec: allocation-model.md "Inputs": a federation cannot both return and request
+    if (f.input.returned?.greaterThan(0) && f.input.request?.greaterThan(0)) {
+      fedProblem(f, 'request', `Förbundet "${f.input.name}" kan inte både lämna tillbaka medel och ansöka om ytterligare medel`);
+    }
+    // spec: allocation-model.md step 9: försörjningsstöd split needs fs on every area
+    if (areasOk && list.length > 0) {
+      if (f.input.splitMethod === 'forsorjningsstod' && areaSheet!.col('supportRecipients') !== undefined) {
+        for (const a of list) {
+          if (a.input.supportRecipients === undefined && a.readable.supportRecipients) {
+            areaProblem(a, 'supportRecipients', `Försörjningsstödstagare saknas; förbundet "${f.input.name}" fördelar efter försörjningsstöd`);
+          }
+        }
+      }
+    }
+  }
+  if (areasOk && areaSheet!.col('supportRecipients') === undefined) {
+    const needing = [...federations.values()].filter((f) => f.input.splitMethod === 'forsorjningsstod');
+    if (needing.length > 0) {
+      const headerCells = areaSheet!.sheet.values[areaSheet!.headerRow] ?? [];
+      let lastAny = -1;
+      headerCells.forEach((c, i) => {
+        if (!isBlank(c)) lastAny = i;
+      });
+      const names = needing.map((f) => `"${f.input.name}"`).join(', ');
+      problems.push(
+        makeProblem(areaSheet!.sheet.name, areaSheet!.headerRow, lastAny + 1, `Kolumnen "Försörjningsstödstagare" saknas; den behövs för ${names} som fördelar efter försörjningsstöd`),
+      );
+    }
+  }
+
+  // At least one federation (engine: NO_FEDERATIONS)
+  if (federationsOk && feds.rows.length === 0 && !problems.some((p) => p.sheet === fedSheet!.sheet.name && p.row > fedSheet!.headerRow + 1)) {
+    problems.push(makeProblem(fedSheet!.sheet.name, fedSheet!.headerRow + 1, fedSheet!.col('name')!, `Bladet ${fedSheet!.sheet.name} har inga förbund`));
+  }
+  // ΣFM > 0 and ΣPOP > 0 when their weight is (spec: allocation-model.md step 1)
+  if (areasOk && areas.rows.length > 0) {
+    for (const [field, label, weight] of [
+      ['population', 'Invånare 16–64', 'weightPopulation'],
+      ['supportMeasure', 'Försörjningsmått', 'weightSupportMeasure'],
+    ] as const) {
+      if (params.failed.has(weight) || params.param(weight).isZero()) continue;
+      if (areas.rows.every((a) => a.readable[field] && a.input[field].isZero())) {
+        problems.push(makeProblem(areaSheet!.sheet.name, areaSheet!.headerRow, areaSheet!.col(field)!, `Summan av ${label} är 0; minst en rad måste ha ett värde över 0`));
+      }
+    }
+  }
+  // Parameters that depend on each other (spec: allocation-model.md "Parameters", step 1)
+  if (params.ok && params.scan.sheet) {
+    const sheetName = params.scan.sheet.name;
+    const placeOf = (k: ParameterKey) =>
+      params.valueCell(k) ?? { row: params.scan.headerRow, column: params.scan.labelColumn };
+    const wfm = params.param('weightSupportMeasure');
+    const wpop = params.param('weightPopulation');
+    const weightsRead = !params.failed.has('weightSupportMeasure') && !params.failed.has('weightPopulation');
+    if (weightsRead && !wfm.plus(wpop).equals(1)) {
+      const where = params.valueCell('weightSupportMeasure') ? placeOf('weightSupportMeasure') : placeOf('weightPopulation');
+      problems.push(
+        makeProblem(sheetName, where.row, where.column, `Vikt försörjningsmått och Vikt invånare 16–64 ska tillsammans vara 100 % (nu ${formatShare(wfm.plus(wpop), 4)})`),
+      );
+    }
+    const l1 = params.param('trappanLimit1');
+    const l2 = params.param('trappanLimit2');
+    if (!params.failed.has('trappanLimit1') && !params.failed.has('trappanLimit2') && l2.lessThan(l1)) {
+      const where = params.valueCell('trappanLimit2') ? placeOf('trappanLimit2') : placeOf('trappanLimit1');
+      problems.push(makeProblem(sheetName, where.row, where.column, `Trappan gräns 2 (${formatKronor(l2)}) ska vara minst Trappan gräns 1 (${formatKronor(l1)})`));
+    }
+    const budget = params.values.budget;
+    const n = federations.size;
+    const g = params.param('baseAllocation');
+    if (budget && n > 0 && !params.failed.has('baseAllocation') && budget.lessThan(g.times(n))) {
+      const where = placeOf('budget');
+      problems.push(
+        makeProblem(
+          sheetName,
+          where.row,
+          where.column,
+          `Statlig ram ${formatKronor(budget)} räcker inte till grundtilldelningen för ${n} förbund (${n} × ${formatKronor(g)} = ${formatKronor(g.times(n))})`,
+        ),
+      );
+    }
+  }
+
+  if (problems.length > 0 || !fedSheet || !areaSheet || !params.scan.sheet) {
+    if (problems.length === 0) throw new Error('internal: missing sheet without a problem');
+    return { ok: false, problems: sortProblems(problems) };
+  }
+
+  const p = params.param;
+  const parameters: ModelParameters = {
+    budget: params.values.budget!,
+    baseAllocation: p('baseAllocation'),
+    weightSupportMeasure: p('weightSupportMeasure'),
+    weightPopulation: p('weightPopulation'),
+    maxDecrease: p('maxDecrease'),
+    trappan: {
+      limit1: p('trappanLimit1'),
+      limit2: p('trappanLimit2'),
+      rate1: p('trappanRate1'),
+      rate2: p('trappanRate2'),
+      rate3: p('trappanRate3'),
+    },
+    targetedFundsCap: p('targetedFundsCap'),
+  };
+  if (params.values.year) parameters.year = params.values.year.toNumber();
+
+  const input: ModelInput = {
+    parameters,
+    federations: feds.rows.map((f) => f.input),
+    areas: areas.rows.map((a) => a.input),
+  };
+  const columnsOf = (m: HeaderMapping<string>): Record<string, number> =>
+    Object.fromEntries(Object.entries(m.columns).map(([k, v]) => [k, (v as { column: number }).column]));
+  const existingOutputSheets: Record<string, string> = {};
+  for (const name of OUTPUT_SHEETS) {
+    const s = findSheet(sheets, name);
+    if (s) existingOutputSheets[name] = s.name;
+  }
+  const paramRows: Record<string, number> = {};
+  for (const [k, v] of Object.entries(params.scan.rows)) if (v) paramRows[k] = v.row;
+  const layout: WorkbookLayout = {
+    federationSheet: {
+      name: fedSheet.sheet.name,
+      headerRow: fedSheet.headerRow,
+      dataRows: feds.rows.map((f) => f.row),
+      lastInputColumn: lastInputColumn(fedSheet.sheet, fedSheet.headerRow, fedSheet.mapping),
+      existingOutputColumns: { ...fedSheet.mapping.outputColumns },
+      rowCount: fedSheet.sheet.values.length,
+      columns: columnsOf(fedSheet.mapping),
+      duplicateOutputColumns: [...fedSheet.mapping.duplicateOutputColumns],
+    },
+    municipalitySheet: {
+      name: areaSheet.sheet.name,
+      headerRow: areaSheet.headerRow,
+      dataRows: areas.rows.map((a) => a.row),
+      columns: columnsOf(areaSheet.mapping),
+    },
+    parameterSheet: {
+      name: params.scan.sheet.name,
+      headerRow: params.scan.headerRow,
+      valueColumn: params.scan.valueColumn,
+      labelColumn: params.scan.labelColumn,
+      rows: paramRows,
+    },
+    existingOutputSheets,
+  };
+  return { ok: true, input, layout };
+}

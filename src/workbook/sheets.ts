@@ -1,0 +1,69 @@
+// Finding sheets and header rows; building and ordering problems.
+// spec: workbook-format.md "Reading rules (all sheets)".
+import type { CellValue, Problem, SheetValues } from './types';
+import { cellAddress } from './address';
+import { normalizeKey, parseHeader } from './text';
+
+/** The sheet whose name matches `canonical` (case, white space and dashes folded); the first if several. */
+export function findSheet(sheets: SheetValues[], canonical: string): SheetValues | undefined {
+  const key = normalizeKey(canonical);
+  return sheets.find((s) => normalizeKey(s.name) === key);
+}
+
+/** How many rows from the top may hold titles before the header row (spec: "within the first 10"). */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row: the first row within the first ten whose cells include one of `keyHeaders`
+ * (matched like headers, no unit), with the column of that cell. When `companions` are given and
+ * several rows hold the key header, the first that also holds a companion header wins (so a title
+ * that is just "Förbund" above the real header row is skipped); otherwise the first.
+ */
+export function findHeaderRow(
+  values: CellValue[][],
+  keyHeaders: string[],
+  companions: readonly string[] = [],
+): { row: number; column: number } | undefined {
+  const keys = keyHeaders.map((h) => parseHeader(h).name);
+  const others = new Set(companions.map((h) => parseHeader(h).name));
+  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
+  let first: { row: number; column: number } | undefined;
+  for (let r = 0; r < limit; r++) {
+    const cells = values[r] ?? [];
+    const column = cells.findIndex((cell) => {
+      const h = parseHeader(cell);
+      return h.unit === undefined && keys.includes(h.name);
+    });
+    if (column < 0) continue;
+    if (others.size === 0) return { row: r, column };
+    first = first ?? { row: r, column };
+    if (cells.some((cell, c) => c !== column && others.has(parseHeader(cell).name))) return { row: r, column };
+  }
+  return first;
+}
+
+/** A problem at a 0-based cell. */
+export function makeProblem(sheet: string, row: number, column: number, message: string): Problem {
+  return { sheet, row: row + 1, column: column + 1, address: cellAddress(sheet, row, column), message };
+}
+
+const SHEET_ORDER = ['parametrar', 'förbund', 'kommuner'];
+
+/** Problems in reading order (Parametrar, Förbund, Kommuner, others; then row, column), duplicates removed. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  const rank = (p: Problem): number => {
+    const i = SHEET_ORDER.indexOf(normalizeKey(p.sheet));
+    return i < 0 ? SHEET_ORDER.length : i;
+  };
+  const seen = new Set<string>();
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.p.row - b.p.row || a.p.column - b.p.column || a.i - b.i)
+    .map((x) => x.p)
+    .filter((p) => {
+      const k = `${p.address}\u0000${p.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}

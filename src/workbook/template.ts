@@ -1,0 +1,121 @@
+// An empty round: the sheets a head office sends out, with defaults, headers and data validations.
+// spec: workbook-format.md (sheets, headers, parameter defaults); allocation-model.md "Parameters".
+import type { CellValue, SheetOutput, Validation } from './types';
+import { MONEY_FORMAT, SHARE_FORMAT } from './types';
+import { columnLetters, rangeRef } from './address';
+import { AREA_COLUMNS, ColumnDefinition, FEDERATION_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET } from './columns';
+import { SPLIT_METHOD_LABELS } from './cells';
+import { PARAMETER_DEFINITIONS, PARAMETER_HEADER, PARAMETER_SHEET, VALUE_HEADER } from './parameters';
+import { WARNING_CODES } from './plan';
+
+export const INSTRUCTIONS_SHEET = 'Instruktioner';
+/** The VO list offered on Förbund (free text is still read). */
+export const VO_VALUES = ['Syd', 'Väst', 'Mitt', 'Stockholm', 'Nord'];
+/** 0-based header row of the template's data sheets (a title and a note above it). */
+export const TEMPLATE_HEADER_ROW = 2;
+
+function instructions(): SheetOutput {
+  const lines = [
+    'Finsam medelstilldelning – så fyller du i arbetsboken',
+    '',
+    `1. ${PARAMETER_SHEET}: fyll i Statlig ram (kr). Övriga parametrar har modellens standardvärden och kan ändras.`,
+    `2. ${FEDERATION_SHEET}: en rad per samordningsförbund. Bara kolumnen Förbund måste fyllas i. Tomt betyder: nytt förbund (föregående års tilldelning), okänt eget kapital, full matchning (möjliga bidrag), ingen ansökan, 12 verksamhetsmånader och fördelning efter invånare.`,
+    `3. ${MUNICIPALITY_SHEET}: en rad per kommun i förbundet med Invånare 16–64 och Försörjningsmått. En kommun som delas mellan förbund får en rad per del, med Område ifyllt. Försörjningsstödstagare behövs bara för förbund som fördelar efter försörjningsstöd.`,
+    'Belopp anges i kronor. En rubrik som slutar på (tkr) eller (mkr) läses i tusentals respektive miljoner kronor, t.ex. "Eget kapital (tkr)".',
+    'Andelar kan skrivas 75 %, 0,75 eller 75. Tal får ha mellanslag mellan tusental och decimalkomma.',
+    'Ett förbund kan inte både lämna tillbaka medel och ansöka om ytterligare medel.',
+    `En körning skriver resultatkolumnerna (Idealfördelning … Varningar) till höger på ${FEDERATION_SHEET} och bladen Kommunbidrag och Körlogg. En ny körning ersätter dem; de ifyllda cellerna ändras aldrig.`,
+    'Hittas fel skrivs ingenting; varje fel visas med sin cell, t.ex. Förbund!E7.',
+    `Varningskoder: ${WARNING_CODES.join(', ')}.`,
+  ];
+  return { name: INSTRUCTIONS_SHEET, values: lines.map((l) => [l]), boldRows: [0], columnWidths: [120] };
+}
+
+function parameters(): SheetOutput {
+  const values: CellValue[][] = [
+    ['Parametrar för fördelningen'],
+    ['Fyll i Statlig ram. Övriga värden är modellens standardvärden.'],
+    [PARAMETER_HEADER, VALUE_HEADER, 'Förklaring'],
+  ];
+  const numberFormats: (string | null)[][] = [[null], [null], [null, null, null]];
+  const validations: Validation[] = [];
+  for (const def of PARAMETER_DEFINITIONS) {
+    const row = values.length;
+    const cell = rangeRef(row, 1, row, 1);
+    values.push([def.label, def.default ?? '', def.description]);
+    if (def.kind === 'money') {
+      numberFormats.push([null, MONEY_FORMAT, null]);
+      validations.push({ range: cell, type: 'wholeNumber', min: 0, prompt: def.description });
+    } else if (def.kind === 'share') {
+      numberFormats.push([null, SHARE_FORMAT, null]);
+      validations.push({ range: cell, type: 'decimal', min: 0, max: 1, prompt: def.description });
+    } else {
+      numberFormats.push([null, '0', null]);
+      validations.push({ range: cell, type: 'wholeNumber', min: 1900, max: 2200, prompt: def.description });
+    }
+  }
+  return {
+    name: PARAMETER_SHEET,
+    values,
+    numberFormats,
+    boldRows: [0, TEMPLATE_HEADER_ROW],
+    columnWidths: [30, 16, 70],
+    validations,
+    headerRow: TEMPLATE_HEADER_ROW,
+  };
+}
+
+function columnValidations<K extends string>(defs: readonly ColumnDefinition<K>[]): Validation[] {
+  const out: Validation[] = [];
+  defs.forEach((def, i) => {
+    const col = columnLetters(i);
+    const range = `${col}:${col}`;
+    if (def.kind === 'money') out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Hela kronor, 0 eller mer' });
+    else if (def.kind === 'quantity') out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Ett heltal, 0 eller mer' });
+    else if (def.kind === 'months') out.push({ range, type: 'wholeNumber', min: 1, max: 12, prompt: 'Verksamhetsmånader i år, 1–12 (tomt = 12)' });
+    else if (def.kind === 'split') {
+      out.push({ range, type: 'list', values: Object.values(SPLIT_METHOD_LABELS), prompt: 'Hur kommunernas andel delas (tomt = Invånare)' });
+    } else if (def.key === 'vo') out.push({ range, type: 'list', values: VO_VALUES, prompt: 'Försäkringskassans verksamhetsområde' });
+  });
+  return out;
+}
+
+function dataSheet<K extends string>(name: string, title: string, note: string, defs: readonly ColumnDefinition<K>[], widths: number[]): SheetOutput {
+  const headers = defs.map((d) => d.label);
+  return {
+    name,
+    values: [[title], [note], headers],
+    numberFormats: [[null], [null], headers.map(() => null)],
+    boldRows: [0, TEMPLATE_HEADER_ROW],
+    columnWidths: widths,
+    validations: columnValidations(defs),
+    headerRow: TEMPLATE_HEADER_ROW,
+  };
+}
+
+/**
+ * The sheets of an empty round, in tab order: Instruktioner, Parametrar (every parameter with its
+ * default, Statlig ram blank), Förbund and Kommuner (title, note, header on row 3, no data), with
+ * data validations. Validation ranges are A1 without sheet name: a single cell ("B5") or a whole
+ * column ("D:D", meaning the rows below headerRow).
+ */
+export function templateSheets(): SheetOutput[] {
+  return [
+    instructions(),
+    parameters(),
+    dataSheet(
+      FEDERATION_SHEET,
+      'Förbund – en rad per samordningsförbund',
+      'Resultatet skrivs i kolumnerna till höger vid varje körning.',
+      FEDERATION_COLUMNS,
+      [30, 12, 20, 22, 18, 22, 22, 22, 22, 18, 14, 22],
+    ),
+    dataSheet(
+      MUNICIPALITY_SHEET,
+      'Kommuner – en rad per kommun eller del av kommun',
+      'Förbundets namn skrivs som på bladet Förbund.',
+      AREA_COLUMNS,
+      [30, 22, 18, 16, 18, 22],
+    ),
+  ];
+}

@@ -1,0 +1,60 @@
+// Shared setup of the pane's jsdom tests: polyfills Fluent UI needs, jest-axe, plain DOM checks.
+import * as React from 'react';
+import { configure, render, screen, waitFor } from '@testing-library/react';
+import { toHaveNoViolations } from 'jest-axe';
+import { webLightTheme } from '@fluentui/react-components';
+import { App } from '../../src/taskpane/App';
+import type { FakeHost } from './fake-host';
+
+expect.extend(toHaveNoViolations);
+// Role queries skip jsdom's (very slow) computed-style visibility check; accessibility is axe's job here.
+configure({ defaultHidden: true });
+jest.setTimeout(60_000);
+
+// The pane updates its state after awaited host calls, which React reports as "not wrapped in act(...)"
+// although every test waits for the result; only that warning is silenced.
+const consoleError = console.error;
+beforeAll(() => {
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('not wrapped in act(')) return;
+    consoleError(...args);
+  });
+});
+afterAll(() => jest.restoreAllMocks());
+
+// jsdom lacks these; Fluent's positioning and motion use them.
+beforeAll(() => {
+  if (!('ResizeObserver' in window)) {
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  }
+  if (!window.matchMedia) {
+    window.matchMedia = ((query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener() {},
+      removeListener() {},
+      addEventListener() {},
+      removeEventListener() {},
+      dispatchEvent: () => false,
+    })) as unknown as typeof window.matchMedia;
+  }
+  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+});
+
+// Plain DOM checks (@testing-library/jest-dom is not a dependency).
+export const enabled = (el: HTMLElement) => !(el as HTMLButtonElement).disabled && el.getAttribute('aria-disabled') !== 'true';
+export const text = (el: Element) => (el.textContent ?? '').replace(/\u00a0/g, ' ');
+
+/** axe options: the "region" rule is for whole pages; the pane is rendered alone. */
+export const axeOptions = { rules: { region: { enabled: false } } };
+
+export async function renderApp(host: FakeHost, initialView?: 'berakna' | 'parametrar' | 'forklara') {
+  const utils = render(<App host={host} theme={webLightTheme} initialView={initialView} />);
+  await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+  return utils;
+}

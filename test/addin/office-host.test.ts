@@ -1,0 +1,321 @@
+// The Office.js adapter against office-addin-mock: what it reads, what it writes where, and how many
+// context.sync calls a whole run takes (at most 3, the same for 80 and 5 000 federations).
+// office-addin-mock takes only the OfficeApp enum from office-addin-manifest, whose other dependencies
+// (uuid 13, @microsoft/app-manifest) are ES modules that Jest's CommonJS runtime cannot load.
+jest.mock('office-addin-manifest', () => ({
+  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+}));
+
+import { applyPlanToSheets, removeOutputPlan, runAllocation, templateSheets } from '../../src/workbook';
+import type { CellValue, SheetValues } from '../../src/workbook/types';
+import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT } from '../../src/workbook/types';
+import { createOfficeHost, valuesFromA1 } from '../../src/excel/office-host';
+import { chartSpecFor, CHART_TITLE } from '../../src/excel/chart';
+import { HIGHLIGHT_COLOR, arrayJsonBytes } from '../../src/excel/write-ops';
+import { calculate } from '../../src/taskpane/controller';
+import { mockExcel } from './mock-excel';
+import { syntheticSheets } from './generate';
+
+const T0 = new Date(2025, 2, 14, 9, 30, 5);
+
+/** Trailing '' cells and rows removed, so that models compare on content. */
+function trim(values: CellValue[][]): CellValue[][] {
+  const rows = values.map((r) => {
+    const out = [...r];
+    while (out.length > 0 && (out[out.length - 1] === '' || out[out.length - 1] === null)) out.pop();
+    return out;
+  });
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}
+const trimAll = (sheets: SheetValues[]) => sheets.map((s) => ({ name: s.name, values: trim(s.values) }));
+
+describe('readWorkbook', () => {
+  test('reads the three input sheets in one sync, values from A1 even when the used range starts lower', async () => {
+    const sheets: SheetValues[] = [
+      { name: 'Instruktioner', values: [['Läs mig']] },
+      ...syntheticSheets(5),
+      { name: 'Anteckningar', values: [['x']] },
+    ];
+    // Förbund's used range starts at B2 (a blank first row and column in the sheet)
+    const fed = sheets.find((s) => s.name === 'Förbund')!;
+    fed.values = [[], ...fed.values.map((r) => ['', ...r])];
+    const excel = mockExcel(sheets, { usedOffsets: { Förbund: { row: 1, column: 1 } } });
+    const host = createOfficeHost({ run: excel.run });
+    const read = await host.readWorkbook();
+    expect(excel.syncs).toBe(1);
+    expect(read.map((s) => s.name)).toEqual(['Instruktioner', 'Parametrar', 'Förbund', 'Kommuner', 'Anteckningar']);
+    // Only input sheets carry values
+    expect(read[0].values).toEqual([]);
+    expect(read[4].values).toEqual([]);
+    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner']);
+    const readFed = read.find((s) => s.name === 'Förbund')!;
+    expect(readFed.values[0][0]).toBe('');
+    expect(readFed.values[1][1]).toBe('Förbund – syntetiskt exempel');
+    expect(readFed.values[2][1]).toBe('Förbund');
+    expect(readFed.values[3][1]).toBe('Förbund 0001');
+    expect(trim(readFed.values)).toEqual(trim(fed.values));
+  });
+
+  test('a sheet spelt differently beyond case is read by its real name in a second sync', async () => {
+    const sheets = syntheticSheets(3);
+    sheets[1].name = 'Förbund '; // trailing space: Excel's lookup of "Förbund" does not find it
+    const excel = mockExcel(sheets);
+    const host = createOfficeHost({ run: excel.run });
+    const read = await host.readWorkbook();
+    expect(excel.syncs).toBe(2);
+    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Förbund ']);
+    expect(read[1].values[1][0]).toBe('Förbund');
+  });
+
+  test('a workbook without input sheets: the sheet list in one sync (three if the host refuses the null-object chain)', async () => {
+    for (const nullChainFails of [false, true]) {
+      const sheets = [{ name: 'Blad1', values: [['x']] }, syntheticSheets(2)[1]];
+      const excel = mockExcel(sheets, { nullChainFails });
+      const host = createOfficeHost({ run: excel.run });
+      const read = await host.readWorkbook();
+      expect(read.map((s) => s.name)).toEqual(['Blad1', 'Förbund']);
+      expect(read[0].values).toEqual([]);
+      expect(read[1].values[1][0]).toBe('Förbund');
+      expect(excel.syncs).toBe(nullChainFails ? 3 : 1);
+    }
+  });
+
+  test('valuesFromA1 pads a used range that does not start at A1', () => {
+    expect(valuesFromA1([[1, 2]], 2, 1)).toEqual([
+      ['', '', ''],
+      ['', '', ''],
+      ['', 1, 2],
+    ]);
+    const v = [[1]];
+    expect(valuesFromA1(v, 0, 0)).toBe(v);
+  });
+});
+
+describe('a whole run (Beräkna)', () => {
+  test.each([80, 5000])('%i federations: 3 syncs (read, values, formats + chart), everything written as the plan says', async (n) => {
+    const sheets = syntheticSheets(n);
+    const excel = mockExcel(sheets);
+    const host = createOfficeHost({ run: excel.run });
+    const outcome = await calculate(host, undefined, () => T0);
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => `${p.address}: ${p.message}`).join('\n'));
+    expect(excel.syncs).toBe(3);
+    expect(host.syncCount).toBe(3);
+    expect(outcome.stats.syncs).toBe(2);
+    expect(Math.max(...outcome.stats.batchBytes)).toBeLessThan(3_000_000);
+    expect(excel.suspendCalls).toBe(2);
+    // values in the first write, number formats and the chart in the second
+    const valueBatches = new Set(excel.ranges.filter((r) => r.values).map((r) => r.batch));
+    const formatBatches = new Set(excel.ranges.filter((r) => r.numberFormat).map((r) => r.batch));
+    expect([...valueBatches]).toEqual([1]);
+    expect([...formatBatches]).toEqual([2]);
+    expect(outcome.summary.federationCount).toBe(n);
+
+    // The workbook after the run equals the host-neutral application of the same plan
+    const run = runAllocation(sheets, { timestamp: T0 });
+    if (!run.ok) throw new Error('unexpected problems');
+    const expected = applyPlanToSheets(sheets, run.plan);
+    expect(trimAll(excel.model)).toEqual(trimAll(expected));
+
+    // The Förbund output block right of the 8 input columns, header row (row 2) down: one range, or
+    // row chunks of at most 1 MB each (5 000 federations) — all in the same request
+    const blockParts = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.values && r.column === 8);
+    expect(blockParts.every((r) => r.columnCount === FEDERATION_OUTPUT_HEADERS.length && arrayJsonBytes(r.values) <= 1_000_000)).toBe(true);
+    expect(blockParts.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i))).toEqual(Array.from({ length: n + 1 }, (_, i) => 1 + i));
+    if (n === 80) expect(blockParts).toHaveLength(1);
+    else expect(blockParts.length).toBeGreaterThan(1);
+    const block = blockParts[0];
+    expect(block.values![0]).toEqual([...FEDERATION_OUTPUT_HEADERS]);
+    const formatParts = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.numberFormat && r.column === 8);
+    expect(formatParts.reduce((sum, r) => sum + r.rowCount, 0)).toBe(n + 1);
+    const formats = formatParts[0];
+    expect(formats.row).toBe(1);
+    expect(formats.numberFormat![1][0]).toBe(MONEY_FORMAT);
+    expect(formats.numberFormat![1][8]).toBeNull();
+    expect(formats.numberFormat![0][0]).toBeNull();
+    const first = outcome.result.federations[0];
+    expect(block.values![1][4]).toBe(first.rounded.final.toNumber());
+    // Header bold, columns autofit
+    expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.bold && r.row === 1 && r.column === 8 && r.rowCount === 1)).toBe(true);
+    expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.autofit)).toBe(true);
+
+    // Output sheets added, filled from A1, header row frozen
+    expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Kommunbidrag', 'add Körlogg']);
+    const kb = excel.ranges.find((r) => r.sheet === 'Kommunbidrag' && r.values && r.row === 0)!;
+    expect(kb.values![0]).toEqual(['Förbund', 'Kommun', 'Fördelningsgrund', 'Andel', 'Bidrag (kr)']);
+    expect(excel.frozen).toEqual({ Kommunbidrag: 1, Körlogg: 1 });
+
+    // Highlight: warning rows, output columns only, light fill
+    const warned = outcome.result.federations.filter((f) => f.warnings.length > 0).length;
+    const fills = excel.ranges.filter((r) => r.fill !== undefined);
+    expect(fills.every((r) => r.fill === HIGHLIGHT_COLOR && r.sheet === 'Förbund' && r.column >= 8 && r.column + r.columnCount <= 17)).toBe(true);
+    expect(fills.reduce((sum, r) => sum + r.rowCount, 0)).toBe(warned);
+
+    // The native chart on Körlogg: ideal and final per federation, names as categories
+    expect(excel.charts).toHaveLength(1);
+    const chart = excel.charts[0];
+    expect(chart.sheet).toBe('Körlogg');
+    expect(chart.title).toBe(CHART_TITLE);
+    expect(chart.series.map((s) => s.name)).toEqual(['Idealfördelning', 'Slutlig tilldelning']);
+    expect(chart.series[0].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 8, rowCount: n, columnCount: 1 });
+    expect(chart.series[1].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 12, rowCount: n });
+    expect(chart.series[1].xValues).toMatchObject({ sheet: 'Förbund', row: 2, column: 0, rowCount: n });
+
+    // No per-cell writes: one values assignment per block (Förbund, Kommunbidrag, Körlogg), or its row chunks
+    const valueWrites = excel.ranges.filter((r) => r.values);
+    if (n === 80) expect(valueWrites).toHaveLength(3);
+    expect(valueWrites.every((r) => r.rowCount > 1 || r.sheet === 'Körlogg' || r.columnCount > 1)).toBe(true);
+    expect(valueWrites.length).toBeLessThan(12);
+  });
+
+  test('a rerun replaces the earlier output in place and keeps the output sheets at their tab position', async () => {
+    const sheets = [...syntheticSheets(20), { name: 'Anteckningar', values: [['egen text']] }];
+    const first = runAllocation(sheets, { timestamp: T0 });
+    if (!first.ok) throw new Error('problems');
+    const after = applyPlanToSheets(sheets, first.plan);
+    // Move Anteckningar last: tabs are Parametrar, Förbund, Kommuner, Anteckningar, Kommunbidrag, Körlogg
+    const excel = mockExcel(after);
+    const host = createOfficeHost({ run: excel.run });
+    const outcome = await calculate(host, undefined, () => new Date(2025, 3, 1, 8, 0, 0));
+    expect(outcome.ok).toBe(true);
+    expect(excel.syncs).toBe(3);
+    expect(excel.log.filter((l) => /^(delete|add|position)/.test(l))).toEqual([
+      'delete Kommunbidrag',
+      'add Kommunbidrag',
+      'position Kommunbidrag 4',
+      'delete Körlogg',
+      'add Körlogg',
+      'position Körlogg 5',
+    ]);
+    expect(excel.model.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Anteckningar', 'Kommunbidrag', 'Körlogg']);
+    // Old output columns cleared first (values and formats), then written again
+    const cleared = excel.ranges.filter((r) => r.cleared);
+    expect(cleared).toHaveLength(FEDERATION_OUTPUT_HEADERS.length);
+    expect(cleared.every((r) => r.cleared === 'All' && r.sheet === 'Förbund' && r.column >= 8)).toBe(true);
+    // The input columns are never touched
+    const inputWrites = excel.ranges.filter((r) => r.sheet === 'Förbund' && (r.values || r.cleared || r.fill) && r.column < 8);
+    expect(inputWrites).toEqual([]);
+    expect(excel.model.find((s) => s.name === 'Anteckningar')!.values).toEqual([['egen text']]);
+  });
+
+  test('problems: nothing is written, one sync only', async () => {
+    const sheets = syntheticSheets(10);
+    sheets[1].values[4][4] = 'ca 2 milj';
+    const excel = mockExcel(sheets);
+    const host = createOfficeHost({ run: excel.run });
+    const outcome = await calculate(host, undefined, () => T0);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems.map((p) => p.address)).toContain('Förbund!E5');
+    expect(excel.syncs).toBe(1);
+    expect(excel.ranges.filter((r) => r.values || r.cleared || r.fill)).toEqual([]);
+    expect(excel.log).toEqual([]);
+  });
+
+  test('above the request budget, writes go in row chunks over extra syncs, each under the budget', async () => {
+    const sheets = syntheticSheets(400);
+    const excel = mockExcel(sheets);
+    const budget = 60_000;
+    const host = createOfficeHost({ run: excel.run, budgetBytes: budget, chunkBytes: 20_000 });
+    const outcome = await calculate(host, undefined, () => T0);
+    if (!outcome.ok) throw new Error('problems');
+    expect(outcome.stats.syncs).toBeGreaterThan(3);
+    expect(outcome.stats.batchBytes.every((b) => b <= budget)).toBe(true);
+    expect(excel.syncs).toBe(1 + outcome.stats.syncs);
+    expect(excel.suspendCalls).toBe(outcome.stats.syncs);
+    // Every chunk is a whole-row slice of a block: values of one chunk stay under the chunk size
+    const chunks = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.values);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((r) => arrayJsonBytes(r.values) <= 20_000)).toBe(true);
+    // The chunks cover the block's rows exactly once, in order
+    const rows = chunks.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i));
+    expect(rows).toEqual(Array.from({ length: 401 }, (_, i) => 1 + i));
+    const run = runAllocation(sheets, { timestamp: T0 });
+    if (!run.ok) throw new Error('problems');
+    expect(trimAll(excel.model)).toEqual(trimAll(applyPlanToSheets(sheets, run.plan)));
+  });
+});
+
+describe('other host calls', () => {
+  test('removeOutput clears the output columns and deletes the output sheets in one sync', async () => {
+    const sheets = syntheticSheets(6);
+    const run = runAllocation(sheets, { timestamp: T0 });
+    if (!run.ok) throw new Error('problems');
+    const after = applyPlanToSheets(sheets, run.plan);
+    const excel = mockExcel(after);
+    const host = createOfficeHost({ run: excel.run });
+    const plan = removeOutputPlan(after);
+    await host.removeOutput(plan);
+    expect(excel.syncs).toBe(1);
+    expect(excel.log).toEqual(['delete Kommunbidrag', 'delete Körlogg']);
+    expect(trimAll(excel.model)).toEqual(trimAll(sheets));
+  });
+
+  test('selectCell activates the sheet and selects the cell', async () => {
+    const excel = mockExcel(syntheticSheets(2));
+    const host = createOfficeHost({ run: excel.run });
+    await host.selectCell({ sheet: 'Förbund', row: 4, column: 4 });
+    expect(excel.syncs).toBe(1);
+    expect(excel.selection).toEqual({ sheet: 'Förbund', row: 4, column: 4 });
+    expect(excel.log).toEqual(['activate Förbund']);
+  });
+
+  test('activeCell reads the active cell and its sheet after one sync', async () => {
+    const excel = mockExcel(syntheticSheets(2), { active: { sheet: 'Förbund', row: 3, column: 2 } });
+    const host = createOfficeHost({ run: excel.run });
+    expect(await host.activeCell()).toEqual({ sheet: 'Förbund', row: 3, column: 2 });
+    expect(excel.syncs).toBe(1);
+  });
+
+  test('writeBlocks writes values and number formats as whole ranges; null leaves a cell', async () => {
+    const excel = mockExcel(syntheticSheets(2));
+    const host = createOfficeHost({ run: excel.run });
+    await host.writeBlocks([{ sheet: 'Parametrar', row: 3, column: 1, values: [[5_000_000]], numberFormats: [[MONEY_FORMAT]] }]);
+    expect(excel.syncs).toBe(1);
+    const r = excel.ranges.find((x) => x.values)!;
+    expect(r).toMatchObject({ sheet: 'Parametrar', row: 3, column: 1, rowCount: 1, columnCount: 1, values: [[5_000_000]], numberFormat: [[MONEY_FORMAT]] });
+    expect(excel.model[0].values[3][1]).toBe(5_000_000);
+  });
+
+  test('insertSheets adds only missing template sheets, with validations, widths and frozen headers', async () => {
+    const excel = mockExcel([{ name: 'Blad1', values: [] }, { name: 'Parametrar', values: [['Parameter', 'Värde']] }]);
+    const host = createOfficeHost({ run: excel.run });
+    const added = await host.insertSheets(templateSheets());
+    expect(added).toEqual(['Instruktioner', 'Förbund', 'Kommuner']);
+    expect(excel.syncs).toBe(2);
+    expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Instruktioner', 'add Förbund', 'add Kommuner']);
+    expect(excel.frozen).toEqual({ Förbund: 3, Kommuner: 3 });
+    const fed = excel.model.find((s) => s.name === 'Förbund')!;
+    expect(fed.values[2][0]).toBe('Förbund');
+    const validations = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.validation && r.validation.rule);
+    expect(validations.length).toBeGreaterThan(5);
+    const months = validations.find((r) => JSON.stringify(r.validation!.rule).includes('"formula2":12'))!;
+    expect(months).toMatchObject({ row: 3, rowCount: 1_048_576 - 3, columnCount: 1 });
+    expect(months.validation!.rule).toEqual({ wholeNumber: { formula1: 1, formula2: 12, operator: 'Between' } });
+    const split = validations.find((r) => JSON.stringify(r.validation!.rule).includes('list'))!;
+    expect(split.validation!.rule).toBeDefined();
+    expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.columnWidth !== undefined && r.columnWidth > 100)).toBe(true);
+    // The existing Parametrar sheet is left alone
+    expect(excel.model.find((s) => s.name === 'Parametrar')!.values).toEqual([['Parameter', 'Värde']]);
+    expect(excel.log).toContain('activate Instruktioner');
+  });
+
+  test('chartSpecFor names the Förbund columns of Idealfördelning and Slutlig tilldelning', () => {
+    const sheets = syntheticSheets(4);
+    const run = runAllocation(sheets, { timestamp: T0 });
+    if (!run.ok) throw new Error('problems');
+    expect(chartSpecFor(run.layout, run.plan)).toEqual({
+      sheet: 'Körlogg',
+      title: CHART_TITLE,
+      sourceSheet: 'Förbund',
+      firstRow: 2,
+      lastRow: 5,
+      nameColumn: 0,
+      idealColumn: 8,
+      finalColumn: 12,
+      idealName: 'Idealfördelning',
+      finalName: 'Slutlig tilldelning',
+      count: 4,
+    });
+  });
+});

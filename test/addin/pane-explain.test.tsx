@@ -1,0 +1,38 @@
+/** @jest-environment jsdom */
+// The pane's Förklara view in jsdom with a fake host; no axe violations.
+import * as React from 'react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { axe } from 'jest-axe';
+import { FakeHost } from './fake-host';
+import { workedExampleSheets } from './fixtures';
+import { axeOptions, enabled, renderApp, text } from './dom-setup';
+
+describe('Förklara', () => {
+  test('a federation picked in the list, or its row selected in the sheet, shows its chain in kronor', async () => {
+    const host = new FakeHost(workedExampleSheets());
+    const { container } = await renderApp(host, 'forklara');
+    await waitFor(() => expect(enabled(screen.getByRole('combobox', { name: 'Förbund' }))).toBe(true));
+    // Nothing is written by Förklara
+    expect(host.calls).toEqual(['readWorkbook', 'readWorkbook']);
+    expect(await axe(container, axeOptions)).toHaveNoViolations();
+
+    fireEvent.click(screen.getByRole('combobox', { name: 'Förbund' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Österby' }));
+    const explanation = await screen.findByTestId('explanation');
+    expect(text(explanation.querySelector('h2')!)).toContain('Beräkningen för Österby');
+    const row = (label: string) => within(explanation).getByText(label, { selector: 'span' }).closest('tr')!;
+    expect(text(row('Ytterligare medel'))).toContain('600 000 kr');
+    expect(text(row('Slutlig tilldelning'))).toContain('2 408 822 kr');
+    expect(await axe(container, axeOptions)).toHaveNoViolations();
+
+    // Söderby's row is row 3 (0-based 2) on Förbund
+    host.active = { sheet: 'Förbund', row: 2, column: 4 };
+    fireEvent.click(screen.getByRole('button', { name: 'Använd markerad rad' }));
+    await waitFor(() => expect(text(screen.getByTestId('explanation').querySelector('h2')!)).toContain('Beräkningen för Söderby'));
+    expect(within(screen.getByTestId('explanation')).getByText('Varning MATCHNING')).toBeTruthy();
+
+    host.active = { sheet: 'Kommuner', row: 1, column: 0 };
+    fireEvent.click(screen.getByRole('button', { name: 'Använd markerad rad' }));
+    expect(await screen.findByText(/Markera en cell på en förbundsrad/)).toBeTruthy();
+  });
+});

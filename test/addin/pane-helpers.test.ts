@@ -1,0 +1,23 @@
+// Pure helpers of the pane: theme choice and the chart's bar selection.
+import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { isDarkTheme, luminance, pickTheme } from '../../src/taskpane/theme';
+import { barsToDraw } from '../../src/taskpane/AllocationChart';
+
+describe('theme and chart helpers', () => {
+  test('dark theme when Office’s body background is dark', () => {
+    expect(luminance('#ffffff')).toBeCloseTo(1);
+    expect(luminance('#000')).toBe(0);
+    expect(luminance('nonsense')).toBeUndefined();
+    expect(isDarkTheme({ bodyBackgroundColor: '#1f1f1f' })).toBe(true);
+    expect(isDarkTheme({ bodyBackgroundColor: '#FFFFFF' })).toBe(false);
+    expect(isDarkTheme(undefined)).toBe(false);
+    expect(pickTheme({ bodyBackgroundColor: '#262626' })).toBe(webDarkTheme);
+    expect(pickTheme({ bodyBackgroundColor: '#f3f3f3' })).toBe(webLightTheme);
+  });
+
+  test('barsToDraw keeps the largest differences, in input order, above the limit', () => {
+    const bars = Array.from({ length: 10 }, (_, i) => ({ name: `F${i}`, ideal: 100, final: 100 + (i % 3) * 10 * i }));
+    expect(barsToDraw(bars, 20)).toBe(bars);
+    expect(barsToDraw(bars, 3).map((b) => b.name)).toEqual(['F5', 'F7', 'F8']);
+  });
+});

@@ -1,0 +1,257 @@
+// The production task pane (dist/) in headless Chromium with the simulated Excel host, loaded with
+// the bundled example workbook: Beräkna, problems, Förklara, Parametrar, Ta bort resultat, the
+// template offer, dark theme, axe-core — and the cells the pane writes equal what the command line
+// writes for the same file.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { explainFederation, formatKronor, runAllocation } from '../../src/workbook';
+import type { SheetValues } from '../../src/workbook/types';
+import { ensureBuilt, runCli, tempDir } from '../e2e/helpers';
+import {
+  DARK_THEME,
+  EXAMPLE,
+  axeViolations,
+  ensureDist,
+  launchBrowser,
+  openPane,
+  requireChromium,
+  screenshot,
+  serveDist,
+  trimValues,
+  xlsxSheets,
+} from './helpers';
+
+jest.setTimeout(240_000);
+
+let server: { url: string; close: () => Promise<void> };
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let example: SheetValues[];
+
+beforeAll(async () => {
+  requireChromium();
+  ensureDist();
+  example = await xlsxSheets(EXAMPLE);
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Sim = {
+  syncs: { actions: number; bytes: number }[];
+  selection: { sheet: string; row: number; column: number };
+  dump(): SheetValues[];
+  sheet(name: string): { charts: { title: string; type: string; series: { name: string; values: { sheet: string; column: number; rowCount: number } }[] }[]; fills: [string, string][] } | null;
+  suspendCalls: number;
+};
+const sim = <T>(page: Page, fn: (s: Sim) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__sim)`) as Promise<T>;
+
+async function waitReady(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Beräkna', exact: true }).waitFor();
+  await page.waitForFunction(() => {
+    const b = Array.from(document.querySelectorAll('button')).find((x) => x.textContent === 'Beräkna');
+    return b !== undefined && !b.disabled && !document.querySelector('[role=status]');
+  });
+}
+
+async function calculate(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+  await page.waitForSelector('[data-testid=summary], [data-testid=problem-list]');
+  await page.waitForFunction(() => !document.querySelector('[role=status]'));
+}
+
+function expectNoViolations(violations: { id: string; impact: string; nodes: string[] }[], view: string): void {
+  if (violations.length > 0) throw new Error(`axe: ${view}\n${violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`).join('\n')}`);
+}
+
+const OUTPUT_SHEETS = ['Förbund', 'Kommunbidrag', 'Körlogg'];
+
+function withoutTimestamp(sheet: SheetValues): SheetValues {
+  return sheet.name === 'Körlogg' ? { name: sheet.name, values: sheet.values.filter((r) => r[0] !== 'Tidpunkt') } : sheet;
+}
+
+describe('the example workbook', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPane(browser.context, server.url, { sheets: example });
+    await waitReady(page);
+  });
+  afterAll(async () => page?.close());
+
+  test('Beräkna: the summary shows the engine’s numbers, written in one read and two writes', async () => {
+    const before = await sim(page, (s) => s.syncs.length);
+    await calculate(page);
+    const run = runAllocation(example);
+    if (!run.ok) throw new Error('the example should have no problems');
+    const summary = page.getByTestId('summary');
+    const cell = (label: string) => summary.getByTestId(`summary-${label}`).textContent();
+    expect(await cell('Scenario')).toBe(run.result.scenario.label);
+    expect(await cell('Statlig ram')).toBe(formatKronor(run.result.parameters.budget));
+    expect(await cell('Summa slutlig tilldelning')).toBe(formatKronor(run.result.totals.final));
+    expect(await cell('Ej fördelat')).toBe(formatKronor(run.result.totals.undistributed));
+    expect(await cell('Förbund')).toBe(String(run.result.federationCount));
+    const badges = await summary.getByTestId('warning-badges').locator('> *').allTextContents();
+    const counts = run.plan.summary.warningCounts;
+    expect(badges.sort()).toEqual(Object.entries(counts).map(([code, n]) => `${code}: ${n}`).sort());
+    // One bar pair per federation in the pane's chart
+    expect(await summary.locator('[data-testid=allocation-chart] g[data-federation]').count()).toBe(run.result.federationCount);
+    // Syncs of the whole run: read, values, formats + chart
+    const syncs = await sim(page, (s) => s.syncs);
+    expect(syncs.length - before).toBe(3);
+    expect(Math.max(...syncs.slice(before).map((s) => s.bytes))).toBeLessThan(5 * 1024 * 1024);
+    // The native chart on Körlogg
+    const log = await sim(page, (s) => s.sheet('Körlogg'));
+    expect(log!.charts).toHaveLength(1);
+    expect(log!.charts[0]).toMatchObject({ title: 'Ideal och slutlig tilldelning', type: 'BarClustered' });
+    expect(log!.charts[0].series.map((s) => s.name)).toEqual(['Idealfördelning', 'Slutlig tilldelning']);
+    expect(log!.charts[0].series[1].values).toMatchObject({ sheet: 'Förbund', rowCount: 80 });
+    // Warning rows highlighted on Förbund's output cells only
+    const fills = await sim(page, (s) => s.sheet('Förbund')!.fills);
+    const warnedRows = new Set(run.plan.highlight.rows);
+    expect(new Set(fills.map(([k]) => Number(k.split(',')[0])))).toEqual(warnedRows);
+    expect(fills.every(([k, color]) => Number(k.split(',')[1]) >= 12 && color === '#FFF2CC')).toBe(true);
+
+    expectNoViolations(await axeViolations(page), 'Beräkna, sammanfattning');
+    await screenshot(page, 'berakna.png');
+  });
+
+  test('the cells written equal what `finsam allocate` writes for the same file (Tidpunkt aside)', async () => {
+    ensureBuilt();
+    const dir = tempDir('finsam-browser-');
+    const out = path.join(dir, 'resultat.xlsx');
+    const cli = runCli(['allocate', EXAMPLE, '--out', out]);
+    expect(cli.status).toBe(0);
+    const expected = await xlsxSheets(out);
+    const actual = (await sim(page, (s) => s.dump())) as SheetValues[];
+    for (const name of OUTPUT_SHEETS) {
+      const a = actual.find((s) => s.name === name);
+      const e = expected.find((s) => s.name === name);
+      expect(a).toBeDefined();
+      expect(e).toBeDefined();
+      expect(trimValues(withoutTimestamp(a!).values)).toEqual(trimValues(withoutTimestamp(e!).values));
+    }
+    // Tab order too
+    expect(actual.map((s) => s.name)).toEqual(expected.map((s) => s.name));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('Förklara: a federation’s chain in kronor, as explainFederation gives it', async () => {
+    const run = runAllocation(example);
+    if (!run.ok) throw new Error('problems');
+    const federation = run.result.federations.find((f) => f.warnings.some((w) => w.code === 'SPÄRR')) ?? run.result.federations[5];
+    await page.getByRole('tab', { name: 'Förklara' }).click();
+    const combo = page.getByRole('combobox', { name: 'Förbund' });
+    await combo.click();
+    await combo.fill(federation.name.slice(0, 10));
+    await page.getByRole('option', { name: federation.name, exact: true }).click();
+    const explanation = page.getByTestId('explanation');
+    await explanation.waitFor();
+    const lines = explainFederation(run.result, federation.name);
+    const rows = await explanation.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('td span')?.textContent ?? '', tr.querySelectorAll('td')[1]?.textContent ?? '']),
+    );
+    expect(rows).toEqual(lines.map((l) => [l.label, l.value]));
+    expectNoViolations(await axeViolations(page), 'Förklara');
+    await screenshot(page, 'forklara.png');
+
+    // The selected row in the sheet: another federation's row on Förbund
+    const other = run.result.federations[2];
+    const row = run.layout.federationSheet.dataRows[2];
+    await page.evaluate(([r]) => (window as unknown as { __sim: { setSelection(s: string, r: number, c: number): void } }).__sim.setSelection('Förbund', r as number, 3), [row]);
+    await page.getByRole('button', { name: 'Använd markerad rad' }).click();
+    await page.getByRole('heading', { name: `Beräkningen för ${other.name}` }).waitFor();
+  });
+
+  test('Parametrar: the sheet’s values, accessible', async () => {
+    await page.getByRole('tab', { name: 'Parametrar' }).click();
+    const budget = page.getByRole('textbox', { name: /Statlig ram/ });
+    await budget.waitFor();
+    await page.waitForFunction(() => !document.querySelector('[role=status]'));
+    expect(await budget.inputValue()).toBe('339 000 000');
+    expectNoViolations(await axeViolations(page), 'Parametrar');
+    await screenshot(page, 'parametrar.png');
+  });
+
+  test('Ta bort resultat: confirm dialog, then only the run’s output goes', async () => {
+    await page.getByRole('tab', { name: 'Beräkna' }).click();
+    await page.getByRole('button', { name: 'Ta bort resultat' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // let the dialog's opening animation end (mid-fade colours are not what people see)
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await screenshot(page, 'ta-bort.png', false);
+    expectNoViolations(await axeViolations(page), 'Ta bort resultat, dialog');
+    await dialog.getByRole('button', { name: 'Ta bort', exact: true }).click();
+    await page.getByText(/Resultatet är borttaget/).waitFor();
+    const after = (await sim(page, (s) => s.dump())) as SheetValues[];
+    expect(after.map((s) => s.name)).toEqual(example.map((s) => s.name));
+    for (const s of example) expect(trimValues(after.find((a) => a.name === s.name)!.values)).toEqual(trimValues(s.values));
+  });
+});
+
+describe('a broken workbook', () => {
+  test('problems are listed with their cells; nothing is written; a click selects the cell', async () => {
+    const sheets: SheetValues[] = JSON.parse(JSON.stringify(example));
+    const fed = sheets.find((s) => s.name === 'Förbund')!;
+    fed.values[4][4] = 'ca 2 milj';
+    const areas = sheets.find((s) => s.name === 'Kommuner')!;
+    areas.values.push(['Finsam Okänd', 'Nyby', '', 1000, 1000, '']);
+    const page = await openPane(browser.context, server.url, { sheets });
+    await waitReady(page);
+    await calculate(page);
+    const items = page.getByTestId('problem-list').getByRole('listitem');
+    const texts = await items.allTextContents();
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toBe('Förbund!E5: "ca 2 milj" är inget belopp');
+    expect(texts[1]).toMatch(/^Kommuner!A302: .*Finsam Okänd/);
+    // Nothing written
+    const after = (await sim(page, (s) => s.dump())) as SheetValues[];
+    expect(after.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
+    expect(trimValues(after.find((s) => s.name === 'Förbund')!.values)).toEqual(trimValues(fed.values));
+    expectNoViolations(await axeViolations(page), 'Beräkna, fellista');
+    await screenshot(page, 'problem.png');
+    await items.nth(1).getByRole('button').click();
+    await page.waitForFunction(() => (window as unknown as { __sim: { selection: { row: number } } }).__sim.selection.row === 301);
+    expect(await sim(page, (s) => s.selection)).toMatchObject({ sheet: 'Kommuner', row: 301, column: 0 });
+    await items.nth(0).getByRole('button').click();
+    await page.waitForFunction(() => (window as unknown as { __sim: { selection: { row: number } } }).__sim.selection.row === 4);
+    expect(await sim(page, (s) => s.selection)).toMatchObject({ sheet: 'Förbund', row: 4, column: 4 });
+    await page.close();
+  });
+});
+
+describe('an empty workbook', () => {
+  test('the pane offers the template sheets and inserts them', async () => {
+    const page = await openPane(browser.context, server.url, { sheets: [{ name: 'Blad1', values: [] }] });
+    await waitReady(page);
+    await page.getByText('Arbetsboken saknar bladen Parametrar, Förbund, Kommuner').waitFor();
+    expectNoViolations(await axeViolations(page), 'mallerbjudande');
+    await screenshot(page, 'mall.png');
+    await page.getByRole('button', { name: 'Lägg in mallbladen' }).click();
+    await page.getByText(/Arbetsboken saknar/).waitFor({ state: 'detached' });
+    const names = await sim(page, (s) => s.dump().map((x) => x.name));
+    expect(names).toEqual(['Blad1', 'Instruktioner', 'Parametrar', 'Förbund', 'Kommuner']);
+    const validations = await page.evaluate(() => (window as unknown as { __sim: { sheet(n: string): { validations: unknown[]; frozenRows: number } } }).__sim.sheet('Förbund'));
+    expect(validations.validations.length).toBeGreaterThan(5);
+    expect(validations.frozenRows).toBe(3);
+    await page.close();
+  });
+});
+
+describe('dark theme', () => {
+  test('follows Office’s dark theme; no axe violations (colour contrast included)', async () => {
+    const page = await openPane(browser.context, server.url, { sheets: example, theme: DARK_THEME });
+    await waitReady(page);
+    await calculate(page);
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('main')!.parentElement!).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(3 * 80);
+    expectNoViolations(await axeViolations(page), 'mörkt tema');
+    await screenshot(page, 'dark.png');
+    await page.close();
+  });
+});

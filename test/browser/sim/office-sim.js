@@ -1,0 +1,616 @@
+/*
+ * A simulated Excel host for browser tests: the part of Office.js and the Excel JavaScript API that
+ * src/excel/office-host.ts uses, over an in-memory workbook. Served instead of Microsoft's office.js
+ * (page.route), after `window.__SIM_INIT__ = { sheets: [{ name, values }], theme, selection }`.
+ *
+ * Semantics kept from the real API, so adapter bugs show up here:
+ * - requests are queued and run only at context.sync() (Excel.run syncs what is left at the end);
+ * - a loaded property can be read only after the sync that loaded it (else PropertyNotLoaded);
+ * - *OrNullObject proxies report isNullObject after a sync; getItem of a missing sheet fails the sync;
+ * - a sync whose request is above 5 MB of JSON fails like Excel on the web (RequestPayloadSizeLimitExceeded);
+ * - Range.values: null leaves a cell as it is; values and numberFormat must match the range's shape.
+ * Everything is recorded in window.__sim for the tests (syncs, payload bytes, selection, charts, fills).
+ */
+(function () {
+  'use strict';
+  var init = window.__SIM_INIT__ || { sheets: [{ name: 'Blad1', values: [] }] };
+  var PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+  function SheetModel(name, values) {
+    this.name = name;
+    this.values = (values || []).map(function (r) { return (r || []).slice(); });
+    this.formats = new Map();
+    this.fills = new Map();
+    this.bold = new Set();
+    this.widths = {};
+    this.frozenRows = 0;
+    this.validations = [];
+    this.charts = [];
+    this.autofits = [];
+  }
+  SheetModel.prototype.get = function (r, c) {
+    var row = this.values[r];
+    var v = row ? row[c] : undefined;
+    return v === undefined || v === null ? '' : v;
+  };
+  SheetModel.prototype.set = function (r, c, v) {
+    while (this.values.length <= r) this.values.push([]);
+    var row = this.values[r];
+    while (row.length <= c) row.push('');
+    row[c] = v;
+  };
+  SheetModel.prototype.used = function () {
+    var minR = Infinity, minC = Infinity, maxR = -1, maxC = -1;
+    for (var r = 0; r < this.values.length; r++) {
+      var row = this.values[r] || [];
+      for (var c = 0; c < row.length; c++) {
+        if (row[c] !== '' && row[c] !== null && row[c] !== undefined) {
+          if (r < minR) minR = r;
+          if (c < minC) minC = c;
+          if (r > maxR) maxR = r;
+          if (c > maxC) maxC = c;
+        }
+      }
+    }
+    if (maxR < 0) return null;
+    return { sheet: this, row: minR, column: minC, rowCount: maxR - minR + 1, columnCount: maxC - minC + 1 };
+  };
+
+  var sim = {
+    sheets: (init.sheets || []).map(function (s) { return new SheetModel(s.name, s.values); }),
+    active: 0,
+    selection: null,
+    syncs: [],
+    runs: 0,
+    suspendCalls: 0,
+    log: [],
+  };
+  sim.selection = init.selection || { sheet: sim.sheets[0] ? sim.sheets[0].name : '', row: 0, column: 0 };
+  window.__sim = sim;
+
+  function findSheet(name) {
+    var lower = String(name).toLocaleLowerCase('sv');
+    for (var i = 0; i < sim.sheets.length; i++) if (sim.sheets[i].name.toLocaleLowerCase('sv') === lower) return sim.sheets[i];
+    return null;
+  }
+  function fail(code, message) {
+    var e = new Error(message);
+    e.code = code;
+    e.name = 'RichApi.Error';
+    return e;
+  }
+  function letters(col) {
+    var n = col + 1, s = '';
+    while (n > 0) { var m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); }
+    return s;
+  }
+  function parseA1(text) {
+    var m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(String(text).replace(/\$/g, ''));
+    if (!m) throw fail('InvalidArgument', 'Ogiltig adress ' + text);
+    var col = function (l) { var n = 0; for (var i = 0; i < l.length; i++) n = n * 26 + (l.toUpperCase().charCodeAt(i) - 64); return n - 1; };
+    var r0 = Number(m[2]) - 1, c0 = col(m[1]);
+    var r1 = m[4] ? Number(m[4]) - 1 : r0, c1 = m[3] ? col(m[3]) : c0;
+    return { row: r0, column: c0, rowCount: r1 - r0 + 1, columnCount: c1 - c0 + 1 };
+  }
+  function key(r, c) { return r + ',' + c; }
+  function forEachCell(rect, fn) {
+    for (var r = rect.row; r < rect.row + rect.rowCount; r++) for (var c = rect.column; c < rect.column + rect.columnCount; c++) fn(r, c);
+  }
+  function inRect(rect, r, c) {
+    return r >= rect.row && r < rect.row + rect.rowCount && c >= rect.column && c < rect.column + rect.columnCount;
+  }
+  function checkShape(rect, arr, what) {
+    if (!Array.isArray(arr) || arr.length !== rect.rowCount || arr.some(function (row) { return !Array.isArray(row) || row.length !== rect.columnCount; })) {
+      throw fail('InvalidArgument', what + ': fel storlek, väntade ' + rect.rowCount + '×' + rect.columnCount);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Request context: queued actions, run at sync
+
+  function RequestContext() {
+    this._queue = [];
+    this._pendingLoads = [];
+    this.workbook = new WorkbookProxy(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: function () {
+        sim.suspendCalls++;
+      },
+    };
+  }
+  RequestContext.prototype._enqueue = function (description, payload, run) {
+    this._queue.push({ description: description, payload: payload, run: run });
+  };
+  RequestContext.prototype.sync = function () {
+    var self = this;
+    var queue = this._queue;
+    this._queue = [];
+    var bytes = 0;
+    for (var i = 0; i < queue.length; i++) bytes += 120 + (queue[i].payload === undefined ? 0 : JSON.stringify(queue[i].payload).length);
+    sim.syncs.push({ actions: queue.length, bytes: bytes });
+    return new Promise(function (resolve, reject) {
+      setTimeout(function () {
+        if (bytes > PAYLOAD_LIMIT) {
+          reject(fail('RequestPayloadSizeLimitExceeded', 'Begäran är större än 5 MB (' + bytes + ' byte)'));
+          return;
+        }
+        try {
+          for (var i = 0; i < queue.length; i++) queue[i].run();
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      }, 0);
+    });
+  };
+  RequestContext.prototype.trackedObjects = { add: function () {}, remove: function () {} };
+
+  /** Base of every proxy: a resolver run at sync time, loaded data readable after the sync. */
+  function ClientProxy(ctx, resolve) {
+    this._ctx = ctx;
+    this._resolve = resolve;
+    this._data = {};
+    this._isNull = undefined;
+  }
+  ClientProxy.prototype._target = function () {
+    var t = this._resolve();
+    if (t === null || t === undefined) throw fail('ItemNotFound', 'Objektet finns inte');
+    return t;
+  };
+  ClientProxy.prototype._get = function (prop) {
+    if (!(prop in this._data)) throw fail('PropertyNotLoaded', 'Egenskapen ' + prop + ' är inte inläst; anropa load() och context.sync() först');
+    return this._data[prop];
+  };
+  ClientProxy.prototype.load = function (props) {
+    var self = this;
+    var list = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : props ? Object.keys(props) : [];
+    list = list.map(function (p) { return String(p).trim(); }).filter(Boolean);
+    this._ctx._enqueue('load', undefined, function () {
+      var t = self._resolve();
+      self._isNull = t === null || t === undefined;
+      if (self._isNull) {
+        if (!self._nullable) throw fail('ItemNotFound', 'Objektet finns inte');
+        return;
+      }
+      list.forEach(function (p) { self._data[p] = self._read(p, t); });
+    });
+    return this;
+  };
+  Object.defineProperty(ClientProxy.prototype, 'isNullObject', {
+    get: function () {
+      if (this._isNull === undefined) throw fail('PropertyNotLoaded', 'isNullObject är känt först efter sync');
+      return this._isNull;
+    },
+  });
+  function defineProps(Ctor, props) {
+    props.forEach(function (p) {
+      Object.defineProperty(Ctor.prototype, p, {
+        get: function () { return this._get(p); },
+        set: function (v) { this._set(p, v); },
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Workbook and worksheets
+
+  function WorkbookProxy(ctx) {
+    ClientProxy.call(this, ctx, function () { return sim; });
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+  }
+  WorkbookProxy.prototype = Object.create(ClientProxy.prototype);
+  WorkbookProxy.prototype.getActiveCell = function () {
+    var ctx = this._ctx;
+    return new RangeProxy(ctx, function () {
+      var s = findSheet(sim.selection.sheet);
+      return s ? { sheet: s, row: sim.selection.row, column: sim.selection.column, rowCount: 1, columnCount: 1 } : null;
+    });
+  };
+  WorkbookProxy.prototype.getSelectedRange = WorkbookProxy.prototype.getActiveCell;
+
+  function WorksheetCollectionProxy(ctx) {
+    ClientProxy.call(this, ctx, function () { return sim.sheets; });
+  }
+  WorksheetCollectionProxy.prototype = Object.create(ClientProxy.prototype);
+  WorksheetCollectionProxy.prototype.load = function (props) {
+    var self = this;
+    var text = typeof props === 'string' ? props : Array.isArray(props) ? props.join(',') : '';
+    var fields = text.split(',').map(function (p) { return p.trim().replace(/^items\//, ''); }).filter(Boolean);
+    this._ctx._enqueue('load worksheets', undefined, function () {
+      self._items = sim.sheets.map(function (s) {
+        var p = new WorksheetProxy(self._ctx, function () { return sim.sheets.indexOf(s) >= 0 ? s : null; });
+        fields.forEach(function (f) { p._data[f] = p._read(f, s); });
+        return p;
+      });
+    });
+    return this;
+  };
+  Object.defineProperty(WorksheetCollectionProxy.prototype, 'items', {
+    get: function () {
+      if (!this._items) throw fail('PropertyNotLoaded', 'items är inte inläst');
+      return this._items;
+    },
+  });
+  WorksheetCollectionProxy.prototype.getItem = function (name) {
+    return new WorksheetProxy(this._ctx, function () {
+      var s = findSheet(name);
+      if (!s) throw fail('ItemNotFound', 'Bladet ' + name + ' finns inte');
+      return s;
+    });
+  };
+  WorksheetCollectionProxy.prototype.getItemOrNullObject = function (name) {
+    var p = new WorksheetProxy(this._ctx, function () { return findSheet(name); });
+    p._nullable = true;
+    return p;
+  };
+  WorksheetCollectionProxy.prototype.getActiveWorksheet = function () {
+    return new WorksheetProxy(this._ctx, function () { return sim.sheets[sim.active] || null; });
+  };
+  WorksheetCollectionProxy.prototype.add = function (name) {
+    var model = null;
+    this._ctx._enqueue('worksheets.add', name, function () {
+      if (findSheet(name)) throw fail('ItemAlreadyExists', 'Bladet ' + name + ' finns redan');
+      model = new SheetModel(name, []);
+      sim.sheets.push(model);
+      sim.log.push('add ' + name);
+    });
+    return new WorksheetProxy(this._ctx, function () { return model; });
+  };
+
+  function WorksheetProxy(ctx, resolve) {
+    ClientProxy.call(this, ctx, resolve);
+    var self = this;
+    this.freezePanes = {
+      freezeRows: function (n) {
+        ctx._enqueue('freezeRows', n, function () { self._target().frozenRows = n; });
+      },
+    };
+    this.charts = new ChartCollectionProxy(ctx, this);
+  }
+  WorksheetProxy.prototype = Object.create(ClientProxy.prototype);
+  WorksheetProxy.prototype._read = function (p, s) {
+    if (p === 'name') return s.name;
+    if (p === 'position') return sim.sheets.indexOf(s);
+    throw fail('InvalidArgument', 'Simulatorn kan inte läsa Worksheet.' + p);
+  };
+  WorksheetProxy.prototype._set = function (p, v) {
+    var self = this;
+    if (p === 'position') {
+      this._ctx._enqueue('position', v, function () {
+        var s = self._target();
+        var i = sim.sheets.indexOf(s);
+        sim.sheets.splice(i, 1);
+        sim.sheets.splice(Math.min(v, sim.sheets.length), 0, s);
+      });
+      return;
+    }
+    if (p === 'name') {
+      this._ctx._enqueue('rename', v, function () { self._target().name = v; });
+      return;
+    }
+    throw fail('InvalidArgument', 'Simulatorn kan inte sätta Worksheet.' + p);
+  };
+  defineProps(WorksheetProxy, ['name', 'position']);
+  WorksheetProxy.prototype.delete = function () {
+    var self = this;
+    this._ctx._enqueue('delete sheet', undefined, function () {
+      var s = self._target();
+      var activeSheet = sim.sheets[sim.active];
+      sim.sheets.splice(sim.sheets.indexOf(s), 1);
+      sim.log.push('delete ' + s.name);
+      sim.active = Math.max(0, sim.sheets.indexOf(activeSheet));
+    });
+  };
+  WorksheetProxy.prototype.activate = function () {
+    var self = this;
+    this._ctx._enqueue('activate', undefined, function () { sim.active = sim.sheets.indexOf(self._target()); });
+  };
+  WorksheetProxy.prototype.getRange = function (address) {
+    var self = this;
+    return new RangeProxy(this._ctx, function () {
+      var s = self._target();
+      if (!address) {
+        var u = s.used();
+        return { sheet: s, row: 0, column: 0, rowCount: u ? u.row + u.rowCount : 1, columnCount: u ? u.column + u.columnCount : 1 };
+      }
+      var a = parseA1(address);
+      return { sheet: s, row: a.row, column: a.column, rowCount: a.rowCount, columnCount: a.columnCount };
+    });
+  };
+  WorksheetProxy.prototype.getRangeByIndexes = function (row, column, rowCount, columnCount) {
+    var self = this;
+    if (!(rowCount > 0 && columnCount > 0)) throw fail('InvalidArgument', 'getRangeByIndexes: tomt område');
+    return new RangeProxy(this._ctx, function () {
+      return { sheet: self._target(), row: row, column: column, rowCount: rowCount, columnCount: columnCount };
+    });
+  };
+  WorksheetProxy.prototype.getUsedRangeOrNullObject = function (valuesOnly) {
+    var self = this;
+    var p = new RangeProxy(this._ctx, function () {
+      var s = self._resolve();
+      return s ? s.used(valuesOnly) : null;
+    });
+    p._nullable = true;
+    return p;
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Ranges
+
+  function RangeProxy(ctx, resolve) {
+    ClientProxy.call(this, ctx, resolve);
+    var self = this;
+    var fmtSet = function (what) {
+      return function (v) {
+        ctx._enqueue('format.' + what, v, function () {
+          var rect = self._target();
+          if (what === 'fill') forEachCell(rect, function (r, c) { rect.sheet.fills.set(key(r, c), v); });
+          if (what === 'bold') forEachCell(rect, function (r, c) { if (v) rect.sheet.bold.add(key(r, c)); else rect.sheet.bold.delete(key(r, c)); });
+        });
+      };
+    };
+    var fill = {};
+    Object.defineProperty(fill, 'color', { set: fmtSet('fill'), get: function () { throw fail('PropertyNotLoaded', 'fill.color'); } });
+    var font = {};
+    Object.defineProperty(font, 'bold', { set: fmtSet('bold'), get: function () { throw fail('PropertyNotLoaded', 'font.bold'); } });
+    var format = {
+      fill: fill,
+      font: font,
+      autofitColumns: function () {
+        ctx._enqueue('autofitColumns', undefined, function () { var rect = self._target(); rect.sheet.autofits.push([rect.column, rect.columnCount]); });
+      },
+    };
+    Object.defineProperty(format, 'columnWidth', {
+      set: function (v) {
+        ctx._enqueue('columnWidth', v, function () { var rect = self._target(); for (var c = rect.column; c < rect.column + rect.columnCount; c++) rect.sheet.widths[c] = v; });
+      },
+    });
+    this.format = format;
+    var dv = {};
+    ['rule', 'prompt', 'errorAlert'].forEach(function (p) {
+      Object.defineProperty(dv, p, {
+        set: function (v) {
+          ctx._enqueue('dataValidation.' + p, v, function () {
+            var rect = self._target();
+            var entry = rect.sheet.validations.find(function (x) { return x.row === rect.row && x.column === rect.column && x.rowCount === rect.rowCount && x.columnCount === rect.columnCount; });
+            if (!entry) {
+              entry = { row: rect.row, column: rect.column, rowCount: rect.rowCount, columnCount: rect.columnCount };
+              rect.sheet.validations.push(entry);
+            }
+            entry[p] = v;
+          });
+        },
+      });
+    });
+    this.dataValidation = dv;
+    var worksheet = null;
+    Object.defineProperty(this, 'worksheet', {
+      get: function () {
+        if (!worksheet) worksheet = new WorksheetProxy(ctx, function () { var rect = self._resolve(); return rect ? rect.sheet : null; });
+        return worksheet;
+      },
+    });
+  }
+  RangeProxy.prototype = Object.create(ClientProxy.prototype);
+  RangeProxy.prototype._read = function (p, rect) {
+    var s = rect.sheet;
+    var rows = function (fn) {
+      var out = [];
+      for (var r = rect.row; r < rect.row + rect.rowCount; r++) {
+        var row = [];
+        for (var c = rect.column; c < rect.column + rect.columnCount; c++) row.push(fn(r, c));
+        out.push(row);
+      }
+      return out;
+    };
+    if (p === 'values') return rows(function (r, c) { return s.get(r, c); });
+    if (p === 'numberFormat') return rows(function (r, c) { return s.formats.get(key(r, c)) || 'General'; });
+    if (p === 'rowIndex') return rect.row;
+    if (p === 'columnIndex') return rect.column;
+    if (p === 'rowCount') return rect.rowCount;
+    if (p === 'columnCount') return rect.columnCount;
+    if (p === 'address') {
+      var a = letters(rect.column) + (rect.row + 1);
+      var b = letters(rect.column + rect.columnCount - 1) + (rect.row + rect.rowCount);
+      return s.name + '!' + (a === b ? a : a + ':' + b);
+    }
+    throw fail('InvalidArgument', 'Simulatorn kan inte läsa Range.' + p);
+  };
+  RangeProxy.prototype._set = function (p, v) {
+    var self = this;
+    if (p === 'values') {
+      this._ctx._enqueue('values', v, function () {
+        var rect = self._target();
+        checkShape(rect, v, 'values');
+        for (var i = 0; i < rect.rowCount; i++) for (var j = 0; j < rect.columnCount; j++) if (v[i][j] !== null) rect.sheet.set(rect.row + i, rect.column + j, v[i][j]);
+      });
+      return;
+    }
+    if (p === 'numberFormat') {
+      this._ctx._enqueue('numberFormat', v, function () {
+        var rect = self._target();
+        checkShape(rect, v, 'numberFormat');
+        for (var i = 0; i < rect.rowCount; i++) for (var j = 0; j < rect.columnCount; j++) if (v[i][j] !== null) rect.sheet.formats.set(key(rect.row + i, rect.column + j), v[i][j]);
+      });
+      return;
+    }
+    throw fail('InvalidArgument', 'Simulatorn kan inte sätta Range.' + p);
+  };
+  defineProps(RangeProxy, ['values', 'numberFormat', 'rowIndex', 'columnIndex', 'address', 'rowCount', 'columnCount']);
+  RangeProxy.prototype.clear = function (applyTo) {
+    var self = this;
+    this._ctx._enqueue('clear', applyTo, function () {
+      var rect = self._target();
+      var s = rect.sheet;
+      var all = !applyTo || applyTo === 'All';
+      if (all || applyTo === 'Contents') {
+        for (var r = rect.row; r < Math.min(rect.row + rect.rowCount, s.values.length); r++) {
+          var row = s.values[r] || [];
+          for (var c = rect.column; c < Math.min(rect.column + rect.columnCount, row.length); c++) row[c] = '';
+        }
+      }
+      if (all || applyTo === 'Formats') {
+        [s.formats, s.fills].forEach(function (m) { Array.from(m.keys()).forEach(function (k) { var rc = k.split(',').map(Number); if (inRect(rect, rc[0], rc[1])) m.delete(k); }); });
+        Array.from(s.bold).forEach(function (k) { var rc = k.split(',').map(Number); if (inRect(rect, rc[0], rc[1])) s.bold.delete(k); });
+      }
+    });
+  };
+  RangeProxy.prototype.select = function () {
+    var self = this;
+    this._ctx._enqueue('select', undefined, function () {
+      var rect = self._target();
+      sim.active = sim.sheets.indexOf(rect.sheet);
+      sim.selection = { sheet: rect.sheet.name, row: rect.row, column: rect.column, rowCount: rect.rowCount, columnCount: rect.columnCount };
+    });
+  };
+  RangeProxy.prototype.getBoundingRect = function (other) {
+    var self = this;
+    return new RangeProxy(this._ctx, function () {
+      var a = self._target();
+      var b = typeof other === 'string' ? Object.assign({ sheet: a.sheet }, parseA1(other)) : other._target();
+      var row = Math.min(a.row, b.row), column = Math.min(a.column, b.column);
+      return {
+        sheet: a.sheet,
+        row: row,
+        column: column,
+        rowCount: Math.max(a.row + a.rowCount, b.row + b.rowCount) - row,
+        columnCount: Math.max(a.column + a.columnCount, b.column + b.columnCount) - column,
+      };
+    });
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Charts
+
+  function ChartCollectionProxy(ctx, sheetProxy) {
+    this._ctx = ctx;
+    this._sheet = sheetProxy;
+  }
+  ChartCollectionProxy.prototype.add = function (type, sourceRange, seriesBy) {
+    var ctx = this._ctx;
+    var sheetProxy = this._sheet;
+    var record = null;
+    ctx._enqueue('charts.add', type, function () {
+      var src = sourceRange._target();
+      record = {
+        type: type,
+        seriesBy: seriesBy,
+        name: '',
+        title: '',
+        legend: '',
+        reversePlotOrder: false,
+        position: null,
+        series: [{ name: '', values: { sheet: src.sheet.name, row: src.row, column: src.column, rowCount: src.rowCount, columnCount: src.columnCount }, xValues: null }],
+      };
+      sheetProxy._target().charts.push(record);
+    });
+    var rec = function () { return record; };
+    var later = function (what, fn) { return function (v) { ctx._enqueue('chart.' + what, v, function () { fn(rec(), v); }); }; };
+    var seriesProxy = function (index) {
+      var sp = {
+        setValues: function (range) { ctx._enqueue('series.setValues', undefined, function () { var r = range._target(); rec().series[index()].values = { sheet: r.sheet.name, row: r.row, column: r.column, rowCount: r.rowCount, columnCount: r.columnCount }; }); },
+        setXAxisValues: function (range) { ctx._enqueue('series.setXAxisValues', undefined, function () { var r = range._target(); rec().series[index()].xValues = { sheet: r.sheet.name, row: r.row, column: r.column, rowCount: r.rowCount, columnCount: r.columnCount }; }); },
+      };
+      Object.defineProperty(sp, 'name', { set: later('series.name', function (c, v) { c.series[index()].name = v; }) });
+      return sp;
+    };
+    var chart = {
+      series: {
+        getItemAt: function (i) { return seriesProxy(function () { return i; }); },
+        add: function (name) {
+          var at = null;
+          ctx._enqueue('series.add', name, function () { rec().series.push({ name: name || '', values: null, xValues: null }); at = rec().series.length - 1; });
+          return seriesProxy(function () { return at; });
+        },
+      },
+      title: {},
+      legend: {},
+      axes: { categoryAxis: {} },
+      setPosition: function (a, b) { ctx._enqueue('chart.setPosition', [a, b], function () { rec().position = [a, b]; }); },
+    };
+    Object.defineProperty(chart, 'name', { set: later('name', function (c, v) { c.name = v; }) });
+    Object.defineProperty(chart.title, 'text', { set: later('title', function (c, v) { c.title = v; }) });
+    Object.defineProperty(chart.legend, 'position', { set: later('legend', function (c, v) { c.legend = v; }) });
+    Object.defineProperty(chart.axes.categoryAxis, 'reversePlotOrder', { set: later('reversePlotOrder', function (c, v) { c.reversePlotOrder = v; }) });
+    return chart;
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Globals
+
+  var Excel = {
+    run: function (batch) {
+      sim.runs++;
+      var ctx = new RequestContext();
+      return Promise.resolve()
+        .then(function () { return batch(ctx); })
+        .then(function (result) {
+          if (ctx._queue.length === 0) return result;
+          return ctx.sync().then(function () { return result; });
+        });
+    },
+    RequestContext: RequestContext,
+    ChartType: { barClustered: 'BarClustered', columnClustered: 'ColumnClustered' },
+    ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },
+    ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+  };
+
+  var readyInfo = { host: 'Excel', platform: 'OfficeOnline' };
+  var Office = {
+    HostType: { Excel: 'Excel' },
+    context: {
+      officeTheme: init.theme || {
+        bodyBackgroundColor: '#ffffff',
+        bodyForegroundColor: '#000000',
+        controlBackgroundColor: '#ffffff',
+        controlForegroundColor: '#000000',
+      },
+      displayLanguage: 'sv-SE',
+      requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' && Number(version) <= 1.8; } },
+    },
+    onReady: function (callback) {
+      return new Promise(function (resolve) {
+        setTimeout(function () {
+          if (callback) callback(readyInfo);
+          resolve(readyInfo);
+        }, 0);
+      });
+    },
+  };
+
+  /** Values of every sheet, trimmed of trailing empty rows and columns (for comparisons). */
+  sim.dump = function () {
+    return sim.sheets.map(function (s) {
+      var u = s.used();
+      var rows = u ? u.row + u.rowCount : 0;
+      var cols = u ? u.column + u.columnCount : 0;
+      var values = [];
+      for (var r = 0; r < rows; r++) {
+        var row = [];
+        for (var c = 0; c < cols; c++) row.push(s.get(r, c));
+        values.push(row);
+      }
+      return { name: s.name, values: values };
+    });
+  };
+  sim.sheet = function (name) {
+    var s = findSheet(name);
+    if (!s) return null;
+    return {
+      name: s.name,
+      fills: Array.from(s.fills.entries()),
+      bold: Array.from(s.bold),
+      formats: Array.from(s.formats.entries()),
+      charts: s.charts,
+      frozenRows: s.frozenRows,
+      validations: s.validations,
+      widths: s.widths,
+    };
+  };
+  sim.setSelection = function (sheet, row, column) {
+    sim.selection = { sheet: sheet, row: row, column: column };
+  };
+
+  window.Office = Office;
+  window.Excel = Excel;
+})();

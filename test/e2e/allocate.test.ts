@@ -1,0 +1,285 @@
+// End to end: a messy, hand-typed .xlsx of the worked example through `node bin/finsam.js allocate`,
+// the output reopened with exceljs. Numbers from shared/spec/worked-example.md.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { runAllocation } from '../../src/workbook';
+import { readSheets } from '../../src/cli/xlsx';
+import { FEDERATION_OUTPUT_HEADERS } from '../../src/workbook/types';
+import {
+  brokenWorkedExample,
+  fixtureSheetValues,
+  messyWorkedExample,
+  UNRELATED_SHEET,
+  WORKED_EXAMPLE_EXPECTED,
+  writeFixture,
+} from '../fixtures/workbooks';
+import { cellSnapshot, ensureBuilt, loadWorkbook, plain, runCli, sheetByName, sheetSnapshot, storedNumberFormats, table, tempDir } from './helpers';
+
+const E = WORKED_EXAMPLE_EXPECTED;
+let dir: string;
+let input: string;
+let output: string;
+let rerun: string;
+let first: { status: number | null; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  ensureBuilt();
+  dir = tempDir();
+  input = path.join(dir, 'indata.xlsx');
+  output = path.join(dir, 'resultat.xlsx');
+  rerun = path.join(dir, 'resultat-igen.xlsx');
+  await writeFixture(messyWorkedExample(), input);
+  first = runCli(['allocate', input, '--out', output, '--quiet']);
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function federationRows(workbook: ExcelJS.Workbook): Map<string, Record<string, unknown>> {
+  const { rows } = table(sheetByName(workbook, 'Förbund'), 'Förbund');
+  return new Map(rows.map((row) => [String(row['Förbund']), row]));
+}
+
+function runLog(workbook: ExcelJS.Workbook): Map<string, unknown> {
+  const { rows } = table(sheetByName(workbook, 'Körlogg'), 'Uppgift');
+  return new Map(rows.map((row) => [String(row['Uppgift']), row['Värde']]));
+}
+
+describe('finsam allocate on a messy worked example', () => {
+  test('exits 0 and prints a Swedish summary', () => {
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`resultatet är skrivet till ${output}`);
+    expect(first.stdout).toContain('Scenario: Överskott');
+    expect(first.stdout).toContain('Statlig ram: 9 000 000 kr');
+    expect(first.stdout).toContain('Summa slutlig tilldelning: 8 211 043 kr');
+    expect(first.stdout).toContain('Ej fördelat: 788 957 kr');
+    expect(first.stdout).toMatch(/Förbund: 4, kommuner: 6/);
+    expect(first.stdout).toMatch(/MATCHNING 1/);
+    expect(first.stdout).toMatch(/NY 1/);
+  });
+
+  test('writes the worked example numbers in the output columns', async () => {
+    const workbook = await loadWorkbook(output);
+    const rows = federationRows(workbook);
+    expect([...rows.keys()]).toEqual(['Norrby', 'Söderby', 'Österby', 'Västerby']);
+    for (const [name, expected] of Object.entries(E.federations)) {
+      const row = rows.get(name)!;
+      expect(row['Idealfördelning (kr)']).toBe(expected.ideal);
+      expect(row['Efter spärr (kr)']).toBe(expected.afterFloor);
+      expect(row['Matchad tilldelning (kr)']).toBe(expected.matched);
+      expect(row['Ytterligare medel (kr)']).toBe(expected.extra);
+      expect(row['Slutlig tilldelning (kr)']).toBe(expected.final);
+      expect(row['Kommunernas andel (kr)']).toBe(expected.municipal);
+      expect(row['Regionens andel (kr)']).toBe(expected.final - expected.municipal);
+      expect(row['Rimligt eget kapital (kr)']).toBe(expected.reasonable);
+      const codes = String(row['Varningar'] ?? '')
+        .split('; ')
+        .filter(Boolean)
+        .map((w) => w.split(':')[0])
+        .sort();
+      expect(codes).toEqual([...expected.warnings].sort());
+    }
+    const log = runLog(workbook);
+    expect(log.get('Ej fördelat (kr)')).toBe(E.undistributed);
+    expect(log.get('Statlig ram (kr)')).toBe(E.budget);
+    expect(log.get('Scenario')).toBe(E.scenario);
+    expect(log.get('Antal förbund')).toBe(4);
+    expect(typeof log.get('Tidpunkt')).toBe('string');
+    expect(String(log.get('Fingeravtryck') ?? '')).not.toBe('');
+  });
+
+  test('identities hold: Σ Slutlig + Ej fördelat = ram, Kommunernas + Regionens = Slutlig, Kommunbidrag sums', async () => {
+    const workbook = await loadWorkbook(output);
+    const rows = [...federationRows(workbook).values()];
+    const sumFinal = rows.reduce((sum, row) => sum + (row['Slutlig tilldelning (kr)'] as number), 0);
+    expect(sumFinal + (runLog(workbook).get('Ej fördelat (kr)') as number)).toBe(E.budget);
+    for (const row of rows) {
+      expect((row['Kommunernas andel (kr)'] as number) + (row['Regionens andel (kr)'] as number)).toBe(row['Slutlig tilldelning (kr)']);
+      expect((row['Matchad tilldelning (kr)'] as number) + (row['Ytterligare medel (kr)'] as number)).toBe(row['Slutlig tilldelning (kr)']);
+    }
+    const contributions = table(sheetByName(workbook, 'Kommunbidrag'), 'Förbund').rows.filter((r) => r['Förbund'] !== 'Summa');
+    expect(contributions.map((r) => `${r['Förbund']}/${r['Kommun']}`).sort()).toEqual(
+      ['Norrby/Norrby', 'Söderby/Söderby', 'Söderby/Åby', 'Västerby/Lillby', 'Västerby/Västerby', 'Österby/Österby'].sort(),
+    );
+    const byFederation = new Map<string, number>();
+    for (const r of contributions) byFederation.set(String(r['Förbund']), (byFederation.get(String(r['Förbund'])) ?? 0) + (r['Bidrag (kr)'] as number));
+    for (const row of rows) expect(byFederation.get(String(row['Förbund']))).toBe(row['Kommunernas andel (kr)']);
+    // Söderby split by inhabitants: 30 000 / 39 000 of 900 000 kr
+    expect(contributions.find((r) => r['Kommun'] === 'Söderby')!['Bidrag (kr)']).toBe(692_308);
+    expect(contributions.find((r) => r['Kommun'] === 'Åby')!['Bidrag (kr)']).toBe(207_692);
+  });
+
+  test('money cells carry the money number format; warning rows are highlighted on output cells only', async () => {
+    const workbook = await loadWorkbook(output);
+    const sheet = sheetByName(workbook, 'Förbund');
+    const { headerRow, headers } = table(sheet, 'Förbund');
+    const finalColumn = headers.indexOf('Slutlig tilldelning (kr)') + 1;
+    const söderbyRow = headerRow + 2;
+    expect(plain(sheet.getCell(söderbyRow, 3))).toBe('Söderby');
+    expect(sheet.getCell(söderbyRow, finalColumn).numFmt).toBe('[>=1000000]#\\ ###\\ ##0;[>=1000]#\\ ##0;0');
+    const fill = sheet.getCell(söderbyRow, finalColumn).fill as ExcelJS.FillPattern | undefined;
+    expect(fill?.pattern).toBe('solid');
+    // Norrby has no warnings: no fill on its output cells
+    expect((sheet.getCell(headerRow + 1, finalColumn).fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe('solid');
+    expect(sheet.getCell(headerRow, finalColumn).font?.bold).toBe(true);
+    // Output columns sit right after the last input column (Anteckning, column I)
+    expect(headers.slice(9, 9 + FEDERATION_OUTPUT_HEADERS.length)).toEqual([...FEDERATION_OUTPUT_HEADERS]);
+  });
+
+  test('every input cell, formula, style, merge, width, the unrelated sheet and defined names are untouched', async () => {
+    const before = await loadWorkbook(input);
+    const after = await loadWorkbook(output);
+    expect(after.worksheets.map((ws) => ws.name)).toEqual([...before.worksheets.map((ws) => ws.name), 'Kommunbidrag', 'Körlogg']);
+    for (const sheet of before.worksheets) {
+      const afterSheet = sheetByName(after, sheet.name);
+      const expected = cellSnapshot(sheet);
+      const actual = cellSnapshot(afterSheet);
+      for (const [address, cell] of expected) expect({ address, ...actual.get(address) }).toEqual({ address, ...cell });
+      if (sheet.name !== 'Förbund') expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+      const snapBefore = sheetSnapshot(sheet) as Record<string, unknown>;
+      const snapAfter = sheetSnapshot(afterSheet) as Record<string, unknown>;
+      expect(snapAfter.merges).toEqual(snapBefore.merges);
+      if (sheet.name !== 'Förbund') expect(snapAfter).toEqual(snapBefore);
+    }
+    // Förbund: widths of the input columns are kept
+    const colsBefore = sheetByName(before, 'Förbund').columns.slice(0, 9).map((c) => c.width);
+    const colsAfter = sheetByName(after, 'Förbund').columns.slice(0, 9).map((c) => c.width);
+    expect(colsAfter).toEqual(colsBefore);
+    expect(after.definedNames.model).toEqual(before.definedNames.model);
+    // Number formats with backslash escapes survive (exceljs alone would strip them: see src/cli/xlsx.ts)
+    const formatsAfter = storedNumberFormats(output);
+    for (const format of storedNumberFormats(input)) expect(formatsAfter).toContain(format);
+    expect(storedNumberFormats(input)).toEqual(expect.arrayContaining(['0.0\\%', '#\\ ##0\\ \\k\\r']));
+    const notes = sheetByName(after, UNRELATED_SHEET);
+    expect(notes.getCell('A4').value).toEqual({ formula: 'A2+A3', result: 12 });
+    expect(notes.getCell('A5').value).toEqual({ formula: 'COUNTA(Förbund!C4:C8)', result: 4 });
+  });
+
+  test('a rerun on its own output gives the same workbook, cell for cell (only Körlogg Tidpunkt may differ)', async () => {
+    const again = runCli(['allocate', output, '--out', rerun, '--quiet']);
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    const a = await loadWorkbook(output);
+    const b = await loadWorkbook(rerun);
+    expect(b.worksheets.map((ws) => ws.name)).toEqual(a.worksheets.map((ws) => ws.name));
+    for (const sheet of a.worksheets) {
+      const other = sheetByName(b, sheet.name);
+      const cellsA = cellSnapshot(sheet);
+      const cellsB = cellSnapshot(other);
+      if (sheet.name === 'Körlogg') {
+        const tidpunkt = [...cellsA.entries()].find(([, c]) => c.value === 'Tidpunkt')![0].replace('A', 'B');
+        cellsA.delete(tidpunkt);
+        cellsB.delete(tidpunkt);
+      }
+      expect([...cellsB.keys()].sort()).toEqual([...cellsA.keys()].sort());
+      for (const [address, cell] of cellsA) expect({ sheet: sheet.name, address, ...cellsB.get(address) }).toEqual({ sheet: sheet.name, address, ...cell });
+      expect(sheetSnapshot(other)).toEqual(sheetSnapshot(sheet));
+    }
+    // No duplicated output columns
+    const headers = table(sheetByName(b, 'Förbund'), 'Förbund').headers.filter(Boolean);
+    expect(headers.length).toBe(9 + FEDERATION_OUTPUT_HEADERS.length);
+  });
+
+  test('the same input as 2-D arrays and as an .xlsx file gives identical results', async () => {
+    const timestamp = new Date(2027, 0, 15, 9, 30, 0);
+    const fromArrays = runAllocation(fixtureSheetValues(messyWorkedExample()), { timestamp });
+    const workbook = await loadWorkbook(input);
+    const sheets = readSheets(workbook);
+    expect(sheets).toEqual(fixtureSheetValues(messyWorkedExample()));
+    const fromFile = runAllocation(sheets, { timestamp });
+    expect(fromArrays.ok).toBe(true);
+    expect(fromFile).toEqual(fromArrays);
+    // …and what the command line wrote is that plan's values
+    if (!fromArrays.ok) return;
+    const written = await loadWorkbook(output);
+    for (const block of fromArrays.plan.blocks) {
+      const sheet = sheetByName(written, block.sheet);
+      block.values.forEach((row, i) =>
+        row.forEach((value, j) => {
+          const cell = plain(sheet.getCell(block.row + i + 1, block.column + j + 1));
+          expect(cell ?? '').toEqual(value);
+        }),
+      );
+    }
+  });
+});
+
+describe('finsam allocate on bad input', () => {
+  test('exit code 2, every problem with its address, no output file, an existing output left as it was', async () => {
+    const local = tempDir();
+    try {
+      const bad = path.join(local, 'fel.xlsx');
+      const target = path.join(local, 'ut.xlsx');
+      const { fixture, addresses } = brokenWorkedExample();
+      await writeFixture(fixture, bad);
+      const missing = runCli(['allocate', bad, '--out', target]);
+      expect(missing.status).toBe(2);
+      for (const address of addresses) expect(missing.stderr).toMatch(new RegExp(`^${address}: \\S`, 'm'));
+      expect(missing.stderr).toContain('Förbund!B4: "ca 2 milj"');
+      expect(fs.existsSync(target)).toBe(false);
+
+      fs.writeFileSync(target, 'tidigare innehåll');
+      const mtime = fs.statSync(target).mtimeMs;
+      const again = runCli(['allocate', bad, '--out', target, '--quiet']);
+      expect(again.status).toBe(2);
+      expect(fs.readFileSync(target, 'utf8')).toBe('tidigare innehåll');
+      expect(fs.statSync(target).mtimeMs).toBe(mtime);
+      // No temporary files left behind
+      expect(fs.readdirSync(local).sort()).toEqual(['fel.xlsx', 'ut.xlsx']);
+
+      const json = runCli(['allocate', bad, '--out', target, '--json', '--quiet']);
+      expect(json.status).toBe(2);
+      const parsed = JSON.parse(json.stdout) as { ok: boolean; problems: { address: string; message: string }[] };
+      expect(parsed.ok).toBe(false);
+      expect(parsed.problems.map((p) => p.address)).toEqual(expect.arrayContaining(addresses));
+    } finally {
+      fs.rmSync(local, { recursive: true, force: true });
+    }
+  });
+
+  test('a missing, unreadable or non-xlsx file: exit 2 with a Swedish message', () => {
+    const local = tempDir();
+    try {
+      const none = runCli(['allocate', path.join(local, 'finns-inte.xlsx'), '--out', path.join(local, 'ut.xlsx')]);
+      expect(none.status).toBe(2);
+      expect(none.stderr).toContain('finns inte');
+      const text = path.join(local, 'text.xlsx');
+      fs.writeFileSync(text, 'Förbund;Kommun\n');
+      const notXlsx = runCli(['allocate', text, '--out', path.join(local, 'ut.xlsx')]);
+      expect(notXlsx.status).toBe(2);
+      expect(notXlsx.stderr).toContain('är inte en Excel-arbetsbok');
+      const xls = path.join(local, 'gammal.xls');
+      fs.writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+      const old = runCli(['allocate', xls, '--out', path.join(local, 'ut.xlsx')]);
+      expect(old.status).toBe(2);
+      expect(old.stderr).toContain('.xls-formatet');
+      expect(fs.readdirSync(local).sort()).toEqual(['gammal.xls', 'text.xlsx']);
+    } finally {
+      fs.rmSync(local, { recursive: true, force: true });
+    }
+  });
+
+  test('refuses to write over the input unless --in-place', async () => {
+    const local = tempDir();
+    try {
+      const file = path.join(local, 'indata.xlsx');
+      await writeFixture(messyWorkedExample(), file);
+      const bytes = fs.readFileSync(file);
+      const same = runCli(['allocate', file, '--out', path.join(local, '.', 'indata.xlsx')]);
+      expect(same.status).toBe(2);
+      expect(same.stderr).toContain('samma fil som indatafilen');
+      expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+      const inPlace = runCli(['allocate', file, '--in-place', '--json', '--quiet']);
+      expect(inPlace.status).toBe(0);
+      const summary = JSON.parse(inPlace.stdout) as { ok: boolean; output: string; undistributed: number; federationCount: number };
+      expect(summary).toMatchObject({ ok: true, undistributed: E.undistributed, federationCount: 4 });
+      const rows = federationRows(await loadWorkbook(file));
+      expect(rows.get('Västerby')!['Slutlig tilldelning (kr)']).toBe(E.federations.Västerby.final);
+    } finally {
+      fs.rmSync(local, { recursive: true, force: true });
+    }
+  });
+});

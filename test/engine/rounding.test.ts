@@ -1,0 +1,121 @@
+// Largest remainder and the per-column rounding rules (spec "Rounding").
+import {
+  formatKronor,
+  formatPercent,
+  largestRemainder,
+  roundColumnToSum,
+  roundExtraColumn,
+  roundHalfUp,
+  roundMatchedColumn,
+  roundMunicipalShare,
+  splitByWeights,
+} from '../../src/engine';
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { dec, s } from './helpers';
+
+const Hi = Decimal.clone({ precision: 80 });
+
+const lr = (values: (string | number)[], target: number | string, opts = {}) =>
+  largestRemainder(values, target, opts).map((x) => x.toNumber());
+
+describe('largestRemainder', () => {
+  test('adds 1 kr to the largest fractional parts', () => {
+    // floors 1, 2, 3 = 6; target 7: largest fraction .7 (row 2) gets 1
+    expect(lr(['1.2', '2.7', '3.5'], 7)).toEqual([1, 3, 3]);
+    // target 8: .7 and .5
+    expect(lr(['1.2', '2.7', '3.5'], 8)).toEqual([1, 3, 4]);
+  });
+  test('ties go to the earlier row', () => {
+    expect(lr(['0.5', '0.5', '0.5'], 2)).toEqual([1, 1, 0]);
+    expect(lr(['10.25', '7.25', '1.25', '3.25'], 22)).toEqual([11, 7, 1, 3]);
+  });
+  test('target below the floors: 1 kr taken from the smallest fractional parts', () => {
+    // floors 1 + 2 + 3 = 6, target 5: smallest fraction .2 (row 0) gives 1
+    expect(lr(['1.2', '2.3', '3.4'], 5)).toEqual([0, 2, 3]);
+    // ties when taking: earlier row first
+    expect(lr(['1.5', '1.5', '1.5'], 2)).toEqual([0, 1, 1]);
+  });
+  test('never below 0', () => {
+    // floors 0, 0, 5; target 4: rows 0 and 1 are at 0, so row 2 gives
+    expect(lr(['0.1', '0.2', '5.9'], 4)).toEqual([0, 0, 4]);
+    expect(() => lr(['0.1', '0.2'], -1)).toThrow(RangeError);
+  });
+  test('whole values and a matching target stay as they are', () => {
+    expect(lr([600000, 300000, 0], 900000)).toEqual([600000, 300000, 0]);
+  });
+  test('repeats passes when one is not enough', () => {
+    expect(lr(['0.1', '0.1'], 4)).toEqual([2, 2]);
+    expect(lr(['3', '3'], 0)).toEqual([0, 0]);
+  });
+  test('upper bounds are respected', () => {
+    expect(lr(['0.9', '0.4'], 1, { upper: [dec(0), undefined] })).toEqual([0, 1]);
+    expect(() => lr(['0.9'], 1, { upper: [dec(0)] })).toThrow(RangeError);
+  });
+  test('a non-integer target or a negative value is refused', () => {
+    expect(() => lr(['1.5'], '1.5')).toThrow(RangeError);
+    expect(() => lr(['-1'], 0)).toThrow(RangeError);
+  });
+  test('sum always equals the target and every cell is within 1 of its value', () => {
+    const values = ['123.456', '0.999', '77.5', '5000.001', '0.5'].map(dec);
+    const target = roundHalfUp(values.reduce((a, b) => a.plus(b)));
+    const out = largestRemainder(values, target);
+    expect(s(out.reduce((a, b) => a.plus(b)))).toBe(s(target));
+    out.forEach((x, i) => expect(x.minus(values[i]).abs().lt(1)).toBe(true));
+  });
+});
+
+describe('column rules', () => {
+  test('Idealfördelning / Efter spärr: LR with target Σ half up', () => {
+    // Σ = 3.5 → target 4; floors 0+1+2 = 3; +1 to largest fraction (.5 of row 0)
+    expect(roundColumnToSum(['0.5', '1.5', '1.5'].map(dec)).map(s)).toEqual(['1', '2', '1']);
+  });
+  test('Matchad = Efter spärr − LR-rounded cut; uncut rows unchanged; never negative', () => {
+    // after floor rounded 100, 200, 1; cuts 0, 50.6, 0.6 (Σ 51.2 → 51): floors 50, 0; +1 to .6 tie → row 1
+    expect(roundMatchedColumn(['100', '200', '1'].map(dec), ['0', '50.6', '0.6'].map(dec)).map(s)).toEqual(['100', '149', '1']);
+    // a cut of 0.6 against a rounded Efter spärr of 0 cannot make Matchad negative
+    expect(roundMatchedColumn(['0', '5'].map(dec), ['0.6', '0.6'].map(dec)).map(s)).toEqual(['0', '4']);
+  });
+  test('Ytterligare medel: rows with nothing stay 0; target limited by B − Σ Matchad', () => {
+    // Σ extra = 1.4 + 2.4 = 3.8 → 4, but B − Σ Matchad = 100 − 97 = 3 → target 3: floors 1 + 2
+    expect(roundExtraColumn(['0', '1.4', '2.4'].map(dec), dec(100), ['50', '27', '20'].map(dec)).map(s)).toEqual(['0', '1', '2']);
+    // without the limit: 4 → the .4 tie goes to the earlier row
+    expect(roundExtraColumn(['0', '1.4', '2.4'].map(dec), dec(1000), ['50', '27', '20'].map(dec)).map(s)).toEqual(['0', '2', '2']);
+  });
+  test('Kommunernas andel = round half up (Slutlig/2)', () => {
+    expect(s(roundMunicipalShare(dec(1_360_905)))).toBe('680453');
+    expect(s(roundMunicipalShare(dec(1_360_904)))).toBe('680452');
+  });
+  test('Swedish formatting in texts', () => {
+    expect(formatKronor(dec('2000000'))).toBe('2 000 000 kr');
+    expect(formatKronor(dec('424361.5'))).toBe('424 362 kr');
+    expect(formatKronor(dec('-1500'))).toBe('−1 500 kr');
+    expect(formatPercent(dec('0.125'))).toBe('12,5 %');
+    expect(formatPercent(dec('0.1'))).toBe('10 %');
+  });
+});
+
+describe('splitByWeights (municipal split in whole numbers)', () => {
+  test('equals largest remainder on the exact amounts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        (ws, total) => {
+          // whole weights take the fast path, weights in tenths the exact remainder path
+          const tenths = total % 2 === 1;
+          const weights = ws.every((w) => w === 0) ? ws.map(() => dec(1)) : ws.map((w) => (tenths ? dec(w).div(10) : dec(w)));
+          const split = splitByWeights(weights, dec(total));
+          const W = weights.reduce((a, b) => a.plus(b));
+          const exact = weights.map((w) => new Hi(total).times(w).div(W));
+          expect(split.rounded.map(s)).toEqual(largestRemainder(exact, total).map(s));
+          split.amounts.forEach((a, i) => expect(a.minus(exact[i]).abs().lt('1e-50')).toBe(true));
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+  test('hand example: 500 001 by 30 000 / 10 000 → 375 001 / 125 000', () => {
+    expect(splitByWeights([dec(30_000), dec(10_000)], dec(500_001)).rounded.map(s)).toEqual(['375001', '125000']);
+  });
+});

@@ -1,0 +1,387 @@
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { runAllocation } from '../../src/workbook/run';
+import { readWorkbook } from '../../src/workbook/read';
+import { applyPlanToSheets, sheetOutputToValues } from '../../src/workbook/apply';
+import { removeOutputPlan } from '../../src/workbook/plan';
+import { formatProblem } from '../../src/workbook/format';
+import { inputFingerprint } from '../../src/workbook/fingerprint';
+import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
+import type { CellValue, SheetValues } from '../../src/workbook/types';
+import { cloneSheets, setCell, sheetByName, smallSheets, trimGrid, WORKED_EXAMPLE_OUTPUT, workedExampleSheets } from './fixtures';
+
+const TIME = new Date(2025, 2, 14, 9, 30, 5);
+
+function run(sheets: SheetValues[], timestamp = TIME) {
+  const r = runAllocation(sheets, { timestamp });
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+  return r;
+}
+
+/** Runs and applies the plan: the workbook after the run. */
+function runAndApply(sheets: SheetValues[]) {
+  const r = run(sheets);
+  return { run: r, after: applyPlanToSheets(sheets, r.plan) };
+}
+
+/** The output block of Förbund as objects keyed by header, one per federation row. */
+function outputRows(after: SheetValues[], headerRow: number, names: string[]) {
+  const fed = sheetByName(after, 'Förbund').values;
+  const header = fed[headerRow];
+  const col = (h: string) => header.indexOf(h);
+  return names.map((name) => {
+    const row = fed.find((r) => r[0] === name)!;
+    return Object.fromEntries(FEDERATION_OUTPUT_HEADERS.map((h) => [h, row[col(h)]]));
+  });
+}
+
+function codes(warnings: CellValue): string[] {
+  return String(warnings)
+    .split('; ')
+    .filter(Boolean)
+    .map((w) => w.split(':')[0])
+    .sort();
+}
+
+describe('the worked example end to end', () => {
+  const { run: r, after } = runAndApply(workedExampleSheets());
+  const names = Object.keys(WORKED_EXAMPLE_OUTPUT);
+
+  test('the Förbund output block holds the spec’s numbers', () => {
+    const rows = outputRows(after, 1, names);
+    names.forEach((name, i) => {
+      const e = WORKED_EXAMPLE_OUTPUT[name];
+      const row = rows[i];
+      expect([
+        row['Idealfördelning (kr)'],
+        row['Efter spärr (kr)'],
+        row['Matchad tilldelning (kr)'],
+        row['Ytterligare medel (kr)'],
+        row['Slutlig tilldelning (kr)'],
+        row['Kommunernas andel (kr)'],
+        row['Regionens andel (kr)'],
+        row['Rimligt eget kapital (kr)'],
+      ]).toEqual([e.ideal, e.afterFloor, e.matched, e.extra, e.final, e.municipal, e.final - e.municipal, e.reasonable]);
+      expect(codes(row.Varningar)).toEqual([...e.codes].sort());
+    });
+  });
+
+  test('warnings are written as "CODE: text; CODE: text"', () => {
+    const soderby = outputRows(after, 1, ['Söderby'])[0].Varningar as string;
+    expect(soderby).toMatch(/^MATCHNING: [^;]+; MINSKNING: [^;]+$/);
+    expect(outputRows(after, 1, ['Norrby'])[0].Varningar).toBe('');
+  });
+
+  test('summary and Körlogg: Överskott, Ej fördelat 788 957 kr, totals add up to the budget', () => {
+    expect(r.plan.summary).toMatchObject({
+      scenario: 'Överskott',
+      budget: 9000000,
+      totalFinal: 8211043,
+      undistributed: 788957,
+      appliedMaxDecrease: 0.1,
+      federationCount: 4,
+      municipalityCount: 6,
+      warningCounts: { MATCHNING: 1, MINSKNING: 1, DELÅR: 1, EK_SAKNAS: 1, NY: 1 },
+    });
+    expect(r.plan.summary.lines).toEqual([
+      'Scenario: Överskott',
+      'Statlig ram: 9 000 000 kr',
+      'Summa slutlig tilldelning: 8 211 043 kr',
+      'Ej fördelat: 788 957 kr',
+      'Tillämpad spärr: 10 %',
+      'Förbund: 4, kommuner: 6',
+      'Varningar: EK_SAKNAS 1, MATCHNING 1, NY 1, DELÅR 1, MINSKNING 1',
+    ]);
+    const log = Object.fromEntries(sheetByName(after, 'Körlogg').values.slice(1).map(([k, v]) => [k, v]));
+    expect(sheetByName(after, 'Körlogg').values[0]).toEqual(['Uppgift', 'Värde']);
+    expect(log).toMatchObject({
+      Tidpunkt: '2025-03-14T09:30:05',
+      'Statlig ram (kr)': 9000000,
+      'Summa slutlig tilldelning (kr)': 8211043,
+      'Ej fördelat (kr)': 788957,
+      Scenario: 'Överskott',
+      'Tillämpad spärr': 0.1,
+      'Antal förbund': 4,
+      'Antal kommuner': 6,
+      'λ (andel av behovsdelen)': 1,
+      'Pott T (kr)': 8469547.53,
+      'Varningar MATCHNING': 1,
+      'Varningar SPÄRR': 0,
+      Fingeravtryck: inputFingerprint(r.input),
+    });
+    expect(log.Fingeravtryck).toMatch(/^[0-9a-f]{64}$/);
+    expect((log['Summa slutlig tilldelning (kr)'] as number) + (log['Ej fördelat (kr)'] as number)).toBe(9000000);
+  });
+
+  test('Kommunbidrag: one row per municipality and federation; the LR split sums to Kommunernas andel', () => {
+    const kb = sheetByName(after, 'Kommunbidrag').values;
+    expect(kb[0]).toEqual(['Förbund', 'Kommun', 'Fördelningsgrund', 'Andel', 'Bidrag (kr)']);
+    const rows = kb.slice(1, 7);
+    expect(rows.map((x) => [x[0], x[1], x[2]])).toEqual([
+      ['Norrby', 'Norrby', 'Invånare'],
+      ['Söderby', 'Söderby', 'Invånare'],
+      ['Söderby', 'Åby', 'Invånare'],
+      ['Österby', 'Österby', 'Invånare'],
+      ['Västerby', 'Västerby', 'Invånare'],
+      ['Västerby', 'Lillby', 'Invånare'],
+    ]);
+    // Söderby 30 000 : 9 000 of 900 000 → 692 307,69… and 207 692,30… → LR 692 308 + 207 692
+    expect(rows[1][4]).toBe(692308);
+    expect(rows[2][4]).toBe(207692);
+    expect(rows[1][3]).toBeCloseTo(30000 / 39000, 12);
+    for (const name of names) {
+      const sum = rows.filter((x) => x[0] === name).reduce((s, x) => s + (x[4] as number), 0);
+      expect(sum).toBe(WORKED_EXAMPLE_OUTPUT[name].municipal);
+    }
+    expect(kb[7]).toEqual(['', '', '', '', '']);
+    expect(kb[8]).toEqual(['Summa', '', '', '', 1320658 + 900000 + 1204411 + 680453]);
+    const sheet = r.plan.sheets[0];
+    expect(sheet.numberFormats![1]).toEqual([null, null, null, SHARE_FORMAT, MONEY_FORMAT]);
+    expect(sheet.boldRows).toEqual([0, 8]);
+  });
+
+  test('the plan: one block after the last input column, headers in spec order, formats, highlight', () => {
+    const { plan } = r;
+    expect(plan.clear).toEqual([]);
+    expect(plan.blocks).toHaveLength(1);
+    const block = plan.blocks[0];
+    expect(block).toMatchObject({ sheet: 'Förbund', row: 1, column: 8, boldFirstRow: true });
+    expect(block.values[0]).toEqual([...FEDERATION_OUTPUT_HEADERS]);
+    expect(block.values).toHaveLength(5);
+    expect(block.numberFormats![1]).toEqual([...Array(8).fill(MONEY_FORMAT), null]);
+    expect(block.numberFormats![0]).toEqual(Array(9).fill(null));
+    for (const row of block.values.slice(1)) for (const v of row.slice(0, 8)) expect(Number.isSafeInteger(v)).toBe(true);
+    expect(plan.highlight).toEqual({ sheet: 'Förbund', rows: [3, 5], firstColumn: 8, lastColumn: 16 });
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Körlogg']);
+  });
+
+  test('input cells are unchanged by the run', () => {
+    const before = workedExampleSheets();
+    for (const name of ['Parametrar', 'Kommuner']) expect(sheetByName(after, name).values).toEqual(sheetByName(before, name).values);
+    const fedBefore = sheetByName(before, 'Förbund').values;
+    const fedAfter = sheetByName(after, 'Förbund').values;
+    fedBefore.forEach((row, i) => row.forEach((v, j) => expect(fedAfter[i][j]).toEqual(v)));
+    expect(fedAfter[0].slice(8).every((v) => v === '' || v === undefined)).toBe(true);
+  });
+});
+
+describe('reruns replace only their own output', () => {
+  test('a rerun on its own output writes the same cells: no new columns, same values, inputs unchanged', () => {
+    const first = runAndApply(workedExampleSheets());
+    const second = run(first.after, new Date(2025, 2, 15, 8, 0, 0));
+    expect(second.layout.federationSheet.existingOutputColumns).toEqual(
+      Object.fromEntries(FEDERATION_OUTPUT_HEADERS.map((h, i) => [h, 8 + i])),
+    );
+    expect(second.plan.blocks.map((b) => [b.row, b.column, b.values[0].length])).toEqual([[1, 8, 9]]);
+    expect(second.plan.blocks[0].values).toEqual(first.run.plan.blocks[0].values);
+    expect(second.plan.clear).toEqual(FEDERATION_OUTPUT_HEADERS.map((_, i) => ({ sheet: 'Förbund', row: 1, column: 8 + i, rowCount: 5, columnCount: 1 })));
+    const again = applyPlanToSheets(first.after, second.plan);
+    expect(trimGrid(sheetByName(again, 'Förbund').values)).toEqual(trimGrid(sheetByName(first.after, 'Förbund').values));
+    expect(sheetByName(again, 'Förbund').values[1].filter((v) => v === 'Varningar')).toHaveLength(1);
+    expect(again.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Körlogg']);
+    expect(sheetByName(again, 'Kommunbidrag').values).toEqual(sheetByName(first.after, 'Kommunbidrag').values);
+    // only the time differs in Körlogg
+    const diff = sheetByName(again, 'Körlogg').values.filter((row, i) => JSON.stringify(row) !== JSON.stringify(sheetByName(first.after, 'Körlogg').values[i]));
+    expect(diff).toEqual([['Tidpunkt', '2025-03-15T08:00:00']]);
+  });
+
+  test('stale output of a federation that was removed is cleared', () => {
+    const first = runAndApply(workedExampleSheets()).after;
+    // remove Österby: blank its input cells on Förbund and its area row on Kommuner
+    const changed = cloneSheets(first);
+    const fed = sheetByName(changed, 'Förbund').values;
+    for (let c = 0; c < 8; c++) fed[4][c] = '';
+    sheetByName(changed, 'Kommuner').values.splice(4, 1);
+    const second = run(changed);
+    const after = applyPlanToSheets(changed, second.plan);
+    const row = sheetByName(after, 'Förbund').values[4];
+    expect(row.every((v) => v === '')).toBe(true);
+    expect(second.plan.highlight.rows).toEqual([3, 5]);
+  });
+
+  test('output columns moved or deleted by hand: kept where they are, missing ones appended', () => {
+    const first = runAndApply(smallSheets()).after;
+    const moved = cloneSheets(first);
+    const fed = sheetByName(moved, 'Förbund').values;
+    // delete the Varningar column (last), add a comment column after the output
+    for (const row of fed) row.splice(15, 1);
+    fed[0][15] = 'Kommentar';
+    fed[1][15] = 'kontrollerad';
+    const second = run(moved);
+    expect(second.plan.blocks.map((b) => [b.column, b.values[0]])).toEqual([
+      [7, FEDERATION_OUTPUT_HEADERS.slice(0, 8)],
+      [16, ['Varningar']],
+    ]);
+    const after = applyPlanToSheets(moved, second.plan);
+    expect(sheetByName(after, 'Förbund').values[1][15]).toBe('kontrollerad');
+    expect(sheetByName(after, 'Förbund').values[0].slice(7)).toEqual([...FEDERATION_OUTPUT_HEADERS.slice(0, 8), 'Kommentar', 'Varningar']);
+    expect(second.plan.highlight.firstColumn).toBe(7);
+    expect(second.plan.highlight.lastColumn).toBe(16);
+  });
+
+  test('a stale duplicate of an output column is cleared', () => {
+    const first = runAndApply(smallSheets()).after;
+    const dup = cloneSheets(first);
+    setCell(dup, 'Förbund', 0, 17, 'Slutlig tilldelning (kr)');
+    setCell(dup, 'Förbund', 1, 17, 42);
+    const second = run(dup);
+    expect(second.plan.clear.map((c) => c.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 17]);
+    const after = applyPlanToSheets(dup, second.plan);
+    expect(sheetByName(after, 'Förbund').values.map((r) => r[17] ?? '')).toEqual(['', '', '']);
+  });
+
+  test('a headerless note right of the inputs is never overwritten on the first run', () => {
+    const sheets = smallSheets();
+    setCell(sheets, 'Förbund', 2, 8, 'ring Anna');
+    const r = run(sheets);
+    expect(r.plan.blocks[0].column).toBe(9);
+  });
+
+  test('existing output sheets keep their spelling and are replaced whole', () => {
+    const sheets = smallSheets();
+    sheets.push({ name: 'kommunbidrag', values: [['gammalt'], ['x', 'y', 'z', 'w', 'v', 'u']] });
+    const r = run(sheets);
+    expect(r.plan.sheets.map((s) => s.name)).toEqual(['kommunbidrag', 'Körlogg']);
+    const after = applyPlanToSheets(sheets, r.plan);
+    expect(after.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'kommunbidrag', 'Körlogg']);
+    expect(sheetByName(after, 'kommunbidrag').values[0][0]).toBe('Förbund');
+  });
+
+  test('removeOutputPlan removes exactly the output and nothing else', () => {
+    const original = workedExampleSheets();
+    const after = runAndApply(original).after;
+    const removal = removeOutputPlan(after);
+    expect(removal.deleteSheets).toEqual(['Kommunbidrag', 'Körlogg']);
+    expect(removal.clear).toEqual(FEDERATION_OUTPUT_HEADERS.map((_, i) => ({ sheet: 'Förbund', row: 1, column: 8 + i, rowCount: 5, columnCount: 1 })));
+    const cleaned = applyPlanToSheets(after, removal);
+    expect(cleaned.map((s) => ({ name: s.name, values: trimGrid(s.values) }))).toEqual(original.map((s) => ({ name: s.name, values: trimGrid(s.values) })));
+    // nothing to remove on a fresh workbook
+    expect(removeOutputPlan(original)).toEqual({ clear: [], deleteSheets: [] });
+    expect(removeOutputPlan([])).toEqual({ clear: [], deleteSheets: [] });
+  });
+});
+
+describe('properties over generated workbooks', () => {
+  const workbook = fc
+    .record({
+      feds: fc.array(
+        fc.record({
+          prev: fc.option(fc.integer({ min: 100000, max: 5000000 }), { nil: undefined }),
+          equity: fc.option(fc.integer({ min: 0, max: 3000000 }), { nil: undefined }),
+          k: fc.option(fc.integer({ min: 0, max: 3000000 }), { nil: undefined }),
+          request: fc.option(fc.integer({ min: 0, max: 1000000 }), { nil: undefined }),
+          months: fc.integer({ min: 1, max: 12 }),
+          split: fc.constantFrom('Lika', 'Invånare', 'Försörjningsstöd', ''),
+          areas: fc.array(fc.record({ pop: fc.integer({ min: 1, max: 100000 }), fm: fc.integer({ min: 1, max: 5000000 }), fs: fc.integer({ min: 0, max: 3000 }) }), {
+            minLength: 1,
+            maxLength: 4,
+          }),
+        }),
+        { minLength: 1, maxLength: 8 },
+      ),
+      extraBudget: fc.integer({ min: 0, max: 40000000 }),
+      asText: fc.boolean(),
+    })
+    .map(({ feds, extraBudget, asText }) => {
+      const cell = (n: number | undefined): CellValue => (n === undefined ? '' : asText ? `${n.toLocaleString('sv-SE')} kr`.replace(/\u00a0/g, ' ') : n);
+      const sheets: SheetValues[] = [
+        { name: 'Parametrar', values: [['Parameter', 'Värde'], ['Statlig ram (kr)', feds.length * 400000 + extraBudget]] },
+        {
+          name: 'Förbund',
+          values: [
+            ['Förbund', 'Statlig tilldelning föregående år (kr)', 'Eget kapital (kr)', 'Kommunernas möjliga bidrag (kr)', 'Ansökan ytterligare medel (kr)', 'Verksamhetsmånader', 'Fördelning mellan kommuner'],
+            ...feds.map((f, i) => [`Förbund ${i + 1}`, cell(f.prev), cell(f.equity), cell(f.k), cell(f.request), f.months, f.split]),
+          ],
+        },
+        {
+          name: 'Kommuner',
+          values: [
+            ['Förbund', 'Kommun', 'Invånare 16–64', 'Försörjningsmått', 'Försörjningsstödstagare'],
+            ...feds.flatMap((f, i) => f.areas.map((a, j) => [`Förbund ${i + 1}`, `Kommun ${i + 1}.${j + 1}`, a.pop, a.fm, a.fs])),
+          ],
+        },
+      ];
+      return sheets;
+    });
+
+  test('Kommunbidrag sums to Kommunernas andel per federation; totals add up; a rerun is identical', () => {
+    fc.assert(
+      fc.property(workbook, (sheets) => {
+        const first = runAllocation(sheets, { timestamp: TIME });
+        if (!first.ok) throw new Error(first.problems.map(formatProblem).join('\n'));
+        const after = applyPlanToSheets(sheets, first.plan);
+        const fed = sheetByName(after, 'Förbund').values;
+        const header = fed[0];
+        const at = (h: string) => header.indexOf(h);
+        const kb = sheetByName(after, 'Kommunbidrag').values;
+        let totalFinal = 0;
+        for (const row of fed.slice(1)) {
+          const municipal = row[at('Kommunernas andel (kr)')] as number;
+          const final = row[at('Slutlig tilldelning (kr)')] as number;
+          expect(municipal + (row[at('Regionens andel (kr)')] as number)).toBe(final);
+          expect(row[at('Matchad tilldelning (kr)')] as number + (row[at('Ytterligare medel (kr)')] as number)).toBe(final);
+          const contributions = kb.filter((k) => k[0] === row[0]);
+          expect(contributions.reduce((s, k) => s + (k[4] as number), 0)).toBe(municipal);
+          expect(contributions.reduce((s, k) => s.plus(new Decimal(String(k[3]))), new Decimal(0)).toNumber()).toBeCloseTo(1, 9);
+          totalFinal += final;
+        }
+        expect(totalFinal + first.plan.summary.undistributed).toBe(first.plan.summary.budget);
+        const second = runAllocation(after, { timestamp: TIME });
+        if (!second.ok) throw new Error('rerun failed');
+        const again = applyPlanToSheets(after, second.plan);
+        expect(again.map((s) => trimGrid(s.values))).toEqual(after.map((s) => trimGrid(s.values)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('the input read back from the written workbook is the same (fingerprint unchanged)', () => {
+    fc.assert(
+      fc.property(workbook, (sheets) => {
+        const first = run(sheets);
+        const after = applyPlanToSheets(sheets, first.plan);
+        const reread = readWorkbook(after);
+        expect(reread.ok && inputFingerprint(reread.input)).toBe(inputFingerprint(first.input));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('applyPlanToSheets', () => {
+  const base: SheetValues[] = [
+    { name: 'A', values: [['a', 'b'], ['c']] },
+    { name: 'B', values: [['x']] },
+  ];
+
+  test('clear, blocks (null leaves a cell), sheets replaced in place or appended, sheets deleted', () => {
+    const out = applyPlanToSheets(base, {
+      clear: [{ sheet: 'A', row: 0, column: 1, rowCount: 5, columnCount: 3 }],
+      blocks: [{ sheet: 'a', row: 1, column: 1, values: [[1, null, 3], ['', 'z', null]] }],
+      sheets: [
+        { name: 'B', values: [['ny']] },
+        { name: 'C', values: [['c1']] },
+      ],
+      deleteSheets: [],
+    });
+    expect(out).toEqual([
+      { name: 'A', values: [['a', ''], ['c', 1, '', 3], ['', '', 'z']] },
+      { name: 'B', values: [['ny']] },
+      { name: 'C', values: [['c1']] },
+    ]);
+    expect(base[0].values).toEqual([['a', 'b'], ['c']]);
+    expect(applyPlanToSheets(out, { deleteSheets: ['b', 'C'] }).map((s) => s.name)).toEqual(['A']);
+  });
+
+  test('an unknown sheet in a block is an error', () => {
+    expect(() => applyPlanToSheets(base, { blocks: [{ sheet: 'Nope', row: 0, column: 0, values: [[1]] }] })).toThrow('Bladet "Nope" finns inte');
+  });
+
+  test('sheetOutputToValues copies the values', () => {
+    const s = { name: 'X', values: [[1, 2]], numberFormats: [[null, MONEY_FORMAT]] };
+    const v = sheetOutputToValues(s);
+    expect(v).toEqual({ name: 'X', values: [[1, 2]] });
+    v.values[0][0] = 9;
+    expect(s.values[0][0]).toBe(1);
+  });
+});
