@@ -39,7 +39,8 @@ const useStyles = makeStyles({
   },
   svg: { display: 'block', width: '100%', height: 'auto' },
   actions: { marginTop: tokens.spacingVerticalXS },
-  numeric: { textAlign: 'right' },
+  numeric: { textAlign: 'right', width: '8.5em' },
+  name: { overflowWrap: 'anywhere' },
 });
 
 /** The bars to draw: all of them, or the MAX_CHART_BARS with the largest |final − ideal|, in input order. */
@@ -100,7 +101,7 @@ export function AllocationChart({ bars }: AllocationChartProps): React.ReactElem
             <TableBody>
               {shown.map((b) => (
                 <TableRow key={b.name}>
-                  <TableCell>{b.name}</TableCell>
+                  <TableCell className={styles.name}>{b.name}</TableCell>
                   <TableCell className={styles.numeric}>{formatNumber(b.ideal)}</TableCell>
                   <TableCell className={styles.numeric}>{formatNumber(b.final)}</TableCell>
                 </TableRow>

@@ -65,6 +65,11 @@ interface Explain {
   message?: string;
 }
 
+/** "A", "A och B", "A, B och C" */
+function listText(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
+}
+
 function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return `Excel svarade med ett fel: ${message}`;
@@ -84,8 +89,14 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const [explain, setExplain] = React.useState<Explain>({});
   const busy = busyLabel !== undefined;
 
-  /** Runs one action at a time: progress shown, every button disabled, errors shown in a message bar. */
+  /**
+   * Runs one action at a time: progress shown, every button and the tabs disabled, errors shown in a
+   * message bar. An action asked for while another runs is ignored (never two requests to Excel at once).
+   */
+  const running = React.useRef(false);
   const task = React.useCallback(async (label: string, action: (setLabel: (l: string) => void) => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
     setBusyLabel(label);
     setError(undefined);
     try {
@@ -93,6 +104,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
     } catch (e) {
       setError(errorText(e));
     } finally {
+      running.current = false;
       setBusyLabel(undefined);
     }
   }, []);
@@ -190,8 +202,8 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
           {ready && missing.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>Arbetsboken saknar {missing.length === 1 ? 'bladet' : 'bladen'} {missing.join(', ')}</MessageBarTitle>
-                Lägg in mallens blad (Instruktioner, Parametrar, Förbund, Kommuner) och fyll i dem. Befintliga blad ändras inte.
+                <MessageBarTitle>Arbetsboken saknar {missing.length === 1 ? 'bladet' : 'bladen'} {listText(missing)}.</MessageBarTitle>
+                Lägg in {missing.length === 1 ? 'det' : 'dem'} från mallen (med rubriker och en instruktionsflik) och fyll i. Befintliga blad ändras inte.
               </MessageBarBody>
               <MessageBarActions>
                 <Button onClick={onInsertTemplate} disabled={busy}>
@@ -205,7 +217,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
-          <TabList selectedValue={view} onTabSelect={(_, data) => onTab(data.value as ViewName)} aria-label="Vyer">
+          <TabList selectedValue={view} onTabSelect={(_, data) => onTab(data.value as ViewName)} aria-label="Vyer" disabled={busy}>
             <Tab value="berakna" id={tabId('berakna')} aria-controls="panel-berakna">
               Beräkna
             </Tab>

@@ -26,10 +26,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { formatKronor, formatShare } from '../workbook/format';
+import { formatKronor, formatNumber, formatShare } from '../workbook/format';
 import { WARNING_CODES } from '../workbook/plan';
 import type { Problem } from '../workbook/types';
 import { AllocationChart } from './AllocationChart';
+import { canSelectProblem } from './controller';
 import type { CalculationOutcome } from './controller';
 
 const useStyles = makeStyles({
@@ -113,13 +114,26 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
         </MessageBar>
       )}
 
-      {outcome && !outcome.ok && <ProblemList problems={outcome.problems} onSelect={props.onSelectProblem} disabled={busy} />}
+      {outcome && !outcome.ok && (
+        <ProblemList
+          problems={outcome.problems}
+          onSelect={props.onSelectProblem}
+          canSelect={(p) => canSelectProblem(p, outcome.sheetNames)}
+          disabled={busy}
+        />
+      )}
       {outcome && outcome.ok && <RunSummaryView outcome={outcome} />}
     </div>
   );
 }
 
-export function ProblemList(props: { problems: Problem[]; onSelect: (p: Problem) => void; disabled?: boolean }): React.ReactElement {
+export function ProblemList(props: {
+  problems: Problem[];
+  onSelect: (p: Problem) => void;
+  /** Problems whose cell cannot be selected (a missing sheet) are shown without a link */
+  canSelect?: (p: Problem) => boolean;
+  disabled?: boolean;
+}): React.ReactElement {
   const styles = useStyles();
   const count = props.problems.length;
   const headingId = React.useId();
@@ -127,7 +141,7 @@ export function ProblemList(props: { problems: Problem[]; onSelect: (p: Problem)
     <div className={styles.column}>
       <MessageBar intent="error">
         <MessageBarBody>
-          <MessageBarTitle>{count === 1 ? 'Arbetsboken har 1 fel' : `Arbetsboken har ${count} fel`}</MessageBarTitle>
+          <MessageBarTitle>{`Arbetsboken har ${formatNumber(count)} fel.`}</MessageBarTitle>
           Ingenting skrevs. Rätta felen och beräkna igen. Välj ett fel för att gå till cellen.
         </MessageBarBody>
       </MessageBar>
@@ -137,9 +151,13 @@ export function ProblemList(props: { problems: Problem[]; onSelect: (p: Problem)
       <List className={styles.problems} aria-labelledby={headingId} data-testid="problem-list">
         {props.problems.map((p, i) => (
           <ListItem key={`${p.address}-${i}`} className={styles.problem}>
-            <Link as="button" onClick={() => props.onSelect(p)} disabled={props.disabled} aria-label={`Gå till ${p.address}: ${p.message}`}>
-              {p.address}
-            </Link>
+            {props.canSelect && !props.canSelect(p) ? (
+              <Text weight="semibold">{p.address}</Text>
+            ) : (
+              <Link as="button" onClick={() => props.onSelect(p)} disabled={props.disabled} aria-label={`Gå till ${p.address}: ${p.message}`}>
+                {p.address}
+              </Link>
+            )}
             <Text>: {p.message}</Text>
           </ListItem>
         ))}
@@ -160,8 +178,8 @@ export function RunSummaryView({ outcome }: { outcome: Extract<CalculationOutcom
     ['Summa slutlig tilldelning', formatKronor(s.totalFinal)],
     ['Ej fördelat', formatKronor(s.undistributed)],
     ['Tillämpad spärr', formatShare(s.appliedMaxDecrease)],
-    ['Förbund', String(s.federationCount)],
-    ['Kommuner', String(s.municipalityCount)],
+    ['Förbund', formatNumber(s.federationCount)],
+    ['Kommuner', formatNumber(s.municipalityCount)],
   ];
   return (
     <section className={styles.column} aria-labelledby={headingId} data-testid="summary">

@@ -90,6 +90,7 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
             setQuery(data.optionText ?? '');
           }}
           freeform={false}
+          expandIcon={{ 'aria-label': 'Visa förbunden' }}
         >
           {matching.map((n) => (
             <Option key={n} value={n}>

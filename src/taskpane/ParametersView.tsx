@@ -146,6 +146,8 @@ export function ParametersView({ sheets, busy, onSave, savedMessage }: Parameter
                 min={1900}
                 max={2200}
                 disabled={busy || !sheetExists}
+                incrementButton={{ 'aria-label': 'Öka året' }}
+                decrementButton={{ 'aria-label': 'Minska året' }}
                 onChange={(_, data) => {
                   const text = data.value !== undefined && data.value !== null ? String(data.value) : (data.displayValue ?? '');
                   setDrafts((d) => ({ ...d, [p.key]: text }));

@@ -25,7 +25,12 @@ export interface ChartBar {
 }
 
 export type CalculationOutcome =
-  | { ok: false; problems: Problem[] }
+  | {
+      ok: false;
+      problems: Problem[];
+      /** The sheets of the workbook as read: a problem on a missing sheet has no cell to select */
+      sheetNames: string[];
+    }
   | {
       ok: true;
       summary: RunSummary;
@@ -43,6 +48,11 @@ export function missingInputSheets(sheets: SheetValues[]): string[] {
   return INPUT_SHEETS.filter((name) => !sheets.some((s) => normalizeKey(s.name) === normalizeKey(name)));
 }
 
+/** Whether a problem's cell exists to be selected (its sheet is in the workbook). */
+export function canSelectProblem(problem: Problem, sheetNames: readonly string[]): boolean {
+  return sheetNames.some((name) => normalizeKey(name) === normalizeKey(problem.sheet));
+}
+
 /** Ideal and final per federation, in input order. */
 export function chartBars(result: AllocationResult): ChartBar[] {
   return result.federations.map((f) => ({ name: f.name, ideal: f.rounded.ideal.toNumber(), final: f.rounded.final.toNumber() }));
@@ -58,7 +68,7 @@ export async function calculate(host: WorkbookHost, onStage: (stage: Stage) => v
   onStage('computing');
   await nextFrame();
   const run = runAllocation(sheets, { timestamp: now() });
-  if (!run.ok) return { ok: false, problems: run.problems };
+  if (!run.ok) return { ok: false, problems: run.problems, sheetNames: sheets.map((s) => s.name) };
   onStage('writing');
   await nextFrame();
   const stats = await host.writeRun(run.plan, chartSpecFor(run.layout, run.plan));

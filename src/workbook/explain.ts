@@ -39,7 +39,10 @@ export function explainFederation(result: AllocationResult, name: string): Expla
   const p = result.parameters;
   const lines: ExplanationLine[] = [];
   const add = (label: string, value: string, note?: string) => lines.push(note ? { label, value, note } : { label, value });
-  const where = [f.vo ? `VO ${f.vo}` : '', f.region ? `region ${f.region}` : ''].filter(Boolean).join(', ');
+  // "VO Syd, Region Skåne": a region named without the word (e.g. "Skåne") gets it in front
+  const region = f.region ? (/^region\b/i.test(f.region) ? f.region : `region ${f.region}`) : '';
+  const vo = f.vo ? (/^vo\b/i.test(f.vo) ? f.vo : `VO ${f.vo}`) : '';
+  const where = [vo, region].filter(Boolean).join(', ');
   add('Förbund', f.name, where || undefined);
 
   // Step 1: keys

@@ -50,7 +50,7 @@ describe('manifest.xml', () => {
     expect(info.defaultLocale).toBe('sv-SE');
     expect(info.permissions).toBe('ReadWriteDocument');
     expect(info.defaultSettings?.sourceLocation).toBe('https://localhost:3000/taskpane.html');
-    expect(info.appDomains).toEqual(['https://localhost:3000']);
+    expect(info.appDomains ?? []).toEqual([]);
   });
 
   test('OfficeApp children follow Microsoft’s documented order', () => {
@@ -74,19 +74,19 @@ describe('manifest.xml', () => {
       'VersionOverrides',
     ];
     const children = rootChildren(xml);
-    expect(children).toEqual(['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides']);
+    expect(children).toEqual(['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides']);
     const positions = children.map((c) => documented.indexOf(c));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  test('every URL is https on our own origin; no other app domain', () => {
+  test('every URL is https on our own origin; no app domains', () => {
     // Every URL-valued setting (xmlns schema names aside)
     const body = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/xmlns(:\w+)?="[^"]*"/g, '');
     const urls = [...body.matchAll(/[a-z]+:\/\/[^"<\s]+/gi)].map((m) => m[0]);
-    expect(urls.length).toBe(11);
+    expect(urls.length).toBe(10);
     for (const u of urls) expect(u.startsWith('https://localhost:3000/') || u === 'https://localhost:3000').toBe(true);
-    expect([...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual(['https://localhost:3000']);
+    expect(xml).not.toMatch(/<AppDomains?>/);
   });
 
   test('a Home-tab ribbon group "Finsam" with a "Medelstilldelning" button that shows the task pane', () => {
@@ -201,7 +201,7 @@ describe('production build', () => {
     const out = pattern.transform!(Buffer.from(xml));
     expect(out).not.toContain('localhost');
     expect(out).toContain('<SourceLocation DefaultValue="https://finsam.example.se/tillagg/taskpane.html"/>');
-    expect(out).toContain('<AppDomain>https://finsam.example.se/tillagg</AppDomain>');
+    expect(out).not.toMatch(/<AppDomains?>/);
     expect(out.match(/https:\/\/finsam\.example\.se\/tillagg\//g)!.length).toBe(xml.match(/https:\/\/localhost:3000\//g)!.length);
     await expect(makeConfig({ url: 'http://osäker.example' }, { mode: 'production' })).rejects.toThrow(/https/);
     // The pane loads office.js from Microsoft's CDN, never bundled

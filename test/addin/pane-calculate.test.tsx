@@ -53,12 +53,46 @@ describe('Beräkna', () => {
       'Förbund!C3: "ca 2 milj" är inget belopp',
       expect.stringMatching(/^Kommuner!A8: .*Okänt förbund/),
     ]);
-    expect(screen.getByText('Arbetsboken har 2 fel')).toBeTruthy();
+    expect(screen.getByText('Arbetsboken har 2 fel.')).toBeTruthy();
     expect(host.calls).not.toContain('writeRun');
     expect(await axe(container, axeOptions)).toHaveNoViolations();
 
     fireEvent.click(within(items[0]).getByRole('button'));
     await waitFor(() => expect(host.selection).toEqual({ sheet: 'Förbund', row: 2, column: 2 }));
+  });
+
+  test('a problem on a missing sheet is shown without a link; the others stay selectable', async () => {
+    const sheets = workedExampleSheets().filter((s) => s.name !== 'Parametrar');
+    sheets[0].values[2][2] = 'ca 2 milj';
+    const host = new FakeHost(sheets);
+    await renderApp(host);
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
+    const list = await screen.findByTestId('problem-list');
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((i) => i.textContent)).toEqual([expect.stringMatching(/^Parametrar!A1: /), 'Förbund!C3: "ca 2 milj" är inget belopp']);
+    expect(within(items[0]).queryByRole('button')).toBeNull();
+    fireEvent.click(within(items[1]).getByRole('button'));
+    await waitFor(() => expect(host.selection).toEqual({ sheet: 'Förbund', row: 2, column: 2 }));
+  });
+
+  test('while a run is under way the tabs are locked and no second request starts', async () => {
+    const host = new FakeHost(workedExampleSheets());
+    await renderApp(host);
+    let open!: () => void;
+    host.gate = new Promise<void>((resolve) => (open = resolve));
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
+    await screen.findAllByRole('progressbar', { hidden: false });
+    for (const name of ['Parametrar', 'Förklara']) {
+      const tab = screen.getByRole('tab', { name });
+      expect(tab.hasAttribute('disabled') || tab.getAttribute('aria-disabled') === 'true').toBe(true);
+      fireEvent.click(tab);
+    }
+    expect(screen.getByRole('tabpanel').id).toBe('panel-berakna');
+    expect(host.calls).toEqual(['readWorkbook', 'readWorkbook']);
+    await act(async () => open());
+    await screen.findByTestId('summary');
+    expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun']);
+    expect(enabled(screen.getByRole('tab', { name: 'Parametrar' }))).toBe(true);
   });
 
   test('while a run is under way the progress shows and every button is disabled', async () => {
@@ -103,7 +137,7 @@ describe('template offer', () => {
   test('a workbook without the input sheets is offered the template, which adds only the missing sheets', async () => {
     const host = new FakeHost([{ name: 'Blad1', values: [['egen']] }]);
     const { container } = await renderApp(host);
-    expect(screen.getByText('Arbetsboken saknar bladen Parametrar, Förbund, Kommuner')).toBeTruthy();
+    expect(screen.getByText('Arbetsboken saknar bladen Parametrar, Förbund och Kommuner.')).toBeTruthy();
     expect(await axe(container, axeOptions)).toHaveNoViolations();
     fireEvent.click(screen.getByRole('button', { name: 'Lägg in mallbladen' }));
     await waitFor(() => expect(screen.queryByText(/Arbetsboken saknar/)).toBeNull());

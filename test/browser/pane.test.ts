@@ -228,7 +228,7 @@ describe('an empty workbook', () => {
   test('the pane offers the template sheets and inserts them', async () => {
     const page = await openPane(browser.context, server.url, { sheets: [{ name: 'Blad1', values: [] }] });
     await waitReady(page);
-    await page.getByText('Arbetsboken saknar bladen Parametrar, Förbund, Kommuner').waitFor();
+    await page.getByText('Arbetsboken saknar bladen Parametrar, Förbund och Kommuner.').waitFor();
     expectNoViolations(await axeViolations(page), 'mallerbjudande');
     await screenshot(page, 'mall.png');
     await page.getByRole('button', { name: 'Lägg in mallbladen' }).click();

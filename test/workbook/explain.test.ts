@@ -10,9 +10,18 @@ if (!run.ok) throw new Error('worked example must run');
 const result = run.result;
 const table = (name: string) => Object.fromEntries(explainFederation(result, name).map((l) => [l.label, l]));
 
+test('the Förbund line names VO and region once, whether or not the cells carry the words', () => {
+  const sheets = workedExampleSheets();
+  sheets[1].values[2][1] = 'VO Nord';
+  sheets[1].values[2][2] = 'Norrbotten';
+  const other = runAllocation(sheets);
+  if (!other.ok) throw new Error('must run');
+  expect(explainFederation(other.result, 'Norrby')[0]).toEqual({ label: 'Förbund', value: 'Norrby', note: 'VO Nord, region Norrbotten' });
+});
+
 test('Söderby: the chain from keys to matching, with the spec’s numbers', () => {
   const t = table('Söderby');
-  expect(t['Förbund']).toEqual({ label: 'Förbund', value: 'Söderby', note: 'VO Syd, region Region Syd' });
+  expect(t['Förbund']).toEqual({ label: 'Förbund', value: 'Söderby', note: 'VO Syd, Region Syd' });
   expect(t['Fördelningsnyckel'].value).toBe('0,345744');
   expect(t['Grundtilldelning'].value).toBe('400 000 kr');
   expect(t['Idealfördelning']).toMatchObject({ value: '2 958 505,14 kr', note: 'skrivs 2 958 505 kr' });
