@@ -1,23 +1,52 @@
-// Entry of the task pane: wait for Office, pick the theme, render the pane over the Office.js host.
+// Entry of the task pane: wait for Office, check that it is Excel with the API the pane needs, pick
+// the theme, render the pane over the Office.js host.
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { pickTheme } from './theme';
 import { createOfficeHost } from '../excel/office-host';
+import { unsupportedHostReason } from './host-check';
 
-function start(): void {
+function render(node: React.ReactElement, background: string): void {
   const container = document.getElementById('root');
   if (!container) return;
+  document.body.style.backgroundColor = background;
+  document.body.style.margin = '0';
+  createRoot(container).render(node);
+}
+
+function start(info: { host: unknown } | undefined): void {
   const officeTheme = typeof Office !== 'undefined' ? Office.context?.officeTheme : undefined;
   const theme = pickTheme(officeTheme);
-  document.body.style.backgroundColor = String(theme.colorNeutralBackground1);
-  document.body.style.margin = '0';
-  createRoot(container).render(<App host={createOfficeHost()} theme={theme} />);
+  const requirements = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
+  const reason = unsupportedHostReason(info, requirements ? (name, version) => requirements.isSetSupported(name, version) : undefined);
+  if (reason) {
+    render(
+      <FluentProvider theme={theme}>
+        <main style={{ padding: 12 }}>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Finsam medelstilldelning kan inte starta här.</MessageBarTitle>
+              {reason}
+            </MessageBarBody>
+          </MessageBar>
+        </main>
+      </FluentProvider>,
+      String(theme.colorNeutralBackground1),
+    );
+    return;
+  }
+  render(<App host={createOfficeHost()} theme={theme} />, String(theme.colorNeutralBackground1));
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  void Office.onReady(() => start());
+  void Office.onReady((info) => start(info));
 } else {
-  const root = document.getElementById('root');
-  if (root) root.textContent = 'Office.js kunde inte läsas in. Öppna tillägget i Excel.';
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <main style={{ padding: 12 }}>Office.js kunde inte läsas in. Öppna tillägget i Excel.</main>
+    </FluentProvider>,
+    String(webLightTheme.colorNeutralBackground1),
+  );
 }

@@ -2,6 +2,9 @@
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { isDarkTheme, luminance, pickTheme } from '../../src/taskpane/theme';
 import { barsToDraw } from '../../src/taskpane/AllocationChart';
+import { REQUIRED_EXCEL_API, unsupportedHostReason } from '../../src/taskpane/host-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 describe('theme and chart helpers', () => {
   test('dark theme when Office’s body background is dark', () => {
@@ -19,5 +22,19 @@ describe('theme and chart helpers', () => {
     const bars = Array.from({ length: 10 }, (_, i) => ({ name: `F${i}`, ideal: 100, final: 100 + (i % 3) * 10 * i }));
     expect(barsToDraw(bars, 20)).toBe(bars);
     expect(barsToDraw(bars, 3).map((b) => b.name)).toEqual(['F5', 'F7', 'F8']);
+  });
+});
+
+describe('where the pane can run', () => {
+  test('only in Excel with the requirement set of the manifest; otherwise a Swedish reason', () => {
+    const manifest = fs.readFileSync(path.join(__dirname, '..', '..', 'manifest.xml'), 'utf8');
+    expect(manifest).toContain(`<Set Name="ExcelApi" MinVersion="${REQUIRED_EXCEL_API}"/>`);
+    const supportsUpTo = (max: number) => (name: string, version: string) => name === 'ExcelApi' && Number(version) <= max;
+    expect(unsupportedHostReason({ host: 'Excel' }, supportsUpTo(1.8))).toBeUndefined();
+    expect(unsupportedHostReason({ host: 'Excel' }, undefined)).toBeUndefined();
+    expect(unsupportedHostReason({ host: 'Excel' }, supportsUpTo(1.7))).toMatch(/saknar ExcelApi 1\.8/);
+    expect(unsupportedHostReason({ host: null }, supportsUpTo(1.8))).toMatch(/^Tillägget körs inte i Excel/);
+    expect(unsupportedHostReason({ host: 'Word' }, supportsUpTo(1.8))).toMatch(/^Tillägget körs inte i Excel/);
+    expect(unsupportedHostReason(undefined, undefined)).toMatch(/^Tillägget körs inte i Excel/);
   });
 });

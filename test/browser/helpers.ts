@@ -171,6 +171,35 @@ export async function openPane(context: BrowserContext, baseUrl: string, init: S
   return page;
 }
 
+/** Microsoft's office.js and the files it loads, from the @microsoft/office-js package (never the CDN). */
+const OFFICE_JS_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+const OFFICE_JS_BASE = OFFICE_JS.slice(0, OFFICE_JS.lastIndexOf('/') + 1);
+
+/**
+ * Opens the production task pane with Microsoft's own office.js (the @microsoft/office-js copy) in a
+ * plain browser page, i.e. outside any Office host. Requests under the CDN's folder are answered from
+ * the package; every other request outside the local server is refused. Returns the page and the
+ * outside addresses it asked for.
+ */
+export async function openPaneWithOfficeJs(context: BrowserContext, baseUrl: string): Promise<{ page: Page; refused: string[] }> {
+  const page = await context.newPage();
+  const refused: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseUrl)) return route.continue();
+    if (url.startsWith(OFFICE_JS_BASE)) {
+      const file = path.normalize(path.join(OFFICE_JS_DIST, url.slice(OFFICE_JS_BASE.length).split('?')[0]));
+      if (file.startsWith(OFFICE_JS_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return route.fulfill({ status: 200, contentType: 'application/javascript', body: fs.readFileSync(file) });
+      }
+    }
+    refused.push(url);
+    return route.abort();
+  });
+  await page.goto(`${baseUrl}/taskpane.html`);
+  return { page, refused };
+}
+
 /** The sheets of an .xlsx file as the command line reads them. */
 export async function xlsxSheets(file: string): Promise<SheetValues[]> {
   const wb = new ExcelJS.Workbook();

@@ -15,6 +15,7 @@ import {
   ensureDist,
   launchBrowser,
   openPane,
+  openPaneWithOfficeJs,
   requireChromium,
   screenshot,
   serveDist,
@@ -252,6 +253,20 @@ describe('dark theme', () => {
     expect(r + g + b).toBeLessThan(3 * 80);
     expectNoViolations(await axeViolations(page), 'mörkt tema');
     await screenshot(page, 'dark.png');
+    await page.close();
+  });
+});
+
+describe('Microsoft’s office.js outside Excel', () => {
+  test('the pane says in Swedish that it must be opened in Excel, instead of failing', async () => {
+    const { page, refused } = await openPaneWithOfficeJs(browser.context, server.url);
+    await page.getByText('Finsam medelstilldelning kan inte starta här.').waitFor({ timeout: 30_000 });
+    expect(await page.textContent('main')).toContain('Tillägget körs inte i Excel.');
+    expect(await page.getByRole('button', { name: 'Beräkna' }).count()).toBe(0);
+    // office.js itself came from the package; nothing was fetched from anywhere else but Microsoft's hosts
+    expect(refused.every((u) => /^https:\/\/[a-z0-9.-]+\.(microsoft\.com|oaspapps\.com|office\.net|office\.com)\//.test(u))).toBe(true);
+    expectNoViolations(await axeViolations(page), 'utanför Excel');
+    await screenshot(page, 'utanfor-excel.png');
     await page.close();
   });
 });
