@@ -47,16 +47,14 @@ export function effectiveSplitWeights(method: SplitMethod, municipalities: reado
   return weights.every((w) => w.isZero()) ? weights.map(() => ONE) : weights;
 }
 
-const GRID_LIMIT = new D('1e30');
-
 // spec: allocation-model.md "Rounding" — LR split of Kommunernas andel, without rounding error
 /**
  * Splits a whole-krona `total` in proportion to `weights`: shares w_i/W, amounts total·share_i and their
  * largest-remainder rounding (ties: earlier municipality first) — the same result as
- * largestRemainder(amounts, total), with the floors and fractional parts free of rounding error:
- * for whole-number weights with W < 10^30 the fractional part of total·w_i/W is 0 or ≥ 1/W
- * away from 0 and 1, far more than the 10^-45 error of a 60-digit amount, so ⌊amount⌋ is exact;
- * otherwise ⌊total·w_i/W⌋ and (total·w_i mod W) are computed in exact decimal arithmetic.
+ * largestRemainder(amounts, total) on the exact rational amounts. The floors ⌊total·w_i/W⌋ and the
+ * remainders total·w_i − W·⌊…⌋ are computed exactly (products and integer division of the given
+ * decimals), so equal fractional parts compare equal and the tie goes to the earlier row; a rounded
+ * quotient total·(w_i/W) would let the last digit decide (98 041⅔ twice is not a tie at 60 digits).
  */
 export function splitByWeights(
   weights: readonly Decimal[],
@@ -67,29 +65,23 @@ export function splitByWeights(
   const t = asD(total);
   if (k === 1) return { shares: [ONE], amounts: [t], rounded: [t] };
   const W = weightSum ?? sum(weights);
-  const fast = t.isInteger() && W.lt(GRID_LIMIT) && weights.every((w) => w.isInteger());
   const shares: Decimal[] = new Array(k);
   const amounts: Decimal[] = new Array(k);
   const floors: Decimal[] = new Array(k);
-  const order: Decimal[] = new Array(k); // the fractional part, or the remainder mod W
+  const remainders: Decimal[] = new Array(k); // total·w_i mod W: the fractional part times W
   let floorSum: Decimal = ZERO;
   for (let i = 0; i < k; i++) {
     shares[i] = asD(weights[i]).div(W);
     amounts[i] = t.times(shares[i]);
-    if (fast) {
-      floors[i] = amounts[i].floor();
-      order[i] = amounts[i].minus(floors[i]);
-    } else {
-      const p = t.times(weights[i]);
-      floors[i] = p.divToInt(W);
-      order[i] = p.minus(floors[i].times(W));
-    }
+    const p = t.times(weights[i]);
+    floors[i] = p.divToInt(W);
+    remainders[i] = p.minus(floors[i].times(W));
     floorSum = floorSum.plus(floors[i]);
   }
   let steps = t.minus(floorSum).toNumber(); // a count of 1-krona steps, 0 ≤ steps < k
   if (steps > 0) {
     const rows = Array.from({ length: k }, (_, i) => i);
-    rows.sort((a, b) => order[b].comparedTo(order[a]) || a - b);
+    rows.sort((a, b) => remainders[b].comparedTo(remainders[a]) || a - b);
     for (const i of rows) {
       if (steps === 0) break;
       floors[i] = floors[i].plus(ONE);

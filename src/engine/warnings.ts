@@ -66,12 +66,16 @@ export function floorWarning(f: WarningFacts): Warning | undefined {
   );
 }
 
-// spec: allocation-model.md Warnings — SPÄRR_EJ: protection removed in step 5 (warned where it mattered)
+// spec: allocation-model.md Warnings — SPÄRR_EJ: protection removed in step 5
 export function protectionRemovedWarning(f: WarningFacts): Warning | undefined {
-  if (!f.protectionRemoved || f.decreaseThreshold === undefined || !f.decreaseThreshold.gt(f.afterFloor)) return undefined;
+  if (!f.protectionRemoved) return undefined;
+  const rule = 'Spärren gäller inte vid underskott när eget kapital överstiger rimlig nivå';
+  if (f.decreaseThreshold === undefined) return w('SPÄRR_EJ', rule);
   return w(
     'SPÄRR_EJ',
-    `Spärren gäller inte vid underskott när eget kapital överstiger rimlig nivå: ${kr(f.afterFloor)} i stället för spärrnivån ${kr(f.decreaseThreshold)}`,
+    f.decreaseThreshold.gt(f.afterFloor)
+      ? `${rule}: ${kr(f.afterFloor)} i stället för spärrnivån ${kr(f.decreaseThreshold)}`
+      : `${rule} (efter spärr ${kr(f.afterFloor)}, över spärrnivån ${kr(f.decreaseThreshold)})`,
   );
 }
 

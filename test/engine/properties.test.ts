@@ -158,6 +158,16 @@ function checkInvariants(input: ModelInput, r: AllocationResult): void {
       if (!cutByMatchingOrReturn) ok(f.final.gte(f.decreaseThreshold!), 'f.final.gte(f.decreaseThreshold!)')
     }
     if (f.protectionRemoved) ok(r.deficit && f.excessEquity && !f.protected, 'r.deficit && f.excessEquity && !f.protected')
+    // recomputed from the input row: prev_f, m_f, the applied spärr (not the engine's own floor)
+    const row = input.federations[f.index];
+    const prev = row.previousAllocation !== undefined && row.previousAllocation.gt(0) ? new Hi(row.previousAllocation) : undefined;
+    ok(f.protectionRemoved === (r.deficit && prev !== undefined && f.excessEquity), 'step 5: protection removed ⇔ deficit, prev > 0, excess equity');
+    ok(f.protected === (prev !== undefined && !f.protectionRemoved), 'protected ⇔ prev > 0 and not removed');
+    if (prev !== undefined) {
+      const threshold = new Hi(1).minus(r.appliedMaxDecrease).times(prev).times(f.months).div(12);
+      ok(f.decreaseThreshold!.minus(threshold).abs().lte('1e-20'), '(1 − applied spärr)·prev·m from the input');
+      if (f.protected) ok(f.floor!.minus(threshold).abs().lte('1e-20'), 'floor = (1 − applied spärr)·prev·m from the input');
+    }
     // warnings agree with the flags and are sorted by code
     const codes = f.warnings.map((w) => w.code);
     ok([...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join() === codes.join(), 'warnings sorted');
@@ -167,6 +177,10 @@ function checkInvariants(input: ModelInput, r: AllocationResult): void {
     ok(codes.includes('DELÅR') === (f.months < 12), 'DELÅR flag');
     ok(codes.includes('MINSKNING') === (f.decreaseThreshold !== undefined && f.final.lt(f.decreaseThreshold)), 'MINSKNING flag');
     ok(codes.includes('YTTERLIGARE_DELVIS') === (f.request.gt(0) && f.extra.lt(f.request)), 'YTTERLIGARE_DELVIS flag');
+    ok(codes.includes('SPÄRR_EJ') === f.protectionRemoved, 'SPÄRR_EJ flag');
+    ok(codes.includes('NY') === (prev === undefined), 'NY ⇔ no prev in the input');
+    ok(codes.includes('EK_SAKNAS') === (row.equity === undefined), 'EK_SAKNAS ⇔ no equity in the input');
+    ok(codes.includes('ÅTERLÄMNAT') === (row.returned !== undefined && row.returned.gt(0)), 'ÅTERLÄMNAT ⇔ returned > 0 in the input');
     // tiers: excess equity only in tier 2
     if (f.tier !== undefined) ok(f.tier === (f.excessEquity ? 2 : 1), 'tier');
   }

@@ -95,25 +95,56 @@ describe('column rules', () => {
   });
 });
 
+/**
+ * Largest remainder of total·w_i/W in exact integer arithmetic (BigInt): floors total·w_i div W,
+ * fractional parts as total·w_i mod W (one denominator, so they compare exactly), ties to the earlier row.
+ */
+function exactLargestRemainder(weights: bigint[], total: bigint): string[] {
+  const W = weights.reduce((a, b) => a + b, 0n);
+  const floors = weights.map((w) => (total * w) / W);
+  const rems = weights.map((w) => (total * w) % W);
+  let steps = total - floors.reduce((a, b) => a + b, 0n);
+  const order = weights.map((_, i) => i).sort((a, b) => (rems[b] > rems[a] ? 1 : rems[b] < rems[a] ? -1 : a - b));
+  for (const i of order) {
+    if (steps === 0n) break;
+    floors[i] += 1n;
+    steps -= 1n;
+  }
+  return floors.map(String);
+}
+
 describe('splitByWeights (municipal split in whole numbers)', () => {
-  test('equals largest remainder on the exact amounts', () => {
+  test('equals largest remainder on the exact rational amounts', () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: 1, maxLength: 8 }),
         fc.integer({ min: 0, max: 5_000_000 }),
         (ws, total) => {
-          // whole weights take the fast path, weights in tenths the exact remainder path
+          // whole weights, or the same weights in tenths (a (tkr) column with decimals): the split is the same
           const tenths = total % 2 === 1;
-          const weights = ws.every((w) => w === 0) ? ws.map(() => dec(1)) : ws.map((w) => (tenths ? dec(w).div(10) : dec(w)));
+          const ints = ws.every((w) => w === 0) ? ws.map(() => 1) : ws;
+          const weights = ints.map((w) => (tenths ? dec(w).div(10) : dec(w)));
           const split = splitByWeights(weights, dec(total));
-          const W = weights.reduce((a, b) => a.plus(b));
-          const exact = weights.map((w) => new Hi(total).times(w).div(W));
-          expect(split.rounded.map(s)).toEqual(largestRemainder(exact, total).map(s));
-          split.amounts.forEach((a, i) => expect(a.minus(exact[i]).abs().lt('1e-50')).toBe(true));
+          expect(split.rounded.map(s)).toEqual(exactLargestRemainder(ints.map(BigInt), BigInt(total)));
+          const W = ints.reduce((a, b) => a + b, 0);
+          split.amounts.forEach((a, i) => expect(a.minus(new Hi(total).times(ints[i]).div(W)).abs().lt('1e-50')).toBe(true));
         },
       ),
       { numRuns: 300, seed: 5 },
     );
+  });
+  test('exact ties (equal fractional parts) go to the earlier municipality', () => {
+    // small weights and totals make equal fractional parts common
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 6 }), fc.integer({ min: 0, max: 3_000 }), (ws, total) => {
+        expect(splitByWeights(ws.map(dec), dec(total)).rounded.map(s)).toEqual(exactLargestRemainder(ws.map(BigInt), BigInt(total)));
+      }),
+      { numRuns: 2_000, seed: 11 },
+    );
+    // 1 802 by 50/50/2: 883,39… twice and 35,33…: 884 / 883 / 35 (a tie at .39…, the earlier row wins)
+    expect(splitByWeights([dec(50), dec(50), dec(2)], dec(1_802)).rounded.map(s)).toEqual(['884', '883', '35']);
+    // 3 by 4/1/4: 1⅓, ⅓, 1⅓ → floors 1, 0, 1; one krona left, three equal thirds: the first row
+    expect(splitByWeights([dec(4), dec(1), dec(4)], dec(3)).rounded.map(s)).toEqual(['2', '0', '1']);
   });
   test('hand example: 500 001 by 30 000 / 10 000 → 375 001 / 125 000', () => {
     expect(splitByWeights([dec(30_000), dec(10_000)], dec(500_001)).rounded.map(s)).toEqual(['375001', '125000']);

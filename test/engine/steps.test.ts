@@ -217,8 +217,11 @@ describe('step 5: underskott', () => {
     expect(r.federations.map((f) => s(f.afterFloor))).toEqual(['1340000', '990000', '870000']);
     expect(r.federations.map((f) => f.protected)).toEqual([false, true, false]);
     expect(r.federations.map((f) => f.protectionRemoved)).toEqual([true, false, true]);
-    // SPÄRR_EJ only where the protection would have mattered: A (1 980 000 > 1 340 000), not C (450 000 < 870 000).
-    expect(codes(r)).toEqual({ A: ['EGET_KAPITAL', 'MINSKNING', 'SPÄRR_EJ'], B: ['SPÄRR'], C: ['EGET_KAPITAL'] });
+    // SPÄRR_EJ wherever the protection was removed: A (ends below its floor 1 980 000) and C (above 450 000).
+    expect(codes(r)).toEqual({ A: ['EGET_KAPITAL', 'MINSKNING', 'SPÄRR_EJ'], B: ['SPÄRR'], C: ['EGET_KAPITAL', 'SPÄRR_EJ'] });
+    expect(byName(r, 'C').warnings.find((w) => w.code === 'SPÄRR_EJ')!.text).toBe(
+      'Spärren gäller inte vid underskott när eget kapital överstiger rimlig nivå (efter spärr 870 000 kr, över spärrnivån 450 000 kr)',
+    );
     expect(byName(r, 'A').warnings.find((w) => w.code === 'EGET_KAPITAL')!.text).toBe(
       'Eget kapital 5 000 000 kr överstiger rimlig nivå 880 000 kr',
     );
@@ -249,6 +252,31 @@ describe('step 5: underskott', () => {
     expect(codes(r)).toEqual({ A: ['SPÄRR'], B: ['SPÄRR'], C: [] });
     expect(byName(r, 'B').warnings[0].text).toContain('högst 25 % minskning');
     expect(r.scenario.label).toBe('Underskott');
+  });
+  test('relaxed spärr with a part-year federation: its floor is (1 − d′)·prev·m', () => {
+    // B = 4 000 000, keys 0.5 / 0.3 / 0.2 (areas 50/30/20), Z runs 6 months.
+    // ideal X = 400 000 + 2 800 000·0.5 = 1 800 000, Y = 400 000 + 840 000 = 1 240 000,
+    // Z = (400 000 + 560 000)·6/12 = 480 000; T = 3 520 000; P = 480 000.
+    // prev 2 500 000 / 1 500 000 / 1 200 000 (Z scaled: 600 000), no excess equity.
+    // Σ A(0) at 10 %: 2 250 000 + 1 350 000 + 540 000 = 4 140 000 > T → relax.
+    // Breakpoints d′_f = 1 − base/(prev·m): X 0.84, Y 0.7333, Z 1 − 200 000/600 000 = 2/3.
+    // (1 − d′)·(2 500 000 + 1 500 000 + 600 000) = 3 520 000 → d′ = 1 − 3 520 000/4 600 000 = 27/115 < 2/3.
+    // Z = (88/115)·600 000 = 459 130,43…; X = (88/115)·2 500 000 = 1 913 043,47…; Y = 1 147 826,08….
+    const r = allocate(
+      model(
+        4_000_000,
+        [fed('X', { prev: 2_500_000, equity: 0 }), fed('Y', { prev: 1_500_000, equity: 0 }), fed('Z', { prev: 1_200_000, equity: 0, months: 6 })],
+        [area('X', 'x', 50, 50), area('Y', 'y', 30, 30), area('Z', 'z', 20, 20)],
+      ),
+    );
+    expect(r.deficit).toBe(true);
+    expect(near(r.appliedMaxDecrease, frac(27, 115))).toBe(true);
+    expect(r.appliedMaxDecrease.gte(frac(27, 115))).toBe(true);
+    expect(near(byName(r, 'Z').afterFloor, frac(88 * 600_000, 115), '1e-20')).toBe(true);
+    expect(near(byName(r, 'X').afterFloor, frac(88 * 2_500_000, 115), '1e-20')).toBe(true);
+    expect(r.federations.map((f) => s(f.rounded.afterFloor))).toEqual(['1913044', '1147826', '459130']);
+    expect(s(r.totals.afterFloor)).toBe('3520000');
+    expect(byName(r, 'Z').warnings.find((w) => w.code === 'SPÄRR')!.text).toContain('omräknat till 6 månader');
   });
   test('solveRelaxedMaxDecrease directly', () => {
     const rows = [
@@ -411,6 +439,17 @@ describe('step 9: municipal split', () => {
       ['Y', '333334'],
     ]);
     expect(r.municipalContributions.every((m) => m.method === 'forsorjningsstod')).toBe(true);
+  });
+  test('a tie in the split goes to the earlier municipality (exact, not by the last digit)', () => {
+    // B = 400 010, one federation: Slutlig 400 010, Kommunernas andel 200 005, split 50 000 / 50 000 / 2 000:
+    // 98 041⅔, 98 041⅔, 3 921⅔ → floors 196 003, two kronor left, three equal thirds: A and B.
+    const r = allocate(model(400_010, [fed('M')], [area('M', 'A', 50_000, 1), area('M', 'B', 50_000, 1), area('M', 'C', 2_000, 1)]));
+    expect(s(r.federations[0].rounded.municipalShare)).toBe('200005');
+    expect(r.municipalContributions.map((m) => [m.municipality, s(m.rounded)])).toEqual([
+      ['A', '98042'],
+      ['B', '98042'],
+      ['C', '3921'],
+    ]);
   });
   test('all weights 0 → equal shares', () => {
     const sh = municipalSplitShares('forsorjningsstod', [{ population: dec(5), recipients: dec(0) }, { population: dec(5), recipients: dec(0) }]);
