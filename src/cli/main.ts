@@ -10,7 +10,17 @@ import ExcelJS from 'exceljs';
 import * as workbookLayer from '../workbook';
 import { exampleSheets } from '../workbook/example';
 import type { Problem, RunSummary, SheetOutput, SheetValues } from '../workbook/types';
-import { applyWritePlan, lostFeatures, readSheets, writeConflicts, writeSheetOutputs, type UncachedFormula } from './xlsx';
+import {
+  applyWritePlan,
+  dropUnreadConditionalFormats,
+  giveTablesStyleInfo,
+  lostFeatures,
+  prepareRecalculation,
+  readSheets,
+  writeConflicts,
+  writeSheetOutputs,
+  type UncachedFormula,
+} from './xlsx';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -41,6 +51,25 @@ export class CliError extends Error {
     this.name = 'CliError';
     this.lines = all;
   }
+}
+
+/**
+ * A failure that is not the input's fault (e.g. exceljs cannot write a workbook it has read): exit
+ * code 1 and a Swedish message, never a stack trace (set FINSAM_DEBUG=1 to see the cause's stack).
+ */
+export class CliFailure extends Error {
+  readonly lines: string[];
+  constructor(lines: string | string[], readonly cause?: unknown) {
+    const all = Array.isArray(lines) ? lines : [lines];
+    super(all.join('\n'));
+    this.name = 'CliFailure';
+    this.lines = all;
+  }
+}
+
+function causeText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return process.env.FINSAM_DEBUG && error instanceof Error && error.stack ? error.stack : message;
 }
 
 function version(): string {
@@ -307,10 +336,14 @@ function isInputSheet(name: string): boolean {
   return INPUT_SHEET_KEYS.includes(name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv'));
 }
 
-/** Formula cells without a cached result on an input sheet: their value is unknown, so they are problems. */
-function uncachedProblems(uncached: UncachedFormula[]): Problem[] {
+/**
+ * Formula cells without a cached result among the cells a run reads (workbookLayer.cellsRead: the
+ * header rows, the input columns below them, the parameter cells): their value is unknown, so they
+ * are problems. Elsewhere (titles, notes, unknown columns, other sheets) they do not matter.
+ */
+function uncachedProblems(uncached: UncachedFormula[], reads: (sheet: string, row: number, column: number) => boolean): Problem[] {
   return uncached
-    .filter((u) => isInputSheet(u.sheet))
+    .filter((u) => isInputSheet(u.sheet) && reads(u.sheet, u.row - 1, u.column - 1))
     .map((u) => ({
       sheet: u.sheet,
       row: u.row,
@@ -321,17 +354,49 @@ function uncachedProblems(uncached: UncachedFormula[]): Problem[] {
 }
 
 type Computed =
-  | { ok: true; run: Extract<ReturnType<typeof workbookLayer.runAllocation>, { ok: true }>; sheets: SheetValues[] }
+  | {
+      ok: true;
+      run: Extract<ReturnType<typeof workbookLayer.runAllocation>, { ok: true }>;
+      sheets: SheetValues[];
+      /** the cells the run read (0-based), by sheet name as in the workbook */
+      reads: (sheet: string, row: number, column: number) => boolean;
+    }
   | { ok: false; problems: Problem[] };
 
 function compute(workbook: ExcelJS.Workbook, timestamp: Date): Computed {
   const uncached: UncachedFormula[] = [];
-  const sheets = readSheets(workbook, { uncachedFormulas: uncached });
-  const formulaProblems = uncachedProblems(uncached);
+  const sheets = readSheets(workbook, { uncachedFormulas: uncached, layout: true });
+  const reads = workbookLayer.cellsRead(sheets);
+  const formulaProblems = uncachedProblems(uncached, reads);
   const run = workbookLayer.runAllocation(sheets, { timestamp });
-  if (!run.ok) return { ok: false, problems: [...formulaProblems, ...run.problems] };
+  if (!run.ok) return { ok: false, problems: workbookLayer.sortProblems([...formulaProblems, ...run.problems]) };
   if (formulaProblems.length > 0) return { ok: false, problems: formulaProblems };
-  return { ok: true, run, sheets };
+  return { ok: true, run, sheets, reads };
+}
+
+/**
+ * Applies the plan and serialises the workbook. Anything exceljs throws here is not the input's
+ * fault: it becomes a CliFailure (exit 1, a Swedish message, no stack trace) and no file is written.
+ */
+async function writeRun(workbook: ExcelJS.Workbook, computed: Extract<Computed, { ok: true }>, now: Date, output: string): Promise<Uint8Array> {
+  try {
+    applyWritePlan(workbook, computed.run.plan);
+    giveTablesStyleInfo(workbook);
+    dropUnreadConditionalFormats(workbook);
+    const written = [...computed.run.plan.blocks.map((b) => b.sheet), ...computed.run.plan.sheets.map((sheet) => sheet.name)];
+    prepareRecalculation(workbook, computed.reads, written);
+    workbook.modified = now;
+    workbook.lastModifiedBy = 'finsam';
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  } catch (error) {
+    throw new CliFailure(
+      [
+        `Kunde inte skriva ${output}: exceljs klarade inte att skriva arbetsboken (${causeText(error)}). Ingen fil skrevs.`,
+        'Prova att öppna filen i Excel eller LibreOffice, spara den som Excel-arbetsbok (.xlsx) och köra igen.',
+      ],
+      error,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,10 +491,7 @@ async function allocateCommand(args: string[], io: CliIo): Promise<number> {
       return EXIT_INPUT;
     }
     progress.step(`Skriver ${output}`);
-    applyWritePlan(workbook, run.plan);
-    workbook.modified = io.now();
-    workbook.lastModifiedBy = 'finsam';
-    const data = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const data = await writeRun(workbook, computed, io.now(), output);
     await writeFileAtomically(output, data);
     progress.step('Klart');
     const summary = run.plan.summary;
@@ -456,9 +518,9 @@ async function allocateCommand(args: string[], io: CliIo): Promise<number> {
     }
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof CliError && json) {
+    if ((error instanceof CliError || error instanceof CliFailure) && json) {
       io.stdout(`${JSON.stringify({ ok: false, error: error.message }, null, 2)}\n`);
-      return EXIT_INPUT;
+      return error instanceof CliFailure ? EXIT_FAILURE : EXIT_INPUT;
     }
     throw error;
   }
@@ -559,12 +621,17 @@ export async function run(argv: string[], io: CliIo = defaultIo): Promise<number
       io.stderr(`finsam: ${error.lines.join('\n')}\n`);
       return EXIT_INPUT;
     }
+    if (error instanceof CliFailure) {
+      io.stderr(`finsam: ${error.lines.join('\n')}\n`);
+      return EXIT_FAILURE;
+    }
     const code = (error as { code?: string } | undefined)?.code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`finsam: ${parseArgsMessage(error as Error & { code: string })}\nSkriv finsam --help för hjälp.\n`);
       return EXIT_INPUT;
     }
-    io.stderr(`finsam: oväntat fel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // No stack trace unless asked for (FINSAM_DEBUG=1): the message is what to report.
+    io.stderr(`finsam: oväntat fel: ${causeText(error)}\n`);
     return EXIT_FAILURE;
   }
 }

@@ -6,17 +6,25 @@
 // and test/e2e):
 // values, formulas (with their cached results), shared formulas, number formats, fonts, fills,
 // borders, alignment, merged cells, column widths, row heights, frozen panes, defined names,
-// data validations, conditional formatting, notes (legacy comments), hyperlinks, images, tables,
-// autofilters, hidden sheets, sheet protection, page setup and print areas, sheet order and tab
-// colours. Number formats keep their backslash escapes only thanks to the small patch below
-// (`numberFormatEscapesKept`).
+// data validations and conditional formatting of the classic kind (plus data bars), notes (legacy
+// comments), hyperlinks, images, tables, autofilters, hidden sheets, sheet protection, page setup and
+// print areas, sheet order and tab colours. Some only thanks to the small patches below: number
+// formats keep their backslash escapes (`numberFormatEscapesKept`), empty-string formula results
+// stay empty strings (`formulaStringResultsKept`), tables keep their header row and filter buttons
+// (`tablesKeptAsStored`). Before writing, `giveTablesStyleInfo` and `dropUnreadConditionalFormats`
+// avoid two exceljs crashes, and `prepareRecalculation` makes other programs recalculate formulas that
+// may read the output.
 // NOT kept by exceljs: charts, pivot tables, shapes/text boxes, slicers, form controls, threaded
-// (modern) comments, sparklines, macros (vbaProject.bin) and external links. `lostFeatures` lists
-// what a file has that would be lost (from the zip's directory; sparklines live inside the sheet
-// XML and are not detected), so the command line warns, and refuses --in-place.
+// (modern) comments, sparklines, macros (vbaProject.bin), external links, and the Excel 2010 (x14)
+// data validations and conditional formats kept in a sheet's extLst (e.g. a dropdown whose list is
+// on another sheet). `lostFeatures` lists what a file has that would be lost (from the zip's
+// directory and the sheets' extLst; sparklines are not detected), so the command line warns, and
+// refuses --in-place.
+import * as zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { cellAddress } from '../workbook/address';
-import type { CellValue, Problem, SheetOutput, SheetValues, Validation, WritePlan } from '../workbook/types';
+import type { CellRange, CellValue, Problem, SheetOutput, SheetValues, Validation, WritePlan } from '../workbook/types';
+import { LEGACY_MONEY_FORMATS, MONEY_FORMAT } from '../workbook/types';
 
 /**
  * exceljs 4.4 drops every backslash escape from the number formats it reads
@@ -48,6 +56,161 @@ export const numberFormatEscapesKept: boolean = (() => {
   }
 })();
 
+/**
+ * exceljs 4.4 reads a formula whose cached result is a string only when the string is not empty: a
+ * formula that gives "" (Excel and LibreOffice write `<c t="str"><f>…</f><v></v></c>`) comes back
+ * without a result, as if it had never been calculated, and is then written back without one. And a
+ * string result in a cell with a date format is turned into a date. This patch (lib/xlsx/xform/sheet/
+ * cell-xform.js) keeps the cached string as it is, '' included, so such a cell reads as '' (what
+ * Excel's Range.values gives) and keeps its result when written. Applied once, when this module is
+ * loaded; skipped if exceljs changes its internals (test/cli/xlsx.test.ts checks it).
+ */
+export const formulaStringResultsKept: boolean = (() => {
+  try {
+    interface CellModel {
+      type?: number;
+      formula?: string;
+      shareType?: string;
+      value?: unknown;
+      result?: unknown;
+      finsamStringResult?: string;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const CellXform = require('exceljs/lib/xlsx/xform/sheet/cell-xform') as {
+      prototype: {
+        parseOpen(this: { parser?: unknown; finsamSawValue?: boolean }, node: { name: string }): boolean;
+        parseClose(this: { t?: string; model?: CellModel; finsamSawValue?: boolean }, name: string): boolean;
+        reconcile(this: unknown, model: CellModel, options: unknown): void;
+      };
+    };
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { ValueType } = require('exceljs/lib/doc/enums') as { ValueType: { Formula: number } };
+    const proto = CellXform.prototype as typeof CellXform.prototype & { __finsamKeepsStrings?: boolean };
+    if (proto.__finsamKeepsStrings) return true;
+    if ([proto.parseOpen, proto.parseClose, proto.reconcile].some((f) => typeof f !== 'function') || typeof ValueType?.Formula !== 'number') return false;
+    const parseOpen = proto.parseOpen;
+    const parseClose = proto.parseClose;
+    const reconcile = proto.reconcile;
+    // Whether the cell has a <v> element: a string result with an empty <v> is "", while a formula
+    // without any <v> was never calculated (whatever its t attribute says).
+    proto.parseOpen = function patchedParseOpen(node) {
+      if (!this.parser && node.name === 'c') this.finsamSawValue = false;
+      else if (!this.parser && node.name === 'v') this.finsamSawValue = true;
+      return parseOpen.call(this, node);
+    };
+    proto.parseClose = function patchedParseClose(name) {
+      const model = this.model;
+      const stringFormula = name === 'c' && model !== undefined && this.t === 'str' && this.finsamSawValue === true && Boolean(model.formula || model.shareType);
+      const done = parseClose.call(this, name);
+      if (stringFormula && model) {
+        if (model.result === undefined) model.result = '';
+        if (typeof model.result === 'string') model.finsamStringResult = model.result;
+      }
+      return done;
+    };
+    proto.reconcile = function patchedReconcile(model, options) {
+      const kept = model.finsamStringResult;
+      delete model.finsamStringResult;
+      reconcile.call(this, model, options);
+      if (kept !== undefined && model.type === ValueType.Formula) model.result = kept;
+    };
+    proto.__finsamKeepsStrings = true;
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * exceljs 4.4 reads worksheet tables with the wrong defaults: a table without `headerRowCount` (Excel
+ * leaves it out, the default being 1) is written back with headerRowCount="0"; a column without a
+ * <filterColumn>, or one without `hiddenButton` (LibreOffice and Excel write neither for a visible
+ * button), is written back with its filter button hidden; a table without an autoFilter gets one.
+ * This patch (lib/xlsx/xform/table/*) reads them with the defaults of the file format, so a table
+ * comes out as it went in. Applied once; skipped if exceljs changes its internals.
+ */
+export const tablesKeptAsStored: boolean = (() => {
+  try {
+    interface Node {
+      name: string;
+      attributes: Record<string, string | undefined>;
+    }
+    interface FilterModel {
+      filterButton?: boolean;
+      colId?: string;
+    }
+    interface TableModel {
+      headerRow?: boolean;
+      autoFilterRef?: string;
+      columns?: { filterButton?: boolean }[];
+    }
+    type TableXformThis = { parser?: unknown; model?: TableModel; map: { autoFilter: { model?: { columns: FilterModel[] }; render: unknown } } };
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const TableXform = require('exceljs/lib/xlsx/xform/table/table-xform') as {
+      prototype: {
+        parseOpen(this: TableXformThis, node: Node): boolean;
+        parseClose(this: TableXformThis, name: string): boolean;
+        render(this: TableXformThis, xmlStream: unknown, model: TableModel): unknown;
+        __finsamKeepsTables?: boolean;
+      };
+    };
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const FilterColumnXform = require('exceljs/lib/xlsx/xform/table/filter-column-xform') as {
+      prototype: { parseOpen(this: { parser?: unknown; model?: FilterModel }, node: Node): boolean };
+    };
+    const table = TableXform.prototype;
+    const filter = FilterColumnXform.prototype;
+    if (table.__finsamKeepsTables) return true;
+    const tableOpen = table.parseOpen;
+    const tableClose = table.parseClose;
+    const tableRender = table.render;
+    const filterOpen = filter.parseOpen;
+    if ([tableOpen, tableClose, tableRender, filterOpen].some((f) => typeof f !== 'function')) return false;
+    filter.parseOpen = function patchedFilterOpen(node) {
+      const own = !this.parser && node.name === 'filterColumn';
+      const done = filterOpen.call(this, node);
+      if (own && this.model) {
+        const hidden = node.attributes.hiddenButton;
+        this.model.filterButton = !(hidden === '1' || hidden === 'true');
+        this.model.colId = node.attributes.colId;
+      }
+      return done;
+    };
+    table.parseOpen = function patchedTableOpen(node) {
+      const own = !this.parser && node.name === 'table';
+      const done = tableOpen.call(this, node);
+      if (own && this.model && node.attributes.headerRowCount === undefined) this.model.headerRow = true;
+      return done;
+    };
+    table.parseClose = function patchedTableClose(name) {
+      const own = !this.parser && name === 'table';
+      const done = tableClose.call(this, name);
+      const filters = this.map.autoFilter.model;
+      if (own && this.model && this.model.autoFilterRef !== undefined && filters) {
+        const byColumn = new Map(filters.columns.map((f, i) => [f.colId !== undefined ? Number(f.colId) : i, f]));
+        (this.model.columns ?? []).forEach((column, i) => {
+          column.filterButton = byColumn.get(i)?.filterButton ?? true;
+        });
+      }
+      return done;
+    };
+    table.render = function patchedTableRender(xmlStream, model) {
+      if (model.autoFilterRef !== undefined) return tableRender.call(this, xmlStream, model);
+      const autoFilter = this.map.autoFilter as { render: unknown };
+      autoFilter.render = () => true; // no autoFilter element: the table had none
+      try {
+        return tableRender.call(this, xmlStream, model);
+      } finally {
+        delete (autoFilter as { render?: unknown }).render;
+      }
+    };
+    table.__finsamKeepsTables = true;
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
 /** Light fill put on the output cells of a federation row that has warnings. */
 export const HIGHLIGHT_ARGB = 'FFFFF2CC';
 
@@ -64,6 +227,12 @@ export interface UncachedFormula {
 export interface ReadOptions {
   /** Receives every formula cell without a cached result (read as ''). */
   uncachedFormulas?: UncachedFormula[];
+  /**
+   * Also give each sheet its merged ranges and its occupied cells (formulas that read as '': an
+   * empty-string result or none), for the placement of the output (SheetValues.merges/occupied).
+   * Off by default, so that the arrays are exactly what Range.values gives.
+   */
+  layout?: boolean;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -118,8 +287,10 @@ function plainValue(value: unknown, date1904: boolean): CellValue {
 export function cellToValue(cell: ExcelJS.Cell, date1904: boolean, onUncachedFormula?: (formula: string) => void): CellValue {
   if (cell.isMerged && cell.master !== cell) return '';
   const value: unknown = cell.value;
-  if (isObject(value) && ('formula' in value || 'sharedFormula' in value)) {
-    const result = (value as { result?: unknown }).result;
+  if (isFormulaValue(value)) {
+    // cell.value leaves out a result that is 0, false or '' (exceljs copies only truthy fields):
+    // the cell's own result is the cached value as stored.
+    const result = (cell as unknown as { result?: unknown }).result;
     if (result === undefined || result === null) {
       const formula = String(cell.formula ?? (value as { formula?: unknown }).formula ?? '');
       onUncachedFormula?.(formula);
@@ -130,6 +301,24 @@ export function cellToValue(cell: ExcelJS.Cell, date1904: boolean, onUncachedFor
   return plainValue(value, date1904);
 }
 
+function isFormulaValue(value: unknown): value is { formula?: string; sharedFormula?: string; result?: unknown } {
+  return isObject(value) && ('formula' in value || 'sharedFormula' in value);
+}
+
+// exceljs keeps a sheet's merges here (master address → range, 1-based), outside its type declarations.
+interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+function mergedRanges(worksheet: ExcelJS.Worksheet): CellRange[] {
+  const merges = (worksheet as unknown as { _merges?: Record<string, MergeRange | undefined> })._merges ?? {};
+  return Object.values(merges)
+    .filter((m): m is MergeRange => m !== undefined && Number.isInteger(m.top) && Number.isInteger(m.left))
+    .map((m) => ({ row: m.top - 1, column: m.left - 1, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 }));
+}
+
 /**
  * Every worksheet, in tab order, as a rectangular 2-D array of values from A1 to its last non-empty
  * cell (values[0][0] is A1). Cells that only carry a style count as empty.
@@ -138,6 +327,7 @@ export function readSheets(workbook: ExcelJS.Workbook, options: ReadOptions = {}
   const date1904 = Boolean(workbook.properties?.date1904);
   return workbook.worksheets.map((worksheet) => {
     const cells: { row: number; column: number; value: CellValue }[] = [];
+    const occupied: { row: number; column: number }[] = [];
     let rowCount = 0;
     let columnCount = 0;
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -151,7 +341,10 @@ export function readSheets(workbook: ExcelJS.Workbook, options: ReadOptions = {}
             formula,
           });
         });
-        if (value === '') return;
+        if (value === '') {
+          if (isFormulaValue(cell.value) && !(cell.isMerged && cell.master !== cell)) occupied.push({ row: rowNumber - 1, column: columnNumber - 1 });
+          return;
+        }
         cells.push({ row: rowNumber, column: columnNumber, value });
         rowCount = Math.max(rowCount, rowNumber);
         columnCount = Math.max(columnCount, columnNumber);
@@ -159,7 +352,13 @@ export function readSheets(workbook: ExcelJS.Workbook, options: ReadOptions = {}
     });
     const values: CellValue[][] = Array.from({ length: rowCount }, () => new Array<CellValue>(columnCount).fill(''));
     for (const { row, column, value } of cells) values[row - 1][column - 1] = value;
-    return { name: worksheet.name, values };
+    const sheet: SheetValues = { name: worksheet.name, values };
+    if (options.layout) {
+      const merges = mergedRanges(worksheet);
+      if (merges.length > 0) sheet.merges = merges;
+      if (occupied.length > 0) sheet.occupied = occupied;
+    }
+    return sheet;
   });
 }
 
@@ -173,6 +372,52 @@ type Style = Partial<ExcelJS.Style>;
 function setCellStyle(cell: ExcelJS.Cell, change: (style: Style) => Style): void {
   const current: Style = { ...(cell.style ?? {}) };
   cell.style = change(current) as ExcelJS.Style;
+}
+
+/**
+ * The style a new cell gets from its row and column (a row's style first, as exceljs and Excel give
+ * a cell that is first written in a formatted row). A run's output cell is this style plus what the
+ * run sets (number format, bold header, highlight), on the first run and on every rerun alike.
+ */
+function inheritedStyle(cell: ExcelJS.Cell): Style {
+  const worksheet = cell.worksheet;
+  // exceljs keeps a row's and a column's own style in .style (Row leaves it out of its type declarations)
+  const rowStyle: Style = (worksheet.getRow(Number(cell.row)) as unknown as { style?: Style }).style ?? {};
+  const columnStyle: Style = (worksheet.getColumn(Number(cell.col)) as unknown as { style?: Style }).style ?? {};
+  const style: Style = {};
+  if (rowStyle.numFmt || columnStyle.numFmt) style.numFmt = rowStyle.numFmt || columnStyle.numFmt;
+  if (rowStyle.font || columnStyle.font) style.font = rowStyle.font ?? columnStyle.font;
+  if (rowStyle.alignment || columnStyle.alignment) style.alignment = rowStyle.alignment ?? columnStyle.alignment;
+  if (rowStyle.border || columnStyle.border) style.border = rowStyle.border ?? columnStyle.border;
+  if (rowStyle.fill || columnStyle.fill) style.fill = rowStyle.fill ?? columnStyle.fill;
+  if (rowStyle.protection || columnStyle.protection) style.protection = rowStyle.protection ?? columnStyle.protection;
+  return style;
+}
+
+/** Number formats a run puts on output cells (this version's and earlier versions'). */
+const RUN_NUMBER_FORMATS = new Set<string>([MONEY_FORMAT, ...LEGACY_MONEY_FORMATS]);
+
+/**
+ * A style without what a run set on it: its money format, its highlight and (on a header cell) its
+ * bold, each back to what the cell inherits from its row and column. Everything else — borders,
+ * fonts, fills and formats a person gave the cell — is kept.
+ */
+function withoutRunFormatting(cell: ExcelJS.Cell, style: Style, headerCell: boolean): Style {
+  const inherited = inheritedStyle(cell);
+  const next: Style = { ...style };
+  const restore = <K extends keyof Style>(key: K): void => {
+    if (inherited[key] !== undefined) next[key] = inherited[key];
+    else delete next[key];
+  };
+  if (style.numFmt !== undefined && RUN_NUMBER_FORMATS.has(style.numFmt)) restore('numFmt');
+  if (isOurHighlight(style.fill)) restore('fill');
+  if (headerCell && style.font?.bold !== undefined && style.font.bold !== inherited.font?.bold) {
+    const font: Partial<ExcelJS.Font> = { ...style.font };
+    if (inherited.font?.bold !== undefined) font.bold = inherited.font.bold;
+    else delete font.bold;
+    next.font = font;
+  }
+  return next;
 }
 
 function isOurHighlight(fill: ExcelJS.Fill | undefined): boolean {
@@ -203,16 +448,27 @@ function requireWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Wor
   return worksheet;
 }
 
-/** Clears values and formats of a range (stale output of an earlier run). */
+/** A cell of a merged range other than its top-left cell: its value is the top-left cell's. */
+function isMergedNonMaster(cell: ExcelJS.Cell): boolean {
+  return cell.isMerged && cell.master !== cell;
+}
+
+/**
+ * Clears the stale output of an earlier run from a range (output columns from the header row down):
+ * values, and the number formats, highlight and header bold a run sets (withoutRunFormatting), so
+ * that a rerun writes cells identical to a first run's. A cell of a merged range whose top-left cell
+ * is elsewhere is left alone (exceljs would clear the top-left cell, e.g. a footnote in an input
+ * column).
+ */
 function clearRange(worksheet: ExcelJS.Worksheet, row: number, column: number, rowCount: number, columnCount: number): void {
   for (let r = row; r < row + rowCount; r += 1) {
     const excelRow = worksheet.findRow(r + 1);
     if (!excelRow) continue;
     for (let c = column; c < column + columnCount; c += 1) {
       const cell = excelRow.findCell(c + 1);
-      if (!cell) continue;
+      if (!cell || isMergedNonMaster(cell)) continue;
       cell.value = null;
-      cell.style = {} as ExcelJS.Style;
+      setCellStyle(cell, (style) => withoutRunFormatting(cell, style, r === row));
     }
   }
 }
@@ -244,7 +500,11 @@ function writeBlock(workbook: ExcelJS.Workbook, block: WritePlan['blocks'][numbe
         if (numberFormat !== null && numberFormat !== undefined) next.numFmt = numberFormat;
         if (block.boldFirstRow && i === 0) next.font = { ...(style.font ?? {}), bold: true };
         // A highlight left by an earlier run is removed; highlight() puts it back where it belongs.
-        if (isOurHighlight(style.fill)) delete next.fill;
+        if (isOurHighlight(style.fill)) {
+          const inherited = inheritedStyle(cell).fill;
+          if (inherited) next.fill = inherited;
+          else delete next.fill;
+        }
         return next;
       });
       widths[j] = Math.max(widths[j] ?? 0, displayLength(value, numberFormat));
@@ -405,9 +665,12 @@ function highlightRows(workbook: ExcelJS.Workbook, plan: WritePlan): void {
 }
 
 /**
- * Cells of the plan's clear ranges and blocks that are part of merged cells. exceljs writes a value
- * given to any cell of a merge into its top-left cell, which may be an input cell, so such a plan is
- * refused (with the cells) rather than applied. A run's own output never has merges.
+ * Cells the plan's blocks write (non-null values) that are part of merged cells. exceljs writes a
+ * value given to any cell of a merge into its top-left cell, which may be an input cell, so such a
+ * plan is refused (with the cells) rather than applied. A run's own output never has merges, and a
+ * first run places its columns to the right of merges that reach into the header row or a federation
+ * row, so this only happens when a merge was made inside earlier output. Clear ranges skip the cells
+ * of a merge that starts elsewhere (clearRange), so they are not checked.
  */
 export function writeConflicts(workbook: ExcelJS.Workbook, plan: WritePlan): Problem[] {
   const conflicts: Problem[] = [];
@@ -427,11 +690,6 @@ export function writeConflicts(workbook: ExcelJS.Workbook, plan: WritePlan): Pro
       message: `cellen ingår i sammanfogade celler (från ${cell.master.address}); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen`,
     });
   };
-  for (const range of plan.clear) {
-    for (let r = range.row; r < range.row + range.rowCount; r += 1) {
-      for (let c = range.column; c < range.column + range.columnCount; c += 1) check(range.sheet, r, c);
-    }
-  }
   for (const block of plan.blocks) {
     block.values.forEach((rowValues, i) =>
       rowValues.forEach((value, j) => {
@@ -457,11 +715,137 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan): voi
 }
 
 // ---------------------------------------------------------------------------------------------
+// Before a workbook read from a file is written again.
+
+/** The style info exceljs needs to write a table: no style name means no table style, as when it is absent. */
+const NO_TABLE_STYLE = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+
+/**
+ * A table without <tableStyleInfo> (LibreOffice writes none) is read by exceljs with no style and
+ * then crashes its writer ("Cannot read properties of null (reading 'theme')"). Such tables get the
+ * style info that means "no style"; nothing else of the table changes. Returns how many were given one.
+ */
+export function giveTablesStyleInfo(workbook: ExcelJS.Workbook): number {
+  let fixed = 0;
+  for (const worksheet of workbook.worksheets) {
+    const tables = (worksheet as unknown as { tables?: Record<string, { table?: { style?: unknown } } | undefined> }).tables ?? {};
+    for (const table of Object.values(tables)) {
+      if (table?.table && (table.table.style === null || table.table.style === undefined)) {
+        table.table.style = { ...NO_TABLE_STYLE };
+        fixed += 1;
+      }
+    }
+  }
+  return fixed;
+}
+
+/**
+ * exceljs reads an Excel 2010 conditional-format rule that lives only in a sheet's extLst (e.g. one
+ * whose condition refers to another sheet) as a rule without its formula, and then crashes writing
+ * it. Those rules cannot be carried over (lostFeatures says so): they are removed before writing.
+ * Data bars and icon sets, which exceljs does read from the extLst, are kept. Returns how many went.
+ */
+export function dropUnreadConditionalFormats(workbook: ExcelJS.Workbook): number {
+  let dropped = 0;
+  for (const worksheet of workbook.worksheets) {
+    const sheet = worksheet as unknown as { conditionalFormattings?: { ref: string; rules: { type?: string; x14Id?: string }[] }[] };
+    if (!Array.isArray(sheet.conditionalFormattings)) continue;
+    sheet.conditionalFormattings = sheet.conditionalFormattings.filter((formatting) => {
+      const kept = (formatting.rules ?? []).filter((rule) => !(rule.x14Id && rule.type !== 'dataBar' && rule.type !== 'iconSet'));
+      dropped += (formatting.rules ?? []).length - kept.length;
+      formatting.rules = kept;
+      return kept.length > 0;
+    });
+  }
+  return dropped;
+}
+
+/**
+ * After a run, formulas that read output cells (a sum of Slutlig tilldelning on a summary sheet, say)
+ * still carry the results cached before the run. Excel recalculates on open when the workbook says
+ * fullCalcOnLoad; LibreOffice ignores that flag (it never reads it) but calculates every formula that
+ * has no cached result. So the flag is set, and the cached result is dropped from the formulas that
+ * may depend on what the run wrote:
+ * - every formula on a sheet the run writes (`writtenSheets`: Förbund, Kommunbidrag, Körlogg), and
+ * - every formula on a sheet where some formula mentions such a sheet, a defined name or table on
+ *   one, or INDIRECT — and so on, sheet by sheet, until nothing changes (conservative: a sheet that
+ *   depends on the output loses all its cached results, a sheet that does not keeps them);
+ * except the cells the run read (`keepResult`): their values are the run's input and are unchanged.
+ * Returns how many cached results were dropped.
+ */
+export function prepareRecalculation(
+  workbook: ExcelJS.Workbook,
+  keepResult: (sheet: string, row: number, column: number) => boolean,
+  writtenSheets: readonly string[],
+): number {
+  workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
+  const key = (name: string): string => name.trim().toLocaleLowerCase('sv');
+  interface FormulaCell {
+    cell: ExcelJS.Cell;
+    value: Record<string, unknown>;
+    text: string;
+  }
+  const formulas = new Map<ExcelJS.Worksheet, FormulaCell[]>();
+  for (const worksheet of workbook.worksheets) {
+    const list: FormulaCell[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+        const value: unknown = cell.value;
+        if (!isFormulaValue(value) || isMergedNonMaster(cell)) return;
+        if (keepResult(worksheet.name, rowNumber - 1, columnNumber - 1)) return;
+        list.push({ cell, value: value as Record<string, unknown>, text: key(String(cell.formula ?? value.formula ?? '')) });
+      });
+    });
+    formulas.set(worksheet, list);
+  }
+  const tainted = new Set(writtenSheets.map(key));
+  const names = (workbook.definedNames?.model ?? []) as { name: string; ranges?: string[] }[];
+  const tablesOf = (worksheet: ExcelJS.Worksheet): string[] =>
+    Object.keys((worksheet as unknown as { tables?: Record<string, unknown> }).tables ?? {});
+  for (let changed = true; changed; ) {
+    changed = false;
+    const words = [...tainted];
+    for (const { name, ranges } of names) {
+      if ((ranges ?? []).some((range) => words.some((sheet) => key(range).includes(sheet)))) words.push(key(name));
+    }
+    for (const worksheet of workbook.worksheets) if (tainted.has(key(worksheet.name))) words.push(...tablesOf(worksheet).map(key));
+    for (const worksheet of workbook.worksheets) {
+      if (tainted.has(key(worksheet.name))) continue;
+      const reads = (formulas.get(worksheet) ?? []).some(({ text }) => text.includes('indirect(') || words.some((word) => text.includes(word)));
+      if (reads) {
+        tainted.add(key(worksheet.name));
+        changed = true;
+      }
+    }
+  }
+  let dropped = 0;
+  for (const [worksheet, list] of formulas) {
+    if (!tainted.has(key(worksheet.name))) continue;
+    for (const { cell, value } of list) {
+      const result = (cell as unknown as { result?: unknown }).result;
+      if (result === undefined || result === null) continue;
+      const { result: _cached, ...withoutResult } = value;
+      cell.value = withoutResult as unknown as ExcelJS.CellValue;
+      dropped += 1;
+    }
+  }
+  return dropped;
+}
+
+// ---------------------------------------------------------------------------------------------
 // What exceljs would lose. An .xlsx file is a zip; its central directory lists the parts, which is
 // enough to tell charts, pivot tables and the like apart without unpacking anything.
 
-/** Names of the parts of a zip file (central directory), or [] when it is not a readable zip. */
-export function zipEntryNames(buffer: Uint8Array): string[] {
+interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated */
+  method: number;
+  compressedSize: number;
+  localHeader: number;
+}
+
+/** The parts of a zip file as its central directory lists them, or [] when it is not a readable zip. */
+function zipEntries(buffer: Uint8Array): ZipEntry[] {
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const minEnd = Math.max(0, buffer.length - 22 - 0xffff);
   let end = -1;
@@ -474,17 +858,107 @@ export function zipEntryNames(buffer: Uint8Array): string[] {
   if (end < 0) return [];
   const count = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
-  const names: string[] = [];
+  const entries: ZipEntry[] = [];
   const decoder = new TextDecoder('utf-8');
   for (let n = 0; n < count; n += 1) {
     if (offset + 46 > buffer.length || view.getUint32(offset, true) !== 0x02014b50) break;
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
-    names.push(decoder.decode(buffer.subarray(offset + 46, offset + 46 + nameLength)));
+    entries.push({
+      name: decoder.decode(buffer.subarray(offset + 46, offset + 46 + nameLength)),
+      method: view.getUint16(offset + 10, true),
+      compressedSize: view.getUint32(offset + 20, true),
+      localHeader: view.getUint32(offset + 42, true),
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  return names;
+  return entries;
+}
+
+/** Names of the parts of a zip file (central directory), or [] when it is not a readable zip. */
+export function zipEntryNames(buffer: Uint8Array): string[] {
+  return zipEntries(buffer).map((entry) => entry.name);
+}
+
+/** The text of one part of a zip file, or undefined when it is missing or cannot be read. */
+function zipEntryText(buffer: Uint8Array, entry: ZipEntry): string | undefined {
+  try {
+    const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const local = entry.localHeader;
+    if (view.getUint32(local, true) !== 0x04034b50) return undefined;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = buffer.subarray(start, start + entry.compressedSize);
+    if (entry.method === 0) return new TextDecoder('utf-8').decode(data);
+    if (entry.method === 8) return new TextDecoder('utf-8').decode(zlib.inflateRawSync(data));
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const X14_NAMESPACE = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+
+function decodeXmlAttribute(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Sheet names by the path of their part ('xl/worksheets/sheet1.xml' → 'Förbund'), from workbook.xml and its rels. */
+function sheetNamesByPart(buffer: Uint8Array, entries: ZipEntry[]): Map<string, string> {
+  const byPart = new Map<string, string>();
+  const text = (name: string): string | undefined => {
+    const entry = entries.find((e) => e.name === name);
+    return entry ? zipEntryText(buffer, entry) : undefined;
+  };
+  const workbook = text('xl/workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels');
+  if (!workbook || !rels) return byPart;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
+    const part = id ? targets.get(id) : undefined;
+    if (name && part) byPart.set(part.replace(/\/\.\//g, '/'), decodeXmlAttribute(name));
+  }
+  return byPart;
+}
+
+/**
+ * Excel 2010 (x14) data validations and conditional-format rules in the extLst of each worksheet,
+ * which exceljs does not read (validations) or reads without their formulas (rules other than data
+ * bars and icon sets), so they are not in the written file. Counted per sheet.
+ */
+export function extensionFeatures(buffer: Uint8Array): { sheet: string; validations: number; conditionalFormats: number }[] {
+  const entries = zipEntries(buffer);
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
+  if (sheets.length === 0) return [];
+  const names = sheetNamesByPart(buffer, entries);
+  const found: { sheet: string; validations: number; conditionalFormats: number }[] = [];
+  for (const entry of sheets) {
+    const xml = zipEntryText(buffer, entry);
+    if (!xml || !xml.includes(X14_NAMESPACE)) continue;
+    // The prefixes bound to the x14 namespace (Excel writes x14:, other writers may not)
+    const prefixes = [...xml.matchAll(/xmlns:([\w.-]+)="([^"]*)"/g)].filter((m) => m[2] === X14_NAMESPACE).map((m) => m[1]);
+    let validations = 0;
+    let conditionalFormats = 0;
+    for (const prefix of new Set(prefixes)) {
+      const p = prefix.replace(/[.-]/g, '\\$&');
+      validations += [...xml.matchAll(new RegExp(`<${p}:dataValidation[\\s/>]`, 'g'))].length;
+      for (const rule of xml.matchAll(new RegExp(`<${p}:cfRule\\b[^>]*>`, 'g'))) {
+        const type = /\btype="([^"]*)"/.exec(rule[0])?.[1];
+        if (type !== 'dataBar' && type !== 'iconSet') conditionalFormats += 1;
+      }
+    }
+    if (validations > 0 || conditionalFormats > 0) {
+      found.push({ sheet: names.get(entry.name) ?? entry.name.replace(/^.*\//, ''), validations, conditionalFormats });
+    }
+  }
+  return found;
 }
 
 /** Swedish notes on the parts of an .xlsx file that exceljs does not write back. */
@@ -509,5 +983,13 @@ export function lostFeatures(buffer: Uint8Array): string[] {
   const drawings = count(/^xl\/drawings\/drawing[^/]*\.xml$/i);
   const media = count(/^xl\/media\//i);
   if (drawings > 0 && charts === 0 && media === 0) notes.push('former/textrutor');
+  for (const { sheet, validations, conditionalFormats } of extensionFeatures(buffer)) {
+    if (validations > 0) {
+      notes.push(`${validations} ${validations === 1 ? 'dataverifiering' : 'dataverifieringar'} av nyare typ på bladet ${sheet} (t.ex. en lista från ett annat blad)`);
+    }
+    if (conditionalFormats > 0) {
+      notes.push(`${conditionalFormats} ${conditionalFormats === 1 ? 'regel' : 'regler'} för villkorsstyrd formatering av nyare typ på bladet ${sheet}`);
+    }
+  }
   return notes.map((what) => `${what} följer inte med i utfilen (stöds inte av exceljs)`);
 }

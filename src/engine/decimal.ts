@@ -15,10 +15,15 @@ const DDown = D.clone({ rounding: Decimal.ROUND_DOWN });
 
 /**
  * Exact amounts are kept on a grid of 10^-EXACT_DP kr. Sums of grid amounts are exact in
- * 60 digits (up to 10^29 kr), so totals such as Σ final + U = B hold exactly, not approximately.
+ * 60 digits up to 10^29 kr (inputs are limited to MAX_AMOUNT, 10^15 kr), so totals such as
+ * Σ final + U = B hold exactly, not approximately. Quotients (keys, λ, shares) carry 60 digits:
+ * their error times any amount stays far below one grid step.
  */
 export const EXACT_DP = 30;
 export const QUANTUM = new D(`1e-${EXACT_DP}`);
+
+/** The largest amount or count the engine accepts in its input (10^15: a thousand times any state budget). */
+export const MAX_AMOUNT = new D('1e15');
 
 export const ZERO = new D(0);
 export const ONE = new D(1);

@@ -1,10 +1,10 @@
-// Exact totals on the 10^-30 kr grid.
+// Exact totals on the 10^-EXACT_DP kr grid.
 // spec: allocation-model.md "The computation (exact arithmetic; round only when writing)"
 import Decimal from 'decimal.js';
-import { D, ZERO, asD, sum } from './decimal';
+import { QUANTUM, ZERO, asD, sum } from './decimal';
 
-/** Residue tolerated per value: 100 grid steps of 10^-30 kr. */
-const MAX_STEPS_PER_VALUE = new D('1e-28');
+/** Residue tolerated per value: 100 grid steps. */
+const MAX_STEPS_PER_VALUE = QUANTUM.times(100);
 
 export interface ResidualBounds {
   lower?: readonly (Decimal | undefined)[];
@@ -19,7 +19,7 @@ function priorityOrder(values: readonly Decimal[], rank: readonly number[]): num
 
 // spec: allocation-model.md "The computation (exact arithmetic)" — amounts that must add up to a total exactly
 /**
- * Grid amounts computed one by one (each rounded toward −∞ to 10^-30 kr) miss their total by a
+ * Grid amounts computed one by one (each rounded toward −∞ to the grid) miss their total by a
  * few grid steps. This gives that residual, target − Σ values, to the largest value (ties: lowest
  * `rank`, i.e. federation name order, so the result does not depend on row order), within each
  * row's bounds, spilling to the next largest if needed. Returns new values with Σ = target.

@@ -47,6 +47,8 @@ export function effectiveSplitWeights(method: SplitMethod, municipalities: reado
   return weights.every((w) => w.isZero()) ? weights.map(() => ONE) : weights;
 }
 
+const WHOLE_WEIGHT_LIMIT = new D('1e30');
+
 // spec: allocation-model.md "Rounding" — LR split of Kommunernas andel, without rounding error
 /**
  * Splits a whole-krona `total` in proportion to `weights`: shares w_i/W, amounts total·share_i and their
@@ -65,16 +67,20 @@ export function splitByWeights(
   const t = asD(total);
   if (k === 1) return { shares: [ONE], amounts: [t], rounded: [t] };
   const W = weightSum ?? sum(weights);
+  // Whole weights and total with W < 10^30: the fractional part of total·w_i/W is 0 or at least 1/W
+  // from 0 and 1, far more than the ≤ 10^-44 error of the 60-digit amount (total ≤ 10^15), so
+  // ⌊amount⌋ is exact and no second division is needed. Otherwise ⌊total·w_i/W⌋ comes from an exact integer division.
+  const wholeNumbers = t.isInteger() && W.lt(WHOLE_WEIGHT_LIMIT) && weights.every((w) => w.isInteger());
   const shares: Decimal[] = new Array(k);
   const amounts: Decimal[] = new Array(k);
   const floors: Decimal[] = new Array(k);
-  const remainders: Decimal[] = new Array(k); // total·w_i mod W: the fractional part times W
+  const remainders: Decimal[] = new Array(k); // total·w_i − W·⌊total·w_i/W⌋: the fractional part times W, exact
   let floorSum: Decimal = ZERO;
   for (let i = 0; i < k; i++) {
     shares[i] = asD(weights[i]).div(W);
     amounts[i] = t.times(shares[i]);
     const p = t.times(weights[i]);
-    floors[i] = p.divToInt(W);
+    floors[i] = wholeNumbers ? amounts[i].floor() : p.divToInt(W);
     remainders[i] = p.minus(floors[i].times(W));
     floorSum = floorSum.plus(floors[i]);
   }

@@ -241,6 +241,8 @@ export interface ModelIssue {
     | 'NO_AREAS'
     | 'WEIGHTS_NOT_100'
     | 'NEGATIVE_AMOUNT'
+    /** an amount or count above 10^15 (a typing or unit error) */
+    | 'AMOUNT_TOO_LARGE'
     | 'RETURN_AND_REQUEST'
     | 'UNKNOWN_FEDERATION'
     | 'DUPLICATE_FEDERATION'

@@ -1,7 +1,7 @@
 // Input validation: every problem of the input at once, in Swedish, typed.
 // spec: allocation-model.md "Inputs", "Parameters", §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)
 import Decimal from 'decimal.js';
-import { D, EXACT_DP, ONE, ZERO, nameKey } from './decimal';
+import { D, EXACT_DP, MAX_AMOUNT, ONE, ZERO, nameKey } from './decimal';
 import { formatKronor, formatNumber, formatPercent } from './format';
 import type { AreaInput, FederationInput, ModelInput, ModelIssue, SplitMethod } from './types';
 
@@ -97,6 +97,12 @@ function readNumber(raw: unknown): Read {
   }
 }
 
+/** Above MAX_AMOUNT (10^15): surely a typing or unit error, and beyond the exact grid's guarantee. */
+function isTooLarge(x: Decimal): boolean {
+  return x.abs().gt(MAX_AMOUNT);
+}
+const TOO_LARGE_TEXT = 'är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten';
+
 /** Money amounts are carried to 10^-30 kr (finer digits carry no meaning). */
 function toExactAmount(x: Decimal): Decimal {
   return x.decimalPlaces() > EXACT_DP ? x.toDecimalPlaces(EXACT_DP, Decimal.ROUND_HALF_UP) : x;
@@ -153,6 +159,9 @@ function prepareParameters(
       ok = false;
     } else if (!isShare && v.isNeg() && !v.isZero()) {
       issues.push({ code: 'NEGATIVE_AMOUNT', field, message: `Parametern ${label} är negativ (${formatKronor(v)}).` });
+      ok = false;
+    } else if (!isShare && isTooLarge(v)) {
+      issues.push({ code: 'AMOUNT_TOO_LARGE', field, message: `Parametern ${label} ${TOO_LARGE_TEXT}.` });
       ok = false;
     } else {
       values[field] = isShare ? v : toExactAmount(v);
@@ -234,6 +243,14 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
         federation: name || undefined,
         field,
         message: `${who}: ${FEDERATION_FIELDS[field]} är negativt (${formatKronor(r.value)}).`,
+      });
+      ok = false;
+    } else if (r.value !== undefined && isTooLarge(r.value)) {
+      issues.push({
+        code: 'AMOUNT_TOO_LARGE',
+        federation: name || undefined,
+        field,
+        message: `${who}: ${FEDERATION_FIELDS[field]} ${TOO_LARGE_TEXT}.`,
       });
       ok = false;
     } else {
@@ -333,6 +350,17 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
       ok = false;
       return undefined;
     }
+    if (r.value !== undefined && isTooLarge(r.value)) {
+      issues.push({
+        code: 'AMOUNT_TOO_LARGE',
+        areaIndex: index,
+        federation: federation || undefined,
+        field,
+        message: `${describeArea(a)}: ${AREA_FIELDS[field]} ${TOO_LARGE_TEXT}.`,
+      });
+      ok = false;
+      return undefined;
+    }
     return r.value;
   };
   const population = readField('population', a?.population);
@@ -385,6 +413,7 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
   // (twice in one federation, or in two federations, are both errors).
   const areaCount = new Array(rawFederations.length).fill(0);
   const places = new Map<string, number>(); // Kommun (+ Område) key → federation index
+  const municipalities = new Map<string, { federation: number; whole: boolean }[]>(); // Kommun key → where it occurs
   const areas: (PreparedArea | undefined)[] = [];
   // Fast path: the area names its federation exactly as the federation row does.
   const byRawName = new Map<unknown, number>();
@@ -426,6 +455,23 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
       return;
     }
     places.set(placeKey, fedIndex);
+    // A municipality split between federations needs an Område on every row: a whole-municipality row
+    // in one federation and any row of it in another would count its people twice.
+    const seen = municipalities.get(prepared.municipalityKey);
+    const whole = prepared.area === undefined;
+    const clash = seen?.find((m) => m.federation !== fedIndex && (whole || m.whole));
+    if (clash) {
+      issues.push({
+        code: 'DUPLICATE_AREA',
+        areaIndex: i,
+        federation: fedName,
+        field: 'area',
+        message: `Kommunen ${prepared.municipality} finns också i förbundet ${String(rawFederations[clash.federation].name).trim()}; ange område (stadsdel) på varje rad när en kommun delas mellan förbund.`,
+      });
+      return;
+    }
+    if (!seen) municipalities.set(prepared.municipalityKey, [{ federation: fedIndex, whole }]);
+    else if (!seen.some((m) => m.federation === fedIndex && m.whole === whole)) seen.push({ federation: fedIndex, whole });
     const federation = federations[fedIndex];
     if (federation) federation.areas.push(prepared);
   });

@@ -33,15 +33,18 @@
  *
  * ## Writing (buildWritePlan / runAllocation)
  * Förbund: the nine output columns, over the columns already carrying those headers (a rerun
- * writes the same cells) or after the last input column; header in the header row, one value per
- * federation row, '' down to the last row read. Kommunbidrag: Förbund, Kommun, Fördelningsgrund,
- * Andel, Bidrag (kr), one row per municipality and federation, then a blank row and a "Summa" row.
+ * writes the same cells) or after the last column in use (values, SheetValues.occupied cells, and
+ * merged ranges that reach into the header row or a federation row); header in the header row, one
+ * value per federation row, null (leave as it is) in every other row. Earlier output is removed by
+ * the plan's clear ranges (the existing output columns from the header row down), not by the blocks.
+ * Kommunbidrag: Förbund, Kommun, Fördelningsgrund, Andel, Bidrag (kr), one row per municipality and
+ * federation, then a blank row and a "Summa" row.
  * Körlogg: Uppgift/Värde (Tidpunkt, Program, Statlig ram, totals, Scenario, Tillämpad spärr,
  * counts, λ, pool T, warning counts, Fingeravtryck = SHA-256 of the canonical inputs).
  */
 export * from './types';
 
-export { readWorkbook } from './read';
+export { readWorkbook, cellsRead } from './read';
 export { runAllocation, issueToProblem } from './run';
 export type { RunOutcome } from './run';
 export {
@@ -89,4 +92,5 @@ export { sha256Hex, sha256Bytes, utf8Bytes } from './sha256';
 export { inputFingerprint, canonicalInput, FINGERPRINT_VERSION } from './fingerprint';
 export { cellAddress, columnLetters, columnIndex, quoteSheetName } from './address';
 export { normalizeKey } from './text';
+export { sortProblems } from './sheets';
 export { PROGRAM_NAME, PROGRAM_VERSION } from './version';

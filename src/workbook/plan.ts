@@ -169,9 +169,10 @@ export function runSummary(result: AllocationResult, input: ModelInput): RunSumm
 
 /**
  * Everything to write for a run. Förbund: the nine output columns (canonical headers, spec order) over
- * the columns already carrying them, the missing ones after the last input column; each column from
- * the header row down to layout rowCount ('' on rows that are not federations, so stale output is
- * cleared); existing output columns (and stale duplicates) are first cleared of values and formats.
+ * the columns already carrying them, the missing ones after the last column in use; each block from
+ * the header row down to layout rowCount, with values in the header row and the federation rows and
+ * null (leave as it is) in every other row; existing output columns (and stale duplicates) are first
+ * cleared from the header row down, so nothing of an earlier run survives.
  * Kommunbidrag and Körlogg are replaced whole (under their existing spelling if present).
  */
 export function buildWritePlan(layout: WorkbookLayout, result: AllocationResult, input: ModelInput, options: { timestamp: Date }): WritePlan {
@@ -190,7 +191,10 @@ export function buildWritePlan(layout: WorkbookLayout, result: AllocationResult,
   for (let r = fs.headerRow; r <= lastRow; r++) {
     const i = rowOf.get(r);
     const fed = i === undefined ? undefined : byIndex.get(i);
-    const values = r === fs.headerRow ? [...FEDERATION_OUTPUT_HEADERS] : fed ? federationOutputRow(fed) : FEDERATION_OUTPUT_HEADERS.map(() => '');
+    // Rows that are neither the header nor a federation are left as they are (null): on a first run
+    // they are empty or part of something of the user's (a merged footnote), and on a rerun the
+    // clear ranges below have already removed the earlier output there.
+    const values: CellValue[] = r === fs.headerRow ? [...FEDERATION_OUTPUT_HEADERS] : fed ? federationOutputRow(fed) : FEDERATION_OUTPUT_HEADERS.map(() => null);
     values.forEach((v, k) => {
       columnValues[k].push(v);
       const isMoney = k < FEDERATION_OUTPUT_HEADERS.length - 1;

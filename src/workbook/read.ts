@@ -15,12 +15,13 @@ import {
   FederationField,
   HeaderMapping,
   mapHeaders,
+  MappedColumn,
   MUNICIPALITY_SHEET,
 } from './columns';
 import { CellRead, readMoney, readMonths, readQuantity, readSplitMethod } from './cells';
 import { formatKronor, formatShare } from './format';
 import { ParameterKey, PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
-import { findHeaderRow, findSheet, makeProblem, sortProblems } from './sheets';
+import { findHeaderRow, findSheet, HEADER_SEARCH_ROWS, makeProblem, sortProblems } from './sheets';
 import { cellText, isBlank, normalizeKey } from './text';
 
 /** A federation row as read. */
@@ -238,8 +239,14 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
   return { opened, rows };
 }
 
-/** Last column, other than output columns, with a header or any value from the header row down. */
-function lastInputColumn(sheet: SheetValues, headerRow: number, mapping: HeaderMapping<string>): number {
+/**
+ * Last column, other than output columns, in use from the header row down: a header or any value, a
+ * cell the host reports as occupied (a formula whose result is empty or unknown), or the right edge
+ * of a merged range that starts in such a column and covers the header row or a federation row (an
+ * output cell there would be part of the merge). Merged ranges only below or between the federations
+ * do not count: a run writes nothing in those rows of a new output column.
+ */
+function lastInputColumn(sheet: SheetValues, headerRow: number, mapping: HeaderMapping<string>, dataRows: number[]): number {
   const output = new Set<number>([...Object.values(mapping.outputColumns), ...mapping.duplicateOutputColumns]);
   let last = mapping.lastHeaderColumn;
   for (let r = headerRow; r < sheet.values.length; r++) {
@@ -250,6 +257,17 @@ function lastInputColumn(sheet: SheetValues, headerRow: number, mapping: HeaderM
         break;
       }
     }
+  }
+  for (const { row, column } of sheet.occupied ?? []) {
+    if (row >= headerRow && column > last && !output.has(column)) last = column;
+  }
+  const written = new Set([headerRow, ...dataRows]);
+  for (const merge of sheet.merges ?? []) {
+    const right = merge.column + merge.columnCount - 1;
+    if (right <= last || output.has(merge.column) || merge.row + merge.rowCount - 1 < headerRow) continue;
+    let covers = false;
+    for (let r = merge.row; r < merge.row + merge.rowCount && !covers; r++) covers = written.has(r);
+    if (covers) last = right;
   }
   return last;
 }
@@ -288,6 +306,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   // Areas: known federation, no duplicates (spec: workbook-format.md "Sheet `Kommuner`")
   const seenInFederation = new Map<string, AreaRow>();
   const seenMunicipality = new Map<string, AreaRow>();
+  const rowsOfMunicipality = new Map<string, AreaRow[]>();
   const areasPerFederation = new Map<string, AreaRow[]>();
   for (const a of areas.rows) {
     if (!a.federationKey) continue;
@@ -315,6 +334,20 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
       areaProblem(a, 'municipality', `${what} ingår redan i förbundet "${other.input.federation}" (rad ${other.row + 1})${hint}`);
       continue;
     }
+    // A municipality split between federations needs an Område on every row: one row without it
+    // and another in a different federation cannot be told apart (engine: the split by area).
+    const sameMunicipality = rowsOfMunicipality.get(a.municipalityKey) ?? [];
+    const unsplit = sameMunicipality.find((o) => o.federationKey !== a.federationKey && (!o.areaKey || !a.areaKey));
+    if (unsplit) {
+      areaProblem(
+        a,
+        areaSheet?.col('area') !== undefined ? 'area' : 'municipality',
+        `Kommunen "${a.input.municipality}" finns också i förbundet "${unsplit.input.federation}" (rad ${unsplit.row + 1}); ange område (stadsdel) på varje rad när en kommun delas mellan förbund`,
+      );
+      continue;
+    }
+    sameMunicipality.push(a);
+    rowsOfMunicipality.set(a.municipalityKey, sameMunicipality);
     if (!other) seenMunicipality.set(place, a);
   }
 
@@ -448,7 +481,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
       name: fedSheet.sheet.name,
       headerRow: fedSheet.headerRow,
       dataRows: feds.rows.map((f) => f.row),
-      lastInputColumn: lastInputColumn(fedSheet.sheet, fedSheet.headerRow, fedSheet.mapping),
+      lastInputColumn: lastInputColumn(fedSheet.sheet, fedSheet.headerRow, fedSheet.mapping, feds.rows.map((f) => f.row)),
       existingOutputColumns: { ...fedSheet.mapping.outputColumns },
       rowCount: fedSheet.sheet.values.length,
       columns: columnsOf(fedSheet.mapping),
@@ -470,4 +503,41 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     existingOutputSheets,
   };
   return { ok: true, input, layout };
+}
+
+/**
+ * Which cells a run reads, as a test on a sheet name (as in the workbook) and a 0-based cell: on
+ * Parametrar the header row and, below it, the Parameter and Värde columns; on Förbund and Kommuner
+ * the header row and, below it, the input columns (not unknown columns, not output columns). Rows
+ * above a header row (titles, notes) are not read; when a sheet has no header row, its first ten
+ * rows are (the header is looked for there). Other sheets are never read.
+ * A host uses it to tell which cells matter, e.g. a formula without a calculated value.
+ */
+export function cellsRead(sheets: SheetValues[]): (sheet: string, row: number, column: number) => boolean {
+  const rules = new Map<string, (row: number, column: number) => boolean>();
+  const searchOnly = (row: number): boolean => row < HEADER_SEARCH_ROWS;
+  const params = scanParameterSheet(sheets);
+  if (params.sheet) {
+    const { headerRow, labelColumn, valueColumn } = params;
+    rules.set(
+      params.sheet.name,
+      headerRow < 0 ? searchOnly : (row, column) => row === headerRow || (row > headerRow && (column === labelColumn || column === valueColumn)),
+    );
+  }
+  for (const [canonical, defs, withOutput] of [
+    [FEDERATION_SHEET, FEDERATION_COLUMNS, true],
+    [MUNICIPALITY_SHEET, AREA_COLUMNS, false],
+  ] as const) {
+    const sheet = findSheet(sheets, canonical);
+    if (!sheet) continue;
+    const header = findHeaderRow(sheet.values, FEDERATION_KEY_HEADERS, companionHeaders<string>(defs, withOutput));
+    if (!header) {
+      rules.set(sheet.name, searchOnly);
+      continue;
+    }
+    const mapping = mapHeaders<string>(sheet.name, sheet.values[header.row] ?? [], header.row, defs, withOutput);
+    const inputColumns = new Set(Object.values<MappedColumn | undefined>(mapping.columns).map((m) => m?.column));
+    rules.set(sheet.name, (row, column) => row === header.row || (row > header.row && inputColumns.has(column)));
+  }
+  return (sheet, row, column) => rules.get(sheet)?.(row, column) ?? false;
 }

@@ -6,10 +6,30 @@ import type { AllocationResult, ModelInput } from '../engine/types';
 /** A cell value as Excel's Range.values gives it ('' for an empty cell). null is accepted as empty too. */
 export type CellValue = string | number | boolean | null;
 
+/** A rectangle of cells, 0-based. */
+export interface CellRange {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
 /** One worksheet's values, row-major, starting at cell A1 (values[0][0] is A1). Rows may be ragged. */
 export interface SheetValues {
   name: string;
   values: CellValue[][];
+  /**
+   * Optional, from a host that knows them: the merged ranges of the sheet (0-based). A run places
+   * new output columns to the right of every merged range that starts in a column other than an
+   * output column and covers the header row or a federation row (see readWorkbook).
+   */
+  merges?: CellRange[];
+  /**
+   * Optional, from a host that knows them: cells whose value reads '' but that are not empty — a
+   * formula whose result is an empty string or was never calculated (0-based). New output columns
+   * are never placed over them.
+   */
+  occupied?: { row: number; column: number }[];
 }
 
 /** One problem of a file, always with its cell address. */
@@ -125,9 +145,16 @@ export interface RunSummary {
 
 /** Everything a host must do to write a run back. Hosts apply it in this order: clear, blocks, sheets, highlight. */
 export interface WritePlan {
-  /** Ranges on existing sheets to clear (values and formats) before writing: stale output of an earlier run */
+  /**
+   * Ranges on existing sheets to clear before writing: the output columns of an earlier run, from the
+   * header row down (values, and the number formats, bold and highlight a run sets). A cell of a
+   * merged range that starts outside the range is not part of it.
+   */
   clear: { sheet: string; row: number; column: number; rowCount: number; columnCount: number }[];
-  /** Output columns on Förbund (header + one row per data row), over existing output columns or after the last input column */
+  /**
+   * Output columns on Förbund: header and one value per federation row, null in the other rows; over
+   * existing output columns or after the last column in use
+   */
   blocks: CellBlock[];
   /** Kommunbidrag and Körlogg, replaced whole */
   sheets: SheetOutput[];
@@ -152,7 +179,14 @@ export const FEDERATION_OUTPUT_HEADERS = [
 export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg'] as const;
 export const INPUT_SHEETS = ['Parametrar', 'Förbund', 'Kommuner'] as const;
 
-/** Whole kronor with a space as thousands separator in every locale (conditional sections, literal spaces). */
-export const MONEY_FORMAT = '[>=1000000]#\\ ###\\ ##0;[>=1000]#\\ ##0;0';
+/**
+ * Whole kronor with a space as thousands separator in every locale (conditional sections, literal
+ * spaces): 0, 999, 1 000, 999 999, 1 000 000, 2 711 328 000, 12 345 678 901. Excel allows two
+ * conditions, so the last section serves both 0–999 and 1 000–999 999: below 1 000 the value carries
+ * a leading space (invisible in a right-aligned cell). Checked in LibreOffice (test/e2e/libreoffice).
+ */
+export const MONEY_FORMAT = '[>=1000000000]#\\ ###\\ ###\\ ##0;[>=1000000]#\\ ###\\ ##0;#\\ ##0';
+/** Money formats of earlier versions: a rerun treats them as its own (they are replaced, never kept as the user's). */
+export const LEGACY_MONEY_FORMATS: readonly string[] = ['[>=1000000]#\\ ###\\ ##0;[>=1000]#\\ ##0;0'];
 /** Shares shown as a percentage. */
 export const SHARE_FORMAT = '0.00%';

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CliError, FIXED_FILE_DATE, normalizeZipDates, run, writeFileAtomically, type CliIo } from '../../src/cli/main';
-import { messyWorkedExample, UNRELATED_SHEET, writeFixture } from '../fixtures/workbooks';
+import { fixtureWorkbook, messyWorkedExample, UNRELATED_SHEET, WORKED_EXAMPLE_EXPECTED, writeFixture } from '../fixtures/workbooks';
+import { zipPartText } from '../e2e/helpers';
 
 interface Captured {
   code: number;
@@ -135,7 +136,7 @@ describe('allocate in-process', () => {
     expect(workbook.getWorksheet('Körlogg')!.getCell('B2').value).toBe('2027-01-15T09:30:00');
   });
 
-  test('a formula without a saved value on an input sheet is a problem with its address; elsewhere it is not', async () => {
+  test('a formula without a saved value in a cell the run reads is a problem with its address; elsewhere it is not', async () => {
     const fixture = messyWorkedExample();
     const federations = fixture.sheets.find((s) => s.name === 'Förbund')!;
     federations.rows[4][3] = undefined;
@@ -143,28 +144,116 @@ describe('allocate in-process', () => {
     const file = path.join(dir, 'formel.xlsx');
     await writeFixture(fixture, file);
     await workbook.xlsx.readFile(file);
-    workbook.getWorksheet('Förbund')!.getCell('D5').value = { formula: '2400*1000' } as ExcelJS.CellFormulaValue;
+    const sheet = workbook.getWorksheet('Förbund')!;
+    sheet.getCell('D5').value = { formula: '2400*1000' } as ExcelJS.CellFormulaValue; // an input column: read
+    sheet.getCell('A2').value = { formula: '"Inskickat "&TEXT(TODAY(),"ÅÅÅÅ")' } as ExcelJS.CellFormulaValue; // a note above the header row
+    sheet.getCell('I5').value = { formula: 'B5*2' } as ExcelJS.CellFormulaValue; // the unknown column Anteckning
+    workbook.getWorksheet('parametrar')!.getCell('C5').value = { formula: 'B5' } as ExcelJS.CellFormulaValue; // a note column
     workbook.getWorksheet(UNRELATED_SHEET)!.getCell('F1').value = { formula: 'A2*2' } as ExcelJS.CellFormulaValue;
     await workbook.xlsx.writeFile(file);
     const result = await finsam('allocate', file, '--out', path.join(dir, 'formel-ut.xlsx'), '-q');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Förbund!D5: formeln =2400*1000 saknar sparat värde');
-    expect(result.stderr).not.toContain(`${UNRELATED_SHEET}!F1`);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `${file} har 1 fel; ingen fil skrevs:`,
+      'Förbund!D5: formeln =2400*1000 saknar sparat värde; öppna filen i Excel eller LibreOffice, spara den och försök igen',
+    ]);
     expect(fs.existsSync(path.join(dir, 'formel-ut.xlsx'))).toBe(false);
+
+    // Without the one in the input column, the file runs
+    sheet.getCell('D5').value = { formula: '2400*1000', result: 2_400_000 };
+    await workbook.xlsx.writeFile(file);
+    expect((await finsam('allocate', file, '--out', path.join(dir, 'formel-ut.xlsx'), '-q')).code).toBe(0);
   });
 
-  test('merged cells where the output goes: refused with the cells, nothing written', async () => {
+  test('a formula whose saved result is an empty string reads as empty, also in an input column', async () => {
     const fixture = messyWorkedExample();
     const federations = fixture.sheets.find((s) => s.name === 'Förbund')!;
-    federations.rows[4][9] = 'en anteckning över två celler'; // J5, merged with K5 (where output goes)
+    federations.rows[3][5] = { formula: 'IF(1=1,"",1)', result: '' }; // F4, Ansökan of Norrby: blank
+    federations.rows[4][7] = { formula: 'IF(B5>0,12,"")', result: 12 };
+    const file = path.join(dir, 'tom-strang.xlsx');
+    await writeFixture(fixture, file);
+    // Stored as Excel and LibreOffice store it: a string result with an empty value
+    const sheetXml = zipPartText(fs.readFileSync(file), 'xl/worksheets/sheet3.xml') ?? '';
+    expect(sheetXml).toMatch(/<c r="F4"[^>]* t="str"><f>IF\(1=1,&quot;&quot;,1\)<\/f><v(\/>|><\/v>)/);
+    const out = path.join(dir, 'tom-strang-ut.xlsx');
+    const result = await finsam('allocate', file, '--out', out, '-q');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Summa slutlig tilldelning: 8 211 043 kr');
+    // …and keeps its (empty) result in the output
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    expect(written.getWorksheet('Förbund')!.getCell('F4').formula).toBe('IF(1=1,"",1)');
+    expect(written.getWorksheet('Förbund')!.getCell('F4').result).toBe('');
+  });
+
+  test('a merged note that reaches into a federation row: the output goes to the right of it', async () => {
+    const fixture = messyWorkedExample();
+    const federations = fixture.sheets.find((s) => s.name === 'Förbund')!;
+    federations.rows[4][9] = 'en anteckning över två celler'; // J5, merged with K5 (where the output would start)
     federations.merges = [...(federations.merges ?? []), 'J5:K5'];
     const file = path.join(dir, 'sammanfogad.xlsx');
     await writeFixture(fixture, file);
     const out = path.join(dir, 'sammanfogad-ut.xlsx');
     const result = await finsam('allocate', file, '--out', out, '-q');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    const sheet = written.getWorksheet('Förbund')!;
+    expect(sheet.getCell('J5').value).toBe('en anteckning över två celler');
+    expect(sheet.getCell('K5').isMerged).toBe(true);
+    expect(sheet.getCell('K3').value).toBeNull();
+    expect(sheet.getCell('L3').value).toBe('Idealfördelning (kr)');
+    expect(sheet.getCell('T3').value).toBe('Varningar');
+  });
+
+  test('a merge made inside earlier output: the rerun is refused with the cells, nothing written', async () => {
+    const file = path.join(dir, 'sammanfogad-igen.xlsx');
+    expect((await finsam('allocate', input, '--out', file, '-q')).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    workbook.getWorksheet('Förbund')!.mergeCells('N5:O5'); // Slutlig tilldelning and Kommunernas andel of Söderby
+    await workbook.xlsx.writeFile(file);
+    const out = path.join(dir, 'sammanfogad-igen-ut.xlsx');
+    const result = await finsam('allocate', file, '--out', out, '-q');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Förbund!K5: cellen ingår i sammanfogade celler (från J5)');
+    expect(result.stderr).toContain('Förbund!O5: cellen ingår i sammanfogade celler (från N5)');
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test.each([
+    // I is the note column Anteckning: the output starts at J, as without the footnote
+    ['a footnote below the data, merged from the note column across the output columns', 'I11:R11', 'I11', 'Källa: årsredovisningar 2025', 'J', 'N'],
+    // K holds text below the data (a column in use): the output starts after it, at L
+    ['a signature line below the data, merged from beyond the inputs into the output columns', 'K11:N11', 'K11', 'Godkänt av: ____', 'L', 'P'],
+  ])('%s: the first run writes no blanks there, a rerun leaves it alone', async (_what, range, master, text, firstColumn, finalColumn) => {
+    const fixture = messyWorkedExample();
+    const federations = fixture.sheets.find((s) => s.name === 'Förbund')!;
+    const workbook = fixtureWorkbook(fixture);
+    const sheet = workbook.getWorksheet('Förbund')!;
+    sheet.getCell(master).value = text;
+    sheet.mergeCells(range);
+    expect(federations.rows.length).toBeLessThan(Number(master.slice(1)));
+    const file = path.join(dir, 'fotnot.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const out = path.join(dir, 'fotnot-ut.xlsx');
+    const again = path.join(dir, 'fotnot-igen.xlsx');
+    const first = await finsam('allocate', file, '--out', out, '-q');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const second = await finsam('allocate', out, '--out', again, '-q');
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    for (const written of [out, again]) {
+      const result = new ExcelJS.Workbook();
+      await result.xlsx.readFile(written);
+      const ws = result.getWorksheet('Förbund')!;
+      expect(ws.getCell(master).value).toBe(text);
+      expect((ws as unknown as { model: { merges: string[] } }).model.merges).toContain(range);
+      expect(ws.getCell(`${firstColumn}3`).value).toBe('Idealfördelning (kr)');
+      expect(ws.getCell(`${finalColumn}5`).value).toBe(WORKED_EXAMPLE_EXPECTED.federations.Söderby.final);
+    }
   });
 
   test('parts exceljs cannot keep: a note in the summary, and --in-place refuses', async () => {
@@ -180,6 +269,64 @@ describe('allocate in-process', () => {
     expect(inPlace.code).toBe(2);
     expect(inPlace.stderr).toContain('1 diagram följer inte med');
     expect(fs.readFileSync(withChart).equals(before)).toBe(true);
+  });
+
+  test('Excel 2010 validations and conditional formats (extLst): a note in the summary, and --in-place refuses', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(input));
+    const part = 'xl/worksheets/sheet3.xml'; // Förbund
+    const xml = await zip.file(part)!.async('string');
+    const extLst =
+      '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
+      '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1">' +
+      '<x14:formula1><xm:f>Kommuner!$C$3:$C$9</xm:f></x14:formula1><xm:sqref>C4:C8</xm:sqref></x14:dataValidation></x14:dataValidations></ext>' +
+      '<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
+      '<x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+      '<x14:cfRule type="expression" priority="1" id="{00000000-0000-0000-0000-000000000001}"><xm:f>Kommuner!$B$3&gt;10000</xm:f><x14:dxf><font><b/></font></x14:dxf></x14:cfRule>' +
+      '<xm:sqref>B4:B8</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>';
+    expect(xml).toContain('</worksheet>');
+    zip.file(part, xml.replace('</worksheet>', `${extLst}</worksheet>`));
+    const withExtensions = path.join(dir, 'x14.xlsx');
+    fs.writeFileSync(withExtensions, await zip.generateAsync({ type: 'nodebuffer' }));
+    const out = path.join(dir, 'x14-ut.xlsx');
+    const result = await finsam('allocate', withExtensions, '--out', out, '-q');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '  Obs: 1 dataverifiering av nyare typ på bladet Förbund (t.ex. en lista från ett annat blad) följer inte med i utfilen (stöds inte av exceljs)\n',
+    );
+    expect(result.stdout).toContain('  Obs: 1 regel för villkorsstyrd formatering av nyare typ på bladet Förbund följer inte med i utfilen (stöds inte av exceljs)\n');
+    // What the note says: the output has neither (and the rule exceljs read without its formula is not written half)
+    const written = zipPartText(fs.readFileSync(out), part) ?? '';
+    expect(written).not.toMatch(/dataValidation|cfRule/);
+    const before = fs.readFileSync(withExtensions);
+    const inPlace = await finsam('allocate', withExtensions, '--in-place', '-q');
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.stderr).toContain('1 dataverifiering av nyare typ på bladet Förbund');
+    expect(fs.readFileSync(withExtensions).equals(before)).toBe(true);
+  });
+
+  test('exceljs failing to write: exit 1, a Swedish message without a stack trace, no file', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const XLSX = require('exceljs/lib/xlsx/xlsx') as { prototype: { writeBuffer: () => Promise<unknown> } };
+    const spy = jest.spyOn(XLSX.prototype, 'writeBuffer').mockRejectedValue(new TypeError("Cannot read properties of null (reading 'theme')"));
+    try {
+      const out = path.join(dir, 'trasig-ut.xlsx');
+      const result = await finsam('allocate', input, '--out', out, '-q');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `finsam: Kunde inte skriva ${out}: exceljs klarade inte att skriva arbetsboken (Cannot read properties of null (reading 'theme')). Ingen fil skrevs.\n` +
+          'Prova att öppna filen i Excel eller LibreOffice, spara den som Excel-arbetsbok (.xlsx) och köra igen.\n',
+      );
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(fs.existsSync(out)).toBe(false);
+      const json = await finsam('allocate', input, '--out', out, '-q', '--json');
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('exceljs klarade inte att skriva arbetsboken') });
+      expect(fs.existsSync(out)).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('explain shows the calculation chain of one federation', async () => {

@@ -5,16 +5,17 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runAllocation } from '../../src/workbook';
 import { readSheets } from '../../src/cli/xlsx';
-import { FEDERATION_OUTPUT_HEADERS } from '../../src/workbook/types';
+import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT } from '../../src/workbook/types';
 import {
   brokenWorkedExample,
   fixtureSheetValues,
+  fixtureWorkbook,
   messyWorkedExample,
   UNRELATED_SHEET,
   WORKED_EXAMPLE_EXPECTED,
   writeFixture,
 } from '../fixtures/workbooks';
-import { cellSnapshot, ensureBuilt, loadWorkbook, plain, runCli, sheetByName, sheetSnapshot, storedNumberFormats, table, tempDir } from './helpers';
+import { cellSnapshot, ensureBuilt, loadWorkbook, plain, runCli, sheetByName, sheetSnapshot, storedNumberFormats, table, tempDir, zipPartText } from './helpers';
 
 const E = WORKED_EXAMPLE_EXPECTED;
 let dir: string;
@@ -119,7 +120,8 @@ describe('finsam allocate on a messy worked example', () => {
     const finalColumn = headers.indexOf('Slutlig tilldelning (kr)') + 1;
     const söderbyRow = headerRow + 2;
     expect(plain(sheet.getCell(söderbyRow, 3))).toBe('Söderby');
-    expect(sheet.getCell(söderbyRow, finalColumn).numFmt).toBe('[>=1000000]#\\ ###\\ ##0;[>=1000]#\\ ##0;0');
+    expect(sheet.getCell(söderbyRow, finalColumn).numFmt).toBe(MONEY_FORMAT);
+    expect(MONEY_FORMAT).toBe('[>=1000000000]#\\ ###\\ ###\\ ##0;[>=1000000]#\\ ###\\ ##0;#\\ ##0');
     const fill = sheet.getCell(söderbyRow, finalColumn).fill as ExcelJS.FillPattern | undefined;
     expect(fill?.pattern).toBe('solid');
     // Norrby has no warnings: no fill on its output cells
@@ -133,9 +135,19 @@ describe('finsam allocate on a messy worked example', () => {
     const before = await loadWorkbook(input);
     const after = await loadWorkbook(output);
     expect(after.worksheets.map((ws) => ws.name)).toEqual([...before.worksheets.map((ws) => ws.name), 'Kommunbidrag', 'Körlogg']);
+    // The unrelated sheet counts rows on Förbund: its formulas lose their cached results, so that every
+    // spreadsheet program calculates them again on open (formula text, styles and the rest are kept)
+    const withoutResults = (cells: Map<string, { value: unknown; style: unknown }>): Map<string, { value: unknown; style: unknown }> =>
+      new Map(
+        [...cells].map(([address, cell]) => {
+          if (cell.value === null || typeof cell.value !== 'object' || !('formula' in cell.value)) return [address, cell];
+          const { result: _result, ...formula } = cell.value as Record<string, unknown>;
+          return [address, { ...cell, value: formula }];
+        }),
+      );
     for (const sheet of before.worksheets) {
       const afterSheet = sheetByName(after, sheet.name);
-      const expected = cellSnapshot(sheet);
+      const expected = sheet.name === UNRELATED_SHEET ? withoutResults(cellSnapshot(sheet)) : cellSnapshot(sheet);
       const actual = cellSnapshot(afterSheet);
       for (const [address, cell] of expected) expect({ address, ...actual.get(address) }).toEqual({ address, ...cell });
       if (sheet.name !== 'Förbund') expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
@@ -154,8 +166,14 @@ describe('finsam allocate on a messy worked example', () => {
     for (const format of storedNumberFormats(input)) expect(formatsAfter).toContain(format);
     expect(storedNumberFormats(input)).toEqual(expect.arrayContaining(['0.0\\%', '#\\ ##0\\ \\k\\r']));
     const notes = sheetByName(after, UNRELATED_SHEET);
-    expect(notes.getCell('A4').value).toEqual({ formula: 'A2+A3', result: 12 });
-    expect(notes.getCell('A5').value).toEqual({ formula: 'COUNTA(Förbund!C4:C8)', result: 4 });
+    expect(notes.getCell('A4').value).toEqual({ formula: 'A2+A3' });
+    expect(notes.getCell('A5').value).toEqual({ formula: 'COUNTA(Förbund!C4:C8)' });
+    // Formulas in the cells the run read keep their results: they are its input
+    expect(sheetByName(after, 'parametrar').getCell('B7').value).toEqual({ formula: '4*100000', result: 400_000 });
+    expect(sheetByName(after, 'Förbund').getCell('D5').value).toEqual({ formula: '2400*1000', result: 2_400_000 });
+    expect(sheetByName(after, 'Kommuner').getCell('E9').value).toEqual({ formula: '100+50', result: 150 });
+    // …and Excel recalculates everything on open
+    expect(zipPartText(fs.readFileSync(output), 'xl/workbook.xml')).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
   });
 
   test('a rerun on its own output gives the same workbook, cell for cell (only Körlogg Tidpunkt may differ)', async () => {
@@ -191,6 +209,8 @@ describe('finsam allocate on a messy worked example', () => {
     expect(sheets).toEqual(fixtureSheetValues(messyWorkedExample()));
     const fromFile = runAllocation(sheets, { timestamp });
     expect(fromArrays.ok).toBe(true);
+    // The blank row between the federations is not written (null), not blanked ('')
+    if (fromArrays.ok) expect(fromArrays.plan.blocks[0].values.filter((row) => row.every((v) => v === null))).toHaveLength(1);
     expect(fromFile).toEqual(fromArrays);
     // …and what the command line wrote is that plan's values
     if (!fromArrays.ok) return;
@@ -199,10 +219,44 @@ describe('finsam allocate on a messy worked example', () => {
       const sheet = sheetByName(written, block.sheet);
       block.values.forEach((row, i) =>
         row.forEach((value, j) => {
+          // null: a row that is neither the header nor a federation is left as it was (empty here)
           const cell = plain(sheet.getCell(block.row + i + 1, block.column + j + 1));
-          expect(cell ?? '').toEqual(value);
+          expect(cell ?? '').toEqual(value ?? '');
         }),
       );
+    }
+  });
+});
+
+describe('a header row with a style of its own (row-level formatting)', () => {
+  test('the first run and a rerun write identical output cells, values and styles', async () => {
+    const local = tempDir();
+    try {
+      const workbook = fixtureWorkbook(messyWorkedExample());
+      const federations = workbook.getWorksheet('Förbund')!;
+      // Row 3 (the header row) formatted as a whole row: new cells in it inherit this
+      federations.getRow(3).font = { italic: true, color: { argb: 'FF1F4E79' } };
+      federations.getRow(3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+      const styled = path.join(local, 'radformat.xlsx');
+      const once = path.join(local, 'radformat-1.xlsx');
+      const twice = path.join(local, 'radformat-2.xlsx');
+      await workbook.xlsx.writeFile(styled);
+      expect(runCli(['allocate', styled, '--out', once, '--quiet']).status).toBe(0);
+      expect(runCli(['allocate', once, '--out', twice, '--quiet']).status).toBe(0);
+      const first = sheetByName(await loadWorkbook(once), 'Förbund');
+      const second = sheetByName(await loadWorkbook(twice), 'Förbund');
+      // The output header cells keep the row's look and are bold
+      const header = first.getRow(3);
+      const idealColumn = FEDERATION_OUTPUT_HEADERS.indexOf('Idealfördelning (kr)') + 10;
+      expect(plain(header.getCell(idealColumn))).toBe('Idealfördelning (kr)');
+      expect(header.getCell(idealColumn).font).toMatchObject({ italic: true, bold: true, color: { argb: 'FF1F4E79' } });
+      expect((header.getCell(idealColumn).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFDDEBF7');
+      const a = cellSnapshot(first);
+      const b = cellSnapshot(second);
+      expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+      for (const [address, cell] of a) expect({ address, ...b.get(address) }).toEqual({ address, ...cell });
+    } finally {
+      fs.rmSync(local, { recursive: true, force: true });
     }
   });
 });

@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeSheetOutputs } from '../../src/cli/xlsx';
-import { MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
-import { messyWorkedExample, WORKED_EXAMPLE_EXPECTED, writeFixture } from '../fixtures/workbooks';
-import { ensureBuilt, runCli, tempDir } from './helpers';
+import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
+import { fixtureWorkbook, messyWorkedExample, WORKED_EXAMPLE_EXPECTED, writeFixture } from '../fixtures/workbooks';
+import { ensureBuilt, loadWorkbook, ROOT, runCli, sheetByName, table, tempDir, zipPartText } from './helpers';
 
 function findSoffice(): string | undefined {
   const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
@@ -29,6 +29,21 @@ if (!soffice && !process.env.CI) {
   console.warn(`${MISSING} Testet mot LibreOffice hoppas över lokalt; i CI krävs det.`);
 }
 const loTest = soffice || process.env.CI ? test : test.skip;
+
+/** The file saved again by LibreOffice as .xlsx (as a person who opens and saves it there would). */
+function resaveAsXlsx(file: string, outDir: string): string {
+  if (!soffice) throw new Error(MISSING);
+  const profile = path.join(outDir, 'lo-profile');
+  const result = spawnSync(
+    soffice,
+    [`-env:UserInstallation=file://${profile.replace(/\\/g, '/')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, file],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
+  const saved = path.join(outDir, path.basename(file));
+  if (!fs.existsSync(saved)) throw new Error(`soffice wrote no ${saved}: ${result.stdout} ${result.stderr}`);
+  return saved;
+}
 
 /** Every sheet of an .xlsx as CSV text "as shown" (formatted), keyed by sheet name. */
 function convertToCsv(file: string, outDir: string): Map<string, string[][]> {
@@ -117,7 +132,7 @@ describe('LibreOffice shows what finsam wrote', () => {
     async () => {
       if (!soffice) throw new Error(MISSING);
       const workbook = new ExcelJS.Workbook();
-      const values = [0, 7, 999, 1_000, 1_234, 999_999, 1_000_000, 1_234_567, 339_000_000];
+      const values = [0, 5, 7, 999, 1_000, 1_234, 999_999, 1_000_000, 1_234_567, 339_000_000, 999_999_999, 1_000_000_000, 2_711_328_000, 12_345_678_901];
       writeSheetOutputs(workbook, [
         {
           name: 'Format',
@@ -128,7 +143,24 @@ describe('LibreOffice shows what finsam wrote', () => {
       const file = path.join(dir, 'format.xlsx');
       await workbook.xlsx.writeFile(file);
       const shown = convertToCsv(file, path.join(dir, 'format-csv')).get('Format')!;
-      expect(shown.map((row) => row[0])).toEqual(['0', '7', '999', '1 000', '1 234', '999 999', '1 000 000', '1 234 567', '339 000 000', expect.stringMatching(/^30[.,]29 ?%$/)]);
+      // Below 1 000 the last section ("#\ ##0") leaves a leading space (invisible in a right-aligned cell)
+      expect(shown.map((row) => row[0])).toEqual([
+        ' 0',
+        ' 5',
+        ' 7',
+        ' 999',
+        '1 000',
+        '1 234',
+        '999 999',
+        '1 000 000',
+        '1 234 567',
+        '339 000 000',
+        '999 999 999',
+        '1 000 000 000',
+        '2 711 328 000',
+        '12 345 678 901',
+        expect.stringMatching(/^30[.,]29 ?%$/),
+      ]);
     },
     120_000,
   );
@@ -174,4 +206,124 @@ describe('LibreOffice shows what finsam wrote', () => {
     },
     120_000,
   );
+
+  loTest(
+    'the bundled national example: amounts of a billion kronor and more, and the Körlogg totals',
+    async () => {
+      if (!soffice) throw new Error(MISSING);
+      ensureBuilt();
+      const output = path.join(dir, 'exempel-resultat.xlsx');
+      const run = runCli(['allocate', path.join(ROOT, 'assets', 'exempel-medelstilldelning.xlsx'), '--out', output, '--quiet']);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const workbook = await loadWorkbook(output);
+      const sheets = convertToCsv(output, path.join(dir, 'exempel-csv'));
+      const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+      const shownAs = (n: number): string => (n < 1000 ? ` ${n}` : grouped(n));
+
+      // Försörjningsmått (input, money format): every cell as the number with a space between thousands
+      const areas = table(sheetByName(workbook, 'Kommuner'), 'Förbund').rows;
+      const shownAreas = records(sheets.get('Kommuner')!, 'Förbund');
+      expect(shownAreas).toHaveLength(areas.length);
+      const measures = areas.map((r) => r['Försörjningsmått'] as number);
+      expect(Math.max(...measures)).toBeGreaterThanOrEqual(1_000_000_000);
+      shownAreas.forEach((row, i) => expect(row['Försörjningsmått']).toBe(shownAs(measures[i])));
+      const big = shownAreas.find((row) => shownNumber(row['Försörjningsmått']) >= 1_000_000_000)!;
+      expect(big['Försörjningsmått']).toMatch(/^\d \d{3} \d{3} \d{3}$/);
+
+      // Every output amount on Förbund, and the Körlogg totals
+      const federations = table(sheetByName(workbook, 'Förbund'), 'Förbund').rows;
+      const shownFederations = records(sheets.get('Förbund')!, 'Förbund');
+      for (const header of FEDERATION_OUTPUT_HEADERS.filter((h) => h !== 'Varningar')) {
+        shownFederations.forEach((row, i) => expect({ header, shown: row[header] }).toEqual({ header, shown: shownAs(federations[i][header] as number) }));
+      }
+      const log = new Map(records(sheets.get('Körlogg')!, 'Uppgift').map((r) => [r['Uppgift'], r['Värde']]));
+      const logValues = new Map(table(sheetByName(workbook, 'Körlogg'), 'Uppgift').rows.map((r) => [r['Uppgift'], r['Värde']]));
+      expect(log.get('Statlig ram (kr)')).toBe('339 000 000');
+      for (const label of ['Summa slutlig tilldelning (kr)', 'Summa idealfördelning (kr)', 'Summa kommunernas andel (kr)', 'Ej fördelat (kr)']) {
+        expect({ label, shown: log.get(label) }).toEqual({ label, shown: shownAs(logValues.get(label) as number) });
+      }
+      expect(shownNumber(log.get('Summa slutlig tilldelning (kr)')!) + shownNumber(log.get('Ej fördelat (kr)')!)).toBe(339_000_000);
+    },
+    180_000,
+  );
+
+  loTest(
+    'a formula elsewhere that sums Slutlig tilldelning shows the new total after a rerun',
+    async () => {
+      if (!soffice) throw new Error(MISSING);
+      ensureBuilt();
+      const input = path.join(dir, 'summa-indata.xlsx');
+      const first = path.join(dir, 'summa-1.xlsx');
+      const second = path.join(dir, 'summa-2.xlsx');
+      await writeFixture(messyWorkedExample(), input);
+      expect(runCli(['allocate', input, '--out', first, '--quiet']).status).toBe(0);
+      // A summary sheet with the total of the output column, its result cached as after the first run,
+      // and a new budget for the second run
+      const workbook = await loadWorkbook(first);
+      const federations = sheetByName(workbook, 'Förbund');
+      const { headerRow, headers } = table(federations, 'Förbund');
+      const column = federations.getColumn(headers.indexOf('Slutlig tilldelning (kr)') + 1).letter;
+      const control = workbook.addWorksheet('Kontroll');
+      control.getCell('A1').value = { formula: `SUM(Förbund!${column}${headerRow + 1}:${column}${headerRow + 10})`, result: WORKED_EXAMPLE_EXPECTED.budget - WORKED_EXAMPLE_EXPECTED.undistributed };
+      control.getCell('A2').value = { formula: 'A1/1000', result: (WORKED_EXAMPLE_EXPECTED.budget - WORKED_EXAMPLE_EXPECTED.undistributed) / 1000 };
+      sheetByName(workbook, 'parametrar').getCell('B5').value = '9 500 000 kr';
+      await workbook.xlsx.writeFile(first);
+      const rerun = runCli(['allocate', first, '--out', second, '--quiet']);
+      expect(rerun.stderr).toBe('');
+      expect(rerun.status).toBe(0);
+      const newTotal = table(sheetByName(await loadWorkbook(second), 'Körlogg'), 'Uppgift').rows.find((r) => r['Uppgift'] === 'Summa slutlig tilldelning (kr)')!['Värde'] as number;
+      expect(newTotal).not.toBe(WORKED_EXAMPLE_EXPECTED.budget - WORKED_EXAMPLE_EXPECTED.undistributed);
+      const shown = convertToCsv(second, path.join(dir, 'summa-csv')).get('Kontroll')!;
+      expect(Number(shown[0][0])).toBe(newTotal);
+      expect(Number(shown[1][0].replace(',', '.'))).toBeCloseTo(newTotal / 1000, 3);
+    },
+    120_000,
+  );
+
+  loTest(
+    'a workbook saved by LibreOffice (empty-string formula results, a table without style info) allocates',
+    async () => {
+      if (!soffice) throw new Error(MISSING);
+      ensureBuilt();
+      const fixture = messyWorkedExample();
+      const federations = fixture.sheets.find((sheet) => sheet.name === 'Förbund')!;
+      federations.rows[3][5] = { formula: 'IF(B4>0,"",1)', result: '' }; // F4: Ansökan of Norrby, an empty string
+      federations.rows[4][5] = { formula: 'IF(B5>0,"",1)', result: '' };
+      const workbook = fixtureWorkbook(fixture);
+      sheetByName(workbook, 'Kommuner').addTable({
+        name: 'Kommuntabell',
+        ref: 'G2',
+        headerRow: true,
+        columns: [{ name: 'Kontroll', filterButton: true }],
+        rows: [['a'], ['b']],
+      });
+      const original = path.join(dir, 'lo-original', 'sparad.xlsx');
+      fs.mkdirSync(path.dirname(original), { recursive: true });
+      await workbook.xlsx.writeFile(original);
+      const saved = resaveAsXlsx(original, path.join(dir, 'lo-sparad'));
+      // What LibreOffice wrote: an empty string result, a table without <tableStyleInfo>
+      const buffer = fs.readFileSync(saved);
+      const sheetXml = [...Array(6).keys()].map((i) => zipPartText(buffer, `xl/worksheets/sheet${i + 1}.xml`) ?? '').join('');
+      expect(sheetXml).toMatch(/<c r="F4"[^>]*t="str"[^>]*><f[^>]*>IF\(B4&gt;0,&quot;&quot;,1\)<\/f><v><\/v><\/c>/);
+      const tableXml = zipPartText(buffer, 'xl/tables/table1.xml') ?? '';
+      expect(tableXml).toContain('Kommuntabell');
+      expect(tableXml).not.toContain('tableStyleInfo');
+
+      const output = path.join(dir, 'lo-sparad-resultat.xlsx');
+      const run = runCli(['allocate', saved, '--out', output, '--quiet']);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`Ej fördelat: ${grouped(WORKED_EXAMPLE_EXPECTED.undistributed)} kr`);
+      const shown = convertToCsv(output, path.join(dir, 'lo-sparad-csv'));
+      const rows = records(shown.get('Förbund')!, 'Förbund');
+      expect(rows.find((r) => r['Förbund'] === 'Söderby')!['Slutlig tilldelning (kr)']).toBe('1 800 000');
+      expect(zipPartText(fs.readFileSync(output), 'xl/tables/table1.xml')).toContain('Kommuntabell');
+    },
+    180_000,
+  );
 });
+
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}

@@ -145,6 +145,45 @@ describe('validation', () => {
     ]);
     expect(issues.every((i) => i.code === 'INVALID_PARAMETER')).toBe(true);
   });
+  test('a municipality split between federations needs an Område on every row', () => {
+    // Malmö whole in A and Malmö/Husie in B would count Husie's people twice; so would the reverse order.
+    const wholeFirst = issuesOf(
+      model(2_000_000, [fed('A'), fed('B')], [area('A', 'Malmö', 10, 10), area('B', 'Malmö', 5, 5, { area: 'Husie' })]),
+    );
+    expect(wholeFirst).toEqual([
+      {
+        code: 'DUPLICATE_AREA',
+        areaIndex: 1,
+        federation: 'B',
+        field: 'area',
+        message: 'Kommunen Malmö finns också i förbundet A; ange område (stadsdel) på varje rad när en kommun delas mellan förbund.',
+      },
+    ]);
+    const partFirst = issuesOf(
+      model(2_000_000, [fed('A'), fed('B')], [area('A', 'Malmö', 10, 10, { area: 'Husie' }), area('B', 'malmö', 5, 5)]),
+    );
+    expect(partFirst.map((i) => [i.code, i.areaIndex, i.federation])).toEqual([['DUPLICATE_AREA', 1, 'B']]);
+    // Areas on every row, or a whole municipality in one federation only: fine
+    expect(
+      validateModelInput(model(2_000_000, [fed('A'), fed('B')], [area('A', 'Malmö', 10, 10, { area: 'Husie' }), area('B', 'Malmö', 5, 5, { area: 'Limhamn' })])),
+    ).toEqual([]);
+    expect(validateModelInput(model(2_000_000, [fed('A'), fed('B')], [area('A', 'Malmö', 10, 10, { area: 'Husie' }), area('A', 'Malmö', 5, 5), area('B', 'Lund', 5, 5)]))).toEqual([]);
+  });
+  test('AMOUNT_TOO_LARGE: amounts and counts above 10^15 are typing or unit errors', () => {
+    const input = model(2_000_000, [fed('A', { equity: '2e15' }), fed('B')], [area('A', 'a', 10, '1e16'), area('B', 'b', 10, 10)], {
+      baseAllocation: dec('1e16'),
+    });
+    const issues = issuesOf(input);
+    expect(issues.map((i) => [i.code, i.field, i.federation, i.areaIndex])).toEqual([
+      ['AMOUNT_TOO_LARGE', 'baseAllocation', undefined, undefined],
+      ['AMOUNT_TOO_LARGE', 'equity', 'A', undefined],
+      ['AMOUNT_TOO_LARGE', 'supportMeasure', 'A', 0],
+    ]);
+    expect(issues[0].message).toBe('Parametern Grundtilldelning är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten.');
+    expect(issues[1].message).toBe('Förbundet A: eget kapital är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten.');
+    // 10^15 itself is accepted
+    expect(validateModelInput(model(2_000_000, [fed('A', { equity: '1e15' }), fed('B')], [area('A', 'a', 10, 10), area('B', 'b', 10, 10)]))).toEqual([]);
+  });
   test('INVALID_NUMBER, MISSING_NAME and DUPLICATE_AREA', () => {
     const input = model(
       2_000_000,

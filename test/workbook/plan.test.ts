@@ -230,6 +230,26 @@ describe('reruns replace only their own output', () => {
     expect(sheetByName(after, 'Förbund').values.map((r) => r[17] ?? '')).toEqual(['', '', '']);
   });
 
+  test('rows that are neither the header nor a federation are left alone (null), on a first run and a rerun', () => {
+    const sheets = smallSheets();
+    // a blank row between the federations and a footnote below them, in a note column, merged across where the output goes
+    sheets[1].values.splice(2, 0, []);
+    setCell(sheets, 'Förbund', 5, 7, 'Källa: årsredovisningar 2025');
+    sheets[1].merges = [{ row: 5, column: 7, rowCount: 1, columnCount: 10 }];
+    const first = run(sheets);
+    const block = first.plan.blocks[0];
+    expect(block.column).toBe(8);
+    expect(block.values.map((row) => row.every((v) => v === null))).toEqual([false, false, true, false, true, true]);
+    expect(block.numberFormats!.slice(3).map((row) => row.every((f) => f === null))).toEqual([false, true, true]);
+    const after = applyPlanToSheets(sheets, first.plan);
+    expect(sheetByName(after, 'Förbund').values[5][7]).toBe('Källa: årsredovisningar 2025');
+    // The rerun clears its own columns from the header row down, then writes the same cells
+    const second = run(after);
+    expect(second.plan.clear.map((c) => [c.row, c.rowCount])).toEqual(FEDERATION_OUTPUT_HEADERS.map(() => [0, 6]));
+    expect(second.plan.blocks[0].values).toEqual(block.values);
+    expect(trimGrid(sheetByName(applyPlanToSheets(after, second.plan), 'Förbund').values)).toEqual(trimGrid(sheetByName(after, 'Förbund').values));
+  });
+
   test('a headerless note right of the inputs is never overwritten on the first run', () => {
     const sheets = smallSheets();
     setCell(sheets, 'Förbund', 2, 8, 'ring Anna');

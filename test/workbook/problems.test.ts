@@ -169,6 +169,30 @@ describe('cross-sheet problems', () => {
     });
     expect(problems(withArea)).toEqual(['Kommuner!B5: Kommunen "Aby", område "Norr", ingår redan i förbundet "Alfa" (rad 2)']);
   });
+  test('a municipality without Område in one federation and in another federation too', () => {
+    const message = (row: number, federation: string) =>
+      `Kommunen "Aby" finns också i förbundet "${federation}" (rad ${row}); ange område (stadsdel) på varje rad när en kommun delas mellan förbund`;
+    // Aby without an area in Alfa (row 2), with one in Beta (row 5): the later row, at its Område cell
+    expect(problems(edit((s) => s[2].values.push(['Beta', 'Aby', 'Norr', 1, 1, 1])))).toEqual([`Kommuner!C5: ${message(2, 'Alfa')}`]);
+    // With an area in Alfa, without one in Beta
+    const areaFirst = edit((s) => {
+      s[2].values[1][2] = 'Söder';
+      s[2].values.push(['beta', 'aby', '', 1, 1, 1]);
+    });
+    expect(problems(areaFirst)).toEqual([`Kommuner!C5: ${message(2, 'Alfa')}`.replace('Kommunen "Aby"', 'Kommunen "aby"')]);
+    // Every such later row is named
+    const two = edit((s) => s[2].values.push(['Beta', 'Aby', 'Norr', 1, 1, 1], ['Beta', 'Aby', 'Söder', 1, 1, 1]));
+    expect(problems(two)).toEqual([`Kommuner!C5: ${message(2, 'Alfa')}`, `Kommuner!C6: ${message(2, 'Alfa')}`]);
+  });
+  test('a municipality split between federations with an area on every row is fine, and so are area and no area within one federation', () => {
+    const split = edit((s) => {
+      s[2].values[1][2] = 'Söder';
+      s[2].values.push(['Beta', 'Aby', 'Norr', 1, 1, 1]);
+    });
+    expect(problems(split)).toEqual([]);
+    const within = edit((s) => s[2].values.push(['Alfa', 'Aby', 'Norr', 1, 1, 1]));
+    expect(problems(within)).toEqual([]);
+  });
   test('a federation without areas', () => {
     expect(problems(edit((s) => s[1].values.push(['Gamma', '', '', '', '', '', ''])))).toEqual(['Förbund!A4: Förbundet "Gamma" har inga rader på bladet Kommuner']);
   });

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { readWorkbook } from '../../src/workbook/read';
+import { cellsRead, readWorkbook } from '../../src/workbook/read';
 import type { ReadResult, SheetValues } from '../../src/workbook/types';
 import { formatProblem } from '../../src/workbook/format';
 import { cloneSheets, setCell, smallSheets, workedExampleSheets } from './fixtures';
@@ -363,5 +363,86 @@ describe('readWorkbook: forgiving reading', () => {
     expect(layout.municipalitySheet.headerRow).toBe(9);
     expect(input.areas).toHaveLength(4);
     expect(input.areas[3].supportRecipients).toBeUndefined();
+  });
+});
+
+describe('where new output columns go: merged ranges and occupied cells (host hints)', () => {
+  const last = (sheets: SheetValues[]): number => ok(readWorkbook(sheets)).layout.federationSheet.lastInputColumn;
+
+  test('a merged range that reaches into the header row or a federation row pushes the output to its right', () => {
+    // smallSheets: inputs A–G (0–6), header row 0, federations on rows 1 and 2
+    expect(last(smallSheets())).toBe(6);
+    const header = smallSheets();
+    setCell(header, 'Förbund', 0, 7, 'Kommentar');
+    header[1].merges = [{ row: 0, column: 7, rowCount: 1, columnCount: 3 }]; // H1:J1
+    expect(last(header)).toBe(9);
+    const dataRow = smallSheets();
+    setCell(dataRow, 'Förbund', 2, 6, 'Lika');
+    dataRow[1].merges = [{ row: 2, column: 6, rowCount: 1, columnCount: 4 }]; // G3:J3, from an input column
+    expect(last(dataRow)).toBe(9);
+    const tall = smallSheets();
+    tall[1].merges = [{ row: 2, column: 8, rowCount: 3, columnCount: 2 }]; // I3:J5 reaches into the federation row 3
+    expect(last(tall)).toBe(9);
+  });
+
+  test('a merged range only below the federations does not move the output (nothing is written there)', () => {
+    const footnote = smallSheets();
+    setCell(footnote, 'Förbund', 5, 7, 'Källa: årsredovisningar 2025');
+    footnote[1].merges = [{ row: 5, column: 7, rowCount: 1, columnCount: 10 }]; // H6:Q6: column H is in use, not I–Q
+    expect(last(footnote)).toBe(7);
+    const beyond = smallSheets();
+    setCell(beyond, 'Förbund', 5, 12, 'Godkänt av: ____');
+    beyond[1].merges = [{ row: 5, column: 12, rowCount: 1, columnCount: 4 }]; // M6:P6: its text is in use
+    expect(last(beyond)).toBe(12);
+  });
+
+  test('a merged range that starts in an output column of an earlier run does not move anything', () => {
+    const sheets = smallSheets();
+    sheets[1].values[0].push('Idealfördelning (kr)', 'Efter spärr (kr)');
+    sheets[1].merges = [{ row: 1, column: 7, rowCount: 1, columnCount: 2 }];
+    expect(last(sheets)).toBe(6);
+  });
+
+  test('an occupied cell (a formula that reads as empty) counts as in use from the header row down', () => {
+    const sheets = smallSheets();
+    sheets[1].occupied = [{ row: 2, column: 10 }];
+    expect(last(sheets)).toBe(10);
+    const above = smallSheets();
+    setCell(above, 'Förbund', 0, 0, 'Förbund');
+    above[1].values.unshift(['Titel']);
+    above[1].occupied = [{ row: 0, column: 12 }]; // a title row formula: not in use
+    expect(last(above)).toBe(6);
+  });
+});
+
+describe('cellsRead: the cells a run reads', () => {
+  test('header rows, input columns below them and the parameter cells; not titles, notes, unknown or output columns', () => {
+    const sheets = workedExampleSheets(); // titles above each header, Förbund header on row 1
+    setCell(sheets, 'Förbund', 1, 8, 'Anteckning');
+    setCell(sheets, 'Förbund', 1, 9, 'Slutlig tilldelning (kr)');
+    setCell(sheets, 'Parametrar', 2, 2, 'Förklaring');
+    sheets.push({ name: 'Anteckningar', values: [['x']] });
+    const reads = cellsRead(sheets);
+    // Parametrar: header row 2, Parameter (A) and Värde (B) below it
+    expect([reads('Parametrar', 2, 2), reads('Parametrar', 3, 0), reads('Parametrar', 3, 1), reads('Parametrar', 3, 2), reads('Parametrar', 0, 0)]).toEqual([true, true, true, false, false]);
+    // Förbund: the title row is not read; the header row is; input columns A–H below it are, Anteckning and output are not
+    expect([reads('Förbund', 0, 0), reads('Förbund', 1, 8), reads('Förbund', 2, 0), reads('Förbund', 5, 7), reads('Förbund', 2, 8), reads('Förbund', 2, 9)]).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    // Kommuner: header row 0
+    expect([reads('Kommuner', 0, 5), reads('Kommuner', 3, 0), reads('Kommuner', 3, 3), reads('Kommuner', 3, 4)]).toEqual([true, true, true, false]);
+    expect(reads('Anteckningar', 0, 0)).toBe(false);
+  });
+
+  test('a sheet without a header row: its first ten rows are read (the header is looked for there)', () => {
+    const sheets = smallSheets();
+    sheets[1].values[0][0] = 'Namn';
+    const reads = cellsRead(sheets);
+    expect([reads('Förbund', 0, 3), reads('Förbund', 9, 20), reads('Förbund', 10, 0)]).toEqual([true, true, false]);
   });
 });
