@@ -32,7 +32,7 @@ export async function benchEngine(): Promise<Record<string, number>> {
   const national = timeAllocate(290, 15, 5);
   const a1k = timeAllocate(1_000, 9, 3);
   const a10k = timeAllocate(10_000, 5, 1);
-  const a100k = timeAllocate(100_000, 3, 1);
+  const a100k = timeAllocate(100_000, 5, 1);
   return {
     engine_national_ms: round2(national),
     engine_1000_areas_ms: round2(a1k),

@@ -1,5 +1,5 @@
 // Deterministic synthetic allocation rounds for benchmarks and scale tests.
-import Decimal from 'decimal.js';
+import { D as Decimal } from '../src/engine/decimal';
 import { defaultParameters } from '../src/engine/parameters';
 import type { AreaInput, FederationInput, ModelInput, SplitMethod } from '../src/engine/types';
 
@@ -20,7 +20,8 @@ const NATIONAL_FEDERATIONS = 80;
 const NATIONAL_BUDGET = 339_000_000;
 
 /**
- * A synthetic round with `areaCount` areas (≈ 3.6 areas per federation; 290 areas give the
+ * A synthetic round with `areaCount` areas, its numbers in the engine's decimal class as the workbook
+ * layer delivers them (≈ 3.6 areas per federation; 290 areas give the
  * national 80 federations and a 339 000 000 kr budget, larger rounds a proportionally larger
  * budget, always ≥ N·G). Whole-krona inputs; some federations are new, part-year, capped by
  * matching, applying for or returning funds, with or without equity.

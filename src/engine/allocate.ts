@@ -1,7 +1,7 @@
 // Orchestration of the ten steps, rounding and warnings.
 // spec: allocation-model.md "The computation", "Rounding", "Warnings"
 import Decimal from 'decimal.js';
-import { ONE, ZERO, sum } from './decimal';
+import { ONE, ZERO, compare, roundHalfUp, sum } from './decimal';
 import { isDeficit, solveRelaxedMaxDecrease, withoutExcessEquityProtection, RelaxRow } from './deficit';
 import { hasExcessEquity, reasonableEquityBasis, trappan } from './equity';
 import { FloorRow, floorAmount, isProtected, scaledPrevious, solveLambda } from './floor';
@@ -17,7 +17,7 @@ import {
 } from './ideal';
 import { allocationKey, federationTotals } from './keys';
 import { cutAmount, isCappedByMatching, matchedAmount, matchingCap, surplusAfterMatching } from './matching';
-import { MunicipalityWeights, effectiveSplitWeights, memberShares, splitByWeights } from './members';
+import { MunicipalityWeights, effectiveSplitWeights, memberShares, splitByWeights, splitWeightTotal } from './members';
 import {
   regionShareFromRounded,
   roundColumnToSum,
@@ -56,14 +56,15 @@ function municipalitiesOf(f: PreparedFederation): { name: string; weights: Munic
     const a = f.areas[0];
     return [{ name: a.municipality, weights: { population: a.population, recipients: a.supportRecipients } }];
   }
-  const byKey = new Map<string, { name: string; weights: MunicipalityWeights }>();
+  // Usually a handful of areas: a linear search beats a Map; a Map keeps many areas linear
+  const list: { key: string; name: string; weights: MunicipalityWeights }[] = [];
+  const index = f.areas.length > 16 ? new Map<string, (typeof list)[number]>() : undefined;
   for (const a of f.areas) {
-    const m = byKey.get(a.municipalityKey);
+    const m = index ? index.get(a.municipalityKey) : list.find((x) => x.key === a.municipalityKey);
     if (!m) {
-      byKey.set(a.municipalityKey, {
-        name: a.municipality,
-        weights: { population: a.population, recipients: a.supportRecipients },
-      });
+      const entry = { key: a.municipalityKey, name: a.municipality, weights: { population: a.population, recipients: a.supportRecipients } };
+      list.push(entry);
+      index?.set(entry.key, entry);
     } else {
       m.weights.population = m.weights.population.plus(a.population);
       m.weights.recipients =
@@ -72,7 +73,7 @@ function municipalitiesOf(f: PreparedFederation): { name: string; weights: Munic
           : m.weights.recipients.plus(a.supportRecipients);
     }
   }
-  return [...byKey.values()];
+  return list;
 }
 
 // spec: allocation-model.md §1–§10 — the whole model
@@ -176,18 +177,22 @@ export function allocate(input: ModelInput): AllocationResult {
   const surplus = surplusAfterMatching(remainder, cuts);
 
   // Step 7: additional funds.
-  const wants = feds.map((f, i) => (f.request.gt(ZERO) ? wantedAmount(f.request, caps[i], matched[i]) : ZERO));
+  const wants = feds.map((f, i) => (compare(f.request, ZERO) > 0 ? wantedAmount(f.request, caps[i], matched[i]) : ZERO));
   const additional = distributeAdditionalFunds(wants, excess, surplus, rank);
 
   // Step 8: final.
-  const finals = matched.map((m, i) => m.plus(additional.extra[i]));
+  const finals = matched.map((m, i) => (additional.extra[i].isZero() ? m : m.plus(additional.extra[i])));
 
   // Rounding (spec "Rounding").
-  const idealR = roundColumnToSum(ideal);
-  const afterFloorR = roundColumnToSum(afterFloor);
+  // Σ ideal = Σ A = T exactly (steps 2 and 4), so both columns round to the same target
+  const idealR = roundColumnToSum(ideal, pool);
+  const afterFloorR = roundColumnToSum(afterFloor, pool);
+  const totalIdealR = roundHalfUp(pool);
   const matchedR = roundMatchedColumn(afterFloorR, cuts);
-  const extraR = roundExtraColumn(additional.extra, B, matchedR);
-  const finalR = matchedR.map((m, i) => m.plus(extraR[i]));
+  const totalMatchedR = sum(matchedR);
+  const extraR = roundExtraColumn(additional.extra, B, matchedR, totalMatchedR);
+  const totalExtraR = sum(extraR.filter((x) => !x.isZero()));
+  const finalR = matchedR.map((m, i) => (extraR[i].isZero() ? m : m.plus(extraR[i])));
   const municipalR = finalR.map((x) => roundMunicipalShare(x));
 
   // Step 9: members' shares and the municipal split.
@@ -199,8 +204,7 @@ export function allocate(input: ModelInput): AllocationResult {
       f.splitMethod,
       municipalities.map((m) => m.weights),
     );
-    const total = municipalities.length === 1 ? weights[0] : sum(weights);
-    const split = splitByWeights(weights, municipalR[i], total);
+    const split = splitByWeights(weights, municipalR[i], splitWeightTotal(f.splitMethod, weights, totals[i].population));
     municipalities.forEach((m, k) => {
       municipalContributions.push({
         federation: f.name,
@@ -291,7 +295,7 @@ export function allocate(input: ModelInput): AllocationResult {
   });
 
   const surplusExists = hasSurplus(surplus);
-  const totalFinalR = sum(finalR);
+  const totalFinalR = totalMatchedR.plus(totalExtraR);
   const totalMunicipalR = sum(municipalR);
   const parameters: ModelParameters = {
     year: p.year,
@@ -320,10 +324,10 @@ export function allocate(input: ModelInput): AllocationResult {
     undistributed: additional.undistributed,
     scenario: { deficit, surplus: surplusExists, label: scenarioLabel(deficit, surplusExists) },
     totals: {
-      ideal: sum(idealR),
-      afterFloor: sum(afterFloorR),
-      matched: sum(matchedR),
-      extra: sum(extraR),
+      ideal: totalIdealR,
+      afterFloor: totalIdealR,
+      matched: totalMatchedR,
+      extra: totalExtraR,
       final: totalFinalR,
       undistributed: B.minus(totalFinalR),
       municipalShare: totalMunicipalR,

@@ -28,6 +28,8 @@ export const MAX_AMOUNT = new D('1e15');
 export const ZERO = new D(0);
 export const ONE = new D(1);
 export const TWO = new D(2);
+/** 1/2 exactly: x·½ is x/2 without a division */
+export const HALF = new D('0.5');
 export const TWELVE = new D(12);
 
 /** x in the engine's context (no copy when it already is): exported rule functions accept any Decimal. */
@@ -61,12 +63,32 @@ export function sum(values: readonly Decimal[]): Decimal {
   return total;
 }
 
+/**
+ * a compared with b: −1, 0 or 1, exactly as a.comparedTo(b), but without the copy of b that every
+ * decimal.js comparison makes (an allocation in the engine's hottest loops). It reads the documented
+ * read-only digits (base 10^7), exponent and sign, as decimal.js's own comparison does; NaN and
+ * ±Infinity, which the engine never holds, go to comparedTo.
+ */
+export function compare(a: Decimal, b: Decimal): number {
+  const ad = a.d;
+  const bd = b.d;
+  if (!ad || !bd) return a.comparedTo(b);
+  const as = a.s;
+  const bs = b.s;
+  if (!ad[0] || !bd[0]) return ad[0] ? as : bd[0] ? -bs : 0;
+  if (as !== bs) return as;
+  if (a.e !== b.e) return (a.e > b.e) !== as < 0 ? 1 : -1;
+  const n = ad.length < bd.length ? ad.length : bd.length;
+  for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return (ad[i] > bd[i]) !== as < 0 ? 1 : -1;
+  return ad.length === bd.length ? 0 : (ad.length > bd.length) !== as < 0 ? 1 : -1;
+}
+
 export function dmin(a: Decimal, b: Decimal): Decimal {
-  return a.lte(b) ? a : b;
+  return compare(a, b) <= 0 ? a : b;
 }
 
 export function dmax(a: Decimal, b: Decimal): Decimal {
-  return a.gte(b) ? a : b;
+  return compare(a, b) >= 0 ? a : b;
 }
 
 /** Normalised key of a federation or municipality name (trim, fold white space, NFC, lower case). */

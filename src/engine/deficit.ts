@@ -1,12 +1,12 @@
 // Step 5: underskott (deficit) — protection removed for excess equity, then the spärr relaxed.
 import Decimal from 'decimal.js';
-import { ONE, ZERO, asD, divDown, dmax, toGrid } from './decimal';
+import { ONE, ZERO, asD, compare, divDown, dmax, toGrid } from './decimal';
 import { FloorRow, sumAfterFloorAt } from './floor';
 import { absorbResidual } from './exact';
 
 // spec: allocation-model.md §5 Underskott — needed when Σ A_f(0) > T
 export function isDeficit(rows: readonly FloorRow[], pool: Decimal): boolean {
-  return sumAfterFloorAt(rows, ZERO).gt(pool);
+  return compare(sumAfterFloorAt(rows, ZERO), pool) > 0;
 }
 
 // spec: allocation-model.md §5 Underskott — federations with excess equity lose their protection
@@ -56,7 +56,7 @@ export function solveRelaxedMaxDecrease(
   const oneMinusD = ONE.minus(maxDecrease);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    if (r.prevScaled !== undefined && oneMinusD.times(r.prevScaled).gt(r.base)) {
+    if (r.prevScaled !== undefined && compare(oneMinusD.times(r.prevScaled), r.base) > 0) {
       active[i] = true;
       activeScaled = activeScaled.plus(r.prevScaled);
       breakpoints.push({ i, bp: ONE.minus(r.base.div(r.prevScaled)) });
@@ -64,14 +64,14 @@ export function solveRelaxedMaxDecrease(
       inactiveBase = inactiveBase.plus(r.base);
     }
   }
-  breakpoints.sort((a, b) => a.bp.comparedTo(b.bp) || tieRank[a.i] - tieRank[b.i]);
+  breakpoints.sort((a, b) => compare(a.bp, b.bp) || tieRank[a.i] - tieRank[b.i]);
   let relaxed: Decimal = ONE;
   let start: Decimal = asD(maxDecrease);
   for (let k = 0; k <= breakpoints.length; k++) {
     const end = k < breakpoints.length ? breakpoints[k].bp : ONE;
-    if (activeScaled.gt(ZERO)) {
+    if (compare(activeScaled, ZERO) > 0) {
       const candidate = ONE.minus(divDown(pool.minus(inactiveBase), activeScaled));
-      if (candidate.lte(end)) {
+      if (compare(candidate, end) <= 0) {
         relaxed = dmax(candidate, start);
         break;
       }
@@ -108,6 +108,6 @@ export function solveRelaxedMaxDecrease(
       floor[i] = exact[k];
     });
   }
-  const lifted = rows.map((r, i) => active[i] && (floor[i] as Decimal).gt(r.base));
+  const lifted = rows.map((r, i) => active[i] && compare(floor[i] as Decimal, r.base) > 0);
   return { maxDecrease: relaxed, afterFloor, floor, lifted };
 }

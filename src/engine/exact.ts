@@ -1,7 +1,7 @@
 // Exact totals on the 10^-EXACT_DP kr grid.
 // spec: allocation-model.md "The computation (exact arithmetic; round only when writing)"
 import Decimal from 'decimal.js';
-import { QUANTUM, ZERO, asD, sum } from './decimal';
+import { QUANTUM, ZERO, asD, compare, sum } from './decimal';
 
 /** Residue tolerated per value: 100 grid steps. */
 const MAX_STEPS_PER_VALUE = QUANTUM.times(100);
@@ -13,7 +13,7 @@ export interface ResidualBounds {
 
 function priorityOrder(values: readonly Decimal[], rank: readonly number[]): number[] {
   const order = values.map((_, i) => i);
-  order.sort((a, b) => values[b].comparedTo(values[a]) || rank[a] - rank[b]);
+  order.sort((a, b) => compare(values[b], values[a]) || rank[a] - rank[b]);
   return order;
 }
 
@@ -42,15 +42,15 @@ export function absorbResidual(
     let next = result[i].plus(residual);
     const upper = bounds.upper?.[i];
     const lower = bounds.lower?.[i] ?? ZERO;
-    if (upper !== undefined && next.gt(upper)) next = upper;
-    if (next.lt(lower)) next = result[i].lt(lower) ? result[i] : lower;
+    if (upper !== undefined && compare(next, upper) > 0) next = upper;
+    if (compare(next, lower) < 0) next = compare(result[i], lower) < 0 ? result[i] : lower;
     residual = residual.minus(next.minus(result[i]));
     result[i] = next;
     return residual.isZero();
   };
   let best = 0;
   for (let i = 1; i < result.length; i++) {
-    const c = result[i].comparedTo(result[best]);
+    const c = compare(result[i], result[best]);
     if (c > 0 || (c === 0 && rank[i] < rank[best])) best = i;
   }
   if (absorb(best)) return result;

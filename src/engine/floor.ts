@@ -1,6 +1,6 @@
 // Step 4: the spärr (after floor) and λ, solved exactly.
 import Decimal from 'decimal.js';
-import { D, ONE, TWELVE, ZERO, asD, divDown, dmax, toGrid } from './decimal';
+import { D, ONE, TWELVE, ZERO, asD, compare, divDown, dmax, toGrid } from './decimal';
 import { absorbResidual } from './exact';
 
 /** One federation as seen by steps 4–5. */
@@ -31,7 +31,7 @@ function inContext(r: FloorRow): FloorRow {
 
 // spec: allocation-model.md §4 Spärr — protected when prev_f > 0
 export function isProtected(previousAllocation: Decimal | undefined): boolean {
-  return previousAllocation !== undefined && previousAllocation.gt(ZERO);
+  return previousAllocation !== undefined && compare(previousAllocation, ZERO) > 0;
 }
 
 // spec: allocation-model.md §4 Spärr — prev_f·m_f
@@ -42,7 +42,15 @@ export function scaledPrevious(previousAllocation: Decimal, months: number): Dec
 
 // spec: allocation-model.md §4 Spärr — floor_f = (1 − d)·prev_f·m_f
 export function floorAmount(previousAllocation: Decimal, maxDecrease: Decimal, months: number): Decimal {
-  return toGrid(ONE.minus(maxDecrease).times(scaledPrevious(previousAllocation, months)));
+  return toGrid(oneMinus(maxDecrease).times(scaledPrevious(previousAllocation, months)));
+}
+
+/** 1 − d, once per spärr value (the same Decimal for every federation of a run). */
+const oneMinusCache = new WeakMap<Decimal, Decimal>();
+function oneMinus(d: Decimal): Decimal {
+  let keep = oneMinusCache.get(d);
+  if (keep === undefined) oneMinusCache.set(d, (keep = ONE.minus(d)));
+  return keep;
 }
 
 // spec: allocation-model.md §4 Spärr — A_f(λ) = max(floor_f, base_f + λ·need_f), or base_f + λ·need_f unprotected
@@ -64,12 +72,12 @@ export function sumAfterFloorAt(rows: readonly FloorRow[], lambda: Decimal.Value
 
 // spec: allocation-model.md §4 Spärr — SPÄRR: A_f was lifted to floor_f
 export function isLiftedToFloor(row: FloorRow, lambda: Decimal.Value): boolean {
-  return row.floor !== undefined && row.floor.gt(asD(row.base).plus(asD(row.need).times(lambda)));
+  return row.floor !== undefined && compare(row.floor, asD(row.base).plus(asD(row.need).times(lambda))) > 0;
 }
 
 // spec: allocation-model.md §4 Spärr — breakpoint λ_f = (floor_f − base_f)/need_f
 export function floorBreakpoint(row: FloorRow): Decimal | undefined {
-  if (row.floor === undefined || row.need.lte(ZERO)) return undefined;
+  if (row.floor === undefined || compare(row.need, ZERO) <= 0) return undefined;
   return asD(row.floor).minus(row.base).div(row.need);
 }
 
@@ -87,14 +95,14 @@ export function solveLambda(rowsIn: readonly FloorRow[], poolIn: Decimal, tieRan
   const pool = asD(poolIn);
   const n = rows.length;
   const ideals = rows.map((r) => r.ideal ?? r.base.plus(r.need));
-  const noFloorBinds = rows.every((r, i) => r.floor === undefined || r.floor.lte(ideals[i]));
+  const noFloorBinds = rows.every((r, i) => r.floor === undefined || compare(r.floor, ideals[i]) <= 0);
   if (noFloorBinds) {
     return { lambda: ONE, afterFloor: ideals, lifted: rows.map(() => false) };
   }
   // Classify: fixed (constant on [0, 1]), candidates (at floor until their breakpoint), free.
   const state: ('fixed' | 'floor' | 'free')[] = new Array(n);
   const fixedAmount: Decimal[] = new Array(n);
-  const candidates: { i: number; bp: Decimal; key: number }[] = [];
+  const candidates: { i: number; bp: Decimal }[] = [];
   let fixedSum: Decimal = ZERO;
   let floorSum: Decimal = ZERO;
   let freeBase: Decimal = ZERO;
@@ -106,14 +114,14 @@ export function solveLambda(rowsIn: readonly FloorRow[], poolIn: Decimal, tieRan
       state[i] = 'fixed';
       fixedAmount[i] = r.floor === undefined ? r.base : dmax(r.floor, r.base);
       fixedSum = fixedSum.plus(fixedAmount[i]);
-    } else if (r.floor !== undefined && r.floor.gte(ideal)) {
+    } else if (r.floor !== undefined && compare(r.floor, ideal) >= 0) {
       state[i] = 'fixed';
       fixedAmount[i] = r.floor;
       fixedSum = fixedSum.plus(r.floor);
-    } else if (r.floor !== undefined && r.floor.gt(r.base)) {
+    } else if (r.floor !== undefined && compare(r.floor, r.base) > 0) {
       state[i] = 'floor';
       const bp = r.floor.minus(r.base).div(r.need);
-      candidates.push({ i, bp, key: bp.toNumber() });
+      candidates.push({ i, bp });
       floorSum = floorSum.plus(r.floor);
     } else {
       state[i] = 'free';
@@ -121,20 +129,19 @@ export function solveLambda(rowsIn: readonly FloorRow[], poolIn: Decimal, tieRan
       freeNeed = freeNeed.plus(r.need);
     }
   }
-  // Numeric sort keys (monotone), exact comparison only where they are equal.
-  candidates.sort((a, b) => a.key - b.key || a.bp.comparedTo(b.bp) || tieRank[a.i] - tieRank[b.i]);
+  candidates.sort((a, b) => compare(a.bp, b.bp) || tieRank[a.i] - tieRank[b.i]);
   let lambda: Decimal = ONE;
   let start: Decimal = ZERO;
   for (let k = 0; k <= candidates.length; k++) {
     const end = k < candidates.length ? candidates[k].bp : ONE;
     const rest = pool.minus(fixedSum).minus(floorSum).minus(freeBase);
-    if (freeNeed.gt(ZERO)) {
+    if (compare(freeNeed, ZERO) > 0) {
       const candidate = divDown(rest, freeNeed);
-      if (candidate.lte(end)) {
+      if (compare(candidate, end) <= 0) {
         lambda = dmax(candidate, start);
         break;
       }
-    } else if (rest.lte(ZERO)) {
+    } else if (compare(rest, ZERO) <= 0) {
       lambda = start;
       break;
     }
@@ -147,7 +154,7 @@ export function solveLambda(rowsIn: readonly FloorRow[], poolIn: Decimal, tieRan
       start = end;
     }
   }
-  if (lambda.gt(ONE)) lambda = ONE;
+  if (compare(lambda, ONE) > 0) lambda = ONE;
   // Amounts: fixed and at-floor rows as they are; free rows base + λ·need, made to add up exactly.
   const afterFloor: Decimal[] = new Array(n);
   const freeRows: number[] = [];

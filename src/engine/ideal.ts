@@ -1,6 +1,6 @@
 // Step 2: ideal allocation (idealfördelning), base, need, pool T and part-year remainder P.
 import Decimal from 'decimal.js';
-import { D, TWELVE, asD, sum, toGrid } from './decimal';
+import { D, EXACT_DP, TWELVE, asD, sum, toGrid } from './decimal';
 import { absorbResidual } from './exact';
 
 const MONTHS_FACTORS: readonly Decimal[] = Array.from({ length: 13 }, (_, m) => new D(m).div(TWELVE));
@@ -34,7 +34,8 @@ export function baseAmount(baseAllocation: Decimal, months: number): Decimal {
 // spec: allocation-model.md §2 Ideal — ideal_f = (G + (B − N·G)·key_f)·m_f
 export function idealAmount(baseAllocation: Decimal, keyShare: Decimal, months: number): Decimal {
   const full = asD(baseAllocation).plus(keyShare);
-  return toGrid(months === 12 ? full : full.times(months).div(TWELVE));
+  // G and the key share are on the grid (G whole kronor at most 10^15), so a whole year's sum is too
+  return months === 12 && full.decimalPlaces() <= EXACT_DP ? full : toGrid(months === 12 ? full : full.times(months).div(TWELVE));
 }
 
 // spec: allocation-model.md §2 Ideal — need_f = ideal_f − base_f

@@ -16,11 +16,12 @@ export function federationTotals(areas: readonly { supportMeasure: Decimal; popu
   supportMeasure: Decimal;
   population: Decimal;
 } {
-  let supportMeasure: Decimal = ZERO;
-  let population: Decimal = ZERO;
-  for (const a of areas) {
-    supportMeasure = supportMeasure.plus(a.supportMeasure);
-    population = population.plus(a.population);
+  if (areas.length === 0) return { supportMeasure: ZERO, population: ZERO };
+  let supportMeasure = asD(areas[0].supportMeasure);
+  let population = asD(areas[0].population);
+  for (let i = 1; i < areas.length; i++) {
+    supportMeasure = supportMeasure.plus(areas[i].supportMeasure);
+    population = population.plus(areas[i].population);
   }
   return { supportMeasure, population };
 }

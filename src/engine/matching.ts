@@ -1,6 +1,6 @@
 // Step 6: matching (matchning) by the municipalities and the region.
 import Decimal from 'decimal.js';
-import { TWO, ZERO, asD, dmax, dmin, sum } from './decimal';
+import { TWO, ZERO, asD, compare, dmax, dmin, sum } from './decimal';
 
 // spec: allocation-model.md §6 Matchning — cap_f = min(2·K_f, 2·R_f) over the given ones (none: unlimited)
 export function matchingCap(municipalContribution?: Decimal, regionContribution?: Decimal): Decimal | undefined {
@@ -14,20 +14,20 @@ export function matchingCap(municipalContribution?: Decimal, regionContribution?
 // spec: allocation-model.md §6 Matchning — matched_f = min(A_f, cap_f), then reduced by returned_f (never below 0)
 export function matchedAmount(afterFloor: Decimal, cap: Decimal | undefined, returned: Decimal): Decimal {
   const matchable = asD(cap === undefined ? afterFloor : dmin(afterFloor, cap));
-  return dmax(ZERO, matchable.minus(returned));
+  return returned.isZero() ? matchable : dmax(ZERO, matchable.minus(returned));
 }
 
 // spec: allocation-model.md Warnings — MATCHNING: matched_f < A_f because of cap_f
 export function isCappedByMatching(afterFloor: Decimal, cap: Decimal | undefined): boolean {
-  return cap !== undefined && cap.lt(afterFloor);
+  return cap !== undefined && compare(cap, afterFloor) < 0;
 }
 
 // spec: allocation-model.md §6 Matchning — cut_f = A_f − matched_f
 export function cutAmount(afterFloor: Decimal, matched: Decimal): Decimal {
-  return asD(afterFloor).minus(matched);
+  return afterFloor === matched ? ZERO : asD(afterFloor).minus(matched);
 }
 
 // spec: allocation-model.md §6 Matchning — S = P + Σ (A_f − matched_f)
 export function surplusAfterMatching(partYearRemainder: Decimal, cuts: readonly Decimal[]): Decimal {
-  return asD(partYearRemainder).plus(sum(cuts));
+  return asD(partYearRemainder).plus(sum(cuts.filter((c) => !c.isZero())));
 }

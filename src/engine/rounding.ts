@@ -1,7 +1,7 @@
 // Rounding to whole kronor for the written cells.
 // spec: allocation-model.md "Rounding (whole kronor in every written money cell)"
 import Decimal from 'decimal.js';
-import { D, ONE, ZERO, asD, dmax, dmin, roundHalfUp, sum } from './decimal';
+import { D, HALF, ONE, ZERO, asD, compare, dmax, dmin, roundHalfUp, sum } from './decimal';
 
 export interface LargestRemainderOptions {
   /** Per-row upper bound: a row is never rounded above it (undefined = no bound). */
@@ -57,17 +57,15 @@ export function largestRemainder(
   const lower = options.lower;
   const order = Array.from({ length: n }, (_, i) => i);
   const byRank = (a: number, b: number): number => (rank ? rank[a] - rank[b] : a - b);
-  // Sort keys: the fractional parts as JS numbers (monotone, so never out of order), exact
-  // comparison only where two keys are equal. Not money arithmetic: only an ordering.
-  const keys = fracs.map((f) => f.toNumber());
+  // Ordered by the exact fractional parts (compare: no conversion, no rounding, no allocation)
   if (diffDec.isPos()) {
-    order.sort((a, b) => keys[b] - keys[a] || fracs[b].comparedTo(fracs[a]) || byRank(a, b));
+    order.sort((a, b) => compare(fracs[b], fracs[a]) || byRank(a, b));
     while (steps > 0) {
       let progressed = false;
       for (const i of order) {
         if (steps === 0) break;
         const cap = upper ? upper[i] : undefined;
-        if (cap !== undefined && result[i].plus(ONE).gt(cap)) continue;
+        if (cap !== undefined && compare(result[i].plus(ONE), cap) > 0) continue;
         result[i] = result[i].plus(ONE);
         steps--;
         progressed = true;
@@ -75,13 +73,13 @@ export function largestRemainder(
       if (!progressed) throw new RangeError('LR: målsumman överstiger radernas tak');
     }
   } else {
-    order.sort((a, b) => keys[a] - keys[b] || fracs[a].comparedTo(fracs[b]) || byRank(a, b));
+    order.sort((a, b) => compare(fracs[a], fracs[b]) || byRank(a, b));
     while (steps > 0) {
       let progressed = false;
       for (const i of order) {
         if (steps === 0) break;
         const bound = lower ? lower[i] : undefined;
-        if (result[i].minus(ONE).lt(bound ?? ZERO)) continue;
+        if (compare(result[i].minus(ONE), bound ?? ZERO) < 0) continue;
         result[i] = result[i].minus(ONE);
         steps--;
         progressed = true;
@@ -93,9 +91,9 @@ export function largestRemainder(
 }
 
 // spec: allocation-model.md "Rounding" — Idealfördelning and Efter spärr
-/** LR with target = Σ exact rounded half up. */
-export function roundColumnToSum(values: readonly Decimal[]): Decimal[] {
-  return largestRemainder(values, roundHalfUp(sum(values)));
+/** LR with target = Σ exact rounded half up (`total`: Σ values when the caller already has it, e.g. T). */
+export function roundColumnToSum(values: readonly Decimal[], total: Decimal = sum(values)): Decimal[] {
+  return largestRemainder(values, roundHalfUp(total));
 }
 
 // spec: allocation-model.md "Rounding" — Matchad tilldelning = Efter spärr − LR-rounded cut
@@ -107,7 +105,7 @@ export function roundColumnToSum(values: readonly Decimal[]): Decimal[] {
  */
 export function roundMatchedColumn(afterFloorRounded: readonly Decimal[], cuts: readonly Decimal[]): Decimal[] {
   const rows: number[] = [];
-  for (let i = 0; i < cuts.length; i++) if (cuts[i].gt(ZERO)) rows.push(i);
+  for (let i = 0; i < cuts.length; i++) if (compare(cuts[i], ZERO) > 0) rows.push(i);
   const result = afterFloorRounded.slice();
   if (rows.length === 0) return result;
   const rowCuts = rows.map((i) => cuts[i]);
@@ -123,15 +121,20 @@ export function roundMatchedColumn(afterFloorRounded: readonly Decimal[], cuts: 
 // spec: allocation-model.md "Rounding" — Ytterligare medel
 /**
  * LR over the rows with extra > 0, target = min(Σ extra half up, B − Σ Matchad). A row that got
- * nothing shows 0.
+ * nothing shows 0. `matchedTotal`: Σ Matchad when the caller already has it.
  */
-export function roundExtraColumn(extras: readonly Decimal[], budget: Decimal, matchedRounded: readonly Decimal[]): Decimal[] {
+export function roundExtraColumn(
+  extras: readonly Decimal[],
+  budget: Decimal,
+  matchedRounded: readonly Decimal[],
+  matchedTotal: Decimal = sum(matchedRounded),
+): Decimal[] {
   const rows: number[] = [];
-  for (let i = 0; i < extras.length; i++) if (extras[i].gt(ZERO)) rows.push(i);
+  for (let i = 0; i < extras.length; i++) if (compare(extras[i], ZERO) > 0) rows.push(i);
   const result: Decimal[] = extras.map(() => ZERO);
   if (rows.length === 0) return result;
   const rowExtras = rows.map((i) => extras[i]);
-  const room = asD(budget).minus(sum(matchedRounded));
+  const room = asD(budget).minus(matchedTotal);
   const target = dmax(ZERO, dmin(roundHalfUp(sum(rowExtras)), room));
   const rounded = largestRemainder(rowExtras, target);
   rows.forEach((row, k) => {
@@ -142,7 +145,7 @@ export function roundExtraColumn(extras: readonly Decimal[], budget: Decimal, ma
 
 // spec: allocation-model.md "Rounding" — Kommunernas andel = round_half_up(Slutlig/2)
 export function roundMunicipalShare(finalRounded: Decimal): Decimal {
-  return roundHalfUp(asD(finalRounded).div(2));
+  return roundHalfUp(asD(finalRounded).times(HALF));
 }
 
 // spec: allocation-model.md "Rounding" — Regionens andel = Slutlig − Kommunernas andel

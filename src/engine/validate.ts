@@ -1,7 +1,7 @@
 // Input validation: every problem of the input at once, in Swedish, typed.
 // spec: allocation-model.md "Inputs", "Parameters", §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)
 import Decimal from 'decimal.js';
-import { D, EXACT_DP, MAX_AMOUNT, ONE, ZERO, nameKey } from './decimal';
+import { EXACT_DP, MAX_AMOUNT, ONE, ZERO, asD, compare, nameKey } from './decimal';
 import { formatKronor, formatNumber, formatPercent } from './format';
 import type { AreaInput, FederationInput, ModelInput, ModelIssue, SplitMethod } from './types';
 
@@ -90,16 +90,16 @@ const INVALID: Read = { ok: false };
 function readNumber(raw: unknown): Read {
   if (raw === undefined || raw === null || raw === '') return BLANK;
   try {
-    const value = new D(raw as Decimal.Value);
+    const value = asD(raw as Decimal.Value); // no copy when it already is the engine's decimal
     return value.isFinite() ? { ok: true, value } : INVALID;
   } catch {
     return INVALID;
   }
 }
 
-/** Above MAX_AMOUNT (10^15): surely a typing or unit error, and beyond the exact grid's guarantee. */
+/** Above MAX_AMOUNT (10^15): surely a typing or unit error, and beyond the exact grid's guarantee (x ≥ 0 here). */
 function isTooLarge(x: Decimal): boolean {
-  return x.abs().gt(MAX_AMOUNT);
+  return compare(x, MAX_AMOUNT) > 0;
 }
 const TOO_LARGE_TEXT = 'är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten';
 
@@ -279,7 +279,7 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
   }
   const returned = amounts.returned;
   const request = amounts.request;
-  if (returned && request && returned.gt(ZERO) && request.gt(ZERO)) {
+  if (returned && request && compare(returned, ZERO) > 0 && compare(request, ZERO) > 0) {
     issues.push({
       code: 'RETURN_AND_REQUEST',
       federation: name,
@@ -412,8 +412,7 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
   // Areas: known federation, valid numbers, each Kommun + Område at most once in the whole run
   // (twice in one federation, or in two federations, are both errors).
   const areaCount = new Array(rawFederations.length).fill(0);
-  const places = new Map<string, number>(); // Kommun (+ Område) key → federation index
-  const municipalities = new Map<string, { federation: number; whole: boolean }[]>(); // Kommun key → where it occurs
+  const places = new Map<string, { federation: number; areaKey?: string }[]>(); // Kommun key → its rows so far
   const areas: (PreparedArea | undefined)[] = [];
   // Fast path: the area names its federation exactly as the federation row does.
   const byRawName = new Map<unknown, number>();
@@ -439,39 +438,39 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
     }
     areaCount[fedIndex]++;
     if (!prepared) return;
-    const placeKey = prepared.area ? `${prepared.municipalityKey}\u0001${nameKey(prepared.area)}` : prepared.municipalityKey;
-    const seenIn = places.get(placeKey);
-    if (seenIn !== undefined) {
-      const sameFederation = seenIn === fedIndex;
-      issues.push({
-        code: 'DUPLICATE_AREA',
-        areaIndex: i,
-        federation: fedName,
-        field: sameFederation ? 'municipality' : 'area',
-        message: sameFederation
-          ? `${describeArea(a)} finns på flera rader.`
-          : `${describeArea(a)} finns också i förbundet ${String(rawFederations[seenIn].name).trim()}; ange olika områden (stadsdelar) när en kommun delas mellan förbund.`,
-      });
-      return;
+    // Each Kommun + Område once in the whole run; and a municipality split between federations needs an
+    // Område on every row (a whole-municipality row in one federation and any row of it in another
+    // would count its people twice). One map entry per municipality: where it occurs, usually once.
+    const areaKey = prepared.area === undefined ? undefined : nameKey(prepared.area);
+    const seen = places.get(prepared.municipalityKey);
+    let same: (typeof seen & object)[number] | undefined;
+    let split: typeof same;
+    if (seen) {
+      for (const m of seen) {
+        if (m.areaKey === areaKey) same = m;
+        else if (m.federation !== fedIndex && (areaKey === undefined || m.areaKey === undefined)) split ??= m;
+      }
     }
-    places.set(placeKey, fedIndex);
-    // A municipality split between federations needs an Område on every row: a whole-municipality row
-    // in one federation and any row of it in another would count its people twice.
-    const seen = municipalities.get(prepared.municipalityKey);
-    const whole = prepared.area === undefined;
-    const clash = seen?.find((m) => m.federation !== fedIndex && (whole || m.whole));
+    const clash = same ?? split;
     if (clash) {
+      const sameFederation = clash.federation === fedIndex;
+      const otherName = String(rawFederations[clash.federation].name).trim();
       issues.push({
         code: 'DUPLICATE_AREA',
         areaIndex: i,
         federation: fedName,
-        field: 'area',
-        message: `Kommunen ${prepared.municipality} finns också i förbundet ${String(rawFederations[clash.federation].name).trim()}; ange område (stadsdel) på varje rad när en kommun delas mellan förbund.`,
+        field: same && sameFederation ? 'municipality' : 'area',
+        message:
+          same && sameFederation
+            ? `${describeArea(a)} finns på flera rader.`
+            : same
+              ? `${describeArea(a)} finns också i förbundet ${otherName}; ange olika områden (stadsdelar) när en kommun delas mellan förbund.`
+              : `Kommunen ${prepared.municipality} finns också i förbundet ${otherName}; ange område (stadsdel) på varje rad när en kommun delas mellan förbund.`,
       });
       return;
     }
-    if (!seen) municipalities.set(prepared.municipalityKey, [{ federation: fedIndex, whole }]);
-    else if (!seen.some((m) => m.federation === fedIndex && m.whole === whole)) seen.push({ federation: fedIndex, whole });
+    if (seen) seen.push({ federation: fedIndex, areaKey });
+    else places.set(prepared.municipalityKey, [{ federation: fedIndex, areaKey }]);
     const federation = federations[fedIndex];
     if (federation) federation.areas.push(prepared);
   });

@@ -1,6 +1,8 @@
 // Reading one cell by its kind, with the Swedish message when it cannot be read.
 // spec: workbook-format.md "Reading rules" and "Anything else in a number cell is an error naming the cell".
 import Decimal from 'decimal.js';
+// Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
+import { D } from '../engine/decimal';
 import type { SplitMethod } from '../engine/types';
 import type { CellValue } from './types';
 import { parseNumberCell, parseShareCell } from './numbers';
@@ -26,7 +28,7 @@ export function readMoney(cell: CellValue | undefined, multiplier: number): Cell
   if (value.isNegative() && !value.isZero()) {
     return { ok: false, message: `${quoted(cell)} är negativt; ett belopp måste vara 0 eller mer` };
   }
-  return { ok: true, value: value.isZero() ? new Decimal(0) : value };
+  return { ok: true, value: value.isZero() ? new D(0) : value };
 }
 
 /** A count or measure (invånare, försörjningsmått, försörjningsstödstagare): a number ≥ 0, times the column's unit. */
@@ -43,7 +45,7 @@ export function readQuantity(cell: CellValue | undefined, multiplier: number, wh
       message: `${quoted(cell)} är negativt; ${what === 'antal' ? 'ett antal' : 'ett belopp'} måste vara 0 eller mer`,
     };
   }
-  return { ok: true, value: value.isZero() ? new Decimal(0) : value };
+  return { ok: true, value: value.isZero() ? new D(0) : value };
 }
 
 /** Verksamhetsmånader: a whole number 1–12. */

@@ -3,6 +3,8 @@
 // no-break space or thin space as thousands separator; comma or point as decimal mark;
 // a share accepts `75 %`, `0,75` or `75` (read as 75 % when above 1).
 import Decimal from 'decimal.js';
+// Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
+import { D } from '../engine/decimal';
 import type { CellValue } from './types';
 import { isBlank } from './text';
 
@@ -19,7 +21,7 @@ export interface ParsedNumber {
 
 /** A JS number as an exact Decimal via its shortest round-trip string, so 0.1 stays 0.1. */
 export function decimalFromNumber(n: number): Decimal {
-  return new Decimal(String(n));
+  return new D(String(n));
 }
 
 const SUFFIX = /^(.*?)\s*(%|kronor|kr\.?|sek|tkr|mkr|:-)$/i;
@@ -109,7 +111,7 @@ function parseUnsignedNumber(s: string): Decimal | undefined {
     if (thousandsMark && groups.length < 2) return undefined;
     digits = groups.join('');
   }
-  return new Decimal(fracPart ? `${digits}.${fracPart}` : digits);
+  return new D(fracPart ? `${digits}.${fracPart}` : digits);
 }
 
 /**
@@ -124,5 +126,5 @@ export function parseShareCell(cell: CellValue | undefined): Decimal | null | un
   if (parsed.percent || v.greaterThan(1)) v = v.dividedBy(100);
   if (v.isNegative() && !v.isZero()) return undefined;
   if (v.greaterThan(1)) return undefined;
-  return v.isZero() ? new Decimal(0) : v;
+  return v.isZero() ? new D(0) : v;
 }

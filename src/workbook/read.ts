@@ -1,6 +1,8 @@
 // readWorkbook: sheets as 2-D arrays → ModelInput and where everything is, or every problem.
 // spec: workbook-format.md (all of it); the cross checks mirror allocation-model.md "Inputs" and step 1.
 import Decimal from 'decimal.js';
+// Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
+import { D } from '../engine/decimal';
 import type { AreaInput, FederationInput, ModelInput, ModelParameters, SplitMethod } from '../engine/types';
 import type { CellValue, Problem, ReadResult, SheetValues, WorkbookLayout } from './types';
 import { OUTPUT_SHEETS } from './types';
@@ -128,7 +130,7 @@ function readParameters(sheets: SheetValues[], problems: Problem[]) {
     const v = values[key];
     if (v) return v;
     const def = PARAMETER_DEFINITIONS.find((d) => d.key === key);
-    return new Decimal(def?.default ?? 0);
+    return new D(def?.default ?? 0);
   };
   return { scan, ok, values, failed, valueCell, param };
 }
@@ -221,8 +223,8 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
     const input: AreaInput = {
       federation: federationText,
       municipality,
-      population: population ?? new Decimal(0),
-      supportMeasure: supportMeasure ?? new Decimal(0),
+      population: population ?? new D(0),
+      supportMeasure: supportMeasure ?? new D(0),
     };
     if (area) input.area = area;
     if (supportRecipients !== undefined) input.supportRecipients = supportRecipients;

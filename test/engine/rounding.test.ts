@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { dec, s } from './helpers';
 
 const Hi = Decimal.clone({ precision: 80 });
+const ONE_W = new Decimal(1);
 
 const lr = (values: (string | number)[], target: number | string, opts = {}) =>
   largestRemainder(values, target, opts).map((x) => x.toNumber());
@@ -145,6 +146,19 @@ describe('splitByWeights (municipal split in whole numbers)', () => {
     expect(splitByWeights([dec(50), dec(50), dec(2)], dec(1_802)).rounded.map(s)).toEqual(['884', '883', '35']);
     // 3 by 4/1/4: 1⅓, ⅓, 1⅓ → floors 1, 0, 1; one krona left, three equal thirds: the first row
     expect(splitByWeights([dec(4), dec(1), dec(4)], dec(3)).rounded.map(s)).toEqual(['2', '0', '1']);
+  });
+  test('equal weights (lika): ⌊t/k⌋ each, one krona more to the first t mod k, like exact LR', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 9 }), fc.integer({ min: 0, max: 5_000_000 }), (k, total) => {
+        const one = dec(1);
+        const split = splitByWeights(new Array(k).fill(one), dec(total));
+        expect(split.rounded.map(s)).toEqual(exactLargestRemainder(new Array(k).fill(1n), BigInt(total)));
+        split.shares.forEach((x) => expect(x.times(k).minus(1).abs().lt('1e-50')).toBe(true));
+        split.amounts.forEach((a) => expect(a.minus(new Hi(total).div(k)).abs().lt('1e-50')).toBe(true));
+      }),
+      { numRuns: 300, seed: 8 },
+    );
+    expect(splitByWeights([dec(1), dec(1), dec(1)].map(() => ONE_W), dec(1_000_001)).rounded.map(s)).toEqual(['333334', '333334', '333333']);
   });
   test('hand example: 500 001 by 30 000 / 10 000 → 375 001 / 125 000', () => {
     expect(splitByWeights([dec(30_000), dec(10_000)], dec(500_001)).rounded.map(s)).toEqual(['375001', '125000']);

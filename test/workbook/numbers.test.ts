@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { parseNumberCell, parseShareCell, decimalFromNumber } from '../../src/workbook/numbers';
+import { EngineDecimal } from '../../src/engine';
 import { formatKronor, formatNumber, formatShare, formatProblem } from '../../src/workbook/format';
 import { cellAddress, columnIndex, columnLetters, quoteSheetName } from '../../src/workbook/address';
 import { normalizeKey, parseHeader } from '../../src/workbook/text';
@@ -39,7 +40,10 @@ describe('parseNumberCell: Swedish numbers', () => {
   });
 
   test('percent is flagged, the value kept as written', () => {
-    expect(parseNumberCell('12,5 %')).toEqual({ value: new Decimal('12.5'), percent: true, currency: false, unit: undefined });
+    expect(parseNumberCell('12,5 %')).toEqual({ value: new EngineDecimal('12.5'), percent: true, currency: false, unit: undefined });
+    // made in the engine's own decimal class, so the model takes it without a copy
+    expect(parseNumberCell('1 234')!.value).toBeInstanceOf(EngineDecimal);
+    expect(decimalFromNumber(0.1)).toBeInstanceOf(EngineDecimal);
     expect(parseNumberCell('12,5%')?.percent).toBe(true);
   });
 
