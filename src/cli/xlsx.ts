@@ -24,7 +24,7 @@ import * as zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { cellAddress } from '../workbook/address';
 import type { CellRange, CellValue, Problem, SheetOutput, SheetValues, Validation, WritePlan } from '../workbook/types';
-import { LEGACY_MONEY_FORMATS, MONEY_FORMAT } from '../workbook/types';
+import { LEGACY_MONEY_FORMATS, MONEY_FORMAT, TEXT_FORMAT } from '../workbook/types';
 
 /**
  * exceljs 4.4 drops every backslash escape from the number formats it reads
@@ -394,8 +394,8 @@ function inheritedStyle(cell: ExcelJS.Cell): Style {
   return style;
 }
 
-/** Number formats a run puts on output cells (this version's and earlier versions'). */
-const RUN_NUMBER_FORMATS = new Set<string>([MONEY_FORMAT, ...LEGACY_MONEY_FORMATS]);
+/** Number formats a run puts on output cells (this version's and earlier versions', text included). */
+const RUN_NUMBER_FORMATS = new Set<string>([MONEY_FORMAT, ...LEGACY_MONEY_FORMATS, TEXT_FORMAT]);
 
 /**
  * A style without what a run set on it: its money format, its highlight and (on a header cell) its

@@ -1,7 +1,7 @@
 // Orchestration of the ten steps, rounding and warnings.
 // spec: allocation-model.md "The computation", "Rounding", "Warnings"
 import Decimal from 'decimal.js';
-import { ONE, ZERO, compare, roundHalfUp, sum } from './decimal';
+import { ZERO, compare, roundHalfUp, sum } from './decimal';
 import { isDeficit, solveRelaxedMaxDecrease, withoutExcessEquityProtection, RelaxRow } from './deficit';
 import { hasExcessEquity, reasonableEquityBasis, trappan } from './equity';
 import { FloorRow, floorAmount, isProtected, scaledPrevious, solveLambda } from './floor';

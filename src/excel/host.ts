@@ -63,4 +63,9 @@ export interface WorkbookHost {
   selectCell(cell: CellRef): Promise<void>;
   /** The active cell (top-left of the selection), or undefined when there is none. */
   activeCell(): Promise<CellRef | undefined>;
+  /**
+   * Calls onSelect with the top-left cell each time the person selects cells on the sheet
+   * (Worksheet.onSelectionChanged, ExcelApi 1.7). Resolves to a function that stops watching.
+   */
+  watchSelection(sheet: string, onSelect: (cell: CellRef) => void): Promise<() => Promise<void>>;
 }

@@ -1,9 +1,11 @@
 // The Office.js adapter: a WorkbookHost over Excel.run. Thin by design: it reads used ranges as
 // values and writes whole ranges (values and number formats as 2-D arrays), never cell by cell, and
-// it counts its context.sync calls. A whole run ("Beräkna") is three syncs — read; write values;
-// write number formats, autofit and the chart — the same for 80 and for 5 000 federations (each
-// request then stays under ~2.5 MB; Excel on the web refuses requests above 5 MB). Only output
-// beyond the 4 MB budget per request (far more than 5 000 federations) takes extra syncs.
+// it counts its context.sync calls. A whole run ("Beräkna") is three syncs — read; write values
+// (with the text format of text cells); write the other number formats, autofit and the chart — the
+// same for 80 and for 5 000 federations (each request then stays under ~2.5 MB; Excel on the web
+// refuses requests and responses above 5 MB). Only output beyond the 4 MB budget per request (far
+// more than 5 000 federations) takes extra syncs, and only input whose values Excel refuses to send
+// in one response (some 20 000 federations and more) is read again in row chunks over a few syncs.
 //
 // Requirement sets (manifest: ExcelApi 1.8): getUsedRangeOrNullObject/getItemOrNullObject 1.4,
 // suspendApiCalculationUntilNextSync 1.6, getRangeByIndexes/getActiveCell/freezePanes/
@@ -12,18 +14,41 @@
 import type { CellValue, CellBlock, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
 import { INPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
+import { topLeftCell } from '../workbook/address';
 import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
-import { CHUNK_BYTES, PAYLOAD_BUDGET_BYTES, WriteOp, packBatches, removalOps, runOps, sheetOutputOps } from './write-ops';
+import {
+  CHUNK_BYTES,
+  MIN_READ_CELL_BYTES,
+  PAYLOAD_BUDGET_BYTES,
+  READ_CELL_BYTES,
+  READ_MARGIN,
+  arrayJsonBytes,
+  UsedRect,
+  WriteOp,
+  isPayloadSizeError,
+  nextReadChunks,
+  readChunkBytes,
+  packBatches,
+  removalOps,
+  runOps,
+  sheetOutputOps,
+} from './write-ops';
 
 /** Excel.run, or a stand-in with the same shape (tests). */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run on the request context of an earlier run (to remove an event handler it added). */
+export type ExcelContextRunner = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficeHostOptions {
   run?: ExcelRunner;
+  /** Excel.run(context, batch), for removing event handlers (default Excel.run) */
+  runIn?: ExcelContextRunner;
   /** Request budget per sync (default 4 MB, under Excel on the web's 5 MB limit) */
   budgetBytes?: number;
-  /** Largest single range assignment (default 1 MB) */
+  /** Largest single range assignment, and largest row chunk of a chunked read (default 1 MB) */
   chunkBytes?: number;
+  /** Estimated response bytes per cell that a chunked read starts from (default READ_CELL_BYTES) */
+  readCellBytes?: number;
 }
 
 /** The Office.js host with statistics of its last calls (for tests and the benchmark). */
@@ -33,6 +58,7 @@ export interface OfficeHost extends WorkbookHost {
 }
 
 const defaultRun: ExcelRunner = (batch) => Excel.run(batch);
+const defaultRunIn: ExcelContextRunner = (context, batch) => Excel.run(context, batch);
 
 /** Rows of a used range placed so that values[0][0] is A1 (padding above and to the left with ''). */
 export function valuesFromA1(values: CellValue[][], rowIndex: number, columnIndex: number): CellValue[][] {
@@ -52,8 +78,10 @@ export function chartHeightRows(count: number): number {
 
 export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   const run = options.run ?? defaultRun;
+  const runIn = options.runIn ?? defaultRunIn;
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
   const chunk = options.chunkBytes ?? CHUNK_BYTES;
+  const readCellBytes = options.readCellBytes ?? READ_CELL_BYTES;
   let syncCount = 0;
   /** Sheet names in tab order as of the last read (output sheets keep their tab position). */
   let sheetNames: string[] | undefined;
@@ -94,6 +122,67 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     return { syncs, batchBytes: batches.map((b) => b.bytes) };
   }
 
+  /** One sync: where the used range of each named sheet is (null for an empty sheet), without values. */
+  async function usedRects(context: Excel.RequestContext, names: string[]): Promise<Map<string, UsedRect | null>> {
+    const probes = names.map((name) => {
+      const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      return { name, used };
+    });
+    await sync(context);
+    return new Map(
+      probes.map(({ name, used }) => [
+        name,
+        used.isNullObject ? null : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount },
+      ]),
+    );
+  }
+
+  /**
+   * The values of used ranges too large for one response, in row chunks: each chunk estimated under
+   * the chunk size, several chunks per sync while the sync's estimate stays under the budget. The
+   * estimate per cell starts at readCellBytes and follows what the chunks received really weigh (with
+   * a margin). Should Excel still refuse a sync for size, the same rows are asked again in half as
+   * much (by the estimate) — and again, until a sync passes or a single row is refused —, the smaller
+   * size is kept, and the estimate per cell is never lowered after that. Values from A1, as in one read.
+   */
+  async function readInChunks(context: Excel.RequestContext, rects: Map<string, UsedRect | null>): Promise<Map<string, CellValue[][]>> {
+    const state = [...rects].map(([name, used]) => ({ name, used: used ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }, next: 0, rows: [] as CellValue[][] }));
+    let cellBytes = readCellBytes;
+    let syncBudget = budget;
+    let refused = false;
+    for (;;) {
+      const chunks = nextReadChunks(state, cellBytes, syncBudget, Math.min(chunk, syncBudget));
+      if (chunks.length === 0) break;
+      const loads = chunks.map((c) => {
+        const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.column, c.rowCount, c.columnCount);
+        range.load('values');
+        return { c, range };
+      });
+      try {
+        await sync(context);
+      } catch (error) {
+        if (!isPayloadSizeError(error) || (chunks.length === 1 && chunks[0].rowCount === 1)) throw error;
+        syncBudget = Math.max(1, Math.floor(chunks.reduce((n, c) => n + readChunkBytes(c, cellBytes), 0) / 2));
+        refused = true;
+        continue;
+      }
+      let observed = 0;
+      for (const { c, range } of loads) {
+        const s = state.find((x) => x.name === c.sheet)!;
+        const rows = range.values as CellValue[][];
+        for (const row of rows) s.rows.push(row);
+        s.next += c.rowCount;
+        observed = Math.max(observed, arrayJsonBytes(rows) / Math.max(1, c.rowCount * c.columnCount));
+      }
+      const next = Math.max(MIN_READ_CELL_BYTES, Math.ceil(observed * READ_MARGIN));
+      cellBytes = refused ? Math.max(cellBytes, next) : next;
+    }
+    return new Map(
+      state.map((s) => [s.name, s.rows.length === 0 ? [] : valuesFromA1(s.rows, s.used.rowIndex, s.used.columnIndex)]),
+    );
+  }
+
   return {
     get syncCount() {
       return syncCount;
@@ -102,53 +191,95 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     async readWorkbook(): Promise<SheetValues[]> {
       return run(async (context) => {
         const worksheets = context.workbook.worksheets;
-        const probe = (name: string) => {
+        const probe = (name: string, what: string) => {
           const ws = worksheets.getItemOrNullObject(name);
           ws.load('name');
           const used = ws.getUsedRangeOrNullObject(true);
-          used.load('values,rowIndex,columnIndex');
+          used.load(what);
           return { ws, used };
         };
         type Probe = ReturnType<typeof probe>;
         const valuesOf = (p: Probe): CellValue[][] =>
           p.used.isNullObject ? [] : valuesFromA1(p.used.values as CellValue[][], p.used.rowIndex, p.used.columnIndex);
+        const rectOf = (p: Probe): UsedRect | null =>
+          p.used.isNullObject ? null : { rowIndex: p.used.rowIndex, columnIndex: p.used.columnIndex, rowCount: p.used.rowCount, columnCount: p.used.columnCount };
+        const actualName = (all: string[], canonical: string) => all.find((n) => normalizeKey(n) === normalizeKey(canonical));
 
         // One sync: the sheet list and the used range (values from A1) of every input sheet, looked up
         // by name (Excel looks names up case-insensitively).
-        let names: string[];
+        let names: string[] | undefined;
         const values = new Map<string, CellValue[][]>();
         const late: string[] = [];
+        let tooLarge = false;
         try {
           worksheets.load('items/name');
           const probes = new Map<string, Probe>();
-          for (const name of INPUT_SHEETS) probes.set(name, probe(name));
+          for (const name of INPUT_SHEETS) probes.set(name, probe(name, 'values,rowIndex,columnIndex'));
           await sync(context);
           names = worksheets.items.map((s) => s.name);
           for (const canonical of INPUT_SHEETS) {
-            const actual = names.find((n) => normalizeKey(n) === normalizeKey(canonical));
+            const actual = actualName(names, canonical);
             if (actual === undefined) continue;
             const p = probes.get(canonical)!;
             if (!p.ws.isNullObject && p.ws.name === actual) values.set(actual, valuesOf(p));
             else late.push(actual); // spelt differently beyond case ("Förbund "): read by its real name
           }
-        } catch {
-          // A host that refuses a used range under a missing sheet's null object: list the sheets
-          // first, then read the input sheets that exist.
-          names = await loadSheetNames(context);
+        } catch (error) {
           values.clear();
           late.length = 0;
-          for (const canonical of INPUT_SHEETS) {
-            const actual = names.find((n) => normalizeKey(n) === normalizeKey(canonical));
-            if (actual !== undefined) late.push(actual);
+          if (isPayloadSizeError(error)) {
+            // The sheets' values are more than one response may carry (Excel on the web: 5 MB).
+            tooLarge = true;
+          } else {
+            // A host that refuses a used range under a missing sheet's null object: list the sheets
+            // first, then read the input sheets that exist.
+            names = await loadSheetNames(context);
+            for (const canonical of INPUT_SHEETS) {
+              const actual = actualName(names, canonical);
+              if (actual !== undefined) late.push(actual);
+            }
           }
         }
-        if (late.length > 0) {
-          const probes = late.map((name) => ({ name, p: probe(name) }));
+
+        if (tooLarge) {
+          // One sync: the sheet list and where each input sheet's used range is, without its values;
+          // then the values in row chunks (readInChunks).
+          worksheets.load('items/name');
+          const probes = new Map<string, Probe>();
+          for (const name of INPUT_SHEETS) probes.set(name, probe(name, 'address,rowIndex,columnIndex,rowCount,columnCount'));
           await sync(context);
-          for (const { name, p } of probes) values.set(name, valuesOf(p));
+          const all = worksheets.items.map((s) => s.name);
+          names = all;
+          const rects = new Map<string, UsedRect | null>();
+          const unmatched: string[] = [];
+          for (const canonical of INPUT_SHEETS) {
+            const actual = actualName(all, canonical);
+            if (actual === undefined) continue;
+            const p = probes.get(canonical)!;
+            if (!p.ws.isNullObject && p.ws.name === actual) rects.set(actual, rectOf(p));
+            else unmatched.push(actual);
+          }
+          if (unmatched.length > 0) for (const [name, rect] of await usedRects(context, unmatched)) rects.set(name, rect);
+          for (const [name, v] of await readInChunks(context, rects)) values.set(name, v);
+        } else if (late.length > 0) {
+          try {
+            const probes = late.map((name) => {
+              const used = worksheets.getItem(name).getUsedRangeOrNullObject(true);
+              used.load('values,rowIndex,columnIndex');
+              return { name, used };
+            });
+            await sync(context);
+            for (const { name, used } of probes) {
+              values.set(name, used.isNullObject ? [] : valuesFromA1(used.values as CellValue[][], used.rowIndex, used.columnIndex));
+            }
+          } catch (error) {
+            if (!isPayloadSizeError(error)) throw error;
+            for (const [name, v] of await readInChunks(context, await usedRects(context, late))) values.set(name, v);
+          }
         }
-        sheetNames = names;
-        return names.map((name) => ({ name, values: values.get(name) ?? [] }));
+        const all = names ?? [];
+        sheetNames = all;
+        return all.map((name) => ({ name, values: values.get(name) ?? [] }));
       });
     },
 
@@ -213,6 +344,24 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         return { sheet: cell.worksheet.name, row: cell.rowIndex, column: cell.columnIndex };
       });
     },
+
+    async watchSelection(sheet: string, onSelect: (cell: CellRef) => void): Promise<() => Promise<void>> {
+      const registration = await run(async (context) => {
+        const handler = context.workbook.worksheets.getItem(sheet).onSelectionChanged.add(async (event) => {
+          // The event's address is of the selection on this sheet ("C5" or "C5:F9"); no request needed.
+          const cell = topLeftCell(event.address);
+          if (cell) onSelect({ sheet, ...cell });
+        });
+        await sync(context);
+        return handler;
+      });
+      return async () => {
+        await runIn(registration.context as Excel.RequestContext, async (context) => {
+          registration.remove();
+          await sync(context);
+        });
+      };
+    },
   };
 }
 
@@ -242,8 +391,10 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
       const width = Math.max(0, ...op.values.map((r) => r.length));
       if (width === 0 || op.values.length === 0) return;
       const r = c.range(op.sheet, op.row, op.column, op.values.length, width);
-      r.values = rectangular(op.values, width, '');
+      // Formats first: a cell formatted as text ("@") keeps a string as text; after the values it
+      // would be too late (Excel has already parsed "1-2" as a date, "=…" as a formula).
       if (op.numberFormats) r.numberFormat = rectangular(op.numberFormats, width, null);
+      r.values = rectangular(op.values, width, '');
       return;
     }
     case 'numberFormat': {

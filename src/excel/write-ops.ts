@@ -2,6 +2,7 @@
 // requests that stay well under Excel on the web's 5 MB payload limit. Pure code (no Office.js), so
 // the planning is tested without Excel; src/excel/office-host.ts turns each operation into Office.js.
 import type { CellValue, SheetOutput, Validation, WritePlan } from '../workbook/types';
+import { TEXT_FORMAT } from '../workbook/types';
 import type { ChartSpec, RemovalPlan } from './host';
 import { normalizeKey } from '../workbook/text';
 
@@ -20,7 +21,10 @@ export type WriteOp =
   | { kind: 'deleteSheet'; sheet: string }
   /** worksheets.add(name), then position (tab index) when given */
   | { kind: 'addSheet'; sheet: string; position?: number }
-  /** range.values (and range.numberFormat when given), whole-range 2-D assignments */
+  /**
+   * range.values (and range.numberFormat when given), whole-range 2-D assignments; the number formats
+   * are assigned first, so that a cell formatted as text ("@") takes the value as text
+   */
   | { kind: 'values'; sheet: string; row: number; column: number; values: CellValue[][]; numberFormats?: (string | null)[][] }
   /** range.numberFormat alone, a whole-range 2-D assignment */
   | { kind: 'numberFormat'; sheet: string; row: number; column: number; numberFormats: (string | null)[][] }
@@ -41,6 +45,87 @@ export const PAYLOAD_BUDGET_BYTES = 4_000_000;
 export const CHUNK_BYTES = 1_000_000;
 /** Estimated JSON bytes of an operation without cell data (method name, object path, arguments). */
 export const OP_OVERHEAD_BYTES = 200;
+/**
+ * Estimated response bytes of one cell read as values (a conservative average: amounts are 7–10
+ * characters, names 10–40, a Varningar text longer). A chunked read sizes its row chunks with it, and
+ * doubles it whenever Excel still refuses a request for size.
+ */
+export const READ_CELL_BYTES = 32;
+/** A chunked read estimates the next chunks at this many times the bytes per cell it has received so far. */
+export const READ_MARGIN = 1.5;
+/** Smallest estimate per cell of a chunked read (an empty cell is "" and a comma). */
+export const MIN_READ_CELL_BYTES = 4;
+/** Estimated response bytes of one row of values beyond its cells (brackets, commas). */
+export const READ_ROW_OVERHEAD_BYTES = 4;
+
+/**
+ * Whether an error is Excel refusing a request or its response for size (Excel on the web: 5 MB each
+ * way). Office.js gives the code "RequestPayloadSizeLimitExceeded"; the message is localized, so a
+ * message is only a fallback (English and Swedish wordings).
+ */
+export function isPayloadSizeError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as { code?: unknown; message?: unknown; debugInfo?: { code?: unknown; message?: unknown } };
+  const codes = [e.code, e.debugInfo?.code].filter((c): c is string => typeof c === 'string');
+  if (codes.some((c) => /^(Request|Response)PayloadSizeLimitExceeded$/i.test(c))) return true;
+  const messages = [e.message, e.debugInfo?.message].filter((m): m is string => typeof m === 'string');
+  return messages.some(
+    (m) => /\b(payload|response|request)\b[^.]*\b(size|too large|limit)/i.test(m) || /nyttolast|storleksgräns|för stor/i.test(m),
+  );
+}
+
+/** A used range's place and size on its sheet (0-based), as a chunked read needs it. */
+export interface UsedRect {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** A row slice of a sheet's used range, to be read in one range load. */
+export interface ReadChunk {
+  sheet: string;
+  /** 0-based sheet row and column of the slice's first cell */
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** Estimated response bytes of reading one chunk, at `cellBytes` a cell. */
+export function readChunkBytes(c: { rowCount: number; columnCount: number }, cellBytes: number): number {
+  return OP_OVERHEAD_BYTES + c.rowCount * (c.columnCount * cellBytes + READ_ROW_OVERHEAD_BYTES);
+}
+
+/**
+ * The next request of a chunked read: row slices of the sheets' used ranges, in sheet order, starting
+ * at each sheet's `next` row (rows already read), each slice estimated under `chunkBytes` (at least
+ * one row) and all of them together under `budgetBytes` (at least one slice).
+ */
+export function nextReadChunks(
+  sheets: readonly { name: string; used: UsedRect; next: number }[],
+  cellBytes: number,
+  budgetBytes = PAYLOAD_BUDGET_BYTES,
+  chunkBytes = CHUNK_BYTES,
+): ReadChunk[] {
+  const chunks: ReadChunk[] = [];
+  let total = 0;
+  for (const s of sheets) {
+    const { rowIndex, columnIndex, rowCount, columnCount } = s.used;
+    const rowBytes = columnCount * cellBytes + READ_ROW_OVERHEAD_BYTES;
+    const perChunk = Math.max(1, Math.floor((Math.min(chunkBytes, budgetBytes) - OP_OVERHEAD_BYTES) / rowBytes));
+    for (let at = s.next; at < rowCount; ) {
+      const rows = Math.min(perChunk, rowCount - at);
+      const bytes = readChunkBytes({ rowCount: rows, columnCount }, cellBytes);
+      if (chunks.length > 0 && total + bytes > budgetBytes) return chunks;
+      chunks.push({ sheet: s.name, row: rowIndex + at, column: columnIndex, rowCount: rows, columnCount });
+      total += bytes;
+      at += rows;
+    }
+  }
+  return chunks;
+}
+
 /** Light fill of output cells on rows with warnings (the command line uses the same colour). */
 export const HIGHLIGHT_COLOR = '#FFF2CC';
 /** Last row number of a worksheet (a whole-column validation reaches down to it). */
@@ -189,8 +274,43 @@ export function runsOf(rows: readonly number[]): [number, number][] {
 }
 
 /**
+ * A plan's number formats split in two: the text format ("@") alone, which has to be in place no later
+ * than the values (Excel parses a string written into a cell that is not text, "1-2" becoming a date),
+ * and every other format (money, shares), which may follow in a later request. Each part is null when
+ * it sets nothing; a cell a part does not set is null there (left as it is).
+ */
+export function splitTextFormats(formats: readonly (readonly (string | null | undefined)[])[] | undefined): {
+  text: (string | null)[][] | null;
+  other: (string | null)[][] | null;
+} {
+  if (!formats) return { text: null, other: null };
+  let anyText = false;
+  let anyOther = false;
+  const text = formats.map((row) =>
+    row.map((f) => {
+      if (f === TEXT_FORMAT) {
+        anyText = true;
+        return f;
+      }
+      return null;
+    }),
+  );
+  const other = formats.map((row) =>
+    row.map((f) => {
+      if (f !== null && f !== undefined && f !== TEXT_FORMAT) {
+        anyOther = true;
+        return f;
+      }
+      return null;
+    }),
+  );
+  return { text: anyText ? text : null, other: anyOther ? other : null };
+}
+
+/**
  * The operations that fill a sheet created by the add-in (output sheets, template sheets). With
- * `deferred`, the number formats go there instead (to be written in a later request).
+ * `deferred`, the number formats other than text go there instead (to be written in a later request);
+ * the text format always goes with the values.
  */
 export function sheetOutputOps(output: SheetOutput, position?: number, deferred?: WriteOp[]): WriteOp[] {
   const sheet = output.name;
@@ -203,8 +323,9 @@ export function sheetOutputOps(output: SheetOutput, position?: number, deferred?
       : undefined;
     const hasFormats = numberFormats?.some((r) => r.some((f) => f !== null));
     if (hasFormats && numberFormats && deferred) {
-      ops.push({ kind: 'values', sheet, row: 0, column: 0, values });
-      deferred.push({ kind: 'numberFormat', sheet, row: 0, column: 0, numberFormats });
+      const { text, other } = splitTextFormats(numberFormats);
+      ops.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(text ? { numberFormats: text } : {}) });
+      if (other) deferred.push({ kind: 'numberFormat', sheet, row: 0, column: 0, numberFormats: other });
     } else {
       ops.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(hasFormats ? { numberFormats } : {}) });
     }
@@ -229,10 +350,12 @@ function indexOfSheet(names: readonly string[], name: string): number {
 
 /**
  * Every operation of a run, in the order the contract gives (clear, blocks, sheets, highlight), in two
- * requests: first the values (and everything else), then — after a barrier — the number formats, the
- * column autofit (on formatted numbers) and the chart. Number formats are half the payload (the
- * money format is 40 characters a cell), so this keeps each request far below the limit and a
- * whole run at three syncs (read, values, formats) for 80 and for 5 000 federations alike.
+ * requests: first the values with the text format of text cells (set before the values, so that
+ * names like "=SUMMA(1;2)" or "1-2" stay text), and everything else; then — after a barrier — the
+ * other number formats (money, shares), the column autofit (on formatted numbers) and the chart.
+ * Money formats are half the payload (the money format is 60 characters a cell), so this keeps each
+ * request far below the limit and a whole run at three syncs (read, values, formats) for 80 and for
+ * 5 000 federations alike.
  * `sheetNames` are the workbook's sheets in tab order (from the read): an output sheet that exists
  * is deleted and added again at the same tab position under its existing spelling.
  */
@@ -243,9 +366,9 @@ export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: C
   const written = new Map<string, Set<number>>();
   for (const b of plan.blocks) {
     const width = Math.max(0, ...b.values.map((r) => r.length));
-    const hasFormats = b.numberFormats?.some((r) => r.some((f) => f !== null && f !== undefined));
-    ops.push({ kind: 'values', sheet: b.sheet, row: b.row, column: b.column, values: b.values });
-    if (hasFormats && b.numberFormats) later.push({ kind: 'numberFormat', sheet: b.sheet, row: b.row, column: b.column, numberFormats: b.numberFormats });
+    const { text, other } = splitTextFormats(b.numberFormats);
+    ops.push({ kind: 'values', sheet: b.sheet, row: b.row, column: b.column, values: b.values, ...(text ? { numberFormats: text } : {}) });
+    if (other) later.push({ kind: 'numberFormat', sheet: b.sheet, row: b.row, column: b.column, numberFormats: other });
     if (b.boldFirstRow) ops.push({ kind: 'bold', sheet: b.sheet, row: b.row, column: b.column, rowCount: 1, columnCount: width });
     const key = normalizeKey(b.sheet);
     const set = written.get(key) ?? new Set<number>();

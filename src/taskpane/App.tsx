@@ -1,13 +1,10 @@
 // The task pane: Fluent provider, the template offer, and three views in a tab list.
 import * as React from 'react';
 import {
-  Button,
   FluentProvider,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Spinner,
   Tab,
@@ -18,10 +15,12 @@ import {
 import type { Theme } from '@fluentui/react-components';
 import type { AllocationResult } from '../engine/types';
 import type { CellBlock, Problem, SheetValues, WorkbookLayout } from '../workbook/types';
-import type { WorkbookHost } from '../excel/host';
+import type { CellRef, WorkbookHost } from '../excel/host';
 import { CalculateView } from './CalculateView';
 import { ExplainView } from './ExplainView';
-import { ParametersView } from './ParametersView';
+import { ParametersView, changedParameters } from './ParametersView';
+import type { ParameterEdits } from './ParametersView';
+import { TemplateOffer } from './TemplateOffer';
 import {
   CalculationOutcome,
   Stage,
@@ -44,8 +43,23 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     maxWidth: '640px',
   },
-  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  panel: { paddingTop: tokens.spacingVerticalS },
+  // The tabs with the progress under them: the progress has its room whether shown or not, so that
+  // the view below never moves when a task starts or ends.
+  navigation: { display: 'flex', flexDirection: 'column' },
+  progressSlot: { position: 'relative', height: '28px' },
+  progress: {
+    position: 'absolute',
+    inset: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    justifyContent: 'center',
+    gap: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+  },
+  spinner: { justifyContent: 'flex-start' },
+  // Messages (missing sheets, errors) sit in the panel, under the tabs: the tabs never move.
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 export type ViewName = 'berakna' | 'parametrar' | 'forklara';
@@ -87,7 +101,12 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const [removedMessage, setRemovedMessage] = React.useState<string | undefined>(undefined);
   const [savedMessage, setSavedMessage] = React.useState<string | undefined>(undefined);
   const [explain, setExplain] = React.useState<Explain>({});
+  /** The summary shown was computed before the parameters were saved: the workbook's output is out of date. */
+  const [outcomeStale, setOutcomeStale] = React.useState(false);
+  /** Unsaved edits of the Parametrar view (kept across views until saved or undone) */
+  const [parameterEdits, setParameterEdits] = React.useState<ParameterEdits>({});
   const busy = busyLabel !== undefined;
+  const unsavedParameters = React.useMemo(() => changedParameters(sheets, parameterEdits).length, [sheets, parameterEdits]);
 
   /**
    * Runs one action at a time: progress shown, every button and the tabs disabled, errors shown in a
@@ -151,6 +170,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
       setRemovedMessage(undefined);
       const result = await calculate(host, (stage: Stage) => setLabel(STAGE_LABELS[stage]));
       setOutcome(result);
+      setOutcomeStale(false);
       if (result.ok) setExplain((e) => ({ result: result.result, layout: result.layout, selected: e.selected }));
     });
 
@@ -158,6 +178,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
     task('Tar bort resultatet …', async () => {
       const removed = await removeResults(host);
       setOutcome(undefined);
+      setOutcomeStale(false);
       setRemovedMessage(
         removed.columns === 0 && removed.sheets.length === 0
           ? 'Det fanns inget resultat att ta bort.'
@@ -179,9 +200,14 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const onSaveParameters = (blocks: CellBlock[]) =>
     task('Sparar parametrarna …', async () => {
       await host.writeBlocks(blocks);
+      setParameterEdits({});
       await refreshSheets();
       setSavedMessage(`Parametrarna är sparade (${blocks.length} ${blocks.length === 1 ? 'värde' : 'värden'}).`);
       setExplain({});
+      // The inputs changed: a summary shown is of the earlier values (and so is the workbook's output);
+      // a problem list may no longer hold.
+      if (outcome?.ok) setOutcomeStale(true);
+      else setOutcome(undefined);
     });
 
   const onUseSelection = () =>
@@ -192,6 +218,34 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
       else setExplain((e) => ({ ...e, message: 'Markera en cell på en förbundsrad på bladet Förbund och försök igen.' }));
     });
 
+  // Förklara follows the sheet: selecting a cell on a federation's row of Förbund shows that federation
+  // (the button "Använd markerad rad" stays for hosts where the event does not reach the pane).
+  const explainRef = React.useRef(explain);
+  explainRef.current = explain;
+  const watchedSheet = view === 'forklara' ? explain.layout?.federationSheet.name : undefined;
+  React.useEffect(() => {
+    if (!watchedSheet) return undefined;
+    let stop: (() => Promise<void>) | undefined;
+    let watching = true;
+    const onSelect = (cell: CellRef) => {
+      if (running.current) return;
+      const { result, layout } = explainRef.current;
+      const name = result && layout ? federationAtRow(layout, result, cell.sheet, cell.row) : undefined;
+      if (name) setExplain((e) => (e.selected === name && !e.message ? e : { ...e, selected: name, message: undefined }));
+    };
+    host.watchSelection(watchedSheet, onSelect).then(
+      (unwatch) => {
+        if (watching) stop = unwatch;
+        else unwatch().catch(() => undefined);
+      },
+      () => undefined, // without the event the button still works
+    );
+    return () => {
+      watching = false;
+      stop?.().catch(() => undefined);
+    };
+  }, [host, watchedSheet]);
+
   const tabId = (v: ViewName) => `flik-${v}`;
 
   return (
@@ -199,42 +253,42 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
       <div className={styles.page}>
         <main className={styles.root}>
           <Title3 as="h1">Finsam medelstilldelning</Title3>
-          {ready && missing.length > 0 && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Arbetsboken saknar {missing.length === 1 ? 'bladet' : 'bladen'} {listText(missing)}.</MessageBarTitle>
-                Lägg in {missing.length === 1 ? 'det' : 'dem'} från mallen (med rubriker och en instruktionsflik) och fyll i. Befintliga blad ändras inte.
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button onClick={onInsertTemplate} disabled={busy}>
-                  Lägg in mallbladen
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          )}
-          {error && (
-            <MessageBar intent="error">
-              <MessageBarBody>{error}</MessageBarBody>
-            </MessageBar>
-          )}
-          <TabList selectedValue={view} onTabSelect={(_, data) => onTab(data.value as ViewName)} aria-label="Vyer" disabled={busy}>
-            <Tab value="berakna" id={tabId('berakna')} aria-controls="panel-berakna">
-              Beräkna
-            </Tab>
-            <Tab value="parametrar" id={tabId('parametrar')} aria-controls="panel-parametrar">
-              Parametrar
-            </Tab>
-            <Tab value="forklara" id={tabId('forklara')} aria-controls="panel-forklara">
-              Förklara
-            </Tab>
-          </TabList>
-          {busy && (
-            <div className={styles.progress} role="status" aria-live="polite">
-              <Spinner size="tiny" label={busyLabel} labelPosition="after" />
-              <ProgressBar aria-hidden="true" />
+          <div className={styles.navigation}>
+            <TabList selectedValue={view} onTabSelect={(_, data) => onTab(data.value as ViewName)} aria-label="Vyer" disabled={busy}>
+              <Tab value="berakna" id={tabId('berakna')} aria-controls="panel-berakna">
+                Beräkna
+              </Tab>
+              <Tab value="parametrar" id={tabId('parametrar')} aria-controls="panel-parametrar">
+                Parametrar
+              </Tab>
+              <Tab value="forklara" id={tabId('forklara')} aria-controls="panel-forklara">
+                Förklara
+              </Tab>
+            </TabList>
+            <div className={styles.progressSlot} data-testid="progress-slot">
+              {busy && (
+                <div className={styles.progress} role="status" aria-live="polite">
+                  <ProgressBar aria-hidden="true" thickness="medium" />
+                  <Spinner className={styles.spinner} size="extra-tiny" label={busyLabel} labelPosition="after" />
+                </div>
+              )}
             </div>
-          )}
+          </div>
           <div role="tabpanel" id={`panel-${view}`} aria-labelledby={tabId(view)} className={styles.panel}>
+            {ready && missing.length > 0 && !(view === 'parametrar' && missing.includes('Parametrar')) && (
+              <TemplateOffer
+                title={`Arbetsboken saknar ${missing.length === 1 ? 'bladet' : 'bladen'} ${listText(missing)}.`}
+                busy={busy}
+                onInsertTemplate={onInsertTemplate}
+              >
+                Lägg in {missing.length === 1 ? 'det' : 'dem'} från mallen (med rubriker och en instruktionsflik) och fyll i. Befintliga blad ändras inte.
+              </TemplateOffer>
+            )}
+            {error && (
+              <MessageBar intent="error">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            )}
             {view === 'berakna' && (
               <CalculateView
                 busy={busy}
@@ -244,10 +298,24 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                 onRemove={() => void onRemove()}
                 onSelectProblem={(p) => void onSelectProblem(p)}
                 removedMessage={removedMessage}
+                stale={outcomeStale}
+                unsavedParameters={unsavedParameters}
               />
             )}
             {view === 'parametrar' && (
-              <ParametersView sheets={sheets} busy={busy} onSave={(blocks) => onSaveParameters(blocks)} savedMessage={savedMessage} />
+              <ParametersView
+                sheets={sheets}
+                busy={busy}
+                onSave={(blocks) => onSaveParameters(blocks)}
+                savedMessage={savedMessage}
+                edits={parameterEdits}
+                onEdit={(key, text) => {
+                  setParameterEdits((e) => ({ ...e, [key]: text }));
+                  setSavedMessage(undefined);
+                }}
+                onDiscard={() => setParameterEdits({})}
+                onInsertTemplate={() => void onInsertTemplate()}
+              />
             )}
             {view === 'forklara' && (
               <ExplainView

@@ -64,6 +64,10 @@ export interface CalculateViewProps {
   onRemove: () => void;
   onSelectProblem: (problem: Problem) => void;
   removedMessage?: string;
+  /** The summary was computed before the parameters were changed */
+  stale?: boolean;
+  /** Parameter fields edited in the Parametrar view and not saved */
+  unsavedParameters?: number;
 }
 
 export function CalculateView(props: CalculateViewProps): React.ReactElement {
@@ -74,6 +78,14 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
   return (
     <div className={styles.column}>
       <Text>Beräknar fördelningen från bladen Parametrar, Förbund och Kommuner och skriver resultatet i arbetsboken.</Text>
+      {props.unsavedParameters ? (
+        <MessageBar intent="info" data-testid="unsaved-parameters">
+          <MessageBarBody>
+            {props.unsavedParameters === 1 ? 'En ändring' : `${props.unsavedParameters} ändringar`} under Parametrar är inte{' '}
+            {props.unsavedParameters === 1 ? 'sparad' : 'sparade'}. Beräkna använder värdena på bladet – spara först om ändringarna ska med.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy || !ready} onClick={props.onCalculate}>
           Beräkna
@@ -122,7 +134,7 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
           disabled={busy}
         />
       )}
-      {outcome && outcome.ok && <RunSummaryView outcome={outcome} />}
+      {outcome && outcome.ok && <RunSummaryView outcome={outcome} stale={props.stale} />}
     </div>
   );
 }
@@ -166,7 +178,7 @@ export function ProblemList(props: {
   );
 }
 
-export function RunSummaryView({ outcome }: { outcome: Extract<CalculationOutcome, { ok: true }> }): React.ReactElement {
+export function RunSummaryView({ outcome, stale }: { outcome: Extract<CalculationOutcome, { ok: true }>; stale?: boolean }): React.ReactElement {
   const styles = useStyles();
   const s = outcome.summary;
   const codes = WARNING_CODES.filter((c) => s.warningCounts[c]);
@@ -183,9 +195,19 @@ export function RunSummaryView({ outcome }: { outcome: Extract<CalculationOutcom
   ];
   return (
     <section className={styles.column} aria-labelledby={headingId} data-testid="summary">
-      <MessageBar intent="success">
-        <MessageBarBody>Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.</MessageBarBody>
-      </MessageBar>
+      {stale ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="stale">
+          <MessageBarBody>
+            <MessageBarTitle>Beräknat före ändringen – beräkna igen.</MessageBarTitle>
+            Parametrarna har sparats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag och Körlogg gäller de
+            tidigare värdena.
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="success">
+          <MessageBarBody>Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.</MessageBarBody>
+        </MessageBar>
+      )}
       <Subtitle2 as="h2" id={headingId}>
         Sammanfattning
       </Subtitle2>

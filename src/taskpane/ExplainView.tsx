@@ -22,6 +22,7 @@ import {
 import { explainFederation } from '../workbook/explain';
 import type { ExplanationLine } from '../workbook/explain';
 import type { AllocationResult } from '../engine/types';
+import { keepNumbersTogether } from './text';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -127,7 +128,7 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
                     {line.note && (
                       <>
                         <br />
-                        <Caption1 className={styles.note}>{line.note}</Caption1>
+                        <Caption1 className={styles.note}>{keepNumbersTogether(line.note)}</Caption1>
                       </>
                     )}
                   </TableCell>

@@ -17,6 +17,8 @@ import { PARAMETER_DEFINITIONS } from '../workbook/parameters';
 import { readMoney, readShare, readYear } from '../workbook/cells';
 import { formatNumber, formatShare } from '../workbook/format';
 import type { SheetValues } from '../workbook/types';
+import { keepNumbersTogether } from './text';
+import { TemplateOffer } from './TemplateOffer';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -74,22 +76,58 @@ export function validateDrafts(drafts: Record<string, string>): Partial<Record<P
   return errors;
 }
 
+/** Unsaved edits of the parameter fields: the text typed, per parameter (kept while the pane is open). */
+export type ParameterEdits = Partial<Record<ParameterKey, string>>;
+
+/** The fields' texts: the sheet's values, with the edits over them. */
+function draftsOf(located: LocatedParameter[], edits: ParameterEdits): { initial: Record<string, string>; drafts: Record<string, string> } {
+  const initial = Object.fromEntries(located.map((p) => [p.key, draftOf(p)]));
+  return { initial, drafts: { ...initial, ...edits } };
+}
+
+/** The parameters whose field differs from the sheet's value (what "Spara" would write). */
+export function changedParameters(sheets: SheetValues[] | undefined, edits: ParameterEdits): LocatedParameter[] {
+  if (!sheets || Object.keys(edits).length === 0) return [];
+  const located = locateParameters(sheets);
+  const { initial, drafts } = draftsOf(located, edits);
+  return located.filter((p) => (drafts[p.key] ?? '') !== (initial[p.key] ?? ''));
+}
+
+/** "1 ändring är inte sparad." / "3 ändringar är inte sparade." */
+export function unsavedText(count: number): string {
+  return count === 1 ? '1 ändring är inte sparad.' : `${count} ändringar är inte sparade.`;
+}
+
 export interface ParametersViewProps {
   sheets: SheetValues[] | undefined;
   busy: boolean;
   onSave: (blocks: ReturnType<typeof parameterWrite>[]) => Promise<void>;
   savedMessage?: string;
+  /** Unsaved edits, held by the App so that they survive a change of view */
+  edits: ParameterEdits;
+  onEdit: (key: ParameterKey, text: string) => void;
+  /** "Ångra ändringar": back to the sheet's values */
+  onDiscard: () => void;
+  /** Inserts the template's missing sheets (offered when the Parametrar sheet is missing) */
+  onInsertTemplate: () => void;
 }
 
-export function ParametersView({ sheets, busy, onSave, savedMessage }: ParametersViewProps): React.ReactElement {
+export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEdit, onDiscard, onInsertTemplate }: ParametersViewProps): React.ReactElement {
   const styles = useStyles();
   const located = React.useMemo(() => (sheets ? locateParameters(sheets) : undefined), [sheets]);
-  const initial = React.useMemo(() => Object.fromEntries((located ?? []).map((p) => [p.key, draftOf(p)])), [located]);
-  const [drafts, setDrafts] = React.useState<Record<string, string>>(initial);
-  React.useEffect(() => setDrafts(initial), [initial]);
 
   if (!sheets || !located) return <Text>Läser parametrarna …</Text>;
   const sheetExists = located.length > 0 && sheets.some((s) => s.name === located[0].sheet);
+  if (!sheetExists) {
+    // No fields to fill in: they would point at cells of a sheet that does not exist.
+    return (
+      <TemplateOffer title="Bladet Parametrar saknas – lägg in mallbladen" busy={busy} onInsertTemplate={onInsertTemplate}>
+        Parametrarna (statlig ram, grundtilldelning, vikter, spärr och Trappan) läses från bladet Parametrar. Mallen lägger in de blad som
+        saknas, med modellens standardvärden; befintliga blad ändras inte.
+      </TemplateOffer>
+    );
+  }
+  const { initial, drafts } = draftsOf(located, edits);
   const errors = validateDrafts(drafts);
   const changed = located.filter((p) => (drafts[p.key] ?? '') !== (initial[p.key] ?? ''));
   const hasErrors = Object.keys(errors).length > 0;
@@ -108,27 +146,19 @@ export function ParametersView({ sheets, busy, onSave, savedMessage }: Parameter
       aria-label="Parametrar"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!hasErrors && changed.length > 0 && sheetExists) void save();
+        if (!hasErrors && changed.length > 0) void save();
       }}
     >
       <Text>
         Värdena på bladet {located[0]?.sheet ?? 'Parametrar'}. Tomt fält betyder modellens standardvärde. Ändringar skrivs till bladet när du
         sparar.
       </Text>
-      {!sheetExists && (
-        <MessageBar intent="warning">
-          <MessageBarBody>Bladet Parametrar saknas. Lägg in mallbladen först.</MessageBarBody>
-        </MessageBar>
-      )}
-      {savedMessage && (
-        <MessageBar intent="success">
-          <MessageBarBody>{savedMessage}</MessageBarBody>
-        </MessageBar>
-      )}
       {located.map((p) => {
         const def = PARAMETER_DEFINITIONS.find((d) => d.key === p.key)!;
         const error = errors[p.key];
-        const hint = `${def.description}${p.default !== undefined ? ` Standard: ${p.kind === 'money' ? `${formatNumber(p.default)} kr` : formatShare(p.default)}.` : ''} Cell ${p.address}.`;
+        const hint = keepNumbersTogether(
+          `${def.description}${p.default !== undefined ? ` Standard: ${p.kind === 'money' ? `${formatNumber(p.default)} kr` : formatShare(p.default)}.` : ''} Cell ${p.address}.`,
+        );
         const common = {
           label: def.label,
           required: def.required,
@@ -145,12 +175,12 @@ export function ParametersView({ sheets, busy, onSave, savedMessage }: Parameter
                 displayValue={drafts[p.key] ?? ''}
                 min={1900}
                 max={2200}
-                disabled={busy || !sheetExists}
+                disabled={busy}
                 incrementButton={{ 'aria-label': 'Öka året' }}
                 decrementButton={{ 'aria-label': 'Minska året' }}
                 onChange={(_, data) => {
                   const text = data.value !== undefined && data.value !== null ? String(data.value) : (data.displayValue ?? '');
-                  setDrafts((d) => ({ ...d, [p.key]: text }));
+                  onEdit(p.key, text);
                 }}
               />
             </Field>
@@ -162,20 +192,31 @@ export function ParametersView({ sheets, busy, onSave, savedMessage }: Parameter
               value={drafts[p.key] ?? ''}
               contentAfter={p.kind === 'money' ? 'kr' : '%'}
               inputMode="decimal"
-              disabled={busy || !sheetExists}
-              onChange={(_, data) => setDrafts((d) => ({ ...d, [p.key]: data.value }))}
+              disabled={busy}
+              onChange={(_, data) => onEdit(p.key, data.value)}
             />
           </Field>
         );
       })}
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={busy || hasErrors || changed.length === 0 || !sheetExists}>
+        <Button appearance="primary" type="submit" disabled={busy || hasErrors || changed.length === 0}>
           Spara parametrarna
         </Button>
-        <Button type="button" disabled={busy || changed.length === 0} onClick={() => setDrafts(initial)}>
+        <Button type="button" disabled={busy || changed.length === 0} onClick={onDiscard}>
           Ångra ändringar
         </Button>
       </div>
+      {/* under the buttons, where the eye is after a click (the form is longer than the pane) */}
+      {savedMessage && (
+        <MessageBar intent="success">
+          <MessageBarBody>{savedMessage}</MessageBarBody>
+        </MessageBar>
+      )}
+      {changed.length > 0 && (
+        <Text data-testid="unsaved">
+          {unsavedText(changed.length)} De finns kvar om du byter vy, men Beräkna använder bladets värden tills du sparar.
+        </Text>
+      )}
     </form>
   );
 }

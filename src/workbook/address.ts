@@ -54,3 +54,16 @@ export function rangeRef(row: number, column: number, lastRow: number, lastColum
   const b = cellRef(lastRow, lastColumn);
   return a === b ? a : `${a}:${b}`;
 }
+
+/**
+ * Top-left cell of an A1 address as Excel reports a selection ("E7", "$B$4:$D$9", "Förbund!C5",
+ * "A1:B2,D4"), 0-based; undefined for whole columns or rows ("C:C", "5:5") and anything else.
+ */
+export function topLeftCell(address: string): { row: number; column: number } | undefined {
+  const firstArea = address.split(',')[0];
+  const local = firstArea.slice(firstArea.lastIndexOf('!') + 1);
+  const match = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})(?::|$)/.exec(local.trim());
+  if (!match) return undefined;
+  const row = Number(match[2]) - 1;
+  return row < 0 ? undefined : { row, column: columnIndex(match[1]) };
+}

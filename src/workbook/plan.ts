@@ -4,7 +4,7 @@
 import Decimal from 'decimal.js';
 import type { AllocationResult, ModelInput, WarningCode } from '../engine/types';
 import type { CellBlock, CellValue, RunSummary, SheetOutput, SheetValues, WorkbookLayout, WritePlan } from './types';
-import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, OUTPUT_SHEETS, SHARE_FORMAT } from './types';
+import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, OUTPUT_SHEETS, SHARE_FORMAT, TEXT_FORMAT } from './types';
 import { companionHeaders, FEDERATION_COLUMNS, FEDERATION_KEY_HEADERS, FEDERATION_SHEET, outputHeaderOf } from './columns';
 import { SPLIT_METHOD_LABELS } from './cells';
 import { inputFingerprint } from './fingerprint';
@@ -92,17 +92,17 @@ function federationOutputRow(f: AllocationResult['federations'][number]): CellVa
 /** Kommunbidrag: one row per municipality and federation, then a blank row and a bold "Summa" row. */
 export function municipalContributionSheet(result: AllocationResult, name: string = OUTPUT_SHEETS[0]): SheetOutput {
   const values: CellValue[][] = [[...KOMMUNBIDRAG_HEADERS]];
-  const formats: (string | null)[][] = [[null, null, null, null, null]];
+  const formats: (string | null)[][] = [KOMMUNBIDRAG_HEADERS.map(() => TEXT_FORMAT)];
   let total = new Decimal(0);
   for (const m of result.municipalContributions) {
     values.push([m.federation, m.municipality, SPLIT_METHOD_LABELS[m.method], m.share.toNumber(), wholeKronor(m.rounded)]);
-    formats.push([null, null, null, SHARE_FORMAT, MONEY_FORMAT]);
+    formats.push([TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, SHARE_FORMAT, MONEY_FORMAT]);
     total = total.plus(m.rounded);
   }
   values.push(['', '', '', '', '']);
   formats.push([null, null, null, null, null]);
   values.push([TOTAL_LABEL, '', '', '', wholeKronor(total)]);
-  formats.push([null, null, null, null, MONEY_FORMAT]);
+  formats.push([TEXT_FORMAT, null, null, null, MONEY_FORMAT]);
   return { name, values, numberFormats: formats, boldRows: [0, values.length - 1], columnWidths: [30, 22, 18, 10, 16], headerRow: 0 };
 }
 
@@ -136,7 +136,11 @@ export function runLogSheet(result: AllocationResult, input: ModelInput, timesta
   for (const code of WARNING_CODES) rows.push([`Varningar ${code}`, c[code] ?? 0, '0']);
   rows.push(['Fingeravtryck', inputFingerprint(input), null]);
   const values: CellValue[][] = [[...KORLOGG_HEADERS], ...rows.map(([l, v]) => [l, v])];
-  const numberFormats: (string | null)[][] = [[null, null], ...rows.map(([, , f]) => [null, f])];
+  // Labels and text values (Tidpunkt, Program, Scenario, Fingeravtryck) as text; numbers in their formats
+  const numberFormats: (string | null)[][] = [
+    KORLOGG_HEADERS.map(() => TEXT_FORMAT),
+    ...rows.map(([, v, f]) => [TEXT_FORMAT, f ?? (typeof v === 'string' ? TEXT_FORMAT : null)]),
+  ];
   return { name, values, numberFormats, boldRows: [0], columnWidths: [34, 68], headerRow: 0 };
 }
 
@@ -195,10 +199,11 @@ export function buildWritePlan(layout: WorkbookLayout, result: AllocationResult,
     // they are empty or part of something of the user's (a merged footnote), and on a rerun the
     // clear ranges below have already removed the earlier output there.
     const values: CellValue[] = r === fs.headerRow ? [...FEDERATION_OUTPUT_HEADERS] : fed ? federationOutputRow(fed) : FEDERATION_OUTPUT_HEADERS.map(() => null);
+    // Headers and the Varningar column as text, amounts in the money format, other rows left alone
     values.forEach((v, k) => {
       columnValues[k].push(v);
       const isMoney = k < FEDERATION_OUTPUT_HEADERS.length - 1;
-      columnFormats[k].push(fed && r !== fs.headerRow && isMoney ? MONEY_FORMAT : null);
+      columnFormats[k].push(r === fs.headerRow ? TEXT_FORMAT : fed ? (isMoney ? MONEY_FORMAT : TEXT_FORMAT) : null);
     });
     if (fed && fed.warnings.length > 0) highlightRows.push(r);
   }

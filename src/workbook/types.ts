@@ -1,7 +1,7 @@
 // Host-neutral workbook contract: sheets in as 2-D arrays of cell values (the shape of
 // Excel's Range.values), engine input or every problem out, and a write plan back.
 // Normative format: ../shared/spec/workbook-format.md.
-import type { AllocationResult, ModelInput } from '../engine/types';
+import type { ModelInput } from '../engine/types';
 
 /** A cell value as Excel's Range.values gives it ('' for an empty cell). null is accepted as empty too. */
 export type CellValue = string | number | boolean | null;
@@ -190,3 +190,9 @@ export const MONEY_FORMAT = '[>=1000000000]#\\ ###\\ ###\\ ##0;[>=1000000]#\\ ##
 export const LEGACY_MONEY_FORMATS: readonly string[] = ['[>=1000000]#\\ ###\\ ##0;[>=1000]#\\ ##0;0'];
 /** Shares shown as a percentage. */
 export const SHARE_FORMAT = '0.00%';
+/**
+ * Text: a cell with this format keeps what is written as text. Excel parses a string assigned through
+ * Range.values like typed input ("=SUMMA(1;2)" becomes a formula, "1-2" a date, "00123" the number
+ * 123) unless the cell is formatted as text first, so a run marks every text cell it writes with it.
+ */
+export const TEXT_FORMAT = '@';

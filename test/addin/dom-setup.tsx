@@ -1,5 +1,4 @@
 // Shared setup of the pane's jsdom tests: polyfills Fluent UI needs, jest-axe, plain DOM checks.
-import * as React from 'react';
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import { toHaveNoViolations } from 'jest-axe';
 import { webLightTheme } from '@fluentui/react-components';

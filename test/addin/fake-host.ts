@@ -13,6 +13,8 @@ export class FakeHost implements WorkbookHost {
   active?: CellRef;
   lastChart?: ChartSpec;
   writtenBlocks: CellBlock[] = [];
+  /** Selection watchers the pane has registered (sheet and callback), removed when it stops watching */
+  watchers: { sheet: string; onSelect: (cell: CellRef) => void }[] = [];
   /** When set, every call waits for this promise first (to observe the pane while busy). */
   gate?: Promise<void>;
 
@@ -70,5 +72,21 @@ export class FakeHost implements WorkbookHost {
     this.calls.push('activeCell');
     await this.wait();
     return this.active;
+  }
+
+  async watchSelection(sheet: string, onSelect: (cell: CellRef) => void): Promise<() => Promise<void>> {
+    this.calls.push('watchSelection');
+    const watcher = { sheet, onSelect };
+    this.watchers.push(watcher);
+    return async () => {
+      this.calls.push('unwatchSelection');
+      this.watchers = this.watchers.filter((w) => w !== watcher);
+    };
+  }
+
+  /** A person selects a cell in Excel: the active cell moves and the sheet's watchers hear of it. */
+  userSelects(cell: CellRef): void {
+    this.active = cell;
+    for (const w of [...this.watchers]) if (w.sheet === cell.sheet) w.onSelect(cell);
   }
 }

@@ -125,6 +125,7 @@ describe('requirement set', () => {
     ['Worksheet', 'activate'],
     ['Worksheet', 'position'],
     ['Worksheet', 'freezePanes'],
+    ['Worksheet', 'onSelectionChanged'],
     ['WorksheetFreezePanes', 'freezeRows'],
     ['Workbook', 'getActiveCell'],
     ['Application', 'suspendApiCalculationUntilNextSync'],

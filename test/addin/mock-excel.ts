@@ -1,10 +1,16 @@
 // An Excel request context built with office-addin-mock's OfficeMockObject: loaded properties are
 // readable only after context.sync() (the mock returns an error string before), and every range the
-// adapter asks for and every assignment to it is recorded, together with a values-only model of the
-// workbook that the writes are applied to.
+// adapter asks for and every assignment to it is recorded, together with a model of the workbook
+// (values, and number formats per cell) that the writes are applied to.
+//
+// Two behaviours of Excel are kept, so that adapter bugs show up here:
+// - a sync whose response (the values loaded in it) is above `responseLimitBytes` (default 5 MB, Excel
+//   on the web's limit) fails like Office.js: an Error whose `code` is "RequestPayloadSizeLimitExceeded";
+// - a string written through Range.values into a cell that is not formatted as text ("@") is parsed
+//   like typed input (excelParse): "=…" becomes a formula, "1-2" or "3/4" a date, "00123" a number.
 import { OfficeMockObject } from 'office-addin-mock';
 import type { CellValue, SheetValues } from '../../src/workbook/types';
-import type { ExcelRunner } from '../../src/excel/office-host';
+import type { ExcelContextRunner, ExcelRunner } from '../../src/excel/office-host';
 
 export interface RangeRecord {
   sheet: string;
@@ -50,9 +56,25 @@ export interface MockExcel {
   suspendCalls: number;
   /** values-only model of the workbook after the writes (sheets in tab order) */
   model: SheetValues[];
+  /** number format of each cell set ("Sheet!row,column" → format; a cell not listed is General) */
+  formats: Map<string, string>;
+  /** formulas Excel made of strings written into cells not formatted as text ("Sheet!row,column" → formula) */
+  formulas: Map<string, string>;
+  /** response bytes (JSON of the values loaded) of each successful sync, in order */
+  responseBytes: number[];
+  /** syncs refused for the size of their response */
+  refusedSyncs: number;
   selection?: { sheet: string; row: number; column: number };
   frozen: Record<string, number>;
+  /** Excel.run(context, batch) over the same mock context */
+  runIn: ExcelContextRunner;
+  /** selection handlers in force (added by a sync, not yet removed by one) */
+  selectionHandlers: { sheet: string; handler: SelectionHandler; active: boolean }[];
+  /** A person selects cells on a sheet ("C5:D6"): the sheet's handlers are called as Excel calls them */
+  userSelects(sheet: string, address: string): Promise<void>;
 }
+
+type SelectionHandler = (event: { address: string; worksheetId: string; type: string; source: string }) => Promise<unknown>;
 
 interface SheetEntry {
   name: string;
@@ -71,6 +93,8 @@ export function mockExcel(
     active?: { sheet: string; row: number; column: number };
     /** the next sync fails when a used range was asked of a missing sheet's null object */
     nullChainFails?: boolean;
+    /** largest response of a sync, in bytes of JSON (default 5 MB, Excel on the web's limit) */
+    responseLimitBytes?: number;
   } = {},
 ): MockExcel {
   const state: MockExcel = {
@@ -82,8 +106,26 @@ export function mockExcel(
     log: [],
     suspendCalls: 0,
     model: sheets.map((s) => ({ name: s.name, values: s.values.map((r) => [...r]) })),
+    formats: new Map(),
+    formulas: new Map(),
+    responseBytes: [],
+    refusedSyncs: 0,
     frozen: {},
+    runIn: undefined as unknown as ExcelContextRunner,
+    selectionHandlers: [],
+    async userSelects(sheet: string, address: string) {
+      for (const h of state.selectionHandlers.filter((x) => x.sheet.toLowerCase() === sheet.toLowerCase())) {
+        await h.handler({ address, worksheetId: `{${h.sheet}}`, type: 'WorksheetSelectionChanged', source: 'Local' });
+      }
+    },
   };
+  /** Event handlers added or removed since the last sync (they take effect with it). */
+  let pendingEvents: (() => void)[] = [];
+  let context: any;
+  const responseLimit = options.responseLimitBytes ?? RESPONSE_LIMIT_BYTES;
+  /** What the loads queued since the last sync will answer: bytes, and what to do when the sync succeeds. */
+  let pendingLoads: { bytes: () => number; done?: () => void }[] = [];
+  const cellKey = (sheet: string, r: number, c: number) => `${modelOf(sheet).name}!${r},${c}`;
   let syncs = 0;
   const modelOf = (name: string) => {
     const m = state.model.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -103,13 +145,25 @@ export function mockExcel(
         for (let r = row; r < row + rowCount && r < m.values.length; r++) {
           for (let c = column; c < column + columnCount && c < m.values[r].length; c++) m.values[r][c] = '';
         }
+        if (applyTo === 'All' || applyTo === 'Formats') {
+          for (const k of [...state.formats.keys()]) {
+            const [name, rc] = [k.slice(0, k.lastIndexOf('!')), k.slice(k.lastIndexOf('!') + 1)];
+            const [r, c] = rc.split(',').map(Number);
+            if (name === m.name && r >= row && r < row + rowCount && c >= column && c < column + columnCount) state.formats.delete(k);
+          }
+        }
       },
       select() {
         record.selected = true;
         state.selection = { sheet, row, column };
       },
     });
+    let loaded: CellValue[][] | undefined;
     Object.defineProperty(mock, 'values', {
+      get() {
+        if (!loaded) throw new Error('PropertyNotLoaded: values (load("values") and context.sync() first)');
+        return loaded;
+      },
       set(v: CellValue[][]) {
         if (v.length !== rowCount || v.some((r) => r.length !== columnCount)) throw new Error(`values shape ≠ ${rowCount}×${columnCount}`);
         record.values = v;
@@ -120,7 +174,16 @@ export function mockExcel(
             while (m.values.length <= row + i) m.values.push([]);
             const target = m.values[row + i];
             while (target.length <= column + j) target.push('');
-            target[column + j] = value;
+            // Excel parses a string like typed input unless the cell is already formatted as text
+            const key = cellKey(sheet, row + i, column + j);
+            state.formulas.delete(key);
+            if (typeof value === 'string' && state.formats.get(key) !== '@') {
+              const parsed = excelParse(value);
+              if (parsed.formula) state.formulas.set(key, parsed.formula);
+              target[column + j] = parsed.value;
+            } else {
+              target[column + j] = value;
+            }
           }),
         );
       },
@@ -129,8 +192,34 @@ export function mockExcel(
       set(v: (string | null)[][]) {
         if (v.length !== rowCount || v.some((r) => r.length !== columnCount)) throw new Error(`numberFormat shape ≠ ${rowCount}×${columnCount}`);
         record.numberFormat = v;
+        v.forEach((r, i) =>
+          r.forEach((f, j) => {
+            if (f !== null) state.formats.set(cellKey(sheet, row + i, column + j), f);
+          }),
+        );
       },
     });
+    // range.load('values'): the cells of the range from the model, readable after the next sync
+    mock.load = (props: string) => {
+      if (props !== 'values') throw new Error(`unexpected range load ${props}`);
+      let answer: CellValue[][] = [];
+      pendingLoads.push({
+        bytes: () => {
+          const m = modelOf(sheet);
+          answer = Array.from({ length: rowCount }, (_, i) =>
+            Array.from({ length: columnCount }, (_, j) => {
+              const v = m.values[row + i]?.[column + j];
+              return v === undefined || v === null ? '' : v;
+            }),
+          );
+          return jsonBytes(answer);
+        },
+        done: () => {
+          loaded = answer;
+        },
+      });
+      return mock;
+    };
     Object.defineProperty(mock.format.fill, 'color', { set: (v: string) => (record.fill = v) });
     Object.defineProperty(mock.format.font, 'bold', { set: (v: boolean) => (record.bold = v) });
     Object.defineProperty(mock.format, 'columnWidth', { set: (v: number) => (record.columnWidth = v) });
@@ -142,9 +231,18 @@ export function mockExcel(
   function sheetMock(name: string, values: CellValue[][] | undefined): any {
     const offset = options.usedOffsets?.[name] ?? { row: 0, column: 0 };
     const used = values && values.length > 0 ? values.slice(offset.row).map((r) => r.slice(offset.column)) : undefined;
+    const usedColumns = Math.max(0, ...(used ?? []).map((r) => r.length));
+    const usedRows = used?.length ?? 0;
     const mock: any = new OfficeMockObject({
       name,
-      usedRange: { values: used ?? [], rowIndex: offset.row, columnIndex: offset.column },
+      usedRange: {
+        values: used ?? [],
+        rowIndex: offset.row,
+        columnIndex: offset.column,
+        rowCount: usedRows,
+        columnCount: usedColumns,
+        address: used ? `${name}!${a1(offset.row, offset.column)}:${a1(offset.row + usedRows - 1, offset.column + Math.max(1, usedColumns) - 1)}` : '',
+      },
       freezePanes: {
         freezeRows(n: number) {
           state.frozen[name] = n;
@@ -210,15 +308,41 @@ export function mockExcel(
       },
       delete() {
         state.log.push(`delete ${name}`);
+        for (const k of [...state.formats.keys()]) if (k.startsWith(`${name}!`)) state.formats.delete(k);
         state.model = state.model.filter((s) => s.name !== name);
         entries.splice(entries.findIndex((e) => e.name === name), 1);
       },
       activate() {
         state.log.push(`activate ${name}`);
       },
+      // Worksheet.onSelectionChanged: a handler is added, and removed, by the sync that follows
+      onSelectionChanged: {
+        add(handler: SelectionHandler) {
+          const registration = { sheet: name, handler, active: false };
+          pendingEvents.push(() => {
+            registration.active = true;
+            state.selectionHandlers.push(registration);
+          });
+          return {
+            context,
+            remove() {
+              pendingEvents.push(() => {
+                registration.active = false;
+                state.selectionHandlers = state.selectionHandlers.filter((h) => h !== registration);
+              });
+            },
+          };
+        },
+      },
     });
     mock.isNullObject = false;
     mock.usedRange.isNullObject = used === undefined;
+    // The used range's values count towards the response of the sync that loads them.
+    const usedLoad = mock.usedRange.load.bind(mock.usedRange);
+    mock.usedRange.load = (props: string) => {
+      if (used && props.split(',').map((p) => p.trim()).includes('values')) pendingLoads.push({ bytes: () => jsonBytes(used) });
+      return usedLoad(props);
+    };
     Object.defineProperty(mock, 'position', {
       set(p: number) {
         state.log.push(`position ${name} ${p}`);
@@ -241,7 +365,7 @@ export function mockExcel(
       },
     });
     m.isNullObject = true;
-    const nullRange: any = new OfficeMockObject({ values: [], rowIndex: 0, columnIndex: 0 });
+    const nullRange: any = new OfficeMockObject({ values: [], rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, address: '' });
     nullRange.isNullObject = true;
     return m;
   };
@@ -283,7 +407,7 @@ export function mockExcel(
       },
     },
   };
-  const context: any = new OfficeMockObject(data);
+  context = new OfficeMockObject(data);
   // The sheet mocks are children of worksheets so that the mock's sync reaches their loads.
   for (const s of sheets) {
     const mock = sheetMock(s.name, s.values);
@@ -300,8 +424,25 @@ export function mockExcel(
     syncs++;
     if (options.nullChainFails && nullChainUsed) {
       nullChainUsed = false;
+      pendingLoads = [];
       throw new Error('InvalidObjectPath: the object path of a null object');
     }
+    const loads = pendingLoads;
+    pendingLoads = [];
+    const bytes = loads.reduce((sum, l) => sum + l.bytes(), 0);
+    if (bytes > responseLimit) {
+      state.refusedSyncs++;
+      worksheetsLoadRequested = false;
+      throw Object.assign(new Error(`The response payload size has exceeded the limit (${bytes} bytes).`), {
+        name: 'RichApi.Error',
+        code: 'RequestPayloadSizeLimitExceeded',
+      });
+    }
+    state.responseBytes.push(bytes);
+    for (const l of loads) l.done?.();
+    const events = pendingEvents;
+    pendingEvents = [];
+    for (const e of events) e();
     if (worksheetsLoadRequested) {
       context.workbook.worksheets.items = state.model.map((s) => ({ name: s.name }));
       worksheetsLoadRequested = false;
@@ -314,5 +455,59 @@ export function mockExcel(
   };
   Object.defineProperty(state, 'syncs', { get: () => syncs });
   state.run = (<T,>(batch: (ctx: Excel.RequestContext) => Promise<T>) => batch(context as Excel.RequestContext)) as ExcelRunner;
+  state.runIn = (<T,>(ctx: Excel.RequestContext, batch: (c: Excel.RequestContext) => Promise<T>) => {
+    if (ctx !== context) throw new Error('Excel.run(context): not the context the handler was added with');
+    return batch(ctx);
+  }) as ExcelContextRunner;
   return state;
+}
+
+/** Excel on the web refuses requests and responses above 5 MB. */
+export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** Bytes of a value as JSON (UTF-8). */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value));
+}
+
+function a1(row: number, column: number): string {
+  let n = column + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}
+
+/** Excel's serial number of a date (1900 date system). */
+function serial(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * What Excel makes of a string written through Range.values into a cell not formatted as text, as
+ * typed input (en-US parsing, the part that matters here): a leading "=" is a formula (its value here
+ * '#NAME?', as for an unknown function), a number (leading zeros and a sign allowed, "12%" a share)
+ * is a number, "d-m", "m/d", "m/d/y" and "y-m-d" are dates (serial numbers), TRUE/FALSE booleans.
+ * Everything else stays text.
+ */
+export function excelParse(text: string): { value: CellValue; formula?: string } {
+  const t = text.trim();
+  if (t.startsWith('=') && t.length > 1) return { value: '#NAME?', formula: t };
+  if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return { value: Number(t) };
+  const pct = /^([+-]?\d+(\.\d+)?)%$/.exec(t);
+  if (pct) return { value: Number(pct[1]) / 100 };
+  if (/^(TRUE|FALSE)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
+  let m = /^(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1 && Number(m[1]) <= 31) return { value: serial(2025, Number(m[2]), Number(m[1])) };
+  m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?$/.exec(t);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) {
+    const y = m[3] === undefined ? 2025 : Number(m[3]) < 100 ? 2000 + Number(m[3]) : Number(m[3]);
+    return { value: serial(y, Number(m[1]), Number(m[2])) };
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { value: serial(Number(m[1]), Number(m[2]), Number(m[3])) };
+  return { value: text };
 }

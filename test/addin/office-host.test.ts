@@ -10,10 +10,11 @@ import { applyPlanToSheets, removeOutputPlan, runAllocation, templateSheets } fr
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT } from '../../src/workbook/types';
 import { createOfficeHost, valuesFromA1 } from '../../src/excel/office-host';
+import type { CellRef } from '../../src/excel/host';
 import { chartSpecFor, CHART_TITLE } from '../../src/excel/chart';
 import { HIGHLIGHT_COLOR, PAYLOAD_BUDGET_BYTES, arrayJsonBytes } from '../../src/excel/write-ops';
 import { calculate } from '../../src/taskpane/controller';
-import { mockExcel } from './mock-excel';
+import { RESPONSE_LIMIT_BYTES, excelParse, jsonBytes, mockExcel } from './mock-excel';
 import { syntheticSheets } from './generate';
 
 const T0 = new Date(2025, 2, 14, 9, 30, 5);
@@ -44,6 +45,7 @@ describe('readWorkbook', () => {
     const host = createOfficeHost({ run: excel.run });
     const read = await host.readWorkbook();
     expect(excel.syncs).toBe(1);
+    expect(excel.refusedSyncs).toBe(0);
     expect(read.map((s) => s.name)).toEqual(['Instruktioner', 'Parametrar', 'Förbund', 'Kommuner', 'Anteckningar']);
     // Only input sheets carry values
     expect(read[0].values).toEqual([]);
@@ -92,6 +94,185 @@ describe('readWorkbook', () => {
   });
 });
 
+describe('reading a workbook too large for one response', () => {
+  // A rerun on 25 000 federations: Förbund with its output columns is about 6.5 MB of values, more
+  // than Excel on the web sends in one response (5 MB); with Kommuner some 9 MB in all.
+  let sheets: SheetValues[];
+  let inputBytes: number;
+  beforeAll(() => {
+    const input = syntheticSheets(25_000);
+    const run = runAllocation(input, { timestamp: T0 });
+    if (!run.ok) throw new Error('problems');
+    sheets = applyPlanToSheets(input, run.plan);
+    inputBytes = sheets.filter((s) => ['Parametrar', 'Förbund', 'Kommuner'].includes(s.name)).reduce((n, s) => n + jsonBytes(s.values), 0);
+  });
+
+  test('25 000 federations: the combined read is refused for size, then the values come in row chunks, identical to the sheets, in a few syncs', async () => {
+    expect(inputBytes).toBeGreaterThan(RESPONSE_LIMIT_BYTES);
+    const excel = mockExcel(sheets);
+    const host = createOfficeHost({ run: excel.run });
+    const read = await host.readWorkbook();
+    // 1 refused combined read + 1 for the used ranges' places + the chunks: about 9 MB, at most 4 MB
+    // estimated a sync, the estimate following the sizes received with a margin (3 chunk syncs at the
+    // very least; 5 here)
+    expect(excel.refusedSyncs).toBe(1);
+    expect(excel.syncs).toBeGreaterThanOrEqual(5);
+    expect(excel.syncs).toBeLessThanOrEqual(7);
+    expect(host.syncCount).toBe(excel.syncs);
+    expect(Math.max(...excel.responseBytes)).toBeLessThanOrEqual(RESPONSE_LIMIT_BYTES);
+    expect(read.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
+    for (const s of sheets) {
+      const got = read.find((r) => r.name === s.name)!;
+      if (['Parametrar', 'Förbund', 'Kommuner'].includes(s.name)) expect(trim(got.values)).toEqual(trim(s.values));
+      else expect(got.values).toEqual([]);
+    }
+    // Every chunk is a whole-row slice of a used range, the slices cover each sheet once, in order
+    const chunks = excel.ranges.filter((r) => r.sheet === 'Förbund');
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((r) => r.column === 0 && r.columnCount === 17)).toBe(true);
+    expect(chunks.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i))).toEqual(Array.from({ length: 25_002 }, (_, i) => i));
+  });
+
+  test('a whole run on it: chunked read, the model, the write — the workbook as the plan says', async () => {
+    const excel = mockExcel(sheets);
+    const host = createOfficeHost({ run: excel.run });
+    const outcome = await calculate(host, undefined, () => T0);
+    if (!outcome.ok) throw new Error('problems');
+    expect(outcome.summary.federationCount).toBe(25_000);
+    expect(excel.refusedSyncs).toBe(1);
+    // the read as above; the write in as many requests as its 4 MB budget needs
+    expect(excel.syncs - outcome.stats.syncs).toBeLessThanOrEqual(7);
+    expect(outcome.stats.syncs).toBeLessThanOrEqual(Math.ceil(outcome.stats.batchBytes.reduce((a, b) => a + b, 0) / (PAYLOAD_BUDGET_BYTES / 2)));
+    expect(outcome.stats.batchBytes.every((b) => b <= PAYLOAD_BUDGET_BYTES)).toBe(true);
+    const run = runAllocation(sheets, { timestamp: T0 });
+    if (!run.ok) throw new Error('problems');
+    expect(trimAll(excel.model)).toEqual(trimAll(applyPlanToSheets(sheets, run.plan)));
+  }, 60_000);
+
+  test('cells longer than estimated: a request refused again is asked for in halves until it fits', async () => {
+    const small = syntheticSheets(300);
+    // a long text in every federation row (a note column)
+    small[1].values.forEach((row, i) => i >= 2 && row.push('Anteckning '.repeat(20)));
+    const limit = 40_000;
+    const excel = mockExcel(small, { responseLimitBytes: limit });
+    // the adapter's estimate is far too low (1 byte a cell), so its first chunks are refused too
+    const host = createOfficeHost({ run: excel.run, readCellBytes: 1, budgetBytes: 30_000, chunkBytes: 30_000 });
+    const read = await host.readWorkbook();
+    // The estimate is some 20 times too low: a few halvings (log2), not one refusal per doubling
+    expect(excel.refusedSyncs).toBeGreaterThan(1);
+    expect(excel.refusedSyncs).toBeLessThanOrEqual(8);
+    expect(Math.max(...excel.responseBytes)).toBeLessThanOrEqual(limit);
+    for (const name of ['Parametrar', 'Förbund', 'Kommuner']) {
+      expect(trim(read.find((s) => s.name === name)!.values)).toEqual(trim(small.find((s) => s.name === name)!.values));
+    }
+  });
+
+  test.each([
+    ['the combined read', false],
+    ['the read of a sheet spelt differently', true],
+  ])('refused for size: %s — used ranges not at A1 and sheets spelt differently are read in chunks from A1 too', async (_, onlyLate) => {
+    const small = syntheticSheets(200);
+    const fed = small.find((s) => s.name === 'Förbund')!;
+    fed.values = [[], [], ...fed.values.map((r) => ['', '', ...r])];
+    const areas = small.find((s) => s.name === 'Kommuner')!;
+    areas.name = 'Kommuner '; // Excel's lookup of "Kommuner" does not find it: read by its real name
+    // Either everything is too large, or only Kommuner (read in a second sync by its real name) is
+    const firstBytes = jsonBytes(small[0].values) + jsonBytes(fed.values.slice(2).map((r) => r.slice(2)));
+    const limit = onlyLate ? firstBytes + 500 : 8_000;
+    expect(jsonBytes(areas.values)).toBeGreaterThan(limit);
+    const excel = mockExcel(small, { usedOffsets: { Förbund: { row: 2, column: 2 } }, responseLimitBytes: limit });
+    const host = createOfficeHost({ run: excel.run, budgetBytes: 6_000, chunkBytes: 3_000 });
+    const read = await host.readWorkbook();
+    expect(excel.refusedSyncs).toBe(1);
+    expect(Math.max(...excel.responseBytes)).toBeLessThanOrEqual(limit);
+    expect(read.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner ']);
+    expect(trim(read[1].values)).toEqual(trim(fed.values));
+    expect(read[1].values[2][2]).toBe('Förbund – syntetiskt exempel');
+    expect(trim(read[2].values)).toEqual(trim(areas.values));
+    const fedChunks = excel.ranges.filter((r) => r.sheet === 'Förbund');
+    if (onlyLate) expect(fedChunks).toEqual([]);
+    else expect(fedChunks.length > 1 && fedChunks.every((r) => r.column === 2 && r.row >= 2)).toBe(true);
+    expect(excel.ranges.filter((r) => r.sheet === 'Kommuner ').length).toBeGreaterThan(1);
+  });
+
+  test('a refusal that is not for size is not retried in chunks', async () => {
+    const excel = mockExcel(syntheticSheets(5));
+    const host = createOfficeHost({
+      run: (batch) =>
+        excel.run(async (ctx) => {
+          ctx.sync = async () => {
+            throw Object.assign(new Error('Access denied'), { code: 'AccessDenied' });
+          };
+          return batch(ctx);
+        }),
+    });
+    await expect(host.readWorkbook()).rejects.toThrow('Access denied');
+    // the combined read, then the sheet list of the null-object fallback; no chunk was asked for
+    expect(host.syncCount).toBe(2);
+    expect(excel.ranges).toEqual([]);
+  });
+});
+
+describe('text is written as text', () => {
+  test('the mock parses strings like Excel unless the cell is formatted as text', () => {
+    expect(excelParse('=SUMMA(1;2)')).toEqual({ value: '#NAME?', formula: '=SUMMA(1;2)' });
+    expect(typeof excelParse('1-2').value).toBe('number');
+    expect(typeof excelParse('3/4').value).toBe('number');
+    expect(excelParse('00123')).toEqual({ value: 123 });
+    expect(excelParse('Förbund 0001')).toEqual({ value: 'Förbund 0001' });
+    expect(excelParse('2025-03-14T09:30:05')).toEqual({ value: '2025-03-14T09:30:05' });
+  });
+
+  test('a federation named "=SUMMA(1;2)" and municipalities "1-2", "3/4" and "00123" arrive as text, formatted "@"', async () => {
+    const sheets = syntheticSheets(6);
+    const fed = sheets.find((s) => s.name === 'Förbund')!;
+    const areas = sheets.find((s) => s.name === 'Kommuner')!;
+    const rename = (from: string, to: string) => {
+      for (const s of [fed, areas]) for (const row of s.values) if (row[0] === from) row[0] = to;
+    };
+    rename('Förbund 0001', '=SUMMA(1;2)');
+    const municipalities = ['1-2', '3/4', '00123'];
+    areas.values.slice(2, 5).forEach((row, i) => (row[1] = municipalities[i]));
+    const excel = mockExcel(sheets);
+    const host = createOfficeHost({ run: excel.run });
+    const outcome = await calculate(host, undefined, () => T0);
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => `${p.address}: ${p.message}`).join('\n'));
+    expect(excel.syncs).toBe(3);
+    const kb = excel.model.find((s) => s.name === 'Kommunbidrag')!;
+    const cell = (text: string, column: number) => {
+      const row = kb.values.findIndex((r) => r[column] === text);
+      expect(row).toBeGreaterThan(0);
+      return row;
+    };
+    const r = cell('=SUMMA(1;2)', 0);
+    expect(excel.formats.get(`Kommunbidrag!${r},0`)).toBe('@');
+    for (const name of municipalities) expect(excel.formats.get(`Kommunbidrag!${cell(name, 1)},1`)).toBe('@');
+    expect(excel.formulas.size).toBe(0);
+    // The split method, headers, Körlogg's texts: text too; amounts keep their number formats
+    expect(excel.formats.get(`Kommunbidrag!${r},2`)).toBe('@');
+    expect(excel.formats.get('Kommunbidrag!0,0')).toBe('@');
+    expect(excel.formats.get(`Kommunbidrag!${r},4`)).toBe(MONEY_FORMAT);
+    const log = excel.model.find((s) => s.name === 'Körlogg')!;
+    const tid = log.values.findIndex((row) => row[0] === 'Tidpunkt');
+    expect(log.values[tid][1]).toBe('2025-03-14T09:30:05');
+    expect(excel.formats.get(`Körlogg!${tid},1`)).toBe('@');
+    // The workbook equals the host-neutral application of the plan: nothing was parsed
+    const run = runAllocation(sheets, { timestamp: T0 });
+    if (!run.ok) throw new Error('problems');
+    expect(trimAll(excel.model)).toEqual(trimAll(applyPlanToSheets(sheets, run.plan)));
+  });
+
+  test('without the text format, the same strings would not survive (the check above is a real one)', async () => {
+    const excel = mockExcel([{ name: 'Blad1', values: [] }]);
+    const host = createOfficeHost({ run: excel.run });
+    await host.writeBlocks([{ sheet: 'Blad1', row: 0, column: 0, values: [['=SUMMA(1;2)', '1-2', '00123']] }]);
+    expect(excel.model[0].values[0]).toEqual(['#NAME?', expect.any(Number), 123]);
+    expect(excel.formulas.get('Blad1!0,0')).toBe('=SUMMA(1;2)');
+    await host.writeBlocks([{ sheet: 'Blad1', row: 1, column: 0, values: [['=SUMMA(1;2)', '1-2', '00123']], numberFormats: [['@', '@', '@']] }]);
+    expect(excel.model[0].values[1]).toEqual(['=SUMMA(1;2)', '1-2', '00123']);
+  });
+});
+
 describe('a whole run (Beräkna)', () => {
   test.each([80, 5000])('%i federations: 3 syncs (read, values, formats + chart), everything written as the plan says', async (n) => {
     const sheets = syntheticSheets(n);
@@ -106,11 +287,17 @@ describe('a whole run (Beräkna)', () => {
     expect(Math.max(...outcome.stats.batchBytes)).toBeLessThanOrEqual(PAYLOAD_BUDGET_BYTES);
     expect(PAYLOAD_BUDGET_BYTES).toBeLessThan(5_000_000);
     expect(excel.suspendCalls).toBe(2);
-    // values in the first write, number formats and the chart in the second
+    // values and the text format of text cells in the first write; money and share formats and the
+    // chart in the second
     const valueBatches = new Set(excel.ranges.filter((r) => r.values).map((r) => r.batch));
-    const formatBatches = new Set(excel.ranges.filter((r) => r.numberFormat).map((r) => r.batch));
+    const has = (r: { numberFormat?: (string | null)[][] }, test: (f: string) => boolean) => !!r.numberFormat?.some((row) => row.some((f) => f !== null && test(f)));
+    const textBatches = new Set(excel.ranges.filter((r) => has(r, (f) => f === '@')).map((r) => r.batch));
+    const formatBatches = new Set(excel.ranges.filter((r) => has(r, (f) => f !== '@')).map((r) => r.batch));
     expect([...valueBatches]).toEqual([1]);
+    expect([...textBatches]).toEqual([1]);
     expect([...formatBatches]).toEqual([2]);
+    // every text cell written is text in the workbook, with the text format; nothing became a formula
+    expect(excel.formulas.size).toBe(0);
     expect(outcome.summary.federationCount).toBe(n);
 
     // The workbook after the run equals the host-neutral application of the same plan
@@ -128,13 +315,17 @@ describe('a whole run (Beräkna)', () => {
     else expect(blockParts.length).toBeGreaterThan(1);
     const block = blockParts[0];
     expect(block.values![0]).toEqual([...FEDERATION_OUTPUT_HEADERS]);
-    const formatParts = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.numberFormat && r.column === 8);
+    const formatParts = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.numberFormat && r.column === 8 && r.batch === 2);
     expect(formatParts.reduce((sum, r) => sum + r.rowCount, 0)).toBe(n + 1);
     const formats = formatParts[0];
     expect(formats.row).toBe(1);
     expect(formats.numberFormat![1][0]).toBe(MONEY_FORMAT);
     expect(formats.numberFormat![1][8]).toBeNull();
     expect(formats.numberFormat![0][0]).toBeNull();
+    // Headers and Varningar as text, set with the values (batch 1)
+    expect(excel.formats.get('Förbund!1,8')).toBe('@');
+    expect(excel.formats.get('Förbund!2,16')).toBe('@');
+    expect(excel.formats.get('Förbund!2,8')).toBe(MONEY_FORMAT);
     const first = outcome.result.federations[0];
     expect(block.values![1][4]).toBe(first.rounded.final.toNumber());
     // Header bold, columns autofit
@@ -267,6 +458,30 @@ describe('other host calls', () => {
     const host = createOfficeHost({ run: excel.run });
     expect(await host.activeCell()).toEqual({ sheet: 'Förbund', row: 3, column: 2 });
     expect(excel.syncs).toBe(1);
+  });
+
+  test('watchSelection hears the selections on its sheet, the top-left cell of each, until it stops', async () => {
+    const excel = mockExcel(syntheticSheets(2));
+    const host = createOfficeHost({ run: excel.run, runIn: excel.runIn });
+    const heard: CellRef[] = [];
+    const stop = await host.watchSelection('Förbund', (cell) => heard.push(cell));
+    // One sync adds the handler, on the sheet asked for
+    expect(excel.syncs).toBe(1);
+    expect(excel.selectionHandlers.map((h) => h.sheet)).toEqual(['Förbund']);
+    await excel.userSelects('Förbund', 'E5');
+    await excel.userSelects('Förbund', '$C$7:$F$9');
+    await excel.userSelects('Kommuner', 'A2');
+    // No request to Excel for an event: the address says it all
+    expect(excel.syncs).toBe(1);
+    expect(heard).toEqual([
+      { sheet: 'Förbund', row: 4, column: 4 },
+      { sheet: 'Förbund', row: 6, column: 2 },
+    ]);
+    await stop();
+    expect(excel.syncs).toBe(2);
+    expect(excel.selectionHandlers).toEqual([]);
+    await excel.userSelects('Förbund', 'B3');
+    expect(heard).toHaveLength(2);
   });
 
   test('writeBlocks writes values and number formats as whole ranges; null leaves a cell', async () => {

@@ -1,6 +1,5 @@
 /** @jest-environment jsdom */
 // The pane's Beräkna view and template offer in jsdom with a fake host; no axe violations.
-import * as React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { axe } from 'jest-axe';
 import { FakeHost } from './fake-host';

@@ -1,6 +1,5 @@
 /** @jest-environment jsdom */
 // The pane's Förklara view in jsdom with a fake host; no axe violations.
-import * as React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { axe } from 'jest-axe';
 import { FakeHost } from './fake-host';
@@ -12,8 +11,8 @@ describe('Förklara', () => {
     const host = new FakeHost(workedExampleSheets());
     const { container } = await renderApp(host, 'forklara');
     await waitFor(() => expect(enabled(screen.getByRole('combobox', { name: 'Förbund' }))).toBe(true));
-    // Nothing is written by Förklara
-    expect(host.calls).toEqual(['readWorkbook', 'readWorkbook']);
+    // Nothing is written by Förklara; it listens to the selection on Förbund
+    await waitFor(() => expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'watchSelection']));
     expect(await axe(container, axeOptions)).toHaveNoViolations();
 
     fireEvent.click(screen.getByRole('combobox', { name: 'Förbund' }));
@@ -34,5 +33,27 @@ describe('Förklara', () => {
     host.active = { sheet: 'Kommuner', row: 1, column: 0 };
     fireEvent.click(screen.getByRole('button', { name: 'Använd markerad rad' }));
     expect(await screen.findByText(/Markera en cell på en förbundsrad/)).toBeTruthy();
+  });
+
+  test('the view follows the selection on Förbund, and stops listening when it is left', async () => {
+    const host = new FakeHost(workedExampleSheets());
+    await renderApp(host, 'forklara');
+    await waitFor(() => expect(host.watchers.map((w) => w.sheet)).toEqual(['Förbund']));
+    const heading = () => text(screen.getByTestId('explanation').querySelector('h2')!);
+    // A person clicks a cell on Västerby's row (0-based row 4), then on Norrby's (row 1)
+    act(() => host.userSelects({ sheet: 'Förbund', row: 4, column: 7 }));
+    await waitFor(() => expect(heading()).toContain('Beräkningen för Västerby'));
+    expect((screen.getByRole('combobox', { name: 'Förbund' }) as HTMLInputElement).value).toBe('Västerby');
+    act(() => host.userSelects({ sheet: 'Förbund', row: 1, column: 0 }));
+    await waitFor(() => expect(heading()).toContain('Beräkningen för Norrby'));
+    // The header row and a row below the table are not federations: the explanation stays
+    act(() => host.userSelects({ sheet: 'Förbund', row: 0, column: 0 }));
+    act(() => host.userSelects({ sheet: 'Förbund', row: 40, column: 0 }));
+    expect(heading()).toContain('Beräkningen för Norrby');
+    expect(screen.queryByText(/Markera en cell på en förbundsrad/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
+    await waitFor(() => expect(host.watchers).toEqual([]));
+    expect(host.calls.filter((c) => c.endsWith('watchSelection'))).toEqual(['watchSelection', 'unwatchSelection']);
   });
 });

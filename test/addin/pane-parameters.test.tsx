@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
 // The pane's Parametrar view in jsdom with a fake host; no axe violations.
-import * as React from 'react';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { axe } from 'jest-axe';
 import { parseDraft, validateDrafts } from '../../src/taskpane/ParametersView';
 import { FakeHost } from './fake-host';
@@ -49,5 +48,102 @@ describe('Parametrar', () => {
     expect(validateDrafts({ budget: '1', trappanLimit1: '8 000 000', trappanLimit2: '7 000 000' })).toEqual({
       trappanLimit2: 'Gräns 2 får inte vara lägre än gräns 1',
     });
+  });
+
+  test('unsaved edits survive a change of view and a fresh read of the sheet; Ångra goes back to the sheet', async () => {
+    const host = new FakeHost(workedExampleSheets());
+    await renderApp(host, 'parametrar');
+    const budget = () => screen.getByRole('textbox', { name: /Statlig ram \(kr\)/ }) as HTMLInputElement;
+    await screen.findByRole('textbox', { name: /Statlig ram \(kr\)/ });
+    fireEvent.change(budget(), { target: { value: '12 345 678' } });
+    expect(text(screen.getByTestId('unsaved'))).toContain('1 ändring är inte sparad.');
+
+    // To Beräkna: the edit is not lost, and Beräkna says that it is not saved
+    fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
+    expect(text(await screen.findByTestId('unsaved-parameters'))).toContain('En ändring under Parametrar är inte sparad');
+    // Meanwhile someone changes the sheet in Excel: another parameter gets a value
+    host.sheets[0].values.push(['Grundtilldelning (kr)', 500_000]);
+
+    // Back to Parametrar (the view reads the sheet again): the draft is still there, over the new values
+    fireEvent.click(screen.getByRole('tab', { name: 'Parametrar' }));
+    await waitFor(() => expect(host.calls.filter((c) => c === 'readWorkbook').length).toBeGreaterThanOrEqual(2));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: /Grundtilldelning/ }) as HTMLInputElement).value).toBe('500 000'));
+    expect(budget().value).toBe('12 345 678');
+    expect(enabled(screen.getByRole('button', { name: 'Spara parametrarna' }))).toBe(true);
+
+    // Ångra ändringar: back to the sheet's value, nothing unsaved any more
+    fireEvent.click(screen.getByRole('button', { name: 'Ångra ändringar' }));
+    expect(budget().value).toBe('9 000 000');
+    expect(screen.queryByTestId('unsaved')).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
+    await screen.findByRole('button', { name: 'Beräkna' });
+    expect(screen.queryByTestId('unsaved-parameters')).toBeNull();
+    expect(host.calls).not.toContain('writeBlocks');
+  });
+
+  test('after saving, the summary of the earlier run is marked out of date until the next run', async () => {
+    const host = new FakeHost(workedExampleSheets());
+    const { container } = await renderApp(host);
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
+    const summary = await screen.findByTestId('summary');
+    expect(text(within(summary).getByTestId('summary-Statlig ram'))).toContain('9 000 000 kr');
+    expect(screen.queryByTestId('stale')).toBeNull();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Parametrar' }));
+    const budget = await screen.findByRole('textbox', { name: /Statlig ram \(kr\)/ });
+    fireEvent.change(budget, { target: { value: '10 000 000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara parametrarna' }));
+    await screen.findByText('Parametrarna är sparade (1 värde).');
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
+    const stale = await screen.findByTestId('stale');
+    expect(text(stale)).toContain('Beräknat före ändringen – beräkna igen');
+    expect(screen.queryByText('Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.')).toBeNull();
+    expect(await axe(container, axeOptions)).toHaveNoViolations();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
+    await waitFor(() => expect(screen.queryByTestId('stale')).toBeNull());
+    expect(text(within(await screen.findByTestId('summary')).getByTestId('summary-Statlig ram'))).toContain('10 000 000 kr');
+  });
+
+  test('after saving, a problem list of the earlier values is taken away', async () => {
+    const sheets = workedExampleSheets();
+    sheets[0].values[1][1] = 'nio miljoner';
+    const host = new FakeHost(sheets);
+    await renderApp(host);
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
+    await screen.findByTestId('problem-list');
+    fireEvent.click(screen.getByRole('tab', { name: 'Parametrar' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: /Statlig ram \(kr\)/ }), { target: { value: '9 000 000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara parametrarna' }));
+    await screen.findByText('Parametrarna är sparade (1 värde).');
+    fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
+    await screen.findByRole('button', { name: 'Beräkna' });
+    expect(screen.queryByTestId('problem-list')).toBeNull();
+  });
+
+  test('without a Parametrar sheet: a message with the template action, no fields', async () => {
+    const host = new FakeHost(workedExampleSheets().filter((s) => s.name !== 'Parametrar'));
+    const { container } = await renderApp(host, 'parametrar');
+    const bar = await screen.findByText('Bladet Parametrar saknas – lägg in mallbladen');
+    expect(bar).toBeTruthy();
+    expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+    expect(screen.queryAllByRole('spinbutton')).toHaveLength(0);
+    expect(screen.queryByText(/måste fyllas i/)).toBeNull();
+    expect(screen.queryByText(/Parametrar!B/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Spara parametrarna' })).toBeNull();
+    // the general banner is not shown twice
+    expect(screen.queryByText(/Arbetsboken saknar/)).toBeNull();
+    expect(screen.getAllByRole('button', { name: 'Lägg in mallbladen' })).toHaveLength(1);
+    expect(await axe(container, axeOptions)).toHaveNoViolations();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg in mallbladen' }));
+    const budget = await screen.findByRole('textbox', { name: /Statlig ram \(kr\)/ });
+    expect((budget as HTMLInputElement).value).toBe('');
+    expect(host.sheets.map((s) => s.name)).toEqual(['Förbund', 'Kommuner', 'Instruktioner', 'Parametrar']);
+    // the other views still offer the template for what is missing (nothing now)
+    fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
+    await screen.findByRole('button', { name: 'Beräkna' });
+    expect(screen.queryByText(/Arbetsboken saknar/)).toBeNull();
   });
 });

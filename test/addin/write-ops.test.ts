@@ -4,11 +4,20 @@ import {
   cellJsonBytes,
   charactersToPoints,
   chunkRows,
+  isPayloadSizeError,
+  nextReadChunks,
+  OP_OVERHEAD_BYTES,
   packBatches,
+  runOps,
   runsOf,
+  sheetOutputOps,
+  splitTextFormats,
   validationRect,
   WriteOp,
 } from '../../src/excel/write-ops';
+import { runAllocation } from '../../src/workbook';
+import { MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from '../../src/workbook/types';
+import { syntheticSheets } from './generate';
 
 describe('payload estimate', () => {
   test('cells are counted as JSON, non-ASCII as \\u escapes (an upper bound)', () => {
@@ -84,5 +93,102 @@ describe('ranges', () => {
   test('column widths in characters become points (8.43 characters = 48 points, Excel’s default)', () => {
     expect(charactersToPoints(8.43)).toBeCloseTo(48, 0);
     expect(charactersToPoints(30)).toBeCloseTo(161.25, 2);
+  });
+});
+
+describe('text cells', () => {
+  test('splitTextFormats: "@" alone, and every other format alone; null where a part sets nothing', () => {
+    expect(splitTextFormats([[TEXT_FORMAT, MONEY_FORMAT, null]])).toEqual({ text: [[TEXT_FORMAT, null, null]], other: [[null, MONEY_FORMAT, null]] });
+    expect(splitTextFormats([[MONEY_FORMAT]])).toEqual({ text: null, other: [[MONEY_FORMAT]] });
+    expect(splitTextFormats([[TEXT_FORMAT, undefined]])).toEqual({ text: [[TEXT_FORMAT, null]], other: null });
+    expect(splitTextFormats(undefined)).toEqual({ text: null, other: null });
+  });
+
+  test('a run: the text format goes with the values in the first request, money and shares after the barrier', () => {
+    const run = runAllocation(syntheticSheets(10), { timestamp: new Date(2025, 0, 1) });
+    if (!run.ok) throw new Error('problems');
+    const ops = runOps(run.plan, ['Parametrar', 'Förbund', 'Kommuner']);
+    const barrier = ops.findIndex((o) => o.kind === 'barrier');
+    const first = ops.slice(0, barrier);
+    const later = ops.slice(barrier + 1);
+    const formatsOf = (o: WriteOp) => (o.kind === 'values' || o.kind === 'numberFormat' ? (o.numberFormats ?? []).flat() : []);
+    // every string written carries "@" in the same operation, and "@" is only on strings (an empty
+    // Varningar cell included: the column is text)
+    let strings = 0;
+    for (const op of first) {
+      if (op.kind !== 'values') continue;
+      op.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const text = op.numberFormats?.[i]?.[j] === TEXT_FORMAT;
+          if (typeof v === 'string' && v !== '') {
+            strings++;
+            expect(text).toBe(true);
+          }
+          if (text) expect(typeof v).toBe('string');
+        }),
+      );
+    }
+    expect(strings).toBeGreaterThan(50);
+    expect(first.some((o) => o.kind === 'numberFormat')).toBe(false);
+    expect(later.flatMap(formatsOf)).not.toContain(TEXT_FORMAT);
+    expect(later.flatMap(formatsOf)).toEqual(expect.arrayContaining([MONEY_FORMAT, SHARE_FORMAT]));
+  });
+
+  test('a sheet filled without a later request (template) keeps all its formats with the values', () => {
+    const ops = sheetOutputOps({ name: 'X', values: [['a', 1]], numberFormats: [[TEXT_FORMAT, MONEY_FORMAT]] });
+    expect(ops.find((o) => o.kind === 'values')).toMatchObject({ numberFormats: [[TEXT_FORMAT, MONEY_FORMAT]] });
+  });
+});
+
+describe('chunked reads', () => {
+  const sheets = [
+    { name: 'Förbund', used: { rowIndex: 2, columnIndex: 1, rowCount: 1000, columnCount: 10 }, next: 0 },
+    { name: 'Kommuner', used: { rowIndex: 0, columnIndex: 0, rowCount: 500, columnCount: 4 }, next: 0 },
+  ];
+
+  test('row chunks under the chunk size, several a request under the budget, from where each sheet is', () => {
+    // 10 columns × 20 bytes + 4 = 204 bytes a row: (4 000 − 200) / 204 = 18 rows a chunk
+    const chunks = nextReadChunks(sheets, 20, 16_000, 4_000);
+    expect(chunks[0]).toEqual({ sheet: 'Förbund', row: 2, column: 1, rowCount: 18, columnCount: 10 });
+    expect(chunks.length).toBe(4);
+    expect(chunks.map((c) => c.row)).toEqual([2, 20, 38, 56]);
+    const estimate = chunks.reduce((n, c) => n + OP_OVERHEAD_BYTES + c.rowCount * (10 * 20 + 4), 0);
+    expect(estimate).toBeLessThanOrEqual(16_000);
+  });
+
+  test('the rest of one sheet and the start of the next share a request; nothing is left out or read twice', () => {
+    const state = sheets.map((s) => ({ ...s }));
+    const seen: Record<string, number[]> = { Förbund: [], Kommuner: [] };
+    let requests = 0;
+    for (;;) {
+      const chunks = nextReadChunks(state, 20, 100_000, 30_000);
+      if (chunks.length === 0) break;
+      requests++;
+      for (const c of chunks) {
+        const s = state.find((x) => x.name === c.sheet)!;
+        expect(c.row - s.used.rowIndex).toBe(s.next);
+        for (let r = 0; r < c.rowCount; r++) seen[c.sheet].push(c.row + r);
+        s.next += c.rowCount;
+      }
+    }
+    expect(seen['Förbund']).toEqual(Array.from({ length: 1000 }, (_, i) => 2 + i));
+    expect(seen['Kommuner']).toEqual(Array.from({ length: 500 }, (_, i) => i));
+    expect(requests).toBe(3);
+  });
+
+  test('at least one row a chunk and one chunk a request, however wide a row', () => {
+    expect(nextReadChunks([{ name: 'X', used: { rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 1000 }, next: 0 }], 1000, 5_000, 5_000)).toEqual([
+      { sheet: 'X', row: 0, column: 0, rowCount: 1, columnCount: 1000 },
+    ]);
+  });
+
+  test('isPayloadSizeError: Office.js code, and the message as a fallback', () => {
+    expect(isPayloadSizeError(Object.assign(new Error('x'), { code: 'RequestPayloadSizeLimitExceeded' }))).toBe(true);
+    expect(isPayloadSizeError({ code: 'GeneralException', debugInfo: { code: 'ResponsePayloadSizeLimitExceeded' } })).toBe(true);
+    expect(isPayloadSizeError(new Error('The response payload size has exceeded the limit.'))).toBe(true);
+    expect(isPayloadSizeError(new Error('Storleken på nyttolasten för begäran har överskridit gränsen.'))).toBe(true);
+    expect(isPayloadSizeError(Object.assign(new Error('Access denied'), { code: 'AccessDenied' }))).toBe(false);
+    expect(isPayloadSizeError(new Error('InvalidObjectPath: the object path of a null object'))).toBe(false);
+    expect(isPayloadSizeError(undefined)).toBe(false);
   });
 });

@@ -140,6 +140,10 @@ export interface SimInit {
   sheets: SheetValues[];
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
   selection?: { sheet: string; row: number; column: number };
+  /** Largest response of a sync in bytes (default 5 MB, as Excel on the web) */
+  responseLimit?: number;
+  /** Every sync waits this long (to look at the pane while it works) */
+  syncDelayMs?: number;
 }
 
 export const DARK_THEME = {

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { explainFederation, formatKronor, runAllocation } from '../../src/workbook';
+import { applyPlanToSheets, explainFederation, formatKronor, runAllocation } from '../../src/workbook';
 import type { SheetValues } from '../../src/workbook/types';
 import { ensureBuilt, runCli, tempDir } from '../e2e/helpers';
 import {
@@ -43,10 +43,16 @@ afterAll(async () => {
 });
 
 type Sim = {
-  syncs: { actions: number; bytes: number }[];
+  syncs: { actions: number; bytes: number; responseBytes: number; refused?: boolean }[];
+  selectionHandlers: unknown[];
   selection: { sheet: string; row: number; column: number };
   dump(): SheetValues[];
-  sheet(name: string): { charts: { title: string; type: string; series: { name: string; values: { sheet: string; column: number; rowCount: number } }[] }[]; fills: [string, string][] } | null;
+  sheet(name: string): {
+    charts: { title: string; type: string; series: { name: string; values: { sheet: string; column: number; rowCount: number } }[] }[];
+    fills: [string, string][];
+    formats: [string, string][];
+    formulas: [string, string][];
+  } | null;
   suspendCalls: number;
 };
 const sim = <T>(page: Page, fn: (s: Sim) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__sim)`) as Promise<T>;
@@ -165,6 +171,19 @@ describe('the example workbook', () => {
     await page.evaluate(([r]) => (window as unknown as { __sim: { setSelection(s: string, r: number, c: number): void } }).__sim.setSelection('Förbund', r as number, 3), [row]);
     await page.getByRole('button', { name: 'Använd markerad rad' }).click();
     await page.getByRole('heading', { name: `Beräkningen för ${other.name}` }).waitFor();
+
+    // Clicking a cell on another federation's row in Excel: the view follows, no button needed
+    const third = run.result.federations[7];
+    const thirdRow = run.layout.federationSheet.dataRows[7];
+    expect(await sim(page, (s) => s.selectionHandlers.length)).toBe(1);
+    await page.evaluate(([r]) => (window as unknown as { __sim: { userSelects(s: string, r: number, c: number): void } }).__sim.userSelects('Förbund', r as number, 5), [thirdRow]);
+    await page.getByRole('heading', { name: `Beräkningen för ${third.name}` }).waitFor();
+    expect(await combo.inputValue()).toBe(third.name);
+    // Leaving Förklara removes the handler (Excel.run on the context that added it)
+    await page.getByRole('tab', { name: 'Beräkna' }).click();
+    await page.waitForFunction(() => (window as unknown as { __sim: { selectionHandlers: unknown[] } }).__sim.selectionHandlers.length === 0);
+    await page.getByRole('tab', { name: 'Förklara' }).click();
+    await page.waitForFunction(() => (window as unknown as { __sim: { selectionHandlers: unknown[] } }).__sim.selectionHandlers.length === 1);
   });
 
   test('Parametrar: the sheet’s values, accessible', async () => {
@@ -268,5 +287,110 @@ describe('Microsoft’s office.js outside Excel', () => {
     expectNoViolations(await axeViolations(page), 'utanför Excel');
     await screenshot(page, 'utanfor-excel.png');
     await page.close();
+  });
+});
+
+describe('text written as text', () => {
+  test('a federation named "=SUMMA(1;2)" and a municipality "1-2" reach Kommunbidrag as text, formatted "@"', async () => {
+    const sheets: SheetValues[] = JSON.parse(JSON.stringify(example));
+    const run = runAllocation(example);
+    if (!run.ok) throw new Error('problems');
+    const oldName = run.result.federations[0].name;
+    for (const s of sheets.filter((x) => x.name === 'Förbund' || x.name === 'Kommuner')) for (const row of s.values) if (row[0] === oldName) row[0] = '=SUMMA(1;2)';
+    // a municipality that occurs once becomes "1-2"
+    const areas = sheets.find((s) => s.name === 'Kommuner')!;
+    const column = run.layout.municipalitySheet.columns!.municipality;
+    const row = run.layout.municipalitySheet.dataRows.find((r) => areas.values.filter((x) => x[column] === areas.values[r][column]).length === 1)!;
+    areas.values[row][column] = '1-2';
+    const page = await openPane(browser.context, server.url, { sheets });
+    await waitReady(page);
+    await calculate(page);
+    await page.getByTestId('summary').waitFor();
+    const kb = ((await sim(page, (s) => s.dump())) as SheetValues[]).find((s) => s.name === 'Kommunbidrag')!;
+    const sheet = (await sim(page, (s) => s.sheet('Kommunbidrag')))!;
+    const formats = new Map(sheet.formats);
+    const federationRow = kb.values.findIndex((r) => r[0] === '=SUMMA(1;2)');
+    const municipalityRow = kb.values.findIndex((r) => r[1] === '1-2');
+    expect(federationRow).toBeGreaterThan(0);
+    expect(municipalityRow).toBeGreaterThan(0);
+    expect(formats.get(`${federationRow},0`)).toBe('@');
+    expect(formats.get(`${municipalityRow},1`)).toBe('@');
+    expect(sheet.formulas).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a workbook too large for one response', () => {
+  test('Excel refuses the read for size: the pane reads in row chunks and writes the same result', async () => {
+    const fed = example.find((s) => s.name === 'Förbund')!;
+    // well below the example's input: the combined read, and then too large chunks, are refused
+    const responseLimit = Math.floor(Buffer.byteLength(JSON.stringify(fed.values)) / 3);
+    const page = await openPane(browser.context, server.url, { sheets: example, responseLimit });
+    await waitReady(page);
+    const before = await sim(page, (s) => s.syncs.length);
+    await calculate(page);
+    const run = runAllocation(example);
+    if (!run.ok) throw new Error('problems');
+    const summary = page.getByTestId('summary');
+    expect(await summary.getByTestId('summary-Summa slutlig tilldelning').textContent()).toBe(formatKronor(run.result.totals.final));
+    const syncs = (await sim(page, (s) => s.syncs)).slice(before);
+    expect(syncs.filter((x) => x.refused).length).toBeGreaterThanOrEqual(1);
+    expect(syncs.filter((x) => x.refused).length).toBeLessThanOrEqual(8);
+    expect(Math.max(...syncs.filter((x) => !x.refused).map((x) => x.responseBytes))).toBeLessThanOrEqual(responseLimit);
+    const after = (await sim(page, (s) => s.dump())) as SheetValues[];
+    const expected = applyPlanToSheets(example, run.plan);
+    for (const name of ['Förbund', 'Kommunbidrag']) {
+      expect(trimValues(after.find((s) => s.name === name)!.values)).toEqual(trimValues(expected.find((s) => s.name === name)!.values));
+    }
+    await page.close();
+  });
+});
+
+describe('layout while working', () => {
+  test('the progress has its room: the view does not move when a task starts', async () => {
+    const page = await openPane(browser.context, server.url, { sheets: example, syncDelayMs: 600 });
+    await waitReady(page);
+    const top = () => page.evaluate(() => document.querySelector('[role=tabpanel]')!.getBoundingClientRect().top);
+    const idle = await top();
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await page.waitForSelector('[role=status]');
+    const busy = await top();
+    await screenshot(page, 'arbetar.png', false);
+    expect(busy).toBe(idle);
+    // the progress is inside its slot, under the tabs, and the slot does not grow
+    const slot = await page.evaluate(() => {
+      const r = document.querySelector('[data-testid=progress-slot]')!.getBoundingClientRect();
+      const st = document.querySelector('[role=status]')!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, statusTop: st.top, statusBottom: st.bottom };
+    });
+    expect(slot.statusTop).toBeGreaterThanOrEqual(slot.top);
+    expect(slot.statusBottom).toBeLessThanOrEqual(slot.bottom);
+    await page.waitForSelector('[data-testid=summary]');
+    await page.waitForFunction(() => !document.querySelector('[role=status]'));
+    expect(await top()).toBe(idle);
+    await page.close();
+  });
+});
+
+describe('a workbook without Parametrar', () => {
+  test('Parametrar says the sheet is missing and offers the template; no fields; accessible', async () => {
+    const sheets = example.filter((s) => s.name !== 'Parametrar');
+    for (const theme of [undefined, DARK_THEME]) {
+      const page = await openPane(browser.context, server.url, { sheets, ...(theme ? { theme } : {}) });
+      await waitReady(page);
+      await page.getByRole('tab', { name: 'Parametrar' }).click();
+      await page.getByText('Bladet Parametrar saknas – lägg in mallbladen').waitFor();
+      await page.waitForFunction(() => !document.querySelector('[role=status]'));
+      expect(await page.getByRole('textbox').count()).toBe(0);
+      expect(await page.getByText(/måste fyllas i/).count()).toBe(0);
+      expectNoViolations(await axeViolations(page), `Parametrar saknas${theme ? ', mörkt tema' : ''}`);
+      await screenshot(page, theme ? 'parametrar-saknas-dark.png' : 'parametrar-saknas.png');
+      if (!theme) {
+        await page.getByRole('button', { name: 'Lägg in mallbladen' }).click();
+        await page.getByRole('textbox', { name: /Statlig ram/ }).waitFor();
+        expect(await sim(page, (s) => s.dump().map((x) => x.name))).toContain('Parametrar');
+      }
+      await page.close();
+    }
   });
 });

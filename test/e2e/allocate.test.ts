@@ -261,6 +261,46 @@ describe('a header row with a style of its own (row-level formatting)', () => {
   });
 });
 
+describe('a rerun after a federation is taken out', () => {
+  test('its old output cells come back empty, without the formats the run gave them', async () => {
+    const local = tempDir();
+    try {
+      const once = path.join(local, 'forsta.xlsx');
+      const edited = path.join(local, 'utan-vasterby.xlsx');
+      const twice = path.join(local, 'andra.xlsx');
+      expect(runCli(['allocate', input, '--out', once, '--quiet']).status).toBe(0);
+      const workbook = await loadWorkbook(once);
+      const federations = sheetByName(workbook, 'Förbund');
+      const { headers } = table(federations, 'Förbund');
+      const warningsColumn = headers.indexOf('Varningar') + 1;
+      const finalColumn = headers.indexOf('Slutlig tilldelning (kr)') + 1;
+      // After the first run the Västerby row (row 8) has text-formatted warnings and a money cell
+      expect(String(plain(federations.getRow(8).getCell(3)))).toBe('Västerby');
+      expect(federations.getRow(8).getCell(warningsColumn).numFmt).toBe('@');
+      expect(federations.getRow(8).getCell(finalColumn).numFmt).toBe(MONEY_FORMAT);
+      // A person removes Västerby: its input cells and its two municipalities
+      for (let c = 1; c <= 9; c += 1) federations.getRow(8).getCell(c).value = null;
+      const municipalities = sheetByName(workbook, 'Kommuner');
+      for (const r of [8, 9]) for (let c = 1; c <= 5; c += 1) municipalities.getRow(r).getCell(c).value = null;
+      await workbook.xlsx.writeFile(edited);
+      const again = runCli(['allocate', edited, '--out', twice, '--quiet']);
+      expect(again.stderr).toBe('');
+      expect(again.status).toBe(0);
+      const result = sheetByName(await loadWorkbook(twice), 'Förbund');
+      expect(federationRows(await loadWorkbook(twice)).has('Västerby')).toBe(false);
+      for (const header of FEDERATION_OUTPUT_HEADERS) {
+        const cell = result.getRow(8).getCell(headers.indexOf(header) + 1);
+        expect({ header, value: plain(cell), numFmt: cell.numFmt }).toEqual({ header, value: null, numFmt: undefined });
+      }
+      // The rows still in the table keep theirs
+      expect(result.getRow(7).getCell(warningsColumn).numFmt).toBe('@');
+      expect(result.getRow(7).getCell(finalColumn).numFmt).toBe(MONEY_FORMAT);
+    } finally {
+      fs.rmSync(local, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('finsam allocate on bad input', () => {
   test('exit code 2, every problem with its address, no output file, an existing output left as it was', async () => {
     const local = tempDir();

@@ -35,10 +35,10 @@ describe('finsam template', () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([INSTRUCTIONS_SHEET, 'Parametrar', 'Förbund', 'Kommuner']);
     const federations = sheetByName(workbook, 'Förbund');
     const headerRow = federations.getRow(TEMPLATE_HEADER_ROW + 1);
-    expect(FEDERATION_COLUMNS.map((c, i) => plain(headerRow.getCell(i + 1)))).toEqual(FEDERATION_COLUMNS.map((c) => c.label));
+    expect(FEDERATION_COLUMNS.map((_, i) => plain(headerRow.getCell(i + 1)))).toEqual(FEDERATION_COLUMNS.map((c) => c.label));
     expect(headerRow.getCell(1).font?.bold).toBe(true);
     const areas = sheetByName(workbook, 'Kommuner');
-    expect(AREA_COLUMNS.map((c, i) => plain(areas.getRow(TEMPLATE_HEADER_ROW + 1).getCell(i + 1)))).toEqual(AREA_COLUMNS.map((c) => c.label));
+    expect(AREA_COLUMNS.map((_, i) => plain(areas.getRow(TEMPLATE_HEADER_ROW + 1).getCell(i + 1)))).toEqual(AREA_COLUMNS.map((c) => c.label));
     expect(table(sheetByName(workbook, 'Parametrar'), 'Parameter').rows.map((r) => r['Parameter'])).toContain('Statlig ram (kr)');
 
     // Validations: the split method list on Förbund, numbers ≥ 0 on money columns, frozen header

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseNumberCell, parseShareCell, decimalFromNumber } from '../../src/workbook/numbers';
 import { EngineDecimal } from '../../src/engine';
 import { formatKronor, formatNumber, formatShare, formatProblem } from '../../src/workbook/format';
-import { cellAddress, columnIndex, columnLetters, quoteSheetName } from '../../src/workbook/address';
+import { cellAddress, columnIndex, columnLetters, quoteSheetName, topLeftCell } from '../../src/workbook/address';
 import { normalizeKey, parseHeader } from '../../src/workbook/text';
 
 const num = (v: string | number | boolean | null) => {
@@ -161,6 +161,18 @@ describe('addresses', () => {
     expect(quoteSheetName('Förbund-2')).toBe("'Förbund-2'");
     expect(quoteSheetName('Körlogg')).toBe('Körlogg');
     expect(quoteSheetName('Blad_1')).toBe('Blad_1');
+  });
+  test('the top-left cell of a selection address, as Excel reports it', () => {
+    expect(topLeftCell('E7')).toEqual({ row: 6, column: 4 });
+    expect(topLeftCell('$B$4:$D$9')).toEqual({ row: 3, column: 1 });
+    expect(topLeftCell('Förbund!C5')).toEqual({ row: 4, column: 2 });
+    expect(topLeftCell("'Mitt blad'!AA10:AB12")).toEqual({ row: 9, column: 26 });
+    expect(topLeftCell('A1:B2,D4')).toEqual({ row: 0, column: 0 });
+    expect(topLeftCell('C:C')).toBeUndefined();
+    expect(topLeftCell('5:5')).toBeUndefined();
+    expect(topLeftCell('A0')).toBeUndefined();
+    expect(topLeftCell('')).toBeUndefined();
+    for (let r = 0; r < 3000; r += 97) for (let c = 0; c < 800; c += 61) expect(topLeftCell(cellAddress('Blad 1', r, c))).toEqual({ row: r, column: c });
   });
 });
 

@@ -6,7 +6,7 @@ import { applyPlanToSheets, sheetOutputToValues } from '../../src/workbook/apply
 import { removeOutputPlan } from '../../src/workbook/plan';
 import { formatProblem } from '../../src/workbook/format';
 import { inputFingerprint } from '../../src/workbook/fingerprint';
-import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
+import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from '../../src/workbook/types';
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import { cloneSheets, setCell, sheetByName, smallSheets, trimGrid, WORKED_EXAMPLE_OUTPUT, workedExampleSheets } from './fixtures';
 
@@ -94,6 +94,16 @@ describe('the worked example end to end', () => {
     ]);
     const log = Object.fromEntries(sheetByName(after, 'Körlogg').values.slice(1).map(([k, v]) => [k, v]));
     expect(sheetByName(after, 'Körlogg').values[0]).toEqual(['Uppgift', 'Värde']);
+    // Körlogg: labels and text values as text (a timestamp or a fingerprint of digits would otherwise be
+    // parsed by Excel), numbers in their own formats
+    const logSheet = r.plan.sheets[1];
+    const formatOf = (label: string) => logSheet.numberFormats![logSheet.values.findIndex((row) => row[0] === label)];
+    expect(logSheet.numberFormats![0]).toEqual([TEXT_FORMAT, TEXT_FORMAT]);
+    for (const label of ['Tidpunkt', 'Program', 'Scenario', 'Fingeravtryck']) expect(formatOf(label)).toEqual([TEXT_FORMAT, TEXT_FORMAT]);
+    expect(formatOf('Statlig ram (kr)')).toEqual([TEXT_FORMAT, MONEY_FORMAT]);
+    expect(formatOf('Tillämpad spärr')).toEqual([TEXT_FORMAT, SHARE_FORMAT]);
+    expect(formatOf('Antal förbund')).toEqual([TEXT_FORMAT, '0']);
+    logSheet.values.forEach((row, i) => row.forEach((v, j) => expect(logSheet.numberFormats![i][j] === TEXT_FORMAT).toBe(typeof v === 'string')));
     expect(log).toMatchObject({
       Tidpunkt: '2025-03-14T09:30:05',
       'Statlig ram (kr)': 9000000,
@@ -136,7 +146,11 @@ describe('the worked example end to end', () => {
     expect(kb[7]).toEqual(['', '', '', '', '']);
     expect(kb[8]).toEqual(['Summa', '', '', '', 1320658 + 900000 + 1204411 + 680453]);
     const sheet = r.plan.sheets[0];
-    expect(sheet.numberFormats![1]).toEqual([null, null, null, SHARE_FORMAT, MONEY_FORMAT]);
+    // names and the split method as text (Excel would parse "1-2" as a date), amounts and shares formatted
+    expect(sheet.numberFormats![0]).toEqual(Array(5).fill(TEXT_FORMAT));
+    expect(sheet.numberFormats![1]).toEqual([TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, SHARE_FORMAT, MONEY_FORMAT]);
+    expect(sheet.numberFormats![7]).toEqual(Array(5).fill(null));
+    expect(sheet.numberFormats![8]).toEqual([TEXT_FORMAT, null, null, null, MONEY_FORMAT]);
     expect(sheet.boldRows).toEqual([0, 8]);
   });
 
@@ -148,8 +162,8 @@ describe('the worked example end to end', () => {
     expect(block).toMatchObject({ sheet: 'Förbund', row: 1, column: 8, boldFirstRow: true });
     expect(block.values[0]).toEqual([...FEDERATION_OUTPUT_HEADERS]);
     expect(block.values).toHaveLength(5);
-    expect(block.numberFormats![1]).toEqual([...Array(8).fill(MONEY_FORMAT), null]);
-    expect(block.numberFormats![0]).toEqual(Array(9).fill(null));
+    expect(block.numberFormats![1]).toEqual([...Array(8).fill(MONEY_FORMAT), TEXT_FORMAT]);
+    expect(block.numberFormats![0]).toEqual(Array(9).fill(TEXT_FORMAT));
     for (const row of block.values.slice(1)) for (const v of row.slice(0, 8)) expect(Number.isSafeInteger(v)).toBe(true);
     expect(plan.highlight).toEqual({ sheet: 'Förbund', rows: [3, 5], firstColumn: 8, lastColumn: 16 });
     expect(plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Körlogg']);

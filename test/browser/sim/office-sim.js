@@ -7,19 +7,27 @@
  * - requests are queued and run only at context.sync() (Excel.run syncs what is left at the end);
  * - a loaded property can be read only after the sync that loaded it (else PropertyNotLoaded);
  * - *OrNullObject proxies report isNullObject after a sync; getItem of a missing sheet fails the sync;
- * - a sync whose request is above 5 MB of JSON fails like Excel on the web (RequestPayloadSizeLimitExceeded);
- * - Range.values: null leaves a cell as it is; values and numberFormat must match the range's shape.
+ * - a sync whose request is above 5 MB of JSON fails like Excel on the web (RequestPayloadSizeLimitExceeded),
+ *   and so does a sync whose response (the data its loads return) is above 5 MB; its loads deliver
+ *   nothing (the limit is `responseLimit` in __SIM_INIT__ when given, to test chunked reads);
+ * - Range.values: null leaves a cell as it is; values and numberFormat must match the range's shape;
+ *   a string written into a cell not formatted as text ("@") is parsed like typed input (excelParse:
+ *   "=…" a formula, "1-2" or "3/4" a date, "00123" a number), as Excel does.
+ * `syncDelayMs` in __SIM_INIT__ slows every sync down (to look at the pane while it works).
  * Everything is recorded in window.__sim for the tests (syncs, payload bytes, selection, charts, fills).
  */
 (function () {
   'use strict';
   var init = window.__SIM_INIT__ || { sheets: [{ name: 'Blad1', values: [] }] };
   var PAYLOAD_LIMIT = 5 * 1024 * 1024;
+  var RESPONSE_LIMIT = init.responseLimit || PAYLOAD_LIMIT;
+  var SYNC_DELAY = init.syncDelayMs || 0;
 
   function SheetModel(name, values) {
     this.name = name;
     this.values = (values || []).map(function (r) { return (r || []).slice(); });
     this.formats = new Map();
+    this.formulas = new Map();
     this.fills = new Map();
     this.bold = new Set();
     this.widths = {};
@@ -64,6 +72,7 @@
     runs: 0,
     suspendCalls: 0,
     log: [],
+    selectionHandlers: [],
   };
   sim.selection = init.selection || { sheet: sim.sheets[0] ? sim.sheets[0].name : '', row: 0, column: 0 };
   window.__sim = sim;
@@ -93,6 +102,23 @@
     return { row: r0, column: c0, rowCount: r1 - r0 + 1, columnCount: c1 - c0 + 1 };
   }
   function key(r, c) { return r + ',' + c; }
+  function serial(y, m, d) { return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000); }
+  /** What Excel makes of a string typed into a cell that is not text (the part that matters here). */
+  function excelParse(text) {
+    var t = String(text).trim();
+    var m;
+    if (t.charAt(0) === '=' && t.length > 1) return { value: '#NAME?', formula: t };
+    if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return { value: Number(t) };
+    if ((m = /^([+-]?\d+(\.\d+)?)%$/.exec(t))) return { value: Number(m[1]) / 100 };
+    if (/^(TRUE|FALSE)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
+    if ((m = /^(\d{1,2})-(\d{1,2})$/.exec(t)) && +m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1 && +m[1] <= 31) return { value: serial(2025, +m[2], +m[1]) };
+    if ((m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?$/.exec(t)) && +m[1] >= 1 && +m[1] <= 12 && +m[2] >= 1 && +m[2] <= 31) {
+      var y = m[3] === undefined ? 2025 : +m[3] < 100 ? 2000 + +m[3] : +m[3];
+      return { value: serial(y, +m[1], +m[2]) };
+    }
+    if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t)) && +m[2] >= 1 && +m[2] <= 12) return { value: serial(+m[1], +m[2], +m[3]) };
+    return { value: text };
+  }
   function forEachCell(rect, fn) {
     for (var r = rect.row; r < rect.row + rect.rowCount; r++) for (var c = rect.column; c < rect.column + rect.columnCount; c++) fn(r, c);
   }
@@ -127,21 +153,38 @@
     this._queue = [];
     var bytes = 0;
     for (var i = 0; i < queue.length; i++) bytes += 120 + (queue[i].payload === undefined ? 0 : JSON.stringify(queue[i].payload).length);
-    sim.syncs.push({ actions: queue.length, bytes: bytes });
+    var record = { actions: queue.length, bytes: bytes, responseBytes: 0 };
+    sim.syncs.push(record);
     return new Promise(function (resolve, reject) {
       setTimeout(function () {
         if (bytes > PAYLOAD_LIMIT) {
           reject(fail('RequestPayloadSizeLimitExceeded', 'Begäran är större än 5 MB (' + bytes + ' byte)'));
           return;
         }
+        self._loaded = [];
         try {
           for (var i = 0; i < queue.length; i++) queue[i].run();
-          resolve();
         } catch (e) {
           reject(e);
+          return;
         }
-      }, 0);
+        // The response: what the loads return. Above the limit nothing is delivered.
+        var response = 0;
+        self._loaded.forEach(function (l) { response += l.bytes; });
+        record.responseBytes = response;
+        if (response > RESPONSE_LIMIT) {
+          self._loaded.forEach(function (l) { l.undo(); });
+          record.refused = true;
+          reject(fail('RequestPayloadSizeLimitExceeded', 'Svaret är större än gränsen (' + response + ' byte)'));
+          return;
+        }
+        resolve();
+      }, SYNC_DELAY);
     });
+  };
+  /** A load's data, counted towards the sync's response (undone when the response is refused). */
+  RequestContext.prototype._delivered = function (data, undo) {
+    if (this._loaded) this._loaded.push({ bytes: JSON.stringify(data).length, undo: undo });
   };
   RequestContext.prototype.trackedObjects = { add: function () {}, remove: function () {} };
 
@@ -165,14 +208,20 @@
     var self = this;
     var list = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : props ? Object.keys(props) : [];
     list = list.map(function (p) { return String(p).trim(); }).filter(Boolean);
-    this._ctx._enqueue('load', undefined, function () {
+    var ctx = this._ctx;
+    ctx._enqueue('load', undefined, function () {
       var t = self._resolve();
       self._isNull = t === null || t === undefined;
       if (self._isNull) {
         if (!self._nullable) throw fail('ItemNotFound', 'Objektet finns inte');
         return;
       }
-      list.forEach(function (p) { self._data[p] = self._read(p, t); });
+      var data = {};
+      list.forEach(function (p) { data[p] = self._data[p] = self._read(p, t); });
+      ctx._delivered(data, function () {
+        list.forEach(function (p) { delete self._data[p]; });
+        self._isNull = undefined;
+      });
     });
     return this;
   };
@@ -216,12 +265,14 @@
     var self = this;
     var text = typeof props === 'string' ? props : Array.isArray(props) ? props.join(',') : '';
     var fields = text.split(',').map(function (p) { return p.trim().replace(/^items\//, ''); }).filter(Boolean);
-    this._ctx._enqueue('load worksheets', undefined, function () {
+    var ctx = this._ctx;
+    ctx._enqueue('load worksheets', undefined, function () {
       self._items = sim.sheets.map(function (s) {
         var p = new WorksheetProxy(self._ctx, function () { return sim.sheets.indexOf(s) >= 0 ? s : null; });
         fields.forEach(function (f) { p._data[f] = p._read(f, s); });
         return p;
       });
+      ctx._delivered(self._items.map(function (p) { return p._data; }), function () { self._items = undefined; });
     });
     return this;
   };
@@ -266,6 +317,26 @@
       },
     };
     this.charts = new ChartCollectionProxy(ctx, this);
+    // Worksheet.onSelectionChanged (ExcelApi 1.7): a handler is added, and removed, by the next sync
+    // of its request context; removing it needs Excel.run(thatContext, …) as in Office.js.
+    this.onSelectionChanged = {
+      add: function (handler) {
+        var registration = { handler: handler, sheet: null };
+        ctx._enqueue('onSelectionChanged.add', undefined, function () {
+          registration.sheet = self._target();
+          sim.selectionHandlers.push(registration);
+        });
+        return {
+          context: ctx,
+          remove: function () {
+            if (ctx._finished && !ctx._reopened) throw fail('InvalidRequestContext', 'remove() utanför Excel.run(context, …)');
+            ctx._enqueue('onSelectionChanged.remove', undefined, function () {
+              sim.selectionHandlers = sim.selectionHandlers.filter(function (h) { return h !== registration; });
+            });
+          },
+        };
+      },
+    };
   }
   WorksheetProxy.prototype = Object.create(ClientProxy.prototype);
   WorksheetProxy.prototype._read = function (p, s) {
@@ -422,7 +493,21 @@
       this._ctx._enqueue('values', v, function () {
         var rect = self._target();
         checkShape(rect, v, 'values');
-        for (var i = 0; i < rect.rowCount; i++) for (var j = 0; j < rect.columnCount; j++) if (v[i][j] !== null) rect.sheet.set(rect.row + i, rect.column + j, v[i][j]);
+        for (var i = 0; i < rect.rowCount; i++) {
+          for (var j = 0; j < rect.columnCount; j++) {
+            var value = v[i][j];
+            if (value === null) continue;
+            var k = key(rect.row + i, rect.column + j);
+            rect.sheet.formulas.delete(k);
+            // Excel parses a string like typed input unless the cell is already formatted as text
+            if (typeof value === 'string' && rect.sheet.formats.get(k) !== '@') {
+              var parsed = excelParse(value);
+              if (parsed.formula) rect.sheet.formulas.set(k, parsed.formula);
+              value = parsed.value;
+            }
+            rect.sheet.set(rect.row + i, rect.column + j, value);
+          }
+        }
       });
       return;
     }
@@ -444,6 +529,7 @@
       var s = rect.sheet;
       var all = !applyTo || applyTo === 'All';
       if (all || applyTo === 'Contents') {
+        Array.from(s.formulas.keys()).forEach(function (k) { var rc = k.split(',').map(Number); if (inRect(rect, rc[0], rc[1])) s.formulas.delete(k); });
         for (var r = rect.row; r < Math.min(rect.row + rect.rowCount, s.values.length); r++) {
           var row = s.values[r] || [];
           for (var c = rect.column; c < Math.min(rect.column + rect.columnCount, row.length); c++) row[c] = '';
@@ -539,15 +625,22 @@
   // Globals
 
   var Excel = {
-    run: function (batch) {
+    // Excel.run(batch), or Excel.run(context, batch) on the context of an earlier run
+    run: function (a, b) {
       sim.runs++;
-      var ctx = new RequestContext();
+      var ctx = typeof a === 'function' ? new RequestContext() : a;
+      var batch = typeof a === 'function' ? a : b;
+      if (ctx._finished) ctx._reopened = true;
       return Promise.resolve()
         .then(function () { return batch(ctx); })
         .then(function (result) {
           if (ctx._queue.length === 0) return result;
           return ctx.sync().then(function () { return result; });
-        });
+        })
+        .then(
+          function (result) { ctx._finished = true; ctx._reopened = false; return result; },
+          function (e) { ctx._finished = true; ctx._reopened = false; throw e; },
+        );
     },
     RequestContext: RequestContext,
     ChartType: { barClustered: 'BarClustered', columnClustered: 'ColumnClustered' },
@@ -601,6 +694,7 @@
       fills: Array.from(s.fills.entries()),
       bold: Array.from(s.bold),
       formats: Array.from(s.formats.entries()),
+      formulas: Array.from(s.formulas.entries()),
       charts: s.charts,
       frozenRows: s.frozenRows,
       validations: s.validations,
@@ -609,6 +703,16 @@
   };
   sim.setSelection = function (sheet, row, column) {
     sim.selection = { sheet: sheet, row: row, column: column };
+  };
+  /** A person clicks a cell: the selection moves and the sheet's onSelectionChanged handlers run. */
+  sim.userSelects = function (sheet, row, column) {
+    var s = findSheet(sheet);
+    sim.selection = { sheet: s.name, row: row, column: column };
+    sim.active = sim.sheets.indexOf(s);
+    var address = letters(column) + (row + 1);
+    sim.selectionHandlers
+      .filter(function (h) { return h.sheet === s; })
+      .forEach(function (h) { h.handler({ address: address, worksheetId: '{' + s.name + '}', type: 'WorksheetSelectionChanged', source: 'Local' }); });
   };
 
   window.Office = Office;
