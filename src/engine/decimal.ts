@@ -22,6 +22,13 @@ const DDown = D.clone({ rounding: Decimal.ROUND_DOWN });
 export const EXACT_DP = 30;
 export const QUANTUM = new D(`1e-${EXACT_DP}`);
 
+/**
+ * Two exact amounts closer than this are equal for the purpose of a rounding tie. Exact totals are hit
+ * by giving a residue of at most 100·(n + 1) grid steps (exact.ts, absorbResidual) to one value, which
+ * can make equal amounts differ by ~10^-24 kr; that must not decide who gets a krona.
+ */
+export const TIE_TOLERANCE = new D('1e-20');
+
 /** The largest amount or count the engine accepts in its input (10^15: a thousand times any state budget). */
 export const MAX_AMOUNT = new D('1e15');
 
@@ -81,6 +88,24 @@ export function compare(a: Decimal, b: Decimal): number {
   const n = ad.length < bd.length ? ad.length : bd.length;
   for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return (ad[i] > bd[i]) !== as < 0 ? 1 : -1;
   return ad.length === bd.length ? 0 : (ad.length > bd.length) !== as < 0 ? 1 : -1;
+}
+
+/**
+ * ⌊x·10^14⌋ of a fractional part 0 ≤ x < 1, as a JS integer below 10^14 (exact): a coarse key for
+ * telling apart fractional parts quickly, never an amount. Read without allocation from the same
+ * documented digits as compare: the words (base 10^7) are aligned to the decimal point, so the first
+ * 14 decimals are the first two words after ⌊(−e − 1)/7⌋ all-zero words left out.
+ */
+export function fractionHead(x: Decimal): number {
+  const d = x.d;
+  if (!d || x.s < 0 || x.e >= 0) {
+    if (d && d[0] === 0) return 0;
+    throw new RangeError(`fractionHead: ${x.toString()} är inte ett bråk mellan 0 och 1`);
+  }
+  const zeroWords = Math.floor((-x.e - 1) / 7);
+  if (zeroWords >= 2) return 0;
+  if (zeroWords === 1) return d[0];
+  return d[0] * 1e7 + (d.length > 1 ? d[1] : 0);
 }
 
 export function dmin(a: Decimal, b: Decimal): Decimal {

@@ -1,7 +1,7 @@
 // Rounding to whole kronor for the written cells.
 // spec: allocation-model.md "Rounding (whole kronor in every written money cell)"
 import Decimal from 'decimal.js';
-import { D, HALF, ONE, ZERO, asD, compare, dmax, dmin, roundHalfUp, sum } from './decimal';
+import { D, HALF, ONE, TIE_TOLERANCE, ZERO, asD, compare, dmax, dmin, fractionHead, roundHalfUp, sum } from './decimal';
 
 export interface LargestRemainderOptions {
   /** Per-row upper bound: a row is never rounded above it (undefined = no bound). */
@@ -15,7 +15,7 @@ export interface LargestRemainderOptions {
 // spec: allocation-model.md "Rounding" — largest remainder (LR)
 /**
  * Largest remainder: floor every value, then add 1 to the values with the largest fractional
- * parts (ties: earlier row first) until the values sum to `target`; if the target is below the
+ * parts (ties: earlier row first; fractional parts within TIE_TOLERANCE are a tie) until the values sum to `target`; if the target is below the
  * sum of the floors, take 1 from the smallest fractional parts instead (ties: earlier row first),
  * never going below 0 (or a row's lower bound). If one pass is not enough the passes repeat in the same order.
  * Throws RangeError when the target is not a whole number, a value is negative or the target
@@ -55,11 +55,9 @@ export function largestRemainder(
   const rank = options.tieRank ?? null;
   const upper = options.upper;
   const lower = options.lower;
-  const order = Array.from({ length: n }, (_, i) => i);
   const byRank = (a: number, b: number): number => (rank ? rank[a] - rank[b] : a - b);
-  // Ordered by the exact fractional parts (compare: no conversion, no rounding, no allocation)
   if (diffDec.isPos()) {
-    order.sort((a, b) => compare(fracs[b], fracs[a]) || byRank(a, b));
+    const order = remainderOrder(fracs, true, byRank);
     while (steps > 0) {
       let progressed = false;
       for (const i of order) {
@@ -73,7 +71,7 @@ export function largestRemainder(
       if (!progressed) throw new RangeError('LR: målsumman överstiger radernas tak');
     }
   } else {
-    order.sort((a, b) => compare(fracs[a], fracs[b]) || byRank(a, b));
+    const order = remainderOrder(fracs, false, byRank);
     while (steps > 0) {
       let progressed = false;
       for (const i of order) {
@@ -88,6 +86,39 @@ export function largestRemainder(
     }
   }
   return result;
+}
+
+// spec: allocation-model.md "Rounding" — "largest fractional parts (ties: earlier row first)"
+/**
+ * The order in which LR gives (largest fractional part first) or takes (smallest first) a krona.
+ * Fractional parts that differ by at most TIE_TOLERANCE are a tie, decided by `byRank` (the row):
+ * equal exact amounts may differ by the grid's residue (see TIE_TOLERANCE), and that is no reason
+ * for a later row to get the krona. A tie group is the run of sorted parts within the tolerance of
+ * its first member, so the grouping is well defined.
+ */
+export function remainderOrder(fracs: readonly Decimal[], largestFirst: boolean, byRank: (a: number, b: number) => number): number[] {
+  const n = fracs.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  // By the exact fractional parts (compare: no conversion, no rounding, no allocation)
+  order.sort((a, b) => (largestFirst ? compare(fracs[b], fracs[a]) : compare(fracs[a], fracs[b])) || byRank(a, b));
+  let start = 0;
+  for (let k = 1; k <= n; k++) {
+    if (k < n && withinTieTolerance(fracs[order[start]], fracs[order[k]])) continue;
+    if (k - start > 1) {
+      const group = order.slice(start, k).sort(byRank);
+      for (let j = 0; j < group.length; j++) order[start + j] = group[j];
+    }
+    start = k;
+  }
+  return order;
+}
+
+/** |a − b| ≤ TIE_TOLERANCE for fractional parts; parts 2·10^-14 apart in their first 14 decimals are not (no arithmetic). */
+function withinTieTolerance(a: Decimal, b: Decimal): boolean {
+  if (compare(a, b) === 0) return true;
+  const heads = fractionHead(a) - fractionHead(b);
+  if (heads >= 2 || heads <= -2) return false;
+  return compare(a.minus(b).abs(), TIE_TOLERANCE) <= 0;
 }
 
 // spec: allocation-model.md "Rounding" — Idealfördelning and Efter spärr

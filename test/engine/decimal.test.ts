@@ -1,7 +1,7 @@
 // The engine's allocation-free comparison agrees with decimal.js's own comparedTo.
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { D, compare, dmax, dmin } from '../../src/engine/decimal';
+import { D, compare, dmax, dmin, fractionHead } from '../../src/engine/decimal';
 
 const decimalText = fc
   .tuple(
@@ -45,5 +45,28 @@ describe('compare', () => {
     expect(dmax(a, new D(2)).toString()).toBe('2');
     expect(dmin(a, b)).toBe(a);
     expect(dmax(a, b)).toBe(a);
+  });
+});
+
+describe('fractionHead', () => {
+  test('is ⌊x·10^14⌋ for any fractional part 0 ≤ x < 1, however many leading zeros', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 40n - 1n }), fc.integer({ min: 0, max: 40 }), (digits, zeros) => {
+        // x = 0.(zeros)(digits) with up to 80 decimals
+        const x = new D(`0.${'0'.repeat(zeros)}${digits.toString().padStart(40, '0')}`);
+        expect(fractionHead(x)).toBe(Number(x.times('1e14').floor().toString()));
+      }),
+      { numRuns: 3_000, seed: 5 },
+    );
+  });
+  test('hand cases, and anything outside [0, 1) is refused', () => {
+    expect(fractionHead(new D('0.5'))).toBe(50_000_000_000_000);
+    expect(fractionHead(new D('0.00000001234'))).toBe(1_234_000);
+    expect(fractionHead(new D('0.0000000000000123'))).toBe(1);
+    expect(fractionHead(new D('0.000000000000000999'))).toBe(0);
+    expect(fractionHead(new D('0.99999999999999999999'))).toBe(99_999_999_999_999);
+    expect(fractionHead(new D(0))).toBe(0);
+    expect(() => fractionHead(new D(1))).toThrow(RangeError);
+    expect(() => fractionHead(new D('-0.5'))).toThrow(RangeError);
   });
 });

@@ -31,6 +31,20 @@ describe('largestRemainder', () => {
     expect(lr(['0.5', '0.5', '0.5'], 2)).toEqual([1, 1, 0]);
     expect(lr(['10.25', '7.25', '1.25', '3.25'], 22)).toEqual([11, 7, 1, 3]);
   });
+  test('fractional parts that agree to 10^-20 kr are a tie: the earlier row gets the krona', () => {
+    // Equal exact amounts after the grid's residue (absorbResidual) differ in the 30th decimal
+    const third = '333333.333333333333333333333333333333';
+    const thirdPlus = '333333.333333333333333333333333333334';
+    expect(lr([third, third, thirdPlus], 1_000_000)).toEqual([333_334, 333_333, 333_333]);
+    expect(lr([thirdPlus, third, third], 1_000_000)).toEqual([333_334, 333_333, 333_333]);
+    // Taking a krona: the earlier row gives it
+    expect(lr(['0.5', '0.5', '0.5000000000000000000000000001'], 2)).toEqual([1, 1, 0]);
+    expect(lr(['1.5000000000000000000000000001', '1.5', '1.5'], 2)).toEqual([0, 1, 1]);
+    // A difference of 10^-19 kr is not a tie
+    expect(lr(['0.5', '0.5000000000000000001'], 1)).toEqual([0, 1]);
+    // A chain of near-equal parts is grouped from its first (largest) member
+    expect(lr(['0.7', '0.6', '0.60000000000000000000001', '0.6'], 2)).toEqual([1, 1, 0, 0]);
+  });
   test('target below the floors: 1 kr taken from the smallest fractional parts', () => {
     // floors 1 + 2 + 3 = 6, target 5: smallest fraction .2 (row 0) gives 1
     expect(lr(['1.2', '2.3', '3.4'], 5)).toEqual([0, 2, 3]);

@@ -491,3 +491,34 @@ describe('warnings', () => {
     expect(s(byName(r, 'B').extra)).toBe('600000');
   });
 });
+
+describe('rounding ties between equal federations (spec "Rounding": ties, earlier row first)', () => {
+  // Four federations with identical areas: keys ¼ each. B = 5 600 000 → ideal 1 400 000 each.
+  // Dalby can be matched only to 400 000 (K 200 000): cut 1 000 000 = S. Three equal applicants of
+  // 500 000 each get S/3 = 333 333,33… kr; the krona left over goes to the earliest row.
+  const run = (order: string[]) => {
+    const specs: Record<string, ReturnType<typeof fed>> = {
+      Östby: fed('Östby', { request: 500_000, equity: 0 }),
+      Norrby: fed('Norrby', { request: 500_000, equity: 0 }),
+      Askby: fed('Askby', { request: 500_000, equity: 0 }),
+      Dalby: fed('Dalby', { K: 200_000, equity: 0 }),
+    };
+    const r = allocate(model(5_600_000, order.map((n) => specs[n]), order.map((n) => area(n, n, 10_000, 300_000))));
+    return Object.fromEntries(r.federations.map((f) => [f.name, [s(f.rounded.extra), s(f.rounded.final)]]));
+  };
+  test('Ytterligare medel: the extra krona goes to the first applicant row, whatever its name', () => {
+    expect(run(['Östby', 'Norrby', 'Askby', 'Dalby'])).toEqual({
+      Östby: ['333334', '1733334'],
+      Norrby: ['333333', '1733333'],
+      Askby: ['333333', '1733333'],
+      Dalby: ['0', '400000'],
+    });
+    expect(run(['Dalby', 'Askby', 'Norrby', 'Östby'])).toMatchObject({ Askby: ['333334', '1733334'], Norrby: ['333333', '1733333'], Östby: ['333333', '1733333'] });
+  });
+  test('Idealfördelning: three equal federations, B = 1 200 100 → 400 033,33… each; the first row gets 400 034', () => {
+    for (const order of [['C', 'B', 'A'], ['A', 'C', 'B'], ['B', 'A', 'C']]) {
+      const r = allocate(model(1_200_100, order.map((n) => fed(n)), order.map((n) => area(n, n, 1000, 1000))));
+      expect(r.federations.map((f) => s(f.rounded.ideal))).toEqual(['400034', '400033', '400033']);
+    }
+  });
+});
