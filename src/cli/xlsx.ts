@@ -25,6 +25,7 @@ import type ExcelJS from 'exceljs';
 import { cellAddress } from '../workbook/address';
 import type { CellRange, CellValue, Problem, SheetOutput, SheetValues, Validation, WritePlan } from '../workbook/types';
 import { LEGACY_MONEY_FORMATS, MONEY_FORMAT, TEXT_FORMAT } from '../workbook/types';
+import { validationErrorText } from '../workbook/template';
 
 /**
  * exceljs 4.4 drops every backslash escape from the number formats it reads
@@ -521,50 +522,17 @@ function excelValidation(validation: Validation): ExcelJS.DataValidation {
   const common = {
     allowBlank: true,
     showErrorMessage: true,
-    errorStyle: 'stop' as const,
+    errorStyle: validation.warning ? ('warning' as const) : ('stop' as const),
+    error: validationErrorText(validation),
     ...(validation.prompt ? { showInputMessage: true, prompt: validation.prompt } : {}),
   };
-  switch (validation.type) {
-    case 'list':
-      return {
-        ...common,
-        type: 'list',
-        formulae: [`"${validation.values.map((v) => v.replace(/"/g, '""')).join(',')}"`],
-        error: `Välj ett av: ${validation.values.join(', ')}`,
-      };
-    case 'wholeNumber':
-      return validation.max === undefined
-        ? {
-            ...common,
-            type: 'whole',
-            operator: 'greaterThanOrEqual',
-            formulae: [validation.min],
-            error: `Ange ett heltal, minst ${validation.min}`,
-          }
-        : {
-            ...common,
-            type: 'whole',
-            operator: 'between',
-            formulae: [validation.min, validation.max],
-            error: `Ange ett heltal mellan ${validation.min} och ${validation.max}`,
-          };
-    case 'decimal':
-      return validation.max === undefined
-        ? {
-            ...common,
-            type: 'decimal',
-            operator: 'greaterThanOrEqual',
-            formulae: [validation.min],
-            error: `Ange ett tal, minst ${validation.min}`,
-          }
-        : {
-            ...common,
-            type: 'decimal',
-            operator: 'between',
-            formulae: [validation.min, validation.max],
-            error: `Ange ett tal mellan ${validation.min} och ${validation.max}`,
-          };
+  if (validation.type === 'list') {
+    return { ...common, type: 'list', formulae: [`"${validation.values.map((v) => v.replace(/"/g, '""')).join(',')}"`] };
   }
+  const type = validation.type === 'wholeNumber' ? ('whole' as const) : ('decimal' as const);
+  return validation.max === undefined
+    ? { ...common, type, operator: 'greaterThanOrEqual', formulae: [validation.min] }
+    : { ...common, type, operator: 'between', formulae: [validation.min, validation.max] };
 }
 
 /** Last row a whole-column validation ('L:L' or 'L2:L') reaches: enough for any round, small to re-read. */

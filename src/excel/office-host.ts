@@ -15,6 +15,7 @@ import type { CellValue, CellBlock, SheetOutput, SheetValues, WritePlan } from '
 import { INPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import { topLeftCell } from '../workbook/address';
+import { validationErrorText } from '../workbook/template';
 import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
 import {
   CHUNK_BYTES,
@@ -424,7 +425,12 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
       const dv = c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).dataValidation;
       dv.rule = validationRule(op.validation);
       if (op.validation.prompt) dv.prompt = { showPrompt: true, title: '', message: op.validation.prompt.slice(0, 255) };
-      dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Ogiltigt värde', message: validationError(op.validation) };
+      dv.errorAlert = {
+        showAlert: true,
+        style: op.validation.warning ? 'Warning' : 'Stop',
+        title: op.validation.warning ? 'Kontrollera värdet' : 'Ogiltigt värde',
+        message: validationErrorText(op.validation),
+      };
       return;
     }
     case 'chart':
@@ -452,11 +458,6 @@ function validationRule(v: Validation): Excel.DataValidationRule {
   return v.type === 'wholeNumber' ? { wholeNumber: basic } : { decimal: basic };
 }
 
-function validationError(v: Validation): string {
-  if (v.type === 'list') return `Välj ett av: ${v.values.join(', ')}`;
-  const what = v.type === 'wholeNumber' ? 'ett heltal' : 'ett tal';
-  return v.max === undefined ? `Ange ${what}, minst ${v.min}` : `Ange ${what} mellan ${v.min} och ${v.max}`;
-}
 
 function addChart(c: OpContext, spec: ChartSpec): void {
   const rows = spec.lastRow - spec.firstRow + 1;

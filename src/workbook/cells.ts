@@ -2,11 +2,11 @@
 // spec: workbook-format.md "Reading rules" and "Anything else in a number cell is an error naming the cell".
 import Decimal from 'decimal.js';
 // Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
-import { D } from '../engine/decimal';
+import { D, MAX_AMOUNT } from '../engine/decimal';
 import type { SplitMethod } from '../engine/types';
 import type { CellValue } from './types';
 import { parseNumberCell, parseShareCell } from './numbers';
-import { cellText, foldDiacritics, isBlank, normalizeKey, UNIT_MULTIPLIER } from './text';
+import { cellText, excelErrorMessage, excelErrorOf, foldDiacritics, isBlank, normalizeKey, UNIT_MULTIPLIER } from './text';
 
 export type CellRead<T> = { ok: true; value: T } | { ok: false; message: string } | null;
 
@@ -15,11 +15,24 @@ export function quoted(cell: CellValue | undefined): string {
   return `"${cellText(cell)}"`;
 }
 
+/** A cell showing an error value (#N/A, #REF! …): not a value of any kind; null otherwise. */
+function errorRead(cell: CellValue | undefined): { ok: false; message: string } | null {
+  const error = excelErrorOf(cell);
+  return error ? { ok: false, message: excelErrorMessage(error) } : null;
+}
+
+/** Above 10^15 (the engine's limit, AMOUNT_TOO_LARGE): reported by the reader, with the file's other problems. */
+function tooLarge(cell: CellValue | undefined): string {
+  return `${quoted(cell)} är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten`;
+}
+
 /**
  * Money: a number ≥ 0 in the column's unit (multiplier 1, 1 000 or 1 000 000), exact.
  * A unit written in the cell ("5 tkr", "1 234 kr") overrides the column's unit.
  */
 export function readMoney(cell: CellValue | undefined, multiplier: number): CellRead<Decimal> {
+  const error = errorRead(cell);
+  if (error) return error;
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   if (parsed === undefined || parsed.percent) return { ok: false, message: `${quoted(cell)} är inget belopp` };
@@ -28,11 +41,14 @@ export function readMoney(cell: CellValue | undefined, multiplier: number): Cell
   if (value.isNegative() && !value.isZero()) {
     return { ok: false, message: `${quoted(cell)} är negativt; ett belopp måste vara 0 eller mer` };
   }
+  if (value.greaterThan(MAX_AMOUNT)) return { ok: false, message: tooLarge(cell) };
   return { ok: true, value: value.isZero() ? new D(0) : value };
 }
 
 /** A count or measure (invånare, försörjningsmått, försörjningsstödstagare): a number ≥ 0, times the column's unit. */
 export function readQuantity(cell: CellValue | undefined, multiplier: number, what: 'antal' | 'belopp'): CellRead<Decimal> {
+  const error = errorRead(cell);
+  if (error) return error;
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   const bad = parsed === undefined || parsed.percent || (what === 'antal' && parsed.currency);
@@ -45,11 +61,14 @@ export function readQuantity(cell: CellValue | undefined, multiplier: number, wh
       message: `${quoted(cell)} är negativt; ${what === 'antal' ? 'ett antal' : 'ett belopp'} måste vara 0 eller mer`,
     };
   }
+  if (value.greaterThan(MAX_AMOUNT)) return { ok: false, message: tooLarge(cell) };
   return { ok: true, value: value.isZero() ? new D(0) : value };
 }
 
 /** Verksamhetsmånader: a whole number 1–12. */
 export function readMonths(cell: CellValue | undefined): CellRead<number> {
+  const error = errorRead(cell);
+  if (error) return error;
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   const v = parsed?.value;
@@ -61,6 +80,8 @@ export function readMonths(cell: CellValue | undefined): CellRead<number> {
 
 /** A share: 0,75, "75 %" or 75 (above 1 is percent); must end in 0–100 %. */
 export function readShare(cell: CellValue | undefined): CellRead<Decimal> {
+  const error = errorRead(cell);
+  if (error) return error;
   const v = parseShareCell(cell);
   if (v === null) return null;
   if (v === undefined) return { ok: false, message: `${quoted(cell)} är ingen andel; ange 0–100 %` };
@@ -69,6 +90,8 @@ export function readShare(cell: CellValue | undefined): CellRead<Decimal> {
 
 /** År: a whole number 1900–2200. */
 export function readYear(cell: CellValue | undefined): CellRead<number> {
+  const error = errorRead(cell);
+  if (error) return error;
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   const v = parsed?.value;
@@ -87,6 +110,8 @@ export const SPLIT_METHOD_LABELS: Record<SplitMethod, string> = {
 
 /** Fördelning mellan kommuner: Lika, Invånare or Försörjningsstöd, any case, with or without å/ä/ö. */
 export function readSplitMethod(cell: CellValue | undefined): CellRead<SplitMethod> {
+  const error = errorRead(cell);
+  if (error) return error;
   if (isBlank(cell)) return null;
   const key = foldDiacritics(normalizeKey(cell));
   for (const [method, label] of Object.entries(SPLIT_METHOD_LABELS) as [SplitMethod, string][]) {

@@ -103,6 +103,12 @@ export function outputHeaderOf(cell: CellValue | undefined): string | undefined 
   return OUTPUT_NAMES.find((o) => o.name === name)?.header;
 }
 
+/** "Kolumnen "Eget kapital" kan inte anges i (euro); använd (kr), (tkr) eller (mkr)" */
+export function unknownUnitMessage(subject: string, kind: string, unit: string): string {
+  const money = kind === 'money' || kind === 'quantity';
+  return `${subject} kan inte anges i (${unit})${money ? '; använd (kr), (tkr) eller (mkr)' : ''}`;
+}
+
 /**
  * Maps the header row onto column definitions: output headers first (when `withOutput`), then input
  * headers and synonyms; unknown headers are ignored. Problems: a unit on a column that takes none,
@@ -131,8 +137,14 @@ export function mapHeaders<K extends string>(
     }
     mapping.lastHeaderColumn = c;
     const h = parseHeader(cell);
-    const def = defs.find((d) => [d.label, ...d.synonyms].some((n) => parseHeader(n).name === h.name));
-    if (!def) continue;
+    const named = (name: string) => defs.find((d) => [d.label, ...d.synonyms].some((n) => parseHeader(n).name === name));
+    const def = named(h.name);
+    if (!def) {
+      // A known column with a unit that is not one (e.g. "Eget kapital (euro)"): never ignored in silence
+      const other = h.otherUnit && named(h.otherUnit.name);
+      if (other && h.otherUnit) mapping.problems.push(makeProblem(sheetName, headerRow, c, unknownUnitMessage(`Kolumnen "${plainLabel(other.label)}"`, other.kind, h.otherUnit.unit)));
+      continue;
+    }
     let multiplier = 1;
     if (h.unit !== undefined) {
       if ((def.kind === 'money' || def.kind === 'quantity') && h.unit !== '%') {

@@ -19,9 +19,13 @@ export interface ParsedNumber {
   currency: boolean;
 }
 
-/** A JS number as an exact Decimal via its shortest round-trip string, so 0.1 stays 0.1. */
+/**
+ * A cell's number as an exact Decimal, rounded to 15 significant digits as Excel shows and compares
+ * numbers: a formula's binary noise goes (=8,2*10^6 is 8 200 000, not 8 199 999,999999999; =1-0,7 is
+ * 0,3; =1/3 and =2/3 add up to 1), and 0.1 stays 0.1. Excel keeps no more than 15 digits of typed input.
+ */
 export function decimalFromNumber(n: number): Decimal {
-  return new D(String(n));
+  return new D(n.toPrecision(15));
 }
 
 const SUFFIX = /^(.*?)\s*(%|kronor|kr\.?|sek|tkr|mkr|:-)$/i;

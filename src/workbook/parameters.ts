@@ -7,6 +7,7 @@ import { cellAddress } from './address';
 import { CellRead, quoted, readMoney, readShare, readYear } from './cells';
 import { isBlank, normalizeKey, parseHeader, UNIT_MULTIPLIER } from './text';
 import { findSheet, findHeaderRow, makeProblem } from './sheets';
+import { unknownUnitMessage } from './columns';
 
 export type ParameterKey =
   | 'year'
@@ -76,6 +77,12 @@ export function matchParameterLabel(label: CellValue | undefined): { def: Parame
     if (def.kind === 'share' && h.unit === '%') return { def, multiplier: 1 };
     return { def, badUnit: h.unit };
   }
+  // A known parameter with a unit that is not one ("Statlig ram (euro)")
+  const other = h.otherUnit;
+  if (other) {
+    const def = PARAMETER_DEFINITIONS.find((d) => [parseHeader(d.label).name, ...d.synonyms.map((s) => parseHeader(s).name)].includes(other.name));
+    if (def) return { def, badUnit: other.unit };
+  }
   return undefined;
 }
 
@@ -137,7 +144,7 @@ export function scanParameterSheet(sheets: SheetValues[]): ParameterSheetScan {
       continue;
     }
     if ('badUnit' in match) {
-      scan.problems.push(makeProblem(sheet.name, r, header.column, `Parametern "${match.def.label}" kan inte anges i (${match.badUnit})`));
+      scan.problems.push(makeProblem(sheet.name, r, header.column, unknownUnitMessage(`Parametern "${match.def.label}"`, match.def.kind, match.badUnit)));
       continue;
     }
     const earlier = scan.rows[match.def.key];

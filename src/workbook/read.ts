@@ -24,7 +24,7 @@ import { CellRead, readMoney, readMonths, readQuantity, readSplitMethod } from '
 import { formatKronor, formatShare } from './format';
 import { ParameterKey, PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
 import { findHeaderRow, findSheet, HEADER_SEARCH_ROWS, makeProblem, sortProblems } from './sheets';
-import { cellText, isBlank, normalizeKey } from './text';
+import { cellText, excelErrorMessage, excelErrorOf, isBlank, normalizeKey } from './text';
 
 /** A federation row as read. */
 interface FederationRow {
@@ -151,15 +151,18 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
     };
     const name = nameOf(cell('name'));
     const input: FederationInput = { name };
+    // A cell showing an error value (#N/A from a lookup, #REF!) is never a name, a VO or a region
+    const errors = (['name', 'vo', 'region'] as const).filter((key) => excelErrorOf(cell(key)) !== undefined);
+    for (const key of errors) at(r, key, excelErrorMessage(excelErrorOf(cell(key))!));
     const take = <T>(key: FederationField, read: CellRead<T>, set: (v: T) => void) => {
       if (read === null) return;
       if (!read.ok) at(r, key, read.message);
       else set(read.value);
     };
     const money = (key: FederationField) => readMoney(cell(key), mapping.columns[key]?.multiplier ?? 1);
-    const vo = cellText(cell('vo'));
+    const vo = errors.includes('vo') ? '' : cellText(cell('vo'));
     if (vo) input.vo = vo;
-    const region = cellText(cell('region'));
+    const region = errors.includes('region') ? '' : cellText(cell('region'));
     if (region) input.region = region;
     take('previousAllocation', money('previousAllocation'), (v) => (input.previousAllocation = v));
     take('equity', money('equity'), (v) => (input.equity = v));
@@ -170,6 +173,7 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
     take('returned', money('returned'), (v) => (input.returned = v));
     take('months', readMonths(cell('months')), (v) => (input.months = v));
     take('splitMethod', readSplitMethod(cell('splitMethod')), (v: SplitMethod) => (input.splitMethod = v));
+    if (errors.includes('name')) continue;
     if (!name) {
       at(r, 'name', 'Förbundets namn saknas');
       continue;
@@ -195,9 +199,13 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
       const c = opened.col(k);
       return c === undefined ? undefined : row[c];
     };
-    const federationText = nameOf(cell('federation'));
-    const municipality = nameOf(cell('municipality'));
-    const area = nameOf(cell('area'));
+    // A cell showing an error value (#N/A from a lookup, #REF!) is reported, and read as no name
+    const errors = (['federation', 'municipality', 'area'] as const).filter((k) => excelErrorOf(cell(k)) !== undefined);
+    for (const k of errors) at(r, k, excelErrorMessage(excelErrorOf(cell(k))!));
+    const nameIn = (k: 'federation' | 'municipality' | 'area') => (errors.includes(k) ? '' : nameOf(cell(k)));
+    const federationText = nameIn('federation');
+    const municipality = nameIn('municipality');
+    const area = nameIn('area');
     const readable = { population: true, supportMeasure: true, supportRecipients: true };
     const quantity = (k: 'population' | 'supportMeasure' | 'supportRecipients', what: 'antal' | 'belopp', label: string) => {
       const read = readQuantity(cell(k), mapping.columns[k]?.multiplier ?? 1, what);
@@ -218,8 +226,8 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
     const population = quantity('population', 'antal', 'Invånare 16–64');
     const supportMeasure = quantity('supportMeasure', 'belopp', 'Försörjningsmått');
     const supportRecipients = opened.col('supportRecipients') === undefined ? undefined : quantity('supportRecipients', 'antal', 'Försörjningsstödstagare');
-    if (!federationText) at(r, 'federation', 'Förbundets namn saknas');
-    if (!municipality) at(r, 'municipality', 'Kommunens namn saknas');
+    if (!federationText && !errors.includes('federation')) at(r, 'federation', 'Förbundets namn saknas');
+    if (!municipality && !errors.includes('municipality')) at(r, 'municipality', 'Kommunens namn saknas');
     const input: AreaInput = {
       federation: federationText,
       municipality,

@@ -65,13 +65,24 @@ function parameters(): SheetOutput {
   };
 }
 
+/** The message Excel shows when a value breaks a validation (the same from the add-in and the command line). */
+export function validationErrorText(v: Validation): string {
+  if (v.type === 'list') return `Välj ett av: ${v.values.join(', ')}`;
+  const what = v.type === 'wholeNumber' ? 'ett heltal' : 'ett tal';
+  const rule = v.max === undefined ? `Ange ${what}, minst ${v.min}` : `Ange ${what} mellan ${v.min} och ${v.max}`;
+  return v.warning ? `${rule}. Värdet kan behållas; det kontrolleras när fördelningen beräknas.` : rule;
+}
+
 function columnValidations<K extends string>(defs: readonly ColumnDefinition<K>[]): Validation[] {
   const out: Validation[] = [];
   defs.forEach((def, i) => {
     const col = columnLetters(i);
     const range = `${col}:${col}`;
-    if (def.kind === 'money') out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Hela kronor, 0 eller mer' });
-    else if (def.kind === 'quantity') out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Ett heltal, 0 eller mer' });
+    // Amounts and counts: a warning, not a stop, so that "400 000 kr" or 1 234,5 under a header changed
+    // to (tkr) can be kept, as the instructions allow; the reader checks every cell.
+    if (def.kind === 'money') out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Hela kronor, 0 eller mer', warning: true });
+    else if (def.key === 'supportMeasure') out.push({ range, type: 'decimal', min: 0, prompt: 'Försörjningsmått, 0 eller mer (samma enhet på alla rader)', warning: true });
+    else if (def.kind === 'quantity') out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Ett heltal, 0 eller mer', warning: true });
     else if (def.kind === 'months') out.push({ range, type: 'wholeNumber', min: 1, max: 12, prompt: 'Verksamhetsmånader i år, 1–12 (tomt = 12)' });
     else if (def.kind === 'split') {
       out.push({ range, type: 'list', values: Object.values(SPLIT_METHOD_LABELS), prompt: 'Hur kommunernas andel delas (tomt = Invånare)' });

@@ -15,6 +15,22 @@ export function isBlank(value: CellValue | undefined): boolean {
   return false;
 }
 
+/** Excel's error values as Range.values and .xlsx files give them (English), and as Swedish Excel shows them. */
+const EXCEL_ERROR =
+  /^#(N\/A|REF!|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|SAKNAS!|REFERENS!|DIVISION\/0!|VÄRDEFEL!|NAMN\?|OGILTIGT!|SKÄRNING!)$/i;
+
+/** The error value a cell shows (a formula that could not be calculated, e.g. "#N/A"), else undefined. */
+export function excelErrorOf(value: CellValue | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const t = value.trim();
+  return EXCEL_ERROR.test(t) ? t.toUpperCase() : undefined;
+}
+
+/** The message for a cell that shows an error value: what a person must do about it. */
+export function excelErrorMessage(error: string): string {
+  return `Cellen visar felet ${error}; rätta formeln eller skriv in värdet`;
+}
+
 /** A cell as display text: trimmed, white space runs folded to one space ('' when blank). */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
@@ -62,16 +78,39 @@ export type Unit = 'kr' | 'tkr' | 'mkr' | '%';
 export const UNIT_MULTIPLIER: Record<'kr' | 'tkr' | 'mkr', number> = { kr: 1, tkr: 1000, mkr: 1000000 };
 
 export interface ParsedHeader {
-  /** normalized name without the unit */
+  /** normalized name without the unit (the whole header when its parentheses hold no known unit) */
   name: string;
   /** unit found in trailing parentheses, if any */
   unit?: Unit;
+  /** trailing parentheses that hold no known unit ("(SEK.)"? no: that is kr; "(st)", "(euro)"): the name before them and the text */
+  otherUnit?: { name: string; unit: string };
 }
 
-/** "Eget kapital (tkr)" → { name: "eget kapital", unit: "tkr" }. */
+/** What may stand in a header's trailing parentheses, and the unit it means. */
+const HEADER_UNITS: Record<string, Unit> = {
+  kr: 'kr',
+  'kr.': 'kr',
+  kronor: 'kr',
+  sek: 'kr',
+  tkr: 'tkr',
+  'tkr.': 'tkr',
+  ksek: 'tkr',
+  tsek: 'tkr',
+  'tusen kr': 'tkr',
+  mkr: 'mkr',
+  'mkr.': 'mkr',
+  msek: 'mkr',
+  'miljoner kr': 'mkr',
+  '%': '%',
+  procent: '%',
+};
+
+/** "Eget kapital (tkr)" → { name: "eget kapital", unit: "tkr" }; "(SEK)" is kr, "(KSEK)" tkr. */
 export function parseHeader(value: CellValue | undefined): ParsedHeader {
   const key = normalizeKey(value);
-  const m = /^(.*?) ?\( ?(kr|tkr|mkr|%) ?\)$/.exec(key);
-  if (m && m[1] !== '') return { name: m[1], unit: m[2] as Unit };
-  return { name: key };
+  const m = /^(.*?) ?\( ?([^()]*?) ?\)$/.exec(key);
+  if (!m || m[1] === '') return { name: key };
+  const unit = HEADER_UNITS[m[2]];
+  if (unit) return { name: m[1], unit };
+  return { name: key, otherUnit: { name: m[1], unit: m[2] } };
 }

@@ -108,11 +108,15 @@ export interface CellBlock {
   boldFirstRow?: boolean;
 }
 
-/** Data validation on a whole column range of a written sheet (template). */
+/**
+ * Data validation on a whole column range of a written sheet (template). `warning`: Excel warns and
+ * lets the person keep the value (the reader has the last word, with every problem's address);
+ * otherwise Excel refuses it (stop).
+ */
 export type Validation =
-  | { range: string; type: 'list'; values: string[]; prompt?: string }
-  | { range: string; type: 'wholeNumber'; min: number; max?: number; prompt?: string }
-  | { range: string; type: 'decimal'; min: number; max?: number; prompt?: string };
+  | { range: string; type: 'list'; values: string[]; prompt?: string; warning?: boolean }
+  | { range: string; type: 'wholeNumber'; min: number; max?: number; prompt?: string; warning?: boolean }
+  | { range: string; type: 'decimal'; min: number; max?: number; prompt?: string; warning?: boolean };
 
 /** A sheet created or replaced whole by a run (Kommunbidrag, Körlogg) or by the template. */
 export interface SheetOutput {

@@ -10,6 +10,7 @@ import { applyPlanToSheets, removeOutputPlan, runAllocation, templateSheets } fr
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT } from '../../src/workbook/types';
 import { createOfficeHost, valuesFromA1 } from '../../src/excel/office-host';
+import { FEDERATION_COLUMNS } from '../../src/workbook/columns';
 import type { CellRef } from '../../src/excel/host';
 import { chartSpecFor, CHART_TITLE } from '../../src/excel/chart';
 import { HIGHLIGHT_COLOR, PAYLOAD_BUDGET_BYTES, arrayJsonBytes } from '../../src/excel/write-ops';
@@ -509,8 +510,14 @@ describe('other host calls', () => {
     const months = validations.find((r) => JSON.stringify(r.validation!.rule).includes('"formula2":12'))!;
     expect(months).toMatchObject({ row: 3, rowCount: 1_048_576 - 3, columnCount: 1 });
     expect(months.validation!.rule).toEqual({ wholeNumber: { formula1: 1, formula2: 12, operator: 'Between' } });
+    // Amounts warn (the value can be kept), months and lists stop
+    expect(months.validation!.errorAlert).toMatchObject({ showAlert: true, style: 'Stop' });
+    const equity = validations.find((r) => r.column === FEDERATION_COLUMNS.findIndex((c) => c.key === 'equity'))!;
+    expect(equity.validation!.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
+    expect(equity.validation!.errorAlert).toMatchObject({ style: 'Warning', title: 'Kontrollera värdet' });
     const split = validations.find((r) => JSON.stringify(r.validation!.rule).includes('list'))!;
     expect(split.validation!.rule).toBeDefined();
+    expect(split.validation!.errorAlert).toMatchObject({ style: 'Stop', title: 'Ogiltigt värde' });
     expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.columnWidth !== undefined && r.columnWidth > 100)).toBe(true);
     // The existing Parametrar sheet is left alone
     expect(excel.model.find((s) => s.name === 'Parametrar')!.values).toEqual([['Parameter', 'Värde']]);

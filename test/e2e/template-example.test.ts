@@ -46,9 +46,10 @@ describe('finsam template', () => {
     const dataRow = TEMPLATE_HEADER_ROW + 2;
     const splitCell = federations.getCell(dataRow, splitColumn).address;
     const validations = dataValidations(federations).model;
-    expect(validations[splitCell]).toMatchObject({ type: 'list', formulae: ['"Lika,Invånare,Försörjningsstöd"'] });
+    expect(validations[splitCell]).toMatchObject({ type: 'list', formulae: ['"Lika,Invånare,Försörjningsstöd"'], errorStyle: 'stop' });
     const equityCell = federations.getCell(dataRow, FEDERATION_COLUMNS.findIndex((c) => c.key === 'equity') + 1).address;
-    expect(validations[equityCell]).toMatchObject({ type: 'whole', formulae: [0] });
+    // A warning that lets "400 000 kr" or 1 234,5 under a (tkr) header be kept
+    expect(validations[equityCell]).toMatchObject({ type: 'whole', formulae: [0], errorStyle: 'warning' });
     expect(validations[federations.getCell(TEMPLATE_HEADER_ROW + 1, splitColumn).address]).toBeUndefined();
     expect(Object.keys(dataValidations(areas).model).length).toBeGreaterThan(0);
     expect(federations.views[0]).toMatchObject({ state: 'frozen', ySplit: TEMPLATE_HEADER_ROW + 1 });

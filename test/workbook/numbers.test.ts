@@ -66,10 +66,19 @@ describe('parseNumberCell: Swedish numbers', () => {
     expect(num('\u00a0')).toBeNull();
   });
 
-  test('numbers typed as numbers keep their shortest decimal form', () => {
+  test('numbers from cells are taken to 15 significant digits, as Excel shows and compares them', () => {
     expect(num(0.1)).toBe('0.1');
     expect(num(1234567)).toBe('1234567');
-    expect(decimalFromNumber(0.1 + 0.2).toFixed()).toBe('0.30000000000000004');
+    expect(num(999_999_999_999_999)).toBe('999999999999999');
+    // A formula's binary noise is not part of the number
+    expect(decimalFromNumber(0.1 + 0.2).toFixed()).toBe('0.3');
+    expect(decimalFromNumber(8.2 * 10 ** 6).toFixed()).toBe('8200000');
+    expect(8.2 * 10 ** 6).not.toBe(8_200_000); // the noise is real in JavaScript, as in Excel
+    expect(decimalFromNumber(1 - 0.7).toFixed()).toBe('0.3');
+    expect(decimalFromNumber(1 / 3).plus(decimalFromNumber(2 / 3)).toFixed()).toBe('1');
+    expect(decimalFromNumber(-0).toFixed()).toBe('0');
+    expect(decimalFromNumber(1.5e21).toFixed()).toBe('1500000000000000000000');
+    expect(decimalFromNumber(1234.5678).toFixed()).toBe('1234.5678');
     expect(num(Number.NaN)).toBeUndefined();
     expect(num(true)).toBeUndefined();
   });

@@ -74,6 +74,34 @@ describe('cell problems, each with its exact address and message', () => {
       'Parametrar!B2: Statlig ram ska vara hela kronor (nu 5 000 000,50 kr)',
     ]);
   });
+  test('cells showing an error value (#N/A, #REF!, Swedish #SAKNAS!): the cell is named, never read as a name or a number', () => {
+    const sheets = edit((s) => {
+      setCell(s, 'Förbund', 2, 0, '#N/A');
+      setCell(s, 'Förbund', 1, 2, '#REF!');
+      setCell(s, 'Kommuner', 2, 0, '#SAKNAS!');
+      setCell(s, 'Kommuner', 3, 1, '#DIV/0!');
+    });
+    expect(problems(sheets)).toEqual([
+      'Förbund!C2: Cellen visar felet #REF!; rätta formeln eller skriv in värdet',
+      'Förbund!A3: Cellen visar felet #N/A; rätta formeln eller skriv in värdet',
+      'Kommuner!A3: Cellen visar felet #SAKNAS!; rätta formeln eller skriv in värdet',
+      // Beta's name cell shows #N/A, so Beta is not on Förbund as far as the file says
+      'Kommuner!A4: Förbundet "Beta" finns inte på bladet Förbund',
+      'Kommuner!B4: Cellen visar felet #DIV/0!; rätta formeln eller skriv in värdet',
+    ]);
+  });
+  test('an amount above 10^15 is reported with the file\'s other problems', () => {
+    const sheets = edit((s) => {
+      setCell(s, 'Förbund', 1, 2, 'ca 2 milj');
+      setCell(s, 'Förbund', 2, 1, 2e16);
+      setCell(s, 'Kommuner', 1, 3, '2 000 000 000 000 000');
+    });
+    expect(problems(sheets)).toEqual([
+      'Förbund!C2: "ca 2 milj" är inget belopp',
+      'Förbund!B3: "20 000 000 000 000 000" är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten',
+      'Kommuner!D2: "2 000 000 000 000 000" är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten',
+    ]);
+  });
   test('an amount cell far to the right gets a two-letter column', () => {
     const sheets = edit((s) => {
       const fed = s[1].values;
@@ -117,6 +145,21 @@ describe('structure problems', () => {
     expect(problems(edit((s) => setCell(s, 'Förbund', 0, 5, 'Verksamhetsmånader (kr)')))).toEqual([
       'Förbund!F1: Kolumnen "Verksamhetsmånader" kan inte anges i (kr)',
     ]);
+  });
+  test('a known column or parameter with a unit that is not one is an error, never a column ignored', () => {
+    expect(problems(edit((s) => setCell(s, 'Förbund', 0, 2, 'Eget kapital (euro)')))).toEqual([
+      'Förbund!C1: Kolumnen "Eget kapital" kan inte anges i (euro); använd (kr), (tkr) eller (mkr)',
+    ]);
+    expect(problems(edit((s) => setCell(s, 'Förbund', 0, 5, 'Verksamhetsmånader (st)')))).toEqual([
+      'Förbund!F1: Kolumnen "Verksamhetsmånader" kan inte anges i (st)',
+    ]);
+    expect(problems(edit((s) => setCell(s, 'Parametrar', 1, 0, 'Statlig ram (euro)')))).toEqual([
+      'Parametrar!A2: Parametern "Statlig ram (kr)" kan inte anges i (euro); använd (kr), (tkr) eller (mkr)',
+      // the required parameter is then missing: addressed where its row would be
+      expect.stringMatching(/^Parametrar!A\d: .*Statlig ram/),
+    ]);
+    // Parentheses that are part of an unknown header are nothing to us
+    expect(problems(edit((s) => setCell(s, 'Förbund', 0, 7, 'Kontakt (e-post)')))).toEqual([]);
   });
   test('the required parameter Statlig ram: missing row, blank value', () => {
     expect(problems(edit((s) => (s[0].values = [['Parameter', 'Värde'], ['Grundtilldelning (kr)', 400000]])))).toEqual([

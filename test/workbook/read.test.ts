@@ -137,6 +137,24 @@ describe('readWorkbook: forgiving reading', () => {
     expect(dec(input.federations[1].equity)).toBe('100');
   });
 
+  test('units in headers may also be written (SEK), (kr.), (KSEK), (tkr.), (MSEK), (kronor)', () => {
+    const cases: [string, string][] = [
+      ['(SEK)', '5'],
+      ['(kr.)', '5'],
+      ['(kronor)', '5'],
+      ['(KSEK)', '5000'],
+      ['(tkr.)', '5000'],
+      ['( tusen kr )', '5000'],
+      ['(MSEK)', '5000000'],
+    ];
+    for (const [unit, equity] of cases) {
+      const sheets = smallSheets();
+      sheets[1].values[0][2] = `Eget kapital ${unit}`;
+      sheets[1].values[1][2] = 5;
+      expect([unit, dec(ok(readWorkbook(sheets)).input.federations[0].equity)]).toEqual([unit, equity]);
+    }
+  });
+
   test('a unit written in the cell overrides the column unit', () => {
     const sheets = smallSheets();
     sheets[1].values[0][2] = 'Eget kapital (tkr)';
@@ -203,6 +221,20 @@ describe('readWorkbook: forgiving reading', () => {
     expect(
       [p.baseAllocation, p.weightSupportMeasure, p.weightPopulation, p.maxDecrease, p.trappan.limit1, p.trappan.limit2, p.trappan.rate1, p.trappan.rate2, p.trappan.rate3, p.targetedFundsCap].map(dec),
     ).toEqual(['300000', '0.6', '0.4', '0.05', '6000000', '14000000', '0.25', '0.2', '0.05', '450000']);
+  });
+
+  test('formula results with binary noise read as Excel shows them (15 significant digits)', () => {
+    // =8,2*10^6, =1/3, =2/3 and =0,1*3 as Range.values gives them: 8199999.999999999, 0.333…3, 0.666…6, 0.30000000000000004
+    const sheets = workedExampleSheets();
+    sheets[0].values[3][1] = 8.2 * 10 ** 6;
+    sheets[0].values.push(['Vikt försörjningsmått', 2 / 3], ['Vikt invånare 16–64', 1 / 3], ['Maximal minskning', 0.1 * 3]);
+    sheets[1].values[2][4] = 0.1 * 3 * 1_000_000 + 100_000; // 400 000,00000000006
+    const { input } = ok(readWorkbook(sheets));
+    expect(dec(input.parameters.budget)).toBe('8200000');
+    expect(dec(input.parameters.weightSupportMeasure)).toBe('0.666666666666667');
+    expect(dec(input.parameters.weightSupportMeasure.plus(input.parameters.weightPopulation))).toBe('1');
+    expect(dec(input.parameters.maxDecrease)).toBe('0.3');
+    expect(dec(input.federations[0].equity)).toBe('400000');
   });
 
   test('title rows above the header, blank rows and unknown columns are ignored; columns in any order', () => {

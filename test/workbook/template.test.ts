@@ -76,15 +76,19 @@ describe('templateSheets', () => {
     }
   });
 
-  test('validations: VO and Fördelning lists, whole numbers ≥ 0, months 1–12', () => {
+  test('validations: VO and Fördelning lists, whole numbers ≥ 0 (a warning), months 1–12', () => {
     const fed = template[2].validations!;
     expect(fed).toContainEqual(expect.objectContaining({ range: 'B:B', type: 'list', values: VO_VALUES }));
     expect(VO_VALUES).toEqual(['Syd', 'Väst', 'Mitt', 'Stockholm', 'Nord']);
     expect(fed).toContainEqual(expect.objectContaining({ range: 'L:L', type: 'list', values: ['Lika', 'Invånare', 'Försörjningsstöd'] }));
     expect(fed).toContainEqual(expect.objectContaining({ range: 'K:K', type: 'wholeNumber', min: 1, max: 12 }));
-    for (const col of ['D', 'E', 'F', 'G', 'H', 'I', 'J']) expect(fed).toContainEqual(expect.objectContaining({ range: `${col}:${col}`, type: 'wholeNumber', min: 0 }));
+    // Amounts and counts warn (the value can be kept: "400 000 kr", decimals under a (tkr) header); lists stop
+    for (const col of ['D', 'E', 'F', 'G', 'H', 'I', 'J']) expect(fed).toContainEqual(expect.objectContaining({ range: `${col}:${col}`, type: 'wholeNumber', min: 0, warning: true }));
+    expect(fed.find((v) => v.range === 'L:L')!.warning).toBeUndefined();
     const mun = template[3].validations!;
-    for (const col of ['D', 'E', 'F']) expect(mun).toContainEqual(expect.objectContaining({ range: `${col}:${col}`, type: 'wholeNumber', min: 0 }));
+    for (const col of ['D', 'F']) expect(mun).toContainEqual(expect.objectContaining({ range: `${col}:${col}`, type: 'wholeNumber', min: 0, warning: true }));
+    // Försörjningsmått is in any unit, öre included
+    expect(mun).toContainEqual(expect.objectContaining({ range: 'E:E', type: 'decimal', min: 0, warning: true }));
     const params = template[1].validations!;
     expect(params).toContainEqual(expect.objectContaining({ range: 'B5', type: 'wholeNumber', min: 0 }));
     expect(params).toContainEqual(expect.objectContaining({ range: 'B7', type: 'decimal', min: 0, max: 1 }));
