@@ -17,7 +17,7 @@ import {
 } from './ideal';
 import { allocationKey, federationTotals } from './keys';
 import { cutAmount, isCappedByMatching, matchedAmount, matchingCap, surplusAfterMatching } from './matching';
-import { MunicipalityWeights, effectiveSplitWeights, memberShares, splitByWeights, splitWeightTotal } from './members';
+import { MunicipalityWeights, effectiveSplitWeights, memberShares, splitByWeights, splitFallsBackToEqual, splitWeightTotal } from './members';
 import {
   regionShareFromRounded,
   roundColumnToSum,
@@ -205,11 +205,16 @@ export function allocate(input: ModelInput): AllocationResult {
       municipalities.map((m) => m.weights),
     );
     const split = splitByWeights(weights, municipalR[i], splitWeightTotal(f.splitMethod, weights, totals[i].population));
+    const equalFallback = splitFallsBackToEqual(
+      f.splitMethod,
+      municipalities.map((m) => m.weights),
+    );
     municipalities.forEach((m, k) => {
       municipalContributions.push({
         federation: f.name,
         municipality: m.name,
         method: f.splitMethod,
+        equalFallback,
         share: split.shares[k],
         amount: split.amounts[k],
         rounded: split.rounded[k],

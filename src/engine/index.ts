@@ -38,6 +38,7 @@ export {
   memberShares,
   splitWeight,
   effectiveSplitWeights,
+  splitFallsBackToEqual,
   municipalSplitShares,
   splitMunicipalAmount,
   splitByWeights,

@@ -41,6 +41,12 @@ export function municipalSplitShares(method: SplitMethod, municipalities: readon
   return weights.map((w) => asD(w).div(total));
 }
 
+// spec: allocation-model.md §9 (and docs/decisions.md "Municipal split") — all weights 0 → equal shares
+/** True when the method's weights are all 0 among several municipalities, so the split is equal instead. */
+export function splitFallsBackToEqual(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): boolean {
+  return method !== 'lika' && municipalities.length > 1 && municipalities.every((m) => splitWeight(method, m).isZero());
+}
+
 // spec: allocation-model.md §9 — the weights actually used (all weights 0 → equal weights 1)
 export function effectiveSplitWeights(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): Decimal[] {
   const weights = municipalities.map((m) => splitWeight(method, m));

@@ -186,6 +186,8 @@ export interface MunicipalContributionResult {
   federation: string;
   municipality: string;
   method: SplitMethod;
+  /** the method's weights were all 0 (no inhabitants or no recipients given), so the split is equal */
+  equalFallback: boolean;
   /** the municipality's share of the federation's municipal part (0..1) */
   share: Decimal;
   /** exact amount: share · Kommunernas andel (rounded) */

@@ -88,8 +88,12 @@ export function explainFederation(result: AllocationResult, name: string): Expla
   add('Ytterligare medel', exact(f.extra), `skrivs ${kr(f.rounded.extra)}`);
   // Step 8/9
   add('Slutlig tilldelning', kr(f.rounded.final), `matchad + ytterligare medel, exakt ${exact(f.final)}`);
-  add('Kommunernas andel', kr(f.rounded.municipalShare), `hälften, fördelas ${SPLIT_PHRASE[f.splitMethod]}`);
-  for (const m of result.municipalContributions.filter((c) => c.federation === f.name)) {
+  const contributions = result.municipalContributions.filter((c) => c.federation === f.name);
+  const split = contributions.some((c) => c.equalFallback)
+    ? `${SPLIT_PHRASE.lika} (${f.splitMethod === 'invanare' ? 'inga invånare' : 'inga försörjningsstödstagare'} angivna)`
+    : SPLIT_PHRASE[f.splitMethod];
+  add('Kommunernas andel', kr(f.rounded.municipalShare), `hälften, fördelas ${split}`);
+  for (const m of contributions) {
     add(`Kommunbidrag ${m.municipality}`, kr(m.rounded), `${formatShare(m.share)} av kommunernas andel`);
   }
   add('Regionens andel', kr(f.rounded.regionShare), 'slutlig tilldelning − kommunernas andel');

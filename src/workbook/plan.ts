@@ -2,7 +2,7 @@
 // and a summary; and what "Ta bort resultat" removes.
 // spec: workbook-format.md "Written by a run" and "Sheets written by a run"; rounding: allocation-model.md "Rounding".
 import Decimal from 'decimal.js';
-import type { AllocationResult, ModelInput, WarningCode } from '../engine/types';
+import type { AllocationResult, ModelInput, MunicipalContributionResult, WarningCode } from '../engine/types';
 import type { CellBlock, CellValue, RunSummary, SheetOutput, SheetValues, WorkbookLayout, WritePlan } from './types';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, OUTPUT_SHEETS, SHARE_FORMAT, TEXT_FORMAT } from './types';
 import { companionHeaders, FEDERATION_COLUMNS, FEDERATION_KEY_HEADERS, FEDERATION_SHEET, outputHeaderOf } from './columns';
@@ -89,13 +89,22 @@ function federationOutputRow(f: AllocationResult['federations'][number]): CellVa
   ];
 }
 
+/**
+ * Fördelningsgrund as written on Kommunbidrag: the method, or, when its weights were all 0 and the split
+ * fell back to equal shares, what was really done and why ("Lika (inga försörjningsstödstagare)").
+ */
+export function splitBasisText(m: Pick<MunicipalContributionResult, 'method' | 'equalFallback'>): string {
+  if (!m.equalFallback) return SPLIT_METHOD_LABELS[m.method];
+  return `${SPLIT_METHOD_LABELS.lika} (${m.method === 'invanare' ? 'inga invånare' : 'inga försörjningsstödstagare'})`;
+}
+
 /** Kommunbidrag: one row per municipality and federation, then a blank row and a bold "Summa" row. */
 export function municipalContributionSheet(result: AllocationResult, name: string = OUTPUT_SHEETS[0]): SheetOutput {
   const values: CellValue[][] = [[...KOMMUNBIDRAG_HEADERS]];
   const formats: (string | null)[][] = [KOMMUNBIDRAG_HEADERS.map(() => TEXT_FORMAT)];
   let total = new Decimal(0);
   for (const m of result.municipalContributions) {
-    values.push([m.federation, m.municipality, SPLIT_METHOD_LABELS[m.method], m.share.toNumber(), wholeKronor(m.rounded)]);
+    values.push([m.federation, m.municipality, splitBasisText(m), m.share.toNumber(), wholeKronor(m.rounded)]);
     formats.push([TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, SHARE_FORMAT, MONEY_FORMAT]);
     total = total.plus(m.rounded);
   }

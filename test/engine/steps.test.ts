@@ -457,6 +457,22 @@ describe('step 9: municipal split', () => {
     const split = splitMunicipalAmount([dec(1).div(3), dec(1).div(3), dec(1).div(3)], dec(100));
     expect(split.rounded.map(s)).toEqual(['34', '33', '33']);
   });
+  test('a Försörjningsstöd federation whose municipalities all have 0 recipients is split equally, and says so', () => {
+    const r = allocate(
+      model(1_000_000, [fed('M', { split: 'forsorjningsstod' }), fed('N', { split: 'forsorjningsstod' })], [
+        area('M', 'A', 100, 10, { fs: 0 }),
+        area('M', 'B', 300, 10, { fs: 0 }),
+        area('N', 'C', 100, 10, { fs: 1 }),
+        area('N', 'D', 300, 10, { fs: 0 }),
+      ]),
+    );
+    expect(r.municipalContributions.map((m) => [m.municipality, s(m.share), m.equalFallback])).toEqual([
+      ['A', '0.5', true],
+      ['B', '0.5', true],
+      ['C', '1', false],
+      ['D', '0', false],
+    ]);
+  });
 });
 
 describe('step 10: scenario', () => {

@@ -65,3 +65,24 @@ test('an unknown federation is an error', () => {
 test('the program version written to Körlogg is package.json’s', () => {
   expect(PROGRAM_VERSION).toBe(pkg.version);
 });
+
+test('a split that fell back to equal shares is explained as such, and Kommunbidrag says so too', () => {
+  // Västerby splits by försörjningsstöd, but neither of its municipalities has a recipient
+  const sheets = workedExampleSheets();
+  const fed = sheets[1].values;
+  fed[1].push('Fördelning mellan kommuner');
+  for (let r = 2; r < fed.length; r++) fed[r].push(fed[r][0] === 'Västerby' ? 'Försörjningsstöd' : '');
+  const mun = sheets[2].values;
+  const header = mun.findIndex((row) => row.includes('Kommun'));
+  mun[header].push('Försörjningsstödstagare');
+  for (let r = header + 1; r < mun.length; r++) mun[r].push(0);
+  const other = runAllocation(sheets);
+  if (!other.ok) throw new Error('must run');
+  const lines = Object.fromEntries(explainFederation(other.result, 'Västerby').map((l) => [l.label, l]));
+  expect(lines['Kommunernas andel'].note).toBe('hälften, fördelas lika mellan kommunerna (inga försörjningsstödstagare angivna)');
+  const kommunbidrag = other.plan.sheets.find((s) => s.name === 'Kommunbidrag')!.values;
+  expect(kommunbidrag.filter((row) => row[0] === 'Västerby').map((row) => [row[1], row[2], row[3]])).toEqual([
+    ['Västerby', 'Lika (inga försörjningsstödstagare)', 0.5],
+    ['Lillby', 'Lika (inga försörjningsstödstagare)', 0.5],
+  ]);
+});

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { runAllocation } from '../../src/workbook/run';
 import { readWorkbook } from '../../src/workbook/read';
 import { applyPlanToSheets, sheetOutputToValues } from '../../src/workbook/apply';
-import { removeOutputPlan } from '../../src/workbook/plan';
+import { removeOutputPlan, splitBasisText } from '../../src/workbook/plan';
 import { formatProblem } from '../../src/workbook/format';
 import { inputFingerprint } from '../../src/workbook/fingerprint';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from '../../src/workbook/types';
@@ -121,6 +121,13 @@ describe('the worked example end to end', () => {
     });
     expect(log.Fingeravtryck).toMatch(/^[0-9a-f]{64}$/);
     expect((log['Summa slutlig tilldelning (kr)'] as number) + (log['Ej fördelat (kr)'] as number)).toBe(9000000);
+  });
+
+  test('Kommunbidrag says what was done when a split fell back to equal shares', () => {
+    expect(splitBasisText({ method: 'forsorjningsstod', equalFallback: false })).toBe('Försörjningsstöd');
+    expect(splitBasisText({ method: 'forsorjningsstod', equalFallback: true })).toBe('Lika (inga försörjningsstödstagare)');
+    expect(splitBasisText({ method: 'invanare', equalFallback: true })).toBe('Lika (inga invånare)');
+    expect(splitBasisText({ method: 'lika', equalFallback: false })).toBe('Lika');
   });
 
   test('Kommunbidrag: one row per municipality and federation; the LR split sums to Kommunernas andel', () => {
