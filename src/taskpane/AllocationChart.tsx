@@ -1,10 +1,14 @@
-// Ideal vs final allocation per federation: a small SVG bar chart drawn with Fluent tokens, with a
-// Fluent table of the same numbers one click away (for screen readers and exact values).
+// Ideal vs final allocation per federation: a bar chart of plain HTML and CSS (a name line, then one
+// bar and its amount for the ideal and one for the final allocation), with a Fluent table of the same
+// numbers one click away. Text has fixed sizes (it never scales with the pane's width), every amount
+// is visible without hovering, and screen readers read each federation as a list item with its values.
 import * as React from 'react';
 import {
   Button,
   Caption1,
+  Caption1Strong,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -19,28 +23,62 @@ import type { ChartBar } from './controller';
 /** More federations than this: the chart shows those whose final allocation differs most from the ideal. */
 export const MAX_CHART_BARS = 200;
 
-const ROW = 34;
-const WIDTH = 320;
-const LABEL_Y = 11;
-const BAR_H = 8;
+const CHART_LABEL = 'Idealfördelning och slutlig tilldelning per förbund';
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
 
 const useStyles = makeStyles({
-  legend: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalXS },
-  swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: tokens.spacingHorizontalXS, borderRadius: tokens.borderRadiusSmall },
-  ideal: { backgroundColor: tokens.colorNeutralForeground4 },
-  final: { backgroundColor: tokens.colorBrandBackground },
-  scroll: {
-    maxHeight: '360px',
-    overflowY: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalS,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  toolbar: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalS,
   },
-  svg: { display: 'block', width: '100%', height: 'auto' },
-  actions: { marginTop: tokens.spacingVerticalXS },
-  numeric: { textAlign: 'right', width: '8.5em' },
-  name: { overflowWrap: 'anywhere' },
+  legend: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  legendItem: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  legendBar: { width: '16px', flexShrink: 0 },
+  partial: { marginBottom: tokens.spacingVerticalS },
+  // The chart: one list item per federation
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  name: { color: tokens.colorNeutralForeground1, overflowWrap: 'anywhere', hyphens: 'auto' },
+  barRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  track: { flexGrow: 1, flexShrink: 1, minWidth: 0 },
+  bar: { display: 'block', height: '8px', borderRadius: tokens.borderRadiusSmall, forcedColorAdjust: 'none' },
+  // colours made for non-text contrast in both the light and the dark theme
+  // (in Windows' high contrast mode: system colours, kept by forcedColorAdjust 'none' above)
+  ideal: { backgroundColor: tokens.colorNeutralStrokeAccessible, '@media (forced-colors: active)': { backgroundColor: 'CanvasText' } },
+  final: { backgroundColor: tokens.colorCompoundBrandBackground, '@media (forced-colors: active)': { backgroundColor: 'Highlight' } },
+  amount: {
+    flexShrink: 0,
+    textAlign: 'right',
+    whiteSpace: 'nowrap',
+    fontVariantNumeric: 'tabular-nums',
+    color: tokens.colorNeutralForeground2,
+  },
+  finalAmount: { color: tokens.colorNeutralForeground1 },
+  hidden: visuallyHidden,
+  // The table
+  table: { tableLayout: 'auto' },
+  nameCell: { overflowWrap: 'anywhere', hyphens: 'auto', paddingLeft: 0 },
+  numberCell: { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', paddingRight: 0 },
+  header: { fontWeight: tokens.fontWeightSemibold },
+  nameHeader: { paddingLeft: 0 },
+  numberHeader: { paddingRight: 0 },
+  headerEnd: { justifyContent: 'flex-end', textAlign: 'right' },
 });
 
 /** The bars to draw: all of them, or the MAX_CHART_BARS with the largest |final − ideal|, in input order. */
@@ -63,90 +101,106 @@ export interface AllocationChartProps {
 export function AllocationChart({ bars }: AllocationChartProps): React.ReactElement {
   const styles = useStyles();
   const [asTable, setAsTable] = React.useState(false);
-  const shown = barsToDraw(bars);
-  const max = Math.max(1, ...shown.map((b) => Math.max(b.ideal, b.final)));
-  const titleId = React.useId();
-  const descId = React.useId();
-  const height = shown.length * ROW + 4;
-  const scale = (v: number) => Math.max(0, (v / max) * (WIDTH - 4));
+  const shown = React.useMemo(() => barsToDraw(bars), [bars]);
   const partial = shown.length < bars.length;
 
   return (
     <div>
-      <div className={styles.legend} aria-hidden="true">
-        <Caption1>
-          <span className={`${styles.swatch} ${styles.ideal}`} />
-          Idealfördelning
-        </Caption1>
-        <Caption1>
-          <span className={`${styles.swatch} ${styles.final}`} />
-          Slutlig tilldelning
-        </Caption1>
-      </div>
-      {partial && (
-        <Caption1 block>
-          Visar de {shown.length} av {bars.length} förbund där slutlig tilldelning skiljer sig mest från idealfördelningen.
-        </Caption1>
-      )}
-      {asTable ? (
-        <div className={styles.scroll} tabIndex={0} role="region" aria-label="Tabell: idealfördelning och slutlig tilldelning per förbund">
-          <Table size="small" aria-label="Idealfördelning och slutlig tilldelning per förbund">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Förbund</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Ideal (kr)</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Slutlig (kr)</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {shown.map((b) => (
-                <TableRow key={b.name}>
-                  <TableCell className={styles.name}>{b.name}</TableCell>
-                  <TableCell className={styles.numeric}>{formatNumber(b.ideal)}</TableCell>
-                  <TableCell className={styles.numeric}>{formatNumber(b.final)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      ) : (
-        <div className={styles.scroll} tabIndex={0} role="region" aria-label="Diagram: idealfördelning och slutlig tilldelning per förbund">
-          <svg
-            className={styles.svg}
-            viewBox={`0 0 ${WIDTH} ${height}`}
-            role="img"
-            aria-labelledby={`${titleId} ${descId}`}
-            data-testid="allocation-chart"
-          >
-            <title id={titleId}>Idealfördelning och slutlig tilldelning per förbund</title>
-            <desc id={descId}>
-              Stapeldiagram med två staplar per förbund för {shown.length} förbund; största värde {formatKronor(max)}. Välj Visa som tabell för
-              exakta belopp.
-            </desc>
-            {shown.map((b, i) => {
-              const y = i * ROW;
-              return (
-                <g key={b.name} data-federation={b.name}>
-                  <text x={0} y={y + LABEL_Y} fontSize={11} fill={tokens.colorNeutralForeground1}>
-                    {b.name}
-                  </text>
-                  <rect x={0} y={y + 14} width={scale(b.ideal)} height={BAR_H} fill={tokens.colorNeutralForeground4} rx={1}>
-                    <title>{`${b.name}: idealfördelning ${formatKronor(b.ideal)}`}</title>
-                  </rect>
-                  <rect x={0} y={y + 14 + BAR_H + 1} width={scale(b.final)} height={BAR_H} fill={tokens.colorBrandBackground} rx={1}>
-                    <title>{`${b.name}: slutlig tilldelning ${formatKronor(b.final)}`}</title>
-                  </rect>
-                </g>
-              );
-            })}
-          </svg>
-        </div>
-      )}
-      <div className={styles.actions}>
+      <div className={styles.toolbar}>
+        {asTable ? (
+          <span />
+        ) : (
+          <div className={styles.legend} aria-hidden="true" data-testid="chart-legend">
+            <Caption1 className={styles.legendItem}>
+              <span className={mergeClasses(styles.bar, styles.legendBar, styles.ideal)} />
+              Idealfördelning
+            </Caption1>
+            <Caption1 className={styles.legendItem}>
+              <span className={mergeClasses(styles.bar, styles.legendBar, styles.final)} />
+              Slutlig tilldelning
+            </Caption1>
+          </div>
+        )}
         <Button appearance="subtle" size="small" onClick={() => setAsTable((t) => !t)}>
           {asTable ? 'Visa som diagram' : 'Visa som tabell'}
         </Button>
       </div>
+      {partial && (
+        <Caption1 block className={styles.partial}>
+          Visar de {shown.length} av {bars.length} förbund där slutlig tilldelning skiljer sig mest från idealfördelningen.
+        </Caption1>
+      )}
+      {asTable ? <AllocationTable bars={shown} /> : <BarList bars={shown} />}
     </div>
   );
 }
+
+/** The chart: per federation its name, then the ideal and the final allocation as a bar with the amount. */
+const BarList = React.memo(function BarList({ bars }: { bars: ChartBar[] }): React.ReactElement {
+  const styles = useStyles();
+  const max = Math.max(1, ...bars.map((b) => Math.max(b.ideal, b.final)));
+  const width = (v: number) => `${Math.max(0, Math.min(100, (v / max) * 100))}%`;
+  // The amounts get one common width (the longest of them), so that every bar's 100 % is the same length.
+  const amountWidth = `${Math.max(...bars.map((b) => Math.max(formatKronor(b.ideal).length, formatKronor(b.final).length)), 4)}ch`;
+  return (
+    <ul className={styles.list} aria-label={CHART_LABEL} data-testid="allocation-chart">
+      {bars.map((b, i) => (
+        <li key={`${i}-${b.name}`} className={styles.item} data-federation={b.name}>
+          <Caption1Strong className={styles.name}>{b.name}</Caption1Strong>
+          <div className={styles.barRow}>
+            <span className={styles.track} aria-hidden="true">
+              <span className={mergeClasses(styles.bar, styles.ideal)} style={{ width: width(b.ideal) }} data-bar="ideal" />
+            </span>
+            <Caption1 className={styles.amount} style={{ minWidth: amountWidth }} data-amount="ideal">
+              <span className={styles.hidden}>Idealfördelning </span>
+              {formatKronor(b.ideal)}
+            </Caption1>
+          </div>
+          <div className={styles.barRow}>
+            <span className={styles.track} aria-hidden="true">
+              <span className={mergeClasses(styles.bar, styles.final)} style={{ width: width(b.final) }} data-bar="final" />
+            </span>
+            <Caption1 className={mergeClasses(styles.amount, styles.finalAmount)} style={{ minWidth: amountWidth }} data-amount="final">
+              <span className={styles.hidden}>Slutlig tilldelning </span>
+              {formatKronor(b.final)}
+            </Caption1>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+});
+
+/**
+ * The same numbers as a table, in Fluent's compact size (12 px text). Automatic column widths, not
+ * Fluent's fixed layout: the amounts (never wrapped) take what they need and the names get the rest,
+ * wrapping between words (inside a word only if a single word is wider than the whole column).
+ */
+const AllocationTable = React.memo(function AllocationTable({ bars }: { bars: ChartBar[] }): React.ReactElement {
+  const styles = useStyles();
+  const numberHeader = (label: string) => (
+    <TableHeaderCell className={mergeClasses(styles.header, styles.numberHeader, styles.headerEnd)} button={{ className: styles.headerEnd }}>
+      {label}
+    </TableHeaderCell>
+  );
+  return (
+    <Table size="extra-small" className={styles.table} aria-label={CHART_LABEL}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell className={mergeClasses(styles.header, styles.nameHeader)}>Förbund</TableHeaderCell>
+          {numberHeader('Ideal (kr)')}
+          {numberHeader('Slutlig (kr)')}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {bars.map((b, i) => (
+          <TableRow key={`${i}-${b.name}`}>
+            <TableCell className={styles.nameCell}>{b.name}</TableCell>
+            <TableCell className={styles.numberCell}>{formatNumber(b.ideal)}</TableCell>
+            <TableCell className={styles.numberCell}>{formatNumber(b.final)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+});

@@ -5,8 +5,8 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Caption1,
   ProgressBar,
-  Spinner,
   Tab,
   TabList,
   Title3,
@@ -42,6 +42,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     maxWidth: '640px',
+    // Narrow or zoomed panes: children shrink and long words wrap instead of scrolling sideways
+    minWidth: 0,
+    overflowWrap: 'break-word',
   },
   // The tabs with the progress under them: the progress has its room whether shown or not, so that
   // the view below never moves when a task starts or ends.
@@ -57,9 +60,13 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
   },
-  spinner: { justifyContent: 'flex-start' },
+  progressLabel: { color: tokens.colorNeutralForeground2 },
+  // A very narrow (or zoomed) pane: a smaller title, so that "medelstilldelning" is not broken
+  title: { '@media (max-width: 280px)': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 } },
+  // Tabs wrap rather than scroll sideways when the pane is narrow or zoomed
+  tabs: { flexWrap: 'wrap', minWidth: 0 },
   // Messages (missing sheets, errors) sit in the panel, under the tabs: the tabs never move.
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
 export type ViewName = 'berakna' | 'parametrar' | 'forklara';
@@ -84,6 +91,11 @@ function listText(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
 }
 
+/** Moves focus to an element when it appears (a confirmation replacing the button that was pressed). */
+function focusOnMount(element: HTMLElement | null): void {
+  element?.focus();
+}
+
 function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return `Excel svarade med ett fel: ${message}`;
@@ -105,28 +117,49 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const [outcomeStale, setOutcomeStale] = React.useState(false);
   /** Unsaved edits of the Parametrar view (kept across views until saved or undone) */
   const [parameterEdits, setParameterEdits] = React.useState<ParameterEdits>({});
+  /** A quiet task's progress label (a read when a view opens, a jump to a cell): shown, nothing disabled */
+  const [quietLabel, setQuietLabel] = React.useState<string | undefined>(undefined);
+  /** A confirmation shown above the view (template inserted), focused so that a screen reader says it */
+  const [notice, setNotice] = React.useState<string | undefined>(undefined);
   const busy = busyLabel !== undefined;
+  const progressLabel = busyLabel ?? quietLabel;
   const unsavedParameters = React.useMemo(() => changedParameters(sheets, parameterEdits).length, [sheets, parameterEdits]);
 
   /**
-   * Runs one action at a time: progress shown, every button and the tabs disabled, errors shown in a
-   * message bar. An action asked for while another runs is ignored (never two requests to Excel at once).
+   * Runs the pane's requests to Excel one after the other (never two at once), with progress shown and
+   * errors in a message bar. A blocking task (writing, computing) makes the buttons inactive — they keep
+   * focus (disabledFocusable) — and another blocking action asked for meanwhile is ignored; a quiet task
+   * (reading what a view shows, selecting a cell) disables nothing, and what is asked meanwhile waits for it.
    */
   const running = React.useRef(false);
-  const task = React.useCallback(async (label: string, action: (setLabel: (l: string) => void) => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setBusyLabel(label);
-    setError(undefined);
-    try {
-      await action(setBusyLabel);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      running.current = false;
-      setBusyLabel(undefined);
-    }
-  }, []);
+  const queue = React.useRef<Promise<void>>(Promise.resolve());
+  const task = React.useCallback(
+    (label: string, action: (setLabel: (l: string) => void) => Promise<void>, options: { quiet?: boolean } = {}): Promise<void> => {
+      const quiet = options.quiet === true;
+      if (!quiet) {
+        if (running.current) return Promise.resolve();
+        running.current = true;
+        setBusyLabel(label);
+      }
+      const setLabel = quiet ? setQuietLabel : setBusyLabel;
+      const run = async () => {
+        setLabel(label);
+        setError(undefined);
+        try {
+          await action(setLabel);
+        } catch (e) {
+          setError(errorText(e));
+        } finally {
+          if (!quiet) running.current = false;
+          setLabel(undefined);
+        }
+      };
+      const next = queue.current.then(run);
+      queue.current = next;
+      return next;
+    },
+    [],
+  );
 
   const refreshSheets = React.useCallback(async () => {
     const read = await host.readWorkbook();
@@ -153,6 +186,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const onTab = (next: ViewName) => {
     setView(next);
     setSavedMessage(undefined);
+    setNotice(undefined);
   };
 
   // Opening a view reads what it shows: Förklara computes (without writing) when it has no result yet,
@@ -160,14 +194,15 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const explainLoaded = explain.result !== undefined || explain.problemCount !== undefined;
   React.useEffect(() => {
     if (!ready) return;
-    if (view === 'forklara' && !explainLoaded) void task('Läser arbetsboken …', () => loadExplanation(undefined));
-    if (view === 'parametrar') void task('Läser parametrarna …', async () => void (await refreshSheets()));
+    if (view === 'forklara' && !explainLoaded) void task('Läser arbetsboken …', () => loadExplanation(undefined), { quiet: true });
+    if (view === 'parametrar') void task('Läser parametrarna …', async () => void (await refreshSheets()), { quiet: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view, ready]);
 
   const onCalculate = () =>
     task(STAGE_LABELS.reading, async (setLabel) => {
       setRemovedMessage(undefined);
+      setNotice(undefined);
       const result = await calculate(host, (stage: Stage) => setLabel(STAGE_LABELS[stage]));
       setOutcome(result);
       setOutcomeStale(false);
@@ -187,14 +222,27 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
     });
 
   const onSelectProblem = (p: Problem) =>
-    task(`Går till ${p.address} …`, async () => {
-      await host.selectCell({ sheet: p.sheet, row: p.row - 1, column: p.column - 1 });
-    });
+    task(
+      `Går till ${p.address} …`,
+      async () => {
+        await host.selectCell({ sheet: p.sheet, row: p.row - 1, column: p.column - 1 });
+      },
+      { quiet: true },
+    );
 
   const onInsertTemplate = () =>
     task('Lägger in mallbladen …', async () => {
-      await insertTemplate(host);
+      const added = await insertTemplate(host);
       await refreshSheets();
+      // Problems listed and explanations were of the workbook without these sheets
+      setOutcome(undefined);
+      setOutcomeStale(false);
+      setExplain({});
+      setNotice(
+        added.length === 0
+          ? 'Mallbladen fanns redan; inget lades till.'
+          : `${added.length === 1 ? 'Bladet' : 'Bladen'} ${listText(added)} är ${added.length === 1 ? 'inlagt' : 'inlagda'}. Fyll i Statlig ram på Parametrar och förbunden och kommunerna, och välj sedan Beräkna.`,
+      );
     });
 
   const onSaveParameters = (blocks: CellBlock[]) =>
@@ -252,9 +300,12 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
     <FluentProvider theme={theme}>
       <div className={styles.page}>
         <main className={styles.root}>
-          <Title3 as="h1">Finsam medelstilldelning</Title3>
+          <Title3 as="h1" className={styles.title}>
+            Finsam medelstilldelning
+          </Title3>
           <div className={styles.navigation}>
-            <TabList selectedValue={view} onTabSelect={(_, data) => onTab(data.value as ViewName)} aria-label="Vyer" disabled={busy}>
+            {/* Never disabled: a view can be opened while a task runs (its read waits for the task), and the tabs keep focus */}
+            <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => onTab(data.value as ViewName)} aria-label="Vyer">
               <Tab value="berakna" id={tabId('berakna')} aria-controls="panel-berakna">
                 Beräkna
               </Tab>
@@ -266,10 +317,10 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               </Tab>
             </TabList>
             <div className={styles.progressSlot} data-testid="progress-slot">
-              {busy && (
+              {progressLabel !== undefined && (
                 <div className={styles.progress} role="status" aria-live="polite">
-                  <ProgressBar aria-hidden="true" thickness="medium" />
-                  <Spinner className={styles.spinner} size="extra-tiny" label={busyLabel} labelPosition="after" />
+                  <ProgressBar thickness="medium" aria-label={progressLabel} />
+                  <Caption1 className={styles.progressLabel}>{progressLabel}</Caption1>
                 </div>
               )}
             </div>
@@ -287,6 +338,11 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
             {error && (
               <MessageBar intent="error">
                 <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            )}
+            {notice && (
+              <MessageBar intent="success" layout="multiline" ref={focusOnMount} tabIndex={-1} data-testid="notice">
+                <MessageBarBody>{notice}</MessageBarBody>
               </MessageBar>
             )}
             {view === 'berakna' && (

@@ -1,9 +1,9 @@
 // The "Beräkna" view: run the model, list problems (click one to select its cell), show the summary
-// and the chart, remove the results.
+// (with each warning's meaning in Swedish) and the chart, remove the results.
 import * as React from 'react';
 import {
-  Badge,
   Button,
+  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -15,6 +15,7 @@ import {
   List,
   ListItem,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -22,6 +23,8 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableHeader,
+  TableHeaderCell,
   TableRow,
   Text,
   tokens,
@@ -36,13 +39,15 @@ import type { CalculationOutcome } from './controller';
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  warningCode: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  countColumn: { width: '5.5em' },
+  headerEnd: { justifyContent: 'flex-end', textAlign: 'right' },
   problems: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingLeft: 0, margin: 0 },
   problem: { listStyleType: 'none' },
-  numeric: { textAlign: 'right' },
+  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
 
-/** Swedish explanation of each warning code (badge tooltips and screen readers). */
+/** Swedish explanation of each warning code (the summary's list of warnings). */
 export const WARNING_LABELS: Record<string, string> = {
   EGET_KAPITAL: 'eget kapital över rimlig nivå',
   EK_SAKNAS: 'eget kapital saknas',
@@ -55,6 +60,12 @@ export const WARNING_LABELS: Record<string, string> = {
   DELÅR: 'delår',
   MINSKNING: 'minskning utöver spärren',
 };
+
+/** "Eget kapital över rimlig nivå": the warning's meaning as a sentence (the code itself if unknown). */
+export function warningMeaning(code: string): string {
+  const label = WARNING_LABELS[code];
+  return label ? label.charAt(0).toUpperCase() + label.slice(1) : code;
+}
 
 export interface CalculateViewProps {
   busy: boolean;
@@ -77,7 +88,7 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
 
   return (
     <div className={styles.column}>
-      <Text>Beräknar fördelningen från bladen Parametrar, Förbund och Kommuner och skriver resultatet i arbetsboken.</Text>
+      <Text>Beräkna räknar fram fördelningen från bladen Parametrar, Förbund och Kommuner och skriver resultatet i arbetsboken.</Text>
       {props.unsavedParameters ? (
         <MessageBar intent="info" data-testid="unsaved-parameters">
           <MessageBarBody>
@@ -87,12 +98,12 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
         </MessageBar>
       ) : null}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy || !ready} onClick={props.onCalculate}>
+        <Button appearance="primary" disabledFocusable={busy || !ready} onClick={props.onCalculate}>
           Beräkna
         </Button>
         <Dialog open={confirmOpen} onOpenChange={(_, data) => setConfirmOpen(data.open)}>
           <DialogTrigger disableButtonEnhancement>
-            <Button disabled={busy || !ready}>Ta bort resultat</Button>
+            <Button disabledFocusable={busy || !ready}>Ta bort resultat</Button>
           </DialogTrigger>
           <DialogSurface aria-describedby={undefined}>
             <DialogBody>
@@ -149,12 +160,14 @@ export function ProblemList(props: {
   const styles = useStyles();
   const count = props.problems.length;
   const headingId = React.useId();
+  // Problems on a missing sheet have no cell to go to: only mention the links when there is one
+  const anySelectable = props.problems.some((p) => !props.canSelect || props.canSelect(p));
   return (
     <div className={styles.column}>
       <MessageBar intent="error">
         <MessageBarBody>
           <MessageBarTitle>{`Arbetsboken har ${formatNumber(count)} fel.`}</MessageBarTitle>
-          Ingenting skrevs. Rätta felen och beräkna igen. Välj ett fel för att gå till cellen.
+          Ingenting skrevs. Rätta felen och beräkna igen.{anySelectable ? ' Välj ett fel för att gå till cellen.' : ''}
         </MessageBarBody>
       </MessageBar>
       <Subtitle2 as="h2" id={headingId}>
@@ -184,6 +197,7 @@ export function RunSummaryView({ outcome, stale }: { outcome: Extract<Calculatio
   const codes = WARNING_CODES.filter((c) => s.warningCounts[c]);
   const headingId = React.useId();
   const chartHeadingId = React.useId();
+  const warningsHeadingId = React.useId();
   const rows: [string, string][] = [
     ['Scenario', s.scenario],
     ['Statlig ram', formatKronor(s.budget)],
@@ -223,17 +237,35 @@ export function RunSummaryView({ outcome, stale }: { outcome: Extract<Calculatio
           ))}
         </TableBody>
       </Table>
-      <Subtitle2 as="h2">Varningar</Subtitle2>
+      <Subtitle2 as="h2" id={warningsHeadingId}>
+        Varningar
+      </Subtitle2>
       {codes.length === 0 ? (
         <Text>Inga varningar.</Text>
       ) : (
-        <div className={styles.badges} data-testid="warning-badges">
-          {codes.map((code) => (
-            <Badge key={code} appearance="tint" color="warning" shape="rounded" title={WARNING_LABELS[code]} data-code={code}>
-              {`${code}: ${s.warningCounts[code]}`}
-            </Badge>
-          ))}
-        </div>
+        <Table size="small" aria-labelledby={warningsHeadingId} data-testid="warnings">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Varning (kod)</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(styles.countColumn, styles.headerEnd)} button={{ className: styles.headerEnd }}>
+                Förbund
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {codes.map((code) => (
+              <TableRow key={code} data-code={code}>
+                <TableCell>
+                  <span data-testid="warning-meaning">{warningMeaning(code)}</span>{' '}
+                  <Caption1 className={styles.warningCode}>({code})</Caption1>
+                </TableCell>
+                <TableCell className={styles.numeric} data-testid="warning-count">
+                  {formatNumber(s.warningCounts[code] ?? 0)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
       <Subtitle2 as="h2" id={chartHeadingId}>
         Ideal och slutlig tilldelning

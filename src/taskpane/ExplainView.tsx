@@ -25,9 +25,14 @@ import type { AllocationResult } from '../engine/types';
 import { keepNumbersTogether } from './text';
 
 const useStyles = makeStyles({
+  // Fields fill the pane and may shrink below Fluent's default minimum width (narrow or zoomed panes)
+  control: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  controlInput: { minWidth: 0, width: '100%' },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   value: { textAlign: 'right' },
+  // the header cell's content sits in a flex slot: align it with the amounts under it
+  valueHeader: { justifyContent: 'flex-end' },
   amount: { textAlign: 'right', whiteSpace: 'nowrap' },
   note: { color: tokens.colorNeutralForeground3 },
   label: { fontWeight: tokens.fontWeightSemibold },
@@ -81,7 +86,9 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
       )}
       <Field label="Förbund" hint={names.length > MAX_OPTIONS ? `Skriv för att söka bland ${names.length} förbund.` : undefined}>
         <Combobox
-          placeholder={result ? 'Välj förbund' : 'Läser arbetsboken …'}
+          className={styles.control}
+          input={{ className: styles.controlInput }}
+          placeholder={result ? 'Välj förbund' : props.problemCount ? 'Rätta felen först' : 'Läser arbetsboken …'}
           disabled={busy || !result}
           value={query}
           selectedOptions={selected ? [selected] : []}
@@ -101,10 +108,10 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
         </Combobox>
       </Field>
       <div className={styles.buttons}>
-        <Button disabled={busy || !result} onClick={props.onUseSelection}>
+        <Button disabledFocusable={busy || !result} onClick={props.onUseSelection}>
           Använd markerad rad
         </Button>
-        <Button appearance="subtle" disabled={busy} onClick={props.onRefresh}>
+        <Button appearance="subtle" disabledFocusable={busy} onClick={props.onRefresh}>
           Läs om arbetsboken
         </Button>
       </div>
@@ -117,7 +124,9 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Steg</TableHeaderCell>
-                <TableHeaderCell className={styles.value}>Värde</TableHeaderCell>
+                <TableHeaderCell className={styles.value} button={{ className: styles.valueHeader }}>
+                  Värde
+                </TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

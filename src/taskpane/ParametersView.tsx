@@ -21,9 +21,29 @@ import { keepNumbersTogether } from './text';
 import { TemplateOffer } from './TemplateOffer';
 
 const useStyles = makeStyles({
+  // Fields fill the pane and may shrink below Fluent's default minimum width (narrow or zoomed panes)
+  control: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  // The buttons stay in view at the bottom of the pane while the long form scrolls
+  buttons: {
+    position: 'sticky',
+    bottom: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    zIndex: 1,
+  },
+  errorSummary: { color: tokens.colorPaletteRedForeground1 },
 });
+
+/** The id of a parameter's input (so that a failed save can move focus to the first field in error). */
+const fieldId = (key: ParameterKey): string => `parameter-${key}`;
+
 
 /** The text shown in a field for a located parameter (Swedish notation; shares in % without the sign). */
 export function draftOf(p: LocatedParameter): string {
@@ -115,13 +135,15 @@ export interface ParametersViewProps {
 export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEdit, onDiscard, onInsertTemplate }: ParametersViewProps): React.ReactElement {
   const styles = useStyles();
   const located = React.useMemo(() => (sheets ? locateParameters(sheets) : undefined), [sheets]);
+  /** A save was asked for while fields are in error: say so by the buttons */
+  const [saveAttempted, setSaveAttempted] = React.useState(false);
 
   if (!sheets || !located) return <Text>Läser parametrarna …</Text>;
   const sheetExists = located.length > 0 && sheets.some((s) => s.name === located[0].sheet);
   if (!sheetExists) {
     // No fields to fill in: they would point at cells of a sheet that does not exist.
     return (
-      <TemplateOffer title="Bladet Parametrar saknas – lägg in mallbladen" busy={busy} onInsertTemplate={onInsertTemplate}>
+      <TemplateOffer title="Bladet Parametrar saknas – lägg in mallbladen." busy={busy} onInsertTemplate={onInsertTemplate}>
         Parametrarna (statlig ram, grundtilldelning, vikter, spärr och Trappan) läses från bladet Parametrar. Mallen lägger in de blad som
         saknas, med modellens standardvärden; befintliga blad ändras inte.
       </TemplateOffer>
@@ -146,7 +168,16 @@ export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEd
       aria-label="Parametrar"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!hasErrors && changed.length > 0) void save();
+        if (busy || changed.length === 0) return;
+        if (hasErrors) {
+          // Focus the first field in error (the form is longer than the pane) and say why nothing was saved
+          setSaveAttempted(true);
+          const first = located.find((p) => errors[p.key]);
+          if (first) document.getElementById(fieldId(first.key))?.focus();
+          return;
+        }
+        setSaveAttempted(false);
+        void save();
       }}
     >
       <Text>
@@ -157,7 +188,7 @@ export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEd
         const def = PARAMETER_DEFINITIONS.find((d) => d.key === p.key)!;
         const error = errors[p.key];
         const hint = keepNumbersTogether(
-          `${def.description}${p.default !== undefined ? ` Standard: ${p.kind === 'money' ? `${formatNumber(p.default)} kr` : formatShare(p.default)}.` : ''} Cell ${p.address}.`,
+          `${def.description}${p.default !== undefined ? ` Standard: ${p.kind === 'money' ? `${formatNumber(p.default)} kr` : formatShare(p.default)}.` : ''} Cell\u00a0${p.address}.`,
         );
         const common = {
           label: def.label,
@@ -171,6 +202,8 @@ export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEd
           return (
             <Field key={p.key} {...common}>
               <SpinButton
+                className={styles.control}
+                id={fieldId(p.key)}
                 value={value !== null && Number.isFinite(value) ? value : null}
                 displayValue={drafts[p.key] ?? ''}
                 min={1900}
@@ -189,8 +222,11 @@ export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEd
         return (
           <Field key={p.key} {...common}>
             <Input
+              className={styles.control}
+              id={fieldId(p.key)}
               value={drafts[p.key] ?? ''}
-              contentAfter={p.kind === 'money' ? 'kr' : '%'}
+              // Money labels carry their unit, "(kr)", as on the sheet; shares show % in the field
+              contentAfter={p.kind === 'share' ? '%' : undefined}
               inputMode="decimal"
               disabled={busy}
               onChange={(_, data) => onEdit(p.key, data.value)}
@@ -199,12 +235,25 @@ export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEd
         );
       })}
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={busy || hasErrors || changed.length === 0}>
-          Spara parametrarna
+        {/* disabledFocusable: a button pressed keeps focus while it cannot be used (saving, nothing changed) */}
+        <Button appearance="primary" type="submit" disabledFocusable={busy || changed.length === 0}>
+          Spara
         </Button>
-        <Button type="button" disabled={busy || changed.length === 0} onClick={onDiscard}>
+        <Button
+          type="button"
+          disabledFocusable={busy || changed.length === 0}
+          onClick={() => {
+            setSaveAttempted(false);
+            onDiscard();
+          }}
+        >
           Ångra ändringar
         </Button>
+        {saveAttempted && hasErrors && (
+          <Text className={styles.errorSummary} role="alert" data-testid="save-errors">
+            Rätta {Object.keys(errors).length === 1 ? 'felet' : `de ${Object.keys(errors).length} felen`} ovan innan du sparar.
+          </Text>
+        )}
       </div>
       {/* under the buttons, where the eye is after a click (the form is longer than the pane) */}
       {savedMessage && (

@@ -10,7 +10,7 @@ export function TemplateOffer(props: { title: string; children: React.ReactNode;
         {props.children}
       </MessageBarBody>
       <MessageBarActions>
-        <Button onClick={props.onInsertTemplate} disabled={props.busy}>
+        <Button onClick={props.onInsertTemplate} disabledFocusable={props.busy}>
           Lägg in mallbladen
         </Button>
       </MessageBarActions>

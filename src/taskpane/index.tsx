@@ -4,15 +4,19 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
-import { pickTheme } from './theme';
+import { isDarkTheme, pickTheme } from './theme';
 import { createOfficeHost } from '../excel/office-host';
 import { unsupportedHostReason } from './host-check';
 
-function render(node: React.ReactElement, background: string): void {
+function render(node: React.ReactElement, background: string, dark = false): void {
   const container = document.getElementById('root');
   if (!container) return;
   document.body.style.backgroundColor = background;
   document.body.style.margin = '0';
+  // Native scrollbars and form controls in the theme's scheme; the scrollbar's room always kept, so
+  // that the pane does not shift when a view grows long enough to scroll
+  document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  document.documentElement.style.setProperty('scrollbar-gutter', 'stable');
   createRoot(container).render(node);
 }
 
@@ -34,10 +38,11 @@ function start(info: { host: unknown } | undefined): void {
         </main>
       </FluentProvider>,
       String(theme.colorNeutralBackground1),
+      isDarkTheme(officeTheme),
     );
     return;
   }
-  render(<App host={createOfficeHost()} theme={theme} />, String(theme.colorNeutralBackground1));
+  render(<App host={createOfficeHost()} theme={theme} />, String(theme.colorNeutralBackground1), isDarkTheme(officeTheme));
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {

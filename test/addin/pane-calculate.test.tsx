@@ -16,15 +16,29 @@ describe('Beräkna', () => {
     expect(text(within(summary).getByTestId('summary-Statlig ram'))).toContain('9 000 000 kr');
     expect(text(within(summary).getByTestId('summary-Summa slutlig tilldelning'))).toContain('8 211 043 kr');
     expect(text(within(summary).getByTestId('summary-Ej fördelat'))).toContain('788 957 kr');
-    const badges = within(summary).getByTestId('warning-badges');
-    expect(Array.from(badges.children).map((b) => b.textContent)).toEqual(['EK_SAKNAS: 1', 'MATCHNING: 1', 'NY: 1', 'DELÅR: 1', 'MINSKNING: 1']);
-    // The chart: one bar pair per federation, widths in proportion to the amounts
-    const chart = within(summary).getByTestId('allocation-chart');
-    const groups = chart.querySelectorAll('g[data-federation]');
-    expect(Array.from(groups).map((g) => g.getAttribute('data-federation'))).toEqual(['Norrby', 'Söderby', 'Österby', 'Västerby']);
-    const söderby = groups[1].querySelectorAll('rect');
-    expect(Number(söderby[1].getAttribute('width')) / Number(söderby[0].getAttribute('width'))).toBeCloseTo(1_800_000 / 2_958_505, 6);
-    expect(söderby[1].textContent).toBe('Söderby: slutlig tilldelning 1 800 000 kr');
+    // Warnings: the Swedish meaning is visible text, with the code (as on the sheet) and the count
+    const warnings = within(summary).getByRole('table', { name: 'Varningar' });
+    const warningRows = Array.from(warnings.querySelectorAll('tbody tr'));
+    expect(warningRows.map((r) => r.getAttribute('data-code'))).toEqual(['EK_SAKNAS', 'MATCHNING', 'NY', 'DELÅR', 'MINSKNING']);
+    expect(warningRows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => text(td)))).toEqual([
+      ['Eget kapital saknas (EK_SAKNAS)', '1'],
+      ['Begränsad av matchning (MATCHNING)', '1'],
+      ['Nytt förbund (NY)', '1'],
+      ['Delår (DELÅR)', '1'],
+      ['Minskning utöver spärren (MINSKNING)', '1'],
+    ]);
+    expect(within(warnings).getByRole('columnheader', { name: 'Förbund' })).toBeTruthy();
+    // The chart: a list, one item per federation, with both amounts as text and bars in proportion
+    const chart = within(summary).getByRole('list', { name: 'Idealfördelning och slutlig tilldelning per förbund' });
+    expect(chart.getAttribute('data-testid')).toBe('allocation-chart');
+    const items = within(chart).getAllByRole('listitem');
+    expect(items.map((g) => g.getAttribute('data-federation'))).toEqual(['Norrby', 'Söderby', 'Österby', 'Västerby']);
+    expect(text(items[1])).toBe('SöderbyIdealfördelning 2 958 505 krSlutlig tilldelning 1 800 000 kr');
+    const söderby = Array.from(items[1].querySelectorAll<HTMLElement>('[data-bar]')).map((b) => parseFloat(b.style.width));
+    expect(söderby[1] / söderby[0]).toBeCloseTo(1_800_000 / 2_958_505, 6);
+    // no hover needed: the amounts are in the text, the bars themselves are hidden from screen readers
+    expect(text(items[1].querySelector('[data-amount=final]')!)).toBe('Slutlig tilldelning 1 800 000 kr');
+    expect(items[1].querySelectorAll('[aria-hidden=true] [data-bar]')).toHaveLength(2);
     // Written: the host got the plan and the chart spec
     expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun']);
     expect(host.lastChart).toMatchObject({ sheet: 'Körlogg', sourceSheet: 'Förbund', idealColumn: 6, finalColumn: 10, count: 4 });
@@ -36,7 +50,20 @@ describe('Beräkna', () => {
     fireEvent.click(within(summary).getByRole('button', { name: 'Visa som tabell' }));
     const table = within(summary).getByRole('table', { name: 'Idealfördelning och slutlig tilldelning per förbund' });
     expect(within(table).getByText('2 958 505')).toBeTruthy();
+    expect(within(table).getAllByRole('columnheader').map((h) => text(h))).toEqual(['Förbund', 'Ideal (kr)', 'Slutlig (kr)']);
+    expect(within(summary).queryByTestId('allocation-chart')).toBeNull();
     expect(await axe(container, axeOptions)).toHaveNoViolations();
+    fireEvent.click(within(summary).getByRole('button', { name: 'Visa som diagram' }));
+    expect(within(summary).getByTestId('allocation-chart')).toBeTruthy();
+  });
+
+  test('the intro says what Beräkna does, not what it is doing (that is the progress text)', async () => {
+    await renderApp(new FakeHost(workedExampleSheets()));
+    const panel = screen.getByRole('tabpanel');
+    expect(text(panel)).toContain(
+      'Beräkna räknar fram fördelningen från bladen Parametrar, Förbund och Kommuner och skriver resultatet i arbetsboken.',
+    );
+    expect(text(panel)).not.toContain('Beräknar fördelningen');
   });
 
   test('problems are listed, nothing is written, and a problem selects its cell', async () => {
@@ -53,6 +80,7 @@ describe('Beräkna', () => {
       expect.stringMatching(/^Kommuner!A8: .*Okänt förbund/),
     ]);
     expect(screen.getByText('Arbetsboken har 2 fel.')).toBeTruthy();
+    expect(text(screen.getByRole('tabpanel'))).toContain('Välj ett fel för att gå till cellen.');
     expect(host.calls).not.toContain('writeRun');
     expect(await axe(container, axeOptions)).toHaveNoViolations();
 
@@ -70,28 +98,49 @@ describe('Beräkna', () => {
     const items = within(list).getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([expect.stringMatching(/^Parametrar!A1: /), 'Förbund!C3: "ca 2 milj" är inget belopp']);
     expect(within(items[0]).queryByRole('button')).toBeNull();
+    expect(text(screen.getByRole('tabpanel'))).toContain('Välj ett fel för att gå till cellen.');
     fireEvent.click(within(items[1]).getByRole('button'));
     await waitFor(() => expect(host.selection).toEqual({ sheet: 'Förbund', row: 2, column: 2 }));
   });
 
-  test('while a run is under way the tabs are locked and no second request starts', async () => {
+  test('when no problem can be selected (all on missing sheets) the list does not say to select one', async () => {
+    const host = new FakeHost(workedExampleSheets().filter((s) => s.name !== 'Parametrar'));
+    const { container } = await renderApp(host);
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
+    const list = await screen.findByTestId('problem-list');
+    const items = within(list).getAllByRole('listitem');
+    expect(items.length).toBeGreaterThan(0);
+    expect(within(list).queryAllByRole('button')).toHaveLength(0);
+    const panel = screen.getByRole('tabpanel');
+    expect(text(panel)).toContain('Ingenting skrevs. Rätta felen och beräkna igen.');
+    expect(text(panel)).not.toContain('Välj ett fel');
+    expect(await axe(container, axeOptions)).toHaveNoViolations();
+  });
+
+  test('while a run is under way a view can be opened, but its read waits: never two requests to Excel at once', async () => {
     const host = new FakeHost(workedExampleSheets());
     await renderApp(host);
     let open!: () => void;
     host.gate = new Promise<void>((resolve) => (open = resolve));
-    fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
+    const calculateButton = screen.getByRole('button', { name: 'Beräkna' });
+    calculateButton.focus();
+    fireEvent.click(calculateButton);
     await screen.findAllByRole('progressbar', { hidden: false });
-    for (const name of ['Parametrar', 'Förklara']) {
-      const tab = screen.getByRole('tab', { name });
-      expect(tab.hasAttribute('disabled') || tab.getAttribute('aria-disabled') === 'true').toBe(true);
-      fireEvent.click(tab);
-    }
-    expect(screen.getByRole('tabpanel').id).toBe('panel-berakna');
+    // The button pressed is inactive but keeps focus; a second press starts nothing
+    expect(calculateButton.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(calculateButton);
+    fireEvent.click(calculateButton);
+    // The tabs stay usable: Parametrar opens, its read of the sheet queued behind the run
+    const tab = screen.getByRole('tab', { name: 'Parametrar' });
+    expect(enabled(tab)).toBe(true);
+    fireEvent.click(tab);
+    expect(screen.getByRole('tabpanel').id).toBe('panel-parametrar');
     expect(host.calls).toEqual(['readWorkbook', 'readWorkbook']);
     await act(async () => open());
+    await waitFor(() => expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun', 'readWorkbook']));
+    fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
     await screen.findByTestId('summary');
-    expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun']);
-    expect(enabled(screen.getByRole('tab', { name: 'Parametrar' }))).toBe(true);
+    expect(host.calls.filter((c) => c === 'writeRun')).toHaveLength(1);
   });
 
   test('while a run is under way the progress shows and every button is disabled', async () => {

@@ -56,4 +56,15 @@ describe('Förklara', () => {
     await waitFor(() => expect(host.watchers).toEqual([]));
     expect(host.calls.filter((c) => c.endsWith('watchSelection'))).toEqual(['watchSelection', 'unwatchSelection']);
   });
+
+  test('with problems in the workbook the picker says what to do, not that it is reading', async () => {
+    const sheets = workedExampleSheets();
+    sheets[0].values[1][1] = 'nio miljoner';
+    const host = new FakeHost(sheets);
+    await renderApp(host, 'forklara');
+    expect(text(await screen.findByText(/Arbetsboken har 1 fel/))).toContain('Se Beräkna för listan');
+    const combo = screen.getByRole('combobox', { name: 'Förbund' }) as HTMLInputElement;
+    expect(combo.placeholder).toBe('Rätta felen först');
+    expect(host.watchers).toEqual([]);
+  });
 });

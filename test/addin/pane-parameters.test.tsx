@@ -15,13 +15,18 @@ describe('Parametrar', () => {
     expect((budget as HTMLInputElement).value).toBe('9 000 000');
     expect((screen.getByRole('textbox', { name: /Vikt försörjningsmått/ }) as HTMLInputElement).value).toBe('');
     expect(await axe(container, axeOptions)).toHaveNoViolations();
-    const save = screen.getByRole('button', { name: 'Spara parametrarna' });
+    const save = screen.getByRole('button', { name: 'Spara' });
     expect(enabled(save)).toBe(false);
 
     fireEvent.change(budget, { target: { value: 'nio miljoner' } });
     expect(await screen.findByText('"nio miljoner" är inget belopp')).toBeTruthy();
-    expect(enabled(save)).toBe(false);
     expect(await axe(container, axeOptions)).toHaveNoViolations();
+    // Spara with a field in error: nothing is written, focus goes to that field, and the buttons say why
+    (screen.getByRole('textbox', { name: /Grundtilldelning/ }) as HTMLInputElement).focus();
+    fireEvent.click(save);
+    expect(text(await screen.findByTestId('save-errors'))).toBe('Rätta felet ovan innan du sparar.');
+    expect(document.activeElement).toBe(budget);
+    expect(host.calls).not.toContain('writeBlocks');
 
     fireEvent.change(screen.getByRole('textbox', { name: /Vikt försörjningsmått/ }), { target: { value: '80' } });
     expect(await screen.findByText(/Vikterna ska tillsammans bli 100 %/)).toBeTruthy();
@@ -31,6 +36,10 @@ describe('Parametrar', () => {
     expect(enabled(save)).toBe(true);
     fireEvent.click(save);
     await screen.findByText('Parametrarna är sparade (1 värde).');
+    expect(screen.queryByTestId('save-errors')).toBeNull();
+    // Nothing left to save: the button is inactive but keeps focus (disabledFocusable)
+    expect(enabled(save)).toBe(false);
+    expect(save.getAttribute('aria-disabled')).toBe('true');
     expect(host.writtenBlocks).toEqual([{ sheet: 'Parametrar', row: 1, column: 1, values: [[10_500_000]], numberFormats: [[expect.any(String)]] }]);
     expect(host.sheets[0].values[1]).toEqual(['Statlig ram (kr)', 10_500_000]);
   });
@@ -69,7 +78,7 @@ describe('Parametrar', () => {
     await waitFor(() => expect(host.calls.filter((c) => c === 'readWorkbook').length).toBeGreaterThanOrEqual(2));
     await waitFor(() => expect((screen.getByRole('textbox', { name: /Grundtilldelning/ }) as HTMLInputElement).value).toBe('500 000'));
     expect(budget().value).toBe('12 345 678');
-    expect(enabled(screen.getByRole('button', { name: 'Spara parametrarna' }))).toBe(true);
+    expect(enabled(screen.getByRole('button', { name: 'Spara' }))).toBe(true);
 
     // Ångra ändringar: back to the sheet's value, nothing unsaved any more
     fireEvent.click(screen.getByRole('button', { name: 'Ångra ändringar' }));
@@ -92,7 +101,7 @@ describe('Parametrar', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Parametrar' }));
     const budget = await screen.findByRole('textbox', { name: /Statlig ram \(kr\)/ });
     fireEvent.change(budget, { target: { value: '10 000 000' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Spara parametrarna' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await screen.findByText('Parametrarna är sparade (1 värde).');
 
     fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
@@ -115,7 +124,7 @@ describe('Parametrar', () => {
     await screen.findByTestId('problem-list');
     fireEvent.click(screen.getByRole('tab', { name: 'Parametrar' }));
     fireEvent.change(await screen.findByRole('textbox', { name: /Statlig ram \(kr\)/ }), { target: { value: '9 000 000' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Spara parametrarna' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await screen.findByText('Parametrarna är sparade (1 värde).');
     fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
     await screen.findByRole('button', { name: 'Beräkna' });
@@ -125,13 +134,13 @@ describe('Parametrar', () => {
   test('without a Parametrar sheet: a message with the template action, no fields', async () => {
     const host = new FakeHost(workedExampleSheets().filter((s) => s.name !== 'Parametrar'));
     const { container } = await renderApp(host, 'parametrar');
-    const bar = await screen.findByText('Bladet Parametrar saknas – lägg in mallbladen');
+    const bar = await screen.findByText('Bladet Parametrar saknas – lägg in mallbladen.');
     expect(bar).toBeTruthy();
     expect(screen.queryAllByRole('textbox')).toHaveLength(0);
     expect(screen.queryAllByRole('spinbutton')).toHaveLength(0);
     expect(screen.queryByText(/måste fyllas i/)).toBeNull();
     expect(screen.queryByText(/Parametrar!B/)).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Spara parametrarna' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Spara' })).toBeNull();
     // the general banner is not shown twice
     expect(screen.queryByText(/Arbetsboken saknar/)).toBeNull();
     expect(screen.getAllByRole('button', { name: 'Lägg in mallbladen' })).toHaveLength(1);
@@ -141,6 +150,10 @@ describe('Parametrar', () => {
     const budget = await screen.findByRole('textbox', { name: /Statlig ram \(kr\)/ });
     expect((budget as HTMLInputElement).value).toBe('');
     expect(host.sheets.map((s) => s.name)).toEqual(['Förbund', 'Kommuner', 'Instruktioner', 'Parametrar']);
+    // A confirmation, focused, says what was added and what to do next
+    const notice = await screen.findByTestId('notice');
+    expect(text(notice)).toBe('Bladen Instruktioner och Parametrar är inlagda. Fyll i Statlig ram på Parametrar och förbunden och kommunerna, och välj sedan Beräkna.');
+    expect(document.activeElement).toBe(notice);
     // the other views still offer the template for what is missing (nothing now)
     fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
     await screen.findByRole('button', { name: 'Beräkna' });

@@ -239,9 +239,12 @@ export function trimValues(values: CellValue[][]): CellValue[][] {
   return rows;
 }
 
+/** The page as a person scrolls it, at most the first 1 600 px (a long chart would make it unreadable). */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, name);
-  await page.screenshot({ path: file, fullPage });
+  const size = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
+  const clip = fullPage ? { x: 0, y: 0, width: size.width, height: Math.min(size.height, 1600) } : undefined;
+  await page.screenshot({ path: file, fullPage, ...(clip ? { clip } : {}) });
   return file;
 }

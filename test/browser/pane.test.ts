@@ -101,11 +101,22 @@ describe('the example workbook', () => {
     expect(await cell('Summa slutlig tilldelning')).toBe(formatKronor(run.result.totals.final));
     expect(await cell('Ej fördelat')).toBe(formatKronor(run.result.totals.undistributed));
     expect(await cell('Förbund')).toBe(String(run.result.federationCount));
-    const badges = await summary.getByTestId('warning-badges').locator('> *').allTextContents();
+    // Warnings: code and count per row, with the Swedish meaning as visible text
+    const warningRows = await summary.getByTestId('warnings').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('[data-testid=warning-meaning]')?.textContent ?? '', tr.querySelector('[data-testid=warning-count]')?.textContent]),
+    );
     const counts = run.plan.summary.warningCounts;
-    expect(badges.sort()).toEqual(Object.entries(counts).map(([code, n]) => `${code}: ${n}`).sort());
-    // One bar pair per federation in the pane's chart
-    expect(await summary.locator('[data-testid=allocation-chart] g[data-federation]').count()).toBe(run.result.federationCount);
+    expect(warningRows.map(([code, , n]) => `${code}: ${n}`).sort()).toEqual(Object.entries(counts).map(([code, n]) => `${code}: ${n}`).sort());
+    expect(warningRows.every(([code, meaning]) => (meaning ?? '').length > 3 && meaning !== code)).toBe(true);
+    // One item per federation in the pane's chart, the amounts visible; the page (not the chart) scrolls
+    const chart = summary.getByTestId('allocation-chart');
+    expect(await chart.locator('li[data-federation]').count()).toBe(run.result.federationCount);
+    const first = run.result.federations[0];
+    expect(await chart.locator('li[data-federation] [data-amount=final]').first().textContent()).toBe(`Slutlig tilldelning ${formatKronor(first.rounded.final)}`);
+    // Text does not scale with the pane's width; nothing scrolls sideways
+    const fontSizes = await chart.locator('li[data-federation]').first().evaluate((li) => Array.from(li.querySelectorAll(':scope > span, [data-amount]')).map((e) => getComputedStyle(e).fontSize));
+    expect(fontSizes).toEqual(['12px', '12px', '12px']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     // Syncs of the whole run: read, values, formats + chart
     const syncs = await sim(page, (s) => s.syncs);
     expect(syncs.length - before).toBe(3);
@@ -124,6 +135,12 @@ describe('the example workbook', () => {
 
     expectNoViolations(await axeViolations(page), 'Beräkna, sammanfattning');
     await screenshot(page, 'berakna.png');
+    // The table instead of the chart, then back
+    await summary.getByRole('button', { name: 'Visa som tabell' }).click();
+    expect(await summary.getByRole('table', { name: 'Idealfördelning och slutlig tilldelning per förbund' }).locator('tbody tr').count()).toBe(run.result.federationCount);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expectNoViolations(await axeViolations(page), 'Beräkna, tabell');
+    await summary.getByRole('button', { name: 'Visa som diagram' }).click();
   });
 
   test('the cells written equal what `finsam allocate` writes for the same file (Tidpunkt aside)', async () => {
@@ -272,6 +289,9 @@ describe('dark theme', () => {
     expect(r + g + b).toBeLessThan(3 * 80);
     expectNoViolations(await axeViolations(page), 'mörkt tema');
     await screenshot(page, 'dark.png');
+    await page.getByRole('button', { name: 'Visa som tabell' }).click();
+    await page.getByRole('table', { name: 'Idealfördelning och slutlig tilldelning per förbund' }).waitFor();
+    expectNoViolations(await axeViolations(page), 'mörkt tema, tabell');
     await page.close();
   });
 });
