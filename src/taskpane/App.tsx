@@ -356,6 +356,11 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                 removedMessage={removedMessage}
                 stale={outcomeStale}
                 unsavedParameters={unsavedParameters}
+                onOpenParameters={() => {
+                  onTab('parametrar');
+                  // the button pressed goes with the view: focus to the tab of the view opened
+                  document.getElementById(tabId('parametrar'))?.focus();
+                }}
               />
             )}
             {view === 'parametrar' && (

@@ -17,6 +17,7 @@ import {
   makeStyles,
   mergeClasses,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Subtitle2,
@@ -79,6 +80,8 @@ export interface CalculateViewProps {
   stale?: boolean;
   /** Parameter fields edited in the Parametrar view and not saved */
   unsavedParameters?: number;
+  /** Opens the Parametrar view (from the note about unsaved edits) */
+  onOpenParameters?: () => void;
 }
 
 export function CalculateView(props: CalculateViewProps): React.ReactElement {
@@ -95,6 +98,11 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
             {props.unsavedParameters === 1 ? 'En ändring' : `${props.unsavedParameters} ändringar`} under Parametrar är inte{' '}
             {props.unsavedParameters === 1 ? 'sparad' : 'sparade'}. Beräkna använder värdena på bladet – spara först om ändringarna ska med.
           </MessageBarBody>
+          {props.onOpenParameters && (
+            <MessageBarActions>
+              <Button onClick={props.onOpenParameters}>Gå till Parametrar</Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       ) : null}
       <div className={styles.buttons}>

@@ -70,6 +70,13 @@ describe('Parametrar', () => {
     // To Beräkna: the edit is not lost, and Beräkna says that it is not saved
     fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
     expect(text(await screen.findByTestId('unsaved-parameters'))).toContain('En ändring under Parametrar är inte sparad');
+    // Its button leads back to the edit
+    fireEvent.click(within(screen.getByTestId('unsaved-parameters')).getByRole('button', { name: 'Gå till Parametrar' }));
+    expect(screen.getByRole('tabpanel').id).toBe('panel-parametrar');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Parametrar' }));
+    expect(budget().value).toBe('12 345 678');
+    fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
+    await screen.findByTestId('unsaved-parameters');
     // Meanwhile someone changes the sheet in Excel: another parameter gets a value
     host.sheets[0].values.push(['Grundtilldelning (kr)', 500_000]);
 
