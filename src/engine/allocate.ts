@@ -200,15 +200,10 @@ export function allocate(input: ModelInput): AllocationResult {
   const members = finals.map((x) => memberShares(x));
   feds.forEach((f, i) => {
     const municipalities = municipalitiesOf(f);
-    const weights = effectiveSplitWeights(
-      f.splitMethod,
-      municipalities.map((m) => m.weights),
-    );
+    const municipalityWeights = municipalities.map((m) => m.weights);
+    const weights = effectiveSplitWeights(f.splitMethod, municipalityWeights);
     const split = splitByWeights(weights, municipalR[i], splitWeightTotal(f.splitMethod, weights, totals[i].population));
-    const equalFallback = splitFallsBackToEqual(
-      f.splitMethod,
-      municipalities.map((m) => m.weights),
-    );
+    const equalFallback = splitFallsBackToEqual(f.splitMethod, municipalityWeights);
     municipalities.forEach((m, k) => {
       municipalContributions.push({
         federation: f.name,

@@ -72,6 +72,16 @@ export function valuesFromA1(values: CellValue[][], rowIndex: number, columnInde
   return out;
 }
 
+/** The values of a loaded used range from A1 ([] for an empty sheet's null object). */
+function usedValuesFromA1(used: Excel.Range): CellValue[][] {
+  return used.isNullObject ? [] : valuesFromA1(used.values as CellValue[][], used.rowIndex, used.columnIndex);
+}
+
+/** Where a loaded used range is (null for an empty sheet's null object). */
+function usedRectOf(used: Excel.Range): UsedRect | null {
+  return used.isNullObject ? null : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
+}
+
 /** Rows of the chart on Körlogg: tall enough for one bar pair per federation, within limits. */
 export function chartHeightRows(count: number): number {
   return Math.min(600, Math.max(20, Math.ceil(count * 0.8) + 6));
@@ -131,12 +141,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       return { name, used };
     });
     await sync(context);
-    return new Map(
-      probes.map(({ name, used }) => [
-        name,
-        used.isNullObject ? null : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount },
-      ]),
-    );
+    return new Map(probes.map(({ name, used }) => [name, usedRectOf(used)]));
   }
 
   /**
@@ -200,10 +205,6 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           return { ws, used };
         };
         type Probe = ReturnType<typeof probe>;
-        const valuesOf = (p: Probe): CellValue[][] =>
-          p.used.isNullObject ? [] : valuesFromA1(p.used.values as CellValue[][], p.used.rowIndex, p.used.columnIndex);
-        const rectOf = (p: Probe): UsedRect | null =>
-          p.used.isNullObject ? null : { rowIndex: p.used.rowIndex, columnIndex: p.used.columnIndex, rowCount: p.used.rowCount, columnCount: p.used.columnCount };
         const actualName = (all: string[], canonical: string) => all.find((n) => normalizeKey(n) === normalizeKey(canonical));
 
         // One sync: the sheet list and the used range (values from A1) of every input sheet, looked up
@@ -222,7 +223,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             const actual = actualName(names, canonical);
             if (actual === undefined) continue;
             const p = probes.get(canonical)!;
-            if (!p.ws.isNullObject && p.ws.name === actual) values.set(actual, valuesOf(p));
+            if (!p.ws.isNullObject && p.ws.name === actual) values.set(actual, usedValuesFromA1(p.used));
             else late.push(actual); // spelt differently beyond case ("Förbund "): read by its real name
           }
         } catch (error) {
@@ -257,7 +258,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             const actual = actualName(all, canonical);
             if (actual === undefined) continue;
             const p = probes.get(canonical)!;
-            if (!p.ws.isNullObject && p.ws.name === actual) rects.set(actual, rectOf(p));
+            if (!p.ws.isNullObject && p.ws.name === actual) rects.set(actual, usedRectOf(p.used));
             else unmatched.push(actual);
           }
           if (unmatched.length > 0) for (const [name, rect] of await usedRects(context, unmatched)) rects.set(name, rect);
@@ -270,9 +271,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
               return { name, used };
             });
             await sync(context);
-            for (const { name, used } of probes) {
-              values.set(name, used.isNullObject ? [] : valuesFromA1(used.values as CellValue[][], used.rowIndex, used.columnIndex));
-            }
+            for (const { name, used } of probes) values.set(name, usedValuesFromA1(used));
           } catch (error) {
             if (!isPayloadSizeError(error)) throw error;
             for (const [name, v] of await readInChunks(context, await usedRects(context, late))) values.set(name, v);
@@ -457,7 +456,6 @@ function validationRule(v: Validation): Excel.DataValidationRule {
       : { formula1: v.min, formula2: v.max, operator: 'Between' };
   return v.type === 'wholeNumber' ? { wholeNumber: basic } : { decimal: basic };
 }
-
 
 function addChart(c: OpContext, spec: ChartSpec): void {
   const rows = spec.lastRow - spec.firstRow + 1;

@@ -284,27 +284,19 @@ export function splitTextFormats(formats: readonly (readonly (string | null | un
   other: (string | null)[][] | null;
 } {
   if (!formats) return { text: null, other: null };
-  let anyText = false;
-  let anyOther = false;
-  const text = formats.map((row) =>
-    row.map((f) => {
-      if (f === TEXT_FORMAT) {
-        anyText = true;
+  /** The formats that `keep` picks, null elsewhere; null when it picks none */
+  const part = (keep: (format: string) => boolean): (string | null)[][] | null => {
+    let any = false;
+    const out = formats.map((row) =>
+      row.map((f) => {
+        if (f === null || f === undefined || !keep(f)) return null;
+        any = true;
         return f;
-      }
-      return null;
-    }),
-  );
-  const other = formats.map((row) =>
-    row.map((f) => {
-      if (f !== null && f !== undefined && f !== TEXT_FORMAT) {
-        anyOther = true;
-        return f;
-      }
-      return null;
-    }),
-  );
-  return { text: anyText ? text : null, other: anyOther ? other : null };
+      }),
+    );
+    return any ? out : null;
+  };
+  return { text: part((f) => f === TEXT_FORMAT), other: part((f) => f !== TEXT_FORMAT) };
 }
 
 /**

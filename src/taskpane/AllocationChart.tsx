@@ -147,29 +147,33 @@ const BarList = React.memo(function BarList({ bars }: { bars: ChartBar[] }): Rea
       {bars.map((b, i) => (
         <li key={`${i}-${b.name}`} className={styles.item} data-federation={b.name}>
           <Caption1Strong className={styles.name}>{b.name}</Caption1Strong>
-          <div className={styles.barRow}>
-            <span className={styles.track} aria-hidden="true">
-              <span className={mergeClasses(styles.bar, styles.ideal)} style={{ width: width(b.ideal) }} data-bar="ideal" />
-            </span>
-            <Caption1 className={styles.amount} style={{ minWidth: amountWidth }} data-amount="ideal">
-              <span className={styles.hidden}>Idealfördelning </span>
-              {formatKronor(b.ideal)}
-            </Caption1>
-          </div>
-          <div className={styles.barRow}>
-            <span className={styles.track} aria-hidden="true">
-              <span className={mergeClasses(styles.bar, styles.final)} style={{ width: width(b.final) }} data-bar="final" />
-            </span>
-            <Caption1 className={mergeClasses(styles.amount, styles.finalAmount)} style={{ minWidth: amountWidth }} data-amount="final">
-              <span className={styles.hidden}>Slutlig tilldelning </span>
-              {formatKronor(b.final)}
-            </Caption1>
-          </div>
+          <BarRow kind="ideal" label="Idealfördelning" value={b.ideal} width={width(b.ideal)} amountWidth={amountWidth} />
+          <BarRow kind="final" label="Slutlig tilldelning" value={b.final} width={width(b.final)} amountWidth={amountWidth} />
         </li>
       ))}
     </ul>
   );
 });
+
+/** One bar of a federation (its ideal or its final allocation) with the amount beside it. */
+function BarRow(props: { kind: 'ideal' | 'final'; label: string; value: number; width: string; amountWidth: string }): React.ReactElement {
+  const styles = useStyles();
+  return (
+    <div className={styles.barRow}>
+      <span className={styles.track} aria-hidden="true">
+        <span className={mergeClasses(styles.bar, styles[props.kind])} style={{ width: props.width }} data-bar={props.kind} />
+      </span>
+      <Caption1
+        className={props.kind === 'final' ? mergeClasses(styles.amount, styles.finalAmount) : styles.amount}
+        style={{ minWidth: props.amountWidth }}
+        data-amount={props.kind}
+      >
+        <span className={styles.hidden}>{props.label} </span>
+        {formatKronor(props.value)}
+      </Caption1>
+    </div>
+  );
+}
 
 /**
  * The same numbers as a table, in Fluent's compact size (12 px text). Automatic column widths, not

@@ -15,10 +15,17 @@ export function quoted(cell: CellValue | undefined): string {
   return `"${cellText(cell)}"`;
 }
 
-/** A cell showing an error value (#N/A, #REF! …): not a value of any kind; null otherwise. */
-function errorRead(cell: CellValue | undefined): { ok: false; message: string } | null {
-  const error = excelErrorOf(cell);
-  return error ? { ok: false, message: excelErrorMessage(error) } : null;
+/**
+ * A reader that first refuses a cell showing an error value (#N/A, #REF! …): such a cell is no value of
+ * any kind, whatever its column, and the message says what to do about it.
+ */
+function refusingErrorValues<A extends unknown[], T>(
+  read: (cell: CellValue | undefined, ...rest: A) => CellRead<T>,
+): (cell: CellValue | undefined, ...rest: A) => CellRead<T> {
+  return (cell, ...rest) => {
+    const error = excelErrorOf(cell);
+    return error ? { ok: false, message: excelErrorMessage(error) } : read(cell, ...rest);
+  };
 }
 
 /** Above 10^15 (the engine's limit, AMOUNT_TOO_LARGE): reported by the reader, with the file's other problems. */
@@ -30,9 +37,7 @@ function tooLarge(cell: CellValue | undefined): string {
  * Money: a number ≥ 0 in the column's unit (multiplier 1, 1 000 or 1 000 000), exact.
  * A unit written in the cell ("5 tkr", "1 234 kr") overrides the column's unit.
  */
-export function readMoney(cell: CellValue | undefined, multiplier: number): CellRead<Decimal> {
-  const error = errorRead(cell);
-  if (error) return error;
+export const readMoney = refusingErrorValues(function readMoney(cell: CellValue | undefined, multiplier: number): CellRead<Decimal> {
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   if (parsed === undefined || parsed.percent) return { ok: false, message: `${quoted(cell)} är inget belopp` };
@@ -43,12 +48,10 @@ export function readMoney(cell: CellValue | undefined, multiplier: number): Cell
   }
   if (value.greaterThan(MAX_AMOUNT)) return { ok: false, message: tooLarge(cell) };
   return { ok: true, value: value.isZero() ? new D(0) : value };
-}
+});
 
 /** A count or measure (invånare, försörjningsmått, försörjningsstödstagare): a number ≥ 0, times the column's unit. */
-export function readQuantity(cell: CellValue | undefined, multiplier: number, what: 'antal' | 'belopp'): CellRead<Decimal> {
-  const error = errorRead(cell);
-  if (error) return error;
+export const readQuantity = refusingErrorValues(function readQuantity(cell: CellValue | undefined, multiplier: number, what: 'antal' | 'belopp'): CellRead<Decimal> {
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   const bad = parsed === undefined || parsed.percent || (what === 'antal' && parsed.currency);
@@ -63,12 +66,10 @@ export function readQuantity(cell: CellValue | undefined, multiplier: number, wh
   }
   if (value.greaterThan(MAX_AMOUNT)) return { ok: false, message: tooLarge(cell) };
   return { ok: true, value: value.isZero() ? new D(0) : value };
-}
+});
 
 /** Verksamhetsmånader: a whole number 1–12. */
-export function readMonths(cell: CellValue | undefined): CellRead<number> {
-  const error = errorRead(cell);
-  if (error) return error;
+export const readMonths = refusingErrorValues(function readMonths(cell: CellValue | undefined): CellRead<number> {
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   const v = parsed?.value;
@@ -76,22 +77,18 @@ export function readMonths(cell: CellValue | undefined): CellRead<number> {
     return { ok: false, message: `${quoted(cell)} är inget antal månader; ange ett heltal 1–12` };
   }
   return { ok: true, value: v.toNumber() };
-}
+});
 
 /** A share: 0,75, "75 %" or 75 (above 1 is percent); must end in 0–100 %. */
-export function readShare(cell: CellValue | undefined): CellRead<Decimal> {
-  const error = errorRead(cell);
-  if (error) return error;
+export const readShare = refusingErrorValues(function readShare(cell: CellValue | undefined): CellRead<Decimal> {
   const v = parseShareCell(cell);
   if (v === null) return null;
   if (v === undefined) return { ok: false, message: `${quoted(cell)} är ingen andel; ange 0–100 %` };
   return { ok: true, value: v };
-}
+});
 
 /** År: a whole number 1900–2200. */
-export function readYear(cell: CellValue | undefined): CellRead<number> {
-  const error = errorRead(cell);
-  if (error) return error;
+export const readYear = refusingErrorValues(function readYear(cell: CellValue | undefined): CellRead<number> {
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   const v = parsed?.value;
@@ -99,7 +96,7 @@ export function readYear(cell: CellValue | undefined): CellRead<number> {
     return { ok: false, message: `${quoted(cell)} är inget årtal` };
   }
   return { ok: true, value: v.toNumber() };
-}
+});
 
 /** Swedish display name of each split method, as written in the workbook. */
 export const SPLIT_METHOD_LABELS: Record<SplitMethod, string> = {
@@ -108,10 +105,14 @@ export const SPLIT_METHOD_LABELS: Record<SplitMethod, string> = {
   forsorjningsstod: 'Försörjningsstöd',
 };
 
+/** Why a split by inhabitants or recipients fell back to equal shares (all its weights were 0). */
+export const EQUAL_FALLBACK_REASON: Record<Exclude<SplitMethod, 'lika'>, string> = {
+  invanare: 'inga invånare',
+  forsorjningsstod: 'inga försörjningsstödstagare',
+};
+
 /** Fördelning mellan kommuner: Lika, Invånare or Försörjningsstöd, any case, with or without å/ä/ö. */
-export function readSplitMethod(cell: CellValue | undefined): CellRead<SplitMethod> {
-  const error = errorRead(cell);
-  if (error) return error;
+export const readSplitMethod = refusingErrorValues(function readSplitMethod(cell: CellValue | undefined): CellRead<SplitMethod> {
   if (isBlank(cell)) return null;
   const key = foldDiacritics(normalizeKey(cell));
   for (const [method, label] of Object.entries(SPLIT_METHOD_LABELS) as [SplitMethod, string][]) {
@@ -121,4 +122,4 @@ export function readSplitMethod(cell: CellValue | undefined): CellRead<SplitMeth
     ok: false,
     message: `${quoted(cell)} är ingen fördelningsgrund; ange Lika, Invånare eller Försörjningsstöd`,
   };
-}
+});

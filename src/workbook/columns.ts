@@ -122,6 +122,7 @@ export function mapHeaders<K extends string>(
   withOutput: boolean,
 ): HeaderMapping<K> {
   const mapping: HeaderMapping<K> = { columns: {}, outputColumns: {}, duplicateOutputColumns: [], lastHeaderColumn: -1, problems: [] };
+  const named = (name: string) => defs.find((d) => [d.label, ...d.synonyms].some((n) => parseHeader(n).name === name));
   let lastAny = -1;
   for (let c = 0; c < headerCells.length; c++) {
     const cell = headerCells[c];
@@ -137,7 +138,6 @@ export function mapHeaders<K extends string>(
     }
     mapping.lastHeaderColumn = c;
     const h = parseHeader(cell);
-    const named = (name: string) => defs.find((d) => [d.label, ...d.synonyms].some((n) => parseHeader(n).name === name));
     const def = named(h.name);
     if (!def) {
       // A known column with a unit that is not one (e.g. "Eget kapital (euro)"): never ignored in silence

@@ -5,6 +5,7 @@ import type { AllocationResult, FederationResult } from '../engine/types';
 import type { SplitMethod } from '../engine/types';
 import { formatKronor, formatNumber, formatShare } from './format';
 import { normalizeKey } from './text';
+import { EQUAL_FALLBACK_REASON } from './cells';
 
 const SPLIT_PHRASE: Record<SplitMethod, string> = {
   lika: 'lika mellan kommunerna',
@@ -89,9 +90,10 @@ export function explainFederation(result: AllocationResult, name: string): Expla
   // Step 8/9
   add('Slutlig tilldelning', kr(f.rounded.final), `matchad + ytterligare medel, exakt ${exact(f.final)}`);
   const contributions = result.municipalContributions.filter((c) => c.federation === f.name);
-  const split = contributions.some((c) => c.equalFallback)
-    ? `${SPLIT_PHRASE.lika} (${f.splitMethod === 'invanare' ? 'inga invånare' : 'inga försörjningsstödstagare'} angivna)`
-    : SPLIT_PHRASE[f.splitMethod];
+  const split =
+    f.splitMethod !== 'lika' && contributions.some((c) => c.equalFallback)
+      ? `${SPLIT_PHRASE.lika} (${EQUAL_FALLBACK_REASON[f.splitMethod]} angivna)`
+      : SPLIT_PHRASE[f.splitMethod];
   add('Kommunernas andel', kr(f.rounded.municipalShare), `hälften, fördelas ${split}`);
   for (const m of contributions) {
     add(`Kommunbidrag ${m.municipality}`, kr(m.rounded), `${formatShare(m.share)} av kommunernas andel`);

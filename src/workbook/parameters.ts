@@ -66,12 +66,16 @@ export function parameterDefinition(key: ParameterKey): ParameterDefinition {
   return def;
 }
 
+/** The names (without unit) a parameter's label and synonyms go by. */
+function labelNames(def: ParameterDefinition): string[] {
+  return [parseHeader(def.label).name, ...def.synonyms.map((s) => parseHeader(s).name)];
+}
+
 /** Which definition a label names, and with which unit multiplier; 'badUnit' when the unit does not fit. */
 export function matchParameterLabel(label: CellValue | undefined): { def: ParameterDefinition; multiplier: number } | { def: ParameterDefinition; badUnit: string } | undefined {
   const h = parseHeader(label);
   for (const def of PARAMETER_DEFINITIONS) {
-    const names = [parseHeader(def.label).name, ...def.synonyms.map((s) => parseHeader(s).name)];
-    if (!names.includes(h.name)) continue;
+    if (!labelNames(def).includes(h.name)) continue;
     if (h.unit === undefined) return { def, multiplier: 1 };
     if (def.kind === 'money' && h.unit !== '%') return { def, multiplier: UNIT_MULTIPLIER[h.unit] };
     if (def.kind === 'share' && h.unit === '%') return { def, multiplier: 1 };
@@ -80,7 +84,7 @@ export function matchParameterLabel(label: CellValue | undefined): { def: Parame
   // A known parameter with a unit that is not one ("Statlig ram (euro)")
   const other = h.otherUnit;
   if (other) {
-    const def = PARAMETER_DEFINITIONS.find((d) => [parseHeader(d.label).name, ...d.synonyms.map((s) => parseHeader(s).name)].includes(other.name));
+    const def = PARAMETER_DEFINITIONS.find((d) => labelNames(d).includes(other.name));
     if (def) return { def, badUnit: other.unit };
   }
   return undefined;

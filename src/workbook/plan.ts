@@ -6,7 +6,7 @@ import type { AllocationResult, ModelInput, MunicipalContributionResult, Warning
 import type { CellBlock, CellValue, RunSummary, SheetOutput, SheetValues, WorkbookLayout, WritePlan } from './types';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, OUTPUT_SHEETS, SHARE_FORMAT, TEXT_FORMAT } from './types';
 import { companionHeaders, FEDERATION_COLUMNS, FEDERATION_KEY_HEADERS, FEDERATION_SHEET, outputHeaderOf } from './columns';
-import { SPLIT_METHOD_LABELS } from './cells';
+import { EQUAL_FALLBACK_REASON, SPLIT_METHOD_LABELS } from './cells';
 import { inputFingerprint } from './fingerprint';
 import { formatKronor, formatShare } from './format';
 import { findHeaderRow, findSheet } from './sheets';
@@ -94,8 +94,8 @@ function federationOutputRow(f: AllocationResult['federations'][number]): CellVa
  * fell back to equal shares, what was really done and why ("Lika (inga försörjningsstödstagare)").
  */
 export function splitBasisText(m: Pick<MunicipalContributionResult, 'method' | 'equalFallback'>): string {
-  if (!m.equalFallback) return SPLIT_METHOD_LABELS[m.method];
-  return `${SPLIT_METHOD_LABELS.lika} (${m.method === 'invanare' ? 'inga invånare' : 'inga försörjningsstödstagare'})`;
+  if (!m.equalFallback || m.method === 'lika') return SPLIT_METHOD_LABELS[m.method];
+  return `${SPLIT_METHOD_LABELS.lika} (${EQUAL_FALLBACK_REASON[m.method]})`;
 }
 
 /** Kommunbidrag: one row per municipality and federation, then a blank row and a bold "Summa" row. */

@@ -80,6 +80,21 @@ function isBlankRow<K extends string>(row: CellValue[], mapping: HeaderMapping<K
   return Object.values<{ column: number } | undefined>(mapping.columns).every((m) => !m || isBlank(row[m.column]));
 }
 
+/**
+ * The given cells of a row that show an error value (#N/A from a lookup, #REF!), each reported at its
+ * cell; the caller reads them as no name at all.
+ */
+function errorValueCells<K extends string>(keys: readonly K[], cell: (key: K) => CellValue | undefined, at: (key: K, message: string) => void): K[] {
+  const found: K[] = [];
+  for (const key of keys) {
+    const error = excelErrorOf(cell(key));
+    if (error === undefined) continue;
+    at(key, excelErrorMessage(error));
+    found.push(key);
+  }
+  return found;
+}
+
 function nameOf(cell: CellValue | undefined): string {
   return cellText(cell);
 }
@@ -151,9 +166,8 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
     };
     const name = nameOf(cell('name'));
     const input: FederationInput = { name };
-    // A cell showing an error value (#N/A from a lookup, #REF!) is never a name, a VO or a region
-    const errors = (['name', 'vo', 'region'] as const).filter((key) => excelErrorOf(cell(key)) !== undefined);
-    for (const key of errors) at(r, key, excelErrorMessage(excelErrorOf(cell(key))!));
+    // A cell showing an error value is never a name, a VO or a region
+    const errors = errorValueCells(['name', 'vo', 'region'] as const, cell, (key, message) => at(r, key, message));
     const take = <T>(key: FederationField, read: CellRead<T>, set: (v: T) => void) => {
       if (read === null) return;
       if (!read.ok) at(r, key, read.message);
@@ -199,9 +213,8 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
       const c = opened.col(k);
       return c === undefined ? undefined : row[c];
     };
-    // A cell showing an error value (#N/A from a lookup, #REF!) is reported, and read as no name
-    const errors = (['federation', 'municipality', 'area'] as const).filter((k) => excelErrorOf(cell(k)) !== undefined);
-    for (const k of errors) at(r, k, excelErrorMessage(excelErrorOf(cell(k))!));
+    // A cell showing an error value is reported, and read as no name
+    const errors = errorValueCells(['federation', 'municipality', 'area'] as const, cell, (k, message) => at(r, k, message));
     const nameIn = (k: 'federation' | 'municipality' | 'area') => (errors.includes(k) ? '' : nameOf(cell(k)));
     const federationText = nameIn('federation');
     const municipality = nameIn('municipality');

@@ -82,7 +82,7 @@ export interface ParsedHeader {
   name: string;
   /** unit found in trailing parentheses, if any */
   unit?: Unit;
-  /** trailing parentheses that hold no known unit ("(SEK.)"? no: that is kr; "(st)", "(euro)"): the name before them and the text */
+  /** trailing parentheses that hold no known unit ("(st)", "(euro)"): the name before them and their text */
   otherUnit?: { name: string; unit: string };
 }
 

@@ -11,6 +11,7 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import type { ExcelContextRunner, ExcelRunner } from '../../src/excel/office-host';
+import { cellRef } from '../../src/workbook/address';
 
 export interface RangeRecord {
   sheet: string;
@@ -241,7 +242,7 @@ export function mockExcel(
         columnIndex: offset.column,
         rowCount: usedRows,
         columnCount: usedColumns,
-        address: used ? `${name}!${a1(offset.row, offset.column)}:${a1(offset.row + usedRows - 1, offset.column + Math.max(1, usedColumns) - 1)}` : '',
+        address: used ? `${name}!${cellRef(offset.row, offset.column)}:${cellRef(offset.row + usedRows - 1, offset.column + Math.max(1, usedColumns) - 1)}` : '',
       },
       freezePanes: {
         freezeRows(n: number) {
@@ -468,17 +469,6 @@ export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Bytes of a value as JSON (UTF-8). */
 export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value));
-}
-
-function a1(row: number, column: number): string {
-  let n = column + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
 }
 
 /** Excel's serial number of a date (1900 date system). */
