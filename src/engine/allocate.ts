@@ -1,7 +1,7 @@
 // Orchestration of the ten steps, rounding and warnings.
 // spec: allocation-model.md "The computation", "Rounding", "Warnings"
 import Decimal from 'decimal.js';
-import { ZERO, compare, roundHalfUp, sum } from './decimal';
+import { ZERO, compareTolerant, roundHalfUp, sum } from './decimal';
 import { isDeficit, solveRelaxedMaxDecrease, withoutExcessEquityProtection, RelaxRow } from './deficit';
 import { hasExcessEquity, reasonableEquityBasis, trappan } from './equity';
 import { FloorRow, floorAmount, isProtected, scaledPrevious, solveLambda } from './floor';
@@ -177,7 +177,7 @@ export function allocate(input: ModelInput): AllocationResult {
   const surplus = surplusAfterMatching(remainder, cuts);
 
   // Step 7: additional funds.
-  const wants = feds.map((f, i) => (compare(f.request, ZERO) > 0 ? wantedAmount(f.request, caps[i], matched[i]) : ZERO));
+  const wants = feds.map((f, i) => (compareTolerant(f.request, ZERO) > 0 ? wantedAmount(f.request, caps[i], matched[i]) : ZERO));
   const additional = distributeAdditionalFunds(wants, excess, surplus, rank);
 
   // Step 8: final.

@@ -108,6 +108,20 @@ export function fractionHead(x: Decimal): number {
   return d[0] * 1e7 + (d.length > 1 ? d[1] : 0);
 }
 
+// spec: allocation-model.md "The computation (exact arithmetic …)" — decisions as exact arithmetic takes them
+/**
+ * a compared with b for a decision (a warning, a tier, protection, λ = 1, the scenario): −1, 0 or 1 as
+ * exact arithmetic would give it. Amounts within TIE_TOLERANCE are equal: the grid's leftover
+ * (absorbResidual: at most ~10^-24 kr) makes equal exact amounts differ, and that must not decide
+ * anything. The same tolerance as a rounding tie (remainderOrder). Value paths whose amounts must add
+ * up exactly (the λ walk, a pro-rata tier) keep `compare`.
+ */
+export function compareTolerant(a: Decimal, b: Decimal): number {
+  const c = compare(a, b);
+  if (c === 0) return 0;
+  return compare(a.minus(b).abs(), TIE_TOLERANCE) <= 0 ? 0 : c;
+}
+
 export function dmin(a: Decimal, b: Decimal): Decimal {
   return compare(a, b) <= 0 ? a : b;
 }

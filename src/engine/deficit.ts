@@ -1,6 +1,6 @@
 // Step 5: underskott (deficit) — protection removed for excess equity, then the spärr relaxed.
 import Decimal from 'decimal.js';
-import { ONE, ZERO, asD, compare, divDown, dmax, toGrid } from './decimal';
+import { ONE, ZERO, asD, compare, compareTolerant, divDown, dmax, toGrid } from './decimal';
 import { FloorRow, sumAfterFloorAt } from './floor';
 import { absorbResidual } from './exact';
 
@@ -108,6 +108,6 @@ export function solveRelaxedMaxDecrease(
       floor[i] = exact[k];
     });
   }
-  const lifted = rows.map((r, i) => active[i] && compare(floor[i] as Decimal, r.base) > 0);
+  const lifted = rows.map((r, i) => active[i] && compareTolerant(floor[i] as Decimal, r.base) > 0);
   return { maxDecrease: relaxed, afterFloor, floor, lifted };
 }

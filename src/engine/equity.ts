@@ -1,6 +1,6 @@
 // Step 3: reasonable equity (Trappan) and excess equity.
 import Decimal from 'decimal.js';
-import { TWO, ZERO, asD, compare, dmax } from './decimal';
+import { TWO, ZERO, asD, compare, compareTolerant, dmax } from './decimal';
 import type { TrappanParameters } from './types';
 
 // spec: allocation-model.md §3 Reasonable equity — Trappan (20 % / 15 % / 10 % bands)
@@ -45,11 +45,11 @@ export function reasonableEquityBasis(
   ideal: Decimal,
 ): Decimal {
   if (previousTotalFunds !== undefined) return asD(previousTotalFunds);
-  if (previousAllocation !== undefined && compare(previousAllocation, ZERO) > 0) return asD(previousAllocation).times(TWO);
+  if (previousAllocation !== undefined && compareTolerant(previousAllocation, ZERO) > 0) return asD(previousAllocation).times(TWO);
   return asD(ideal).times(TWO);
 }
 
 // spec: allocation-model.md §3 — excess equity when equity_f is given and equity_f > reasonable_f
 export function hasExcessEquity(equity: Decimal | undefined, reasonable: Decimal): boolean {
-  return equity !== undefined && compare(equity, reasonable) > 0;
+  return equity !== undefined && compareTolerant(equity, reasonable) > 0;
 }

@@ -1,6 +1,6 @@
 // Step 4: the spärr (after floor) and λ, solved exactly.
 import Decimal from 'decimal.js';
-import { D, ONE, TWELVE, ZERO, asD, compare, divDown, dmax, toGrid } from './decimal';
+import { D, ONE, TWELVE, ZERO, asD, compare, compareTolerant, divDown, dmax, toGrid } from './decimal';
 import { absorbResidual } from './exact';
 
 /** One federation as seen by steps 4–5. */
@@ -31,7 +31,7 @@ function inContext(r: FloorRow): FloorRow {
 
 // spec: allocation-model.md §4 Spärr — protected when prev_f > 0
 export function isProtected(previousAllocation: Decimal | undefined): boolean {
-  return previousAllocation !== undefined && compare(previousAllocation, ZERO) > 0;
+  return previousAllocation !== undefined && compareTolerant(previousAllocation, ZERO) > 0;
 }
 
 // spec: allocation-model.md §4 Spärr — prev_f·m_f
@@ -72,7 +72,7 @@ export function sumAfterFloorAt(rows: readonly FloorRow[], lambda: Decimal.Value
 
 // spec: allocation-model.md §4 Spärr — SPÄRR: A_f was lifted to floor_f
 export function isLiftedToFloor(row: FloorRow, lambda: Decimal.Value): boolean {
-  return row.floor !== undefined && compare(row.floor, asD(row.base).plus(asD(row.need).times(lambda))) > 0;
+  return row.floor !== undefined && compareTolerant(row.floor, asD(row.base).plus(asD(row.need).times(lambda))) > 0;
 }
 
 // spec: allocation-model.md §4 Spärr — breakpoint λ_f = (floor_f − base_f)/need_f
@@ -95,7 +95,8 @@ export function solveLambda(rowsIn: readonly FloorRow[], poolIn: Decimal, tieRan
   const pool = asD(poolIn);
   const n = rows.length;
   const ideals = rows.map((r) => r.ideal ?? r.base.plus(r.need));
-  const noFloorBinds = rows.every((r, i) => r.floor === undefined || compare(r.floor, ideals[i]) <= 0);
+  // A floor equal to its ideal in exact arithmetic does not bind (compareTolerant): λ = 1
+  const noFloorBinds = rows.every((r, i) => r.floor === undefined || compareTolerant(r.floor, ideals[i]) <= 0);
   if (noFloorBinds) {
     return { lambda: ONE, afterFloor: ideals, lifted: rows.map(() => false) };
   }

@@ -1,6 +1,6 @@
 // Step 6: matching (matchning) by the municipalities and the region.
 import Decimal from 'decimal.js';
-import { TWO, ZERO, asD, compare, dmax, dmin, sum } from './decimal';
+import { TWO, ZERO, asD, compareTolerant, dmax, dmin, sum } from './decimal';
 
 // spec: allocation-model.md §6 Matchning — cap_f = min(2·K_f, 2·R_f) over the given ones (none: unlimited)
 export function matchingCap(municipalContribution?: Decimal, regionContribution?: Decimal): Decimal | undefined {
@@ -19,7 +19,7 @@ export function matchedAmount(afterFloor: Decimal, cap: Decimal | undefined, ret
 
 // spec: allocation-model.md Warnings — MATCHNING: matched_f < A_f because of cap_f
 export function isCappedByMatching(afterFloor: Decimal, cap: Decimal | undefined): boolean {
-  return cap !== undefined && compare(cap, afterFloor) < 0;
+  return cap !== undefined && compareTolerant(cap, afterFloor) < 0;
 }
 
 // spec: allocation-model.md §6 Matchning — cut_f = A_f − matched_f

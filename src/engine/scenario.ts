@@ -1,11 +1,11 @@
 // Step 10: the scenario label.
 import Decimal from 'decimal.js';
-import { ZERO } from './decimal';
+import { ZERO, compareTolerant } from './decimal';
 import type { ScenarioLabel } from './types';
 
 // spec: allocation-model.md §10 Scenario — "Överskott" when S > 0 after step 6
 export function hasSurplus(surplus: Decimal): boolean {
-  return surplus.gt(ZERO);
+  return compareTolerant(surplus, ZERO) > 0;
 }
 
 // spec: allocation-model.md §10 Scenario — Underskott when step 5 was needed, both may hold, else Balans

@@ -1,6 +1,6 @@
 // Step 7: överskott (surplus) → additional funds ("ytterligare statliga medel", FK letter 2017).
 import Decimal from 'decimal.js';
-import { ZERO, asD, compare, dmax, dmin, sum, toGrid } from './decimal';
+import { ZERO, asD, compare, compareTolerant, dmax, dmin, sum, toGrid } from './decimal';
 import { absorbResidual } from './exact';
 
 // spec: allocation-model.md §7 Överskott — want_f = min(request_f, cap_f − matched_f) (request_f if uncapped), ≥ 0
@@ -11,7 +11,7 @@ export function wantedAmount(request: Decimal, cap: Decimal | undefined, matched
 
 // spec: allocation-model.md §7 Överskott — tier 1: applicants without excess equity, tier 2: with
 export function applicantTier(want: Decimal, excessEquity: boolean): 1 | 2 | undefined {
-  if (!(compare(want, ZERO) > 0)) return undefined;
+  if (!(compareTolerant(want, ZERO) > 0)) return undefined;
   return excessEquity ? 2 : 1;
 }
 

@@ -1,7 +1,7 @@
 // Warnings per federation, Swedish texts with the numbers in kronor.
 // spec: allocation-model.md "Warnings"
 import Decimal from 'decimal.js';
-import { ZERO, compare } from './decimal';
+import { ZERO, compareTolerant } from './decimal';
 import { formatKronor as kr, formatPercent as pct } from './format';
 import type { Warning, WarningCode } from './types';
 
@@ -73,7 +73,7 @@ export function protectionRemovedWarning(f: WarningFacts): Warning | undefined {
   if (f.decreaseThreshold === undefined) return w('SPÄRR_EJ', rule);
   return w(
     'SPÄRR_EJ',
-    compare(f.decreaseThreshold, f.afterFloor) > 0
+    compareTolerant(f.decreaseThreshold, f.afterFloor) > 0
       ? `${rule}: ${kr(f.afterFloor)} i stället för spärrnivån ${kr(f.decreaseThreshold)}`
       : `${rule} (efter spärr ${kr(f.afterFloor)}, över spärrnivån ${kr(f.decreaseThreshold)})`,
   );
@@ -82,7 +82,7 @@ export function protectionRemovedWarning(f: WarningFacts): Warning | undefined {
 // spec: allocation-model.md Warnings — MATCHNING: matched_f < A_f because of cap_f
 export function matchingWarning(f: WarningFacts): Warning | undefined {
   if (!f.cappedByMatching || f.cap === undefined) return undefined;
-  const byMunicipalities = f.municipalContribution !== undefined && f.municipalContribution.times(2).eq(f.cap);
+  const byMunicipalities = f.municipalContribution !== undefined && compareTolerant(f.municipalContribution.times(2), f.cap) === 0;
   const who = byMunicipalities ? 'Kommunernas' : 'Regionens';
   const given = byMunicipalities ? f.municipalContribution : f.regionContribution;
   const part = given === undefined ? '' : ` ${kr(given)}`;
@@ -94,19 +94,19 @@ export function matchingWarning(f: WarningFacts): Warning | undefined {
 
 // spec: allocation-model.md Warnings — ÅTERLÄMNAT: returned_f > 0
 export function returnedWarning(f: WarningFacts): Warning | undefined {
-  if (!(compare(f.returned, ZERO) > 0)) return undefined;
+  if (!(compareTolerant(f.returned, ZERO) > 0)) return undefined;
   return w('ÅTERLÄMNAT', `Återlämnade medel ${kr(f.returned)} dras av från tilldelningen`);
 }
 
 // spec: allocation-model.md Warnings — YTTERLIGARE_DELVIS: request_f > 0 and extra_f < request_f
 export function partialExtraWarning(f: WarningFacts): Warning | undefined {
-  if (!(compare(f.request, ZERO) > 0) || !(compare(f.extra, f.request) < 0)) return undefined;
+  if (!(compareTolerant(f.request, ZERO) > 0) || !(compareTolerant(f.extra, f.request) < 0)) return undefined;
   return w('YTTERLIGARE_DELVIS', `Ansökt ${kr(f.request)} i ytterligare medel, beviljat ${kr(f.extra)}`);
 }
 
 // spec: allocation-model.md Warnings — NY: no prev_f (blank or 0): new federation, no floor
 export function newFederationWarning(f: WarningFacts): Warning | undefined {
-  if (f.previousAllocation !== undefined && compare(f.previousAllocation, ZERO) > 0) return undefined;
+  if (f.previousAllocation !== undefined && compareTolerant(f.previousAllocation, ZERO) > 0) return undefined;
   return w('NY', 'Nytt förbund utan statlig tilldelning föregående år; ingen spärr');
 }
 
@@ -118,7 +118,7 @@ export function partYearWarning(f: WarningFacts): Warning | undefined {
 
 // spec: allocation-model.md Warnings — MINSKNING: final_f < (1 − applied spärr)·prev_f·m_f
 export function decreaseWarning(f: WarningFacts): Warning | undefined {
-  if (f.decreaseThreshold === undefined || f.previousAllocation === undefined || !(compare(f.final, f.decreaseThreshold) < 0)) {
+  if (f.decreaseThreshold === undefined || f.previousAllocation === undefined || !(compareTolerant(f.final, f.decreaseThreshold) < 0)) {
     return undefined;
   }
   return w(
