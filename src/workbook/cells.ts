@@ -5,7 +5,8 @@ import Decimal from 'decimal.js';
 import { D, MAX_AMOUNT } from '../engine/decimal';
 import type { SplitMethod } from '../engine/types';
 import type { CellValue } from './types';
-import { parseNumberCell, parseShareCell } from './numbers';
+import { isDateTimeFormat, parseNumberCell, parseShareCell } from './numbers';
+import type { ParsedNumber } from './numbers';
 import { cellText, excelErrorMessage, excelErrorOf, foldDiacritics, isBlank, normalizeKey, UNIT_MULTIPLIER } from './text';
 
 export type CellRead<T> = { ok: true; value: T } | { ok: false; message: string } | null;
@@ -33,14 +34,39 @@ function tooLarge(cell: CellValue | undefined): string {
   return `${quoted(cell)} är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten`;
 }
 
+/** "900.000" in an amount: a thousands separator or decimals? (spec: workbook-format.md "Reading rules") */
+export function ambiguousAmountMessage(cell: CellValue | undefined, forms: NonNullable<ParsedNumber['ambiguous']>): string {
+  return `${quoted(cell)} är tvetydigt: skriv ${forms.thousands} om det är tusental eller ${forms.decimals} om det är decimaler`;
+}
+
+/** What a number cell should hold, for dateFormattedMessage: 'ett belopp', 'ett antal', 'en andel' … */
+export type NumberNoun = 'ett belopp' | 'ett antal' | 'ett antal månader' | 'en andel' | 'ett årtal';
+
+/** A number in a cell formatted as a date or time: its serial day number is no amount. */
+export function dateFormattedMessage(cell: CellValue | undefined, noun: NumberNoun): string {
+  return `Cellen är formaterad som datum eller tid, så talet ${cellText(cell)} är ett datum och inte ${noun}; ge cellen talformatet Tal och skriv in värdet igen`;
+}
+
+/**
+ * The problem of a number cell formatted as a date or time (isDateTimeFormat on the format code the
+ * host gave, SheetValues.numberFormats), else undefined. Text and blank cells are read as they are.
+ */
+export function dateFormattedProblem(cell: CellValue | undefined, numberFormat: string | null | undefined, noun: NumberNoun): string | undefined {
+  return typeof cell === 'number' && isDateTimeFormat(numberFormat) ? dateFormattedMessage(cell, noun) : undefined;
+}
+
 /**
  * Money: a number ≥ 0 in the column's unit (multiplier 1, 1 000 or 1 000 000), exact.
- * A unit written in the cell ("5 tkr", "1 234 kr") overrides the column's unit.
+ * A unit written in the cell ("5 tkr", "2 000 kr", "1 234 SEK") overrides the column's unit: "2 000 kr"
+ * under `Eget kapital (tkr)` is 2 000 kr, "5 tkr" under `(kr)` is 5 000 kr.
+ * "900.000" and "1,500" are refused as ambiguous (ambiguousAmountMessage).
  */
 export const readMoney = refusingErrorValues(function readMoney(cell: CellValue | undefined, multiplier: number): CellRead<Decimal> {
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   if (parsed === undefined || parsed.percent) return { ok: false, message: `${quoted(cell)} är inget belopp` };
+  if (parsed.ambiguous) return { ok: false, message: ambiguousAmountMessage(cell, parsed.ambiguous) };
+  // spec: workbook-format.md "Reading rules": the cell's own unit (kr, tkr, mkr) wins over the column's
   const factor = parsed.currency ? UNIT_MULTIPLIER[parsed.unit ?? 'kr'] : multiplier;
   const value = parsed.value.times(factor);
   if (value.isNegative() && !value.isZero()) {
@@ -56,6 +82,7 @@ export const readQuantity = refusingErrorValues(function readQuantity(cell: Cell
   if (parsed === null) return null;
   const bad = parsed === undefined || parsed.percent || (what === 'antal' && parsed.currency);
   if (bad) return { ok: false, message: `${quoted(cell)} är inget ${what}` };
+  if (parsed.ambiguous) return { ok: false, message: ambiguousAmountMessage(cell, parsed.ambiguous) };
   const factor = parsed.currency ? UNIT_MULTIPLIER[parsed.unit ?? 'kr'] : multiplier;
   const value = parsed.value.times(factor);
   if (value.isNegative() && !value.isZero()) {

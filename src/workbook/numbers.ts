@@ -17,6 +17,12 @@ export interface ParsedNumber {
   unit?: 'kr' | 'tkr' | 'mkr';
   /** the text carried a currency ("kr", "SEK", ":-", "tkr", "mkr"): only money cells accept it */
   currency: boolean;
+  /**
+   * the text's only mark is one point or comma followed by exactly three digits after one to three
+   * digits ("900.000", "1,500"): a thousands separator or decimals? `value` reads it as decimals;
+   * an amount refuses it (spec: workbook-format.md "Reading rules"), a share keeps that reading
+   */
+  ambiguous?: { thousands: string; decimals: string };
 }
 
 /**
@@ -40,8 +46,9 @@ const SUFFIX = /^(.*?)\s*(%|kronor|kr\.?|sek|tkr|mkr|:-)$/i;
  * - the same mark repeated is a thousands separator ("1.234.567" = "1,234,567" = 1 234 567);
  * - both marks: the last one is the decimal mark ("1.234,5" = "1,234.5" = 1 234.5);
  * - a leading + or - (also U+2212 minus) is the sign;
- * - a trailing "%" sets `percent`; "kr", "kr.", "kronor", "SEK", ":-" are ignored (kronor);
- *   "tkr"/"mkr" set `unit`;
+ * - a trailing "%" sets `percent`; "kr", "kr.", "kronor", "SEK", ":-" set `currency` (kronor) and
+ *   "tkr"/"mkr" set `unit` too: a unit written in the cell wins over its column's (readMoney);
+ * - "900.000" and "1,500" (one mark, exactly three digits after it, 1–3 before) set `ambiguous`;
  * - nothing else: no exponents, no words ("ca 2 milj").
  */
 export function parseNumberCell(cell: CellValue | undefined): ParsedNumber | null | undefined {
@@ -70,7 +77,45 @@ export function parseNumberCell(cell: CellValue | undefined): ParsedNumber | nul
   }
   const value = parseUnsignedNumber(s);
   if (value === undefined) return undefined;
-  return { value: negative ? value.negated() : value, percent, unit, currency };
+  const parsed: ParsedNumber = { value: negative ? value.negated() : value, percent, unit, currency };
+  const ambiguous = ambiguousThousands(s);
+  if (ambiguous) parsed.ambiguous = ambiguous;
+  return parsed;
+}
+
+/**
+ * "900.000" → { thousands: "900 000", decimals: "900,00" }: a number whose only mark is one point or
+ * comma with exactly three digits after it and one to three (not a leading 0) before it, so that it
+ * reads as well with a thousands separator as with decimals. The forms to write instead, with the
+ * decimals' trailing zeros dropped down to two ("1,234" keeps its digits: "1,2340").
+ */
+function ambiguousThousands(s: string): ParsedNumber['ambiguous'] {
+  const m = /^([1-9][0-9]{0,2})[.,]([0-9]{3})$/.exec(s);
+  if (!m) return undefined;
+  const decimals = m[2].endsWith('0') ? m[2].slice(0, 2) : `${m[2]}0`;
+  return { thousands: `${m[1]} ${m[2]}`, decimals: `${m[1]},${decimals}` };
+}
+
+/**
+ * True when an Excel number format code shows a date or a time (`yyyy-mm-dd`, `d/m/yyyy`, `h:mm`,
+ * `[h]:mm:ss`, `mmm yy`, `ÅÅÅÅ-MM-DD`): a number in such a cell is a serial day number, not an amount.
+ * Quoted text, escaped characters and bracketed colours, conditions and locales do not count; elapsed
+ * time ([h], [mm], [ss]) does; so does `ÅÅÅÅ` of a Swedish code. null, undefined, '', `General`, `@` and number formats are false.
+ * The one rule both hosts rely on (they pass SheetValues.numberFormats through).
+ */
+export function isDateTimeFormat(code: string | null | undefined): boolean {
+  if (typeof code !== 'string' || code === '') return false;
+  if (/\[[hms]+\]/i.test(code)) return true;
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/_./g, '')
+    .replace(/\*./g, '')
+    .replace(/\[[^\]]*\]/g, '');
+  // General (Standard in Swedish Excel's local codes) shows a number as it is
+  if (/^(general|standard)$/i.test(bare.trim())) return false;
+  // d, m, y, h, s (the codes as Range.numberFormat and .xlsx give them; AM/PM has its m), Swedish å (år)
+  return /[dmyhså]/i.test(bare);
 }
 
 function parseUnsignedNumber(s: string): Decimal | undefined {

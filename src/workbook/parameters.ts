@@ -4,9 +4,9 @@ import Decimal from 'decimal.js';
 import type { CellBlock, CellValue, Problem, SheetValues } from './types';
 import { MONEY_FORMAT, SHARE_FORMAT } from './types';
 import { cellAddress } from './address';
-import { CellRead, quoted, readMoney, readShare, readYear } from './cells';
+import { CellRead, dateFormattedProblem, quoted, readMoney, readShare, readYear } from './cells';
 import { isBlank, normalizeKey, parseHeader, UNIT_MULTIPLIER } from './text';
-import { findSheet, findHeaderRow, makeProblem } from './sheets';
+import { findOnlySheet, findHeaderRow, makeProblem } from './sheets';
 import { unknownUnitMessage } from './columns';
 
 export type ParameterKey =
@@ -113,8 +113,9 @@ export interface ParameterSheetScan {
 
 /** Finds the Parametrar sheet, its header row, the Värde column and every parameter's row. */
 export function scanParameterSheet(sheets: SheetValues[]): ParameterSheetScan {
-  const sheet = findSheet(sheets, PARAMETER_SHEET);
-  const scan: ParameterSheetScan = { sheet, headerRow: -1, labelColumn: 0, valueColumn: -1, rows: {}, lastRow: -1, problems: [] };
+  const problems: Problem[] = [];
+  const sheet = findOnlySheet(sheets, PARAMETER_SHEET, problems);
+  const scan: ParameterSheetScan = { sheet, headerRow: -1, labelColumn: 0, valueColumn: -1, rows: {}, lastRow: -1, problems };
   if (!sheet) {
     scan.problems.push(makeProblem(PARAMETER_SHEET, 0, 0, `Bladet "${PARAMETER_SHEET}" saknas`));
     return scan;
@@ -166,8 +167,13 @@ function lastNonBlank(cells: CellValue[]): number {
   return -1;
 }
 
-/** Reads one parameter value cell by the parameter's kind. Money in kronor, shares as fractions. */
-export function readParameterValue(def: ParameterDefinition, cell: CellValue | undefined, multiplier: number): CellRead<Decimal> {
+/**
+ * Reads one parameter value cell by the parameter's kind. Money in kronor, shares as fractions. A number
+ * in a cell formatted as a date or time (`numberFormat`, when the host gave it) is an error.
+ */
+export function readParameterValue(def: ParameterDefinition, cell: CellValue | undefined, multiplier: number, numberFormat?: string | null): CellRead<Decimal> {
+  const dated = dateFormattedProblem(cell, numberFormat, def.kind === 'money' ? 'ett belopp' : def.kind === 'share' ? 'en andel' : 'ett årtal');
+  if (dated) return { ok: false, message: dated };
   if (def.kind === 'money') return readMoney(cell, multiplier);
   if (def.kind === 'share') return readShare(cell);
   const year = readYear(cell);
@@ -234,7 +240,7 @@ export function locateParameters(sheets: SheetValues[]): LocatedParameter[] {
       multiplier,
       default: def.default,
     };
-    const read = readParameterValue(def, value, multiplier);
+    const read = readParameterValue(def, value, multiplier, found && scan.sheet ? scan.sheet.numberFormats?.[row]?.[valueColumn] : undefined);
     if (read === null) {
       if (def.required) located.problem = `${def.label} saknar värde`;
     } else if (!read.ok) {

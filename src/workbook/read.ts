@@ -20,10 +20,12 @@ import {
   MappedColumn,
   MUNICIPALITY_SHEET,
 } from './columns';
-import { CellRead, readMoney, readMonths, readQuantity, readSplitMethod } from './cells';
+import { CellRead, dateFormattedProblem, NumberNoun, readMoney, readMonths, readQuantity, readSplitMethod } from './cells';
 import { formatKronor, formatShare } from './format';
 import { ParameterKey, PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
-import { findHeaderRow, findSheet, HEADER_SEARCH_ROWS, makeProblem, sortProblems } from './sheets';
+import { findHeaderRow, findOnlySheet, findSheet, HEADER_SEARCH_ROWS, makeProblem, mergedOutputCellMessage, sortProblems } from './sheets';
+import { outputColumnPlacement } from './plan';
+import { columnLetters } from './address';
 import { cellText, excelErrorMessage, excelErrorOf, isBlank, normalizeKey } from './text';
 
 /** A federation row as read. */
@@ -60,7 +62,7 @@ function openDataSheet<K extends string>(
   withOutput: boolean,
   problems: Problem[],
 ): SheetRead<K> | undefined {
-  const sheet = findSheet(sheets, canonical);
+  const sheet = findOnlySheet(sheets, canonical, problems);
   if (!sheet) {
     problems.push(makeProblem(canonical, 0, 0, `Bladet "${canonical}" saknas`));
     return undefined;
@@ -122,7 +124,7 @@ function readParameters(sheets: SheetValues[], problems: Problem[]) {
         continue;
       }
       const cell = sheet.values[found.row]?.[scan.valueColumn];
-      const read = readParameterValue(def, cell, found.multiplier);
+      const read = readParameterValue(def, cell, found.multiplier, sheet.numberFormats?.[found.row]?.[scan.valueColumn]);
       if (read === null) {
         if (def.required) problems.push(makeProblem(sheet.name, found.row, scan.valueColumn, `${def.label} saknar värde`));
       } else if (!read.ok) {
@@ -173,7 +175,13 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
       if (!read.ok) at(r, key, read.message);
       else set(read.value);
     };
-    const money = (key: FederationField) => readMoney(cell(key), mapping.columns[key]?.multiplier ?? 1);
+    // spec: workbook-format.md "Reading rules": a number in a cell formatted as a date or time is an error
+    const notDate = <T>(key: FederationField, noun: NumberNoun, read: () => CellRead<T>): CellRead<T> => {
+      const c = opened.col(key);
+      const dated = c === undefined ? undefined : dateFormattedProblem(row[c], sheet.numberFormats?.[r]?.[c], noun);
+      return dated ? { ok: false, message: dated } : read();
+    };
+    const money = (key: FederationField) => notDate(key, 'ett belopp', () => readMoney(cell(key), mapping.columns[key]?.multiplier ?? 1));
     const vo = errors.includes('vo') ? '' : cellText(cell('vo'));
     if (vo) input.vo = vo;
     const region = errors.includes('region') ? '' : cellText(cell('region'));
@@ -185,7 +193,7 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
     take('regionContribution', money('regionContribution'), (v) => (input.regionContribution = v));
     take('request', money('request'), (v) => (input.request = v));
     take('returned', money('returned'), (v) => (input.returned = v));
-    take('months', readMonths(cell('months')), (v) => (input.months = v));
+    take('months', notDate('months', 'ett antal månader', () => readMonths(cell('months'))), (v) => (input.months = v));
     take('splitMethod', readSplitMethod(cell('splitMethod')), (v: SplitMethod) => (input.splitMethod = v));
     if (errors.includes('name')) continue;
     if (!name) {
@@ -221,7 +229,9 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
     const area = nameIn('area');
     const readable = { population: true, supportMeasure: true, supportRecipients: true };
     const quantity = (k: 'population' | 'supportMeasure' | 'supportRecipients', what: 'antal' | 'belopp', label: string) => {
-      const read = readQuantity(cell(k), mapping.columns[k]?.multiplier ?? 1, what);
+      const c = opened.col(k)!;
+      const dated = dateFormattedProblem(row[c], sheet.numberFormats?.[r]?.[c], what === 'antal' ? 'ett antal' : 'ett belopp');
+      const read: CellRead<Decimal> = dated ? { ok: false, message: dated } : readQuantity(cell(k), mapping.columns[k]?.multiplier ?? 1, what);
       if (read === null) {
         if (k !== 'supportRecipients') {
           at(r, k, `${label} saknas`);
@@ -293,6 +303,47 @@ function lastInputColumn(sheet: SheetValues, headerRow: number, mapping: HeaderM
     if (covers) last = right;
   }
   return last;
+}
+
+function columnsOf(m: HeaderMapping<string>): Record<string, number> {
+  return Object.fromEntries(Object.entries(m.columns).map(([k, v]) => [k, (v as { column: number }).column]));
+}
+
+/** Where the Förbund sheet's rows and columns are, and so where a run writes (WorkbookLayout.federationSheet). */
+function federationLayout(opened: SheetRead<FederationField>, rows: FederationRow[]): WorkbookLayout['federationSheet'] {
+  const dataRows = rows.map((f) => f.row);
+  return {
+    name: opened.sheet.name,
+    headerRow: opened.headerRow,
+    dataRows,
+    lastInputColumn: lastInputColumn(opened.sheet, opened.headerRow, opened.mapping, dataRows),
+    existingOutputColumns: { ...opened.mapping.outputColumns },
+    rowCount: opened.sheet.values.length,
+    columns: columnsOf(opened.mapping),
+    duplicateOutputColumns: [...opened.mapping.duplicateOutputColumns],
+  };
+}
+
+/**
+ * The cells a run writes on Förbund (its output columns, outputColumnPlacement, in the header row and
+ * the federation rows) that are part of a merged range: a value written there would land in the
+ * range's top-left cell, perhaps an input cell. Each is a problem, found by the reader so that it is
+ * reported together with the input's problems (a host checks again before writing: writeConflicts).
+ */
+function mergeConflicts(sheet: SheetValues, layout: WorkbookLayout['federationSheet']): Problem[] {
+  const merges = sheet.merges ?? [];
+  if (merges.length === 0) return [];
+  const columns = outputColumnPlacement({ federationSheet: layout } as Pick<WorkbookLayout, 'federationSheet'> as WorkbookLayout);
+  const problems: Problem[] = [];
+  for (const row of [layout.headerRow, ...layout.dataRows]) {
+    for (const column of columns) {
+      const merge = merges.find((m) => row >= m.row && row < m.row + m.rowCount && column >= m.column && column < m.column + m.columnCount);
+      if (merge && (merge.rowCount > 1 || merge.columnCount > 1)) {
+        problems.push(makeProblem(sheet.name, row, column, mergedOutputCellMessage(`${columnLetters(merge.column)}${merge.row + 1}`)));
+      }
+    }
+  }
+  return problems;
 }
 
 /**
@@ -462,6 +513,12 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     }
   }
 
+  // Merged cells where the run would write its output: reported with the input's problems (all at once)
+  if (fedSheet) problems.push(...mergeConflicts(fedSheet.sheet, federationLayout(fedSheet, feds.rows)));
+
+  // Kommunbidrag and Körlogg are replaced by a run: two sheets matching one of them is an error too
+  for (const name of OUTPUT_SHEETS) findOnlySheet(sheets, name, problems);
+
   if (problems.length > 0 || !fedSheet || !areaSheet || !params.scan.sheet) {
     if (problems.length === 0) throw new Error('internal: missing sheet without a problem');
     return { ok: false, problems: sortProblems(problems) };
@@ -490,8 +547,6 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     federations: feds.rows.map((f) => f.input),
     areas: areas.rows.map((a) => a.input),
   };
-  const columnsOf = (m: HeaderMapping<string>): Record<string, number> =>
-    Object.fromEntries(Object.entries(m.columns).map(([k, v]) => [k, (v as { column: number }).column]));
   const existingOutputSheets: Record<string, string> = {};
   for (const name of OUTPUT_SHEETS) {
     const s = findSheet(sheets, name);
@@ -500,16 +555,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   const paramRows: Record<string, number> = {};
   for (const [k, v] of Object.entries(params.scan.rows)) if (v) paramRows[k] = v.row;
   const layout: WorkbookLayout = {
-    federationSheet: {
-      name: fedSheet.sheet.name,
-      headerRow: fedSheet.headerRow,
-      dataRows: feds.rows.map((f) => f.row),
-      lastInputColumn: lastInputColumn(fedSheet.sheet, fedSheet.headerRow, fedSheet.mapping, feds.rows.map((f) => f.row)),
-      existingOutputColumns: { ...fedSheet.mapping.outputColumns },
-      rowCount: fedSheet.sheet.values.length,
-      columns: columnsOf(fedSheet.mapping),
-      duplicateOutputColumns: [...fedSheet.mapping.duplicateOutputColumns],
-    },
+    federationSheet: federationLayout(fedSheet, feds.rows),
     municipalitySheet: {
       name: areaSheet.sheet.name,
       headerRow: areaSheet.headerRow,

@@ -10,6 +10,34 @@ export function findSheet(sheets: SheetValues[], canonical: string): SheetValues
   return sheets.find((s) => normalizeKey(s.name) === key);
 }
 
+/** Every sheet whose name matches `canonical`, in tab order. */
+export function findSheets(sheets: SheetValues[], canonical: string): SheetValues[] {
+  const key = normalizeKey(canonical);
+  return sheets.filter((s) => normalizeKey(s.name) === key);
+}
+
+/** Two or more sheets whose names match one sheet (e.g. `Förbund` and a hidden `Förbund `). */
+export function duplicateSheetMessage(canonical: string, names: string[]): string {
+  const listed = names.map((n) => `"${n}"`);
+  const both = listed.length === 2 ? `${listed[0]} och ${listed[1]}` : `${listed.slice(0, -1).join(', ')} och ${listed[listed.length - 1]}`;
+  return `Bladen ${both} matchar båda bladet "${canonical}" (stora och små bokstäver och mellanslag räknas inte); byt namn på eller ta bort det som inte ska användas (det kan vara dolt)`;
+}
+
+/**
+ * The sheet whose name matches `canonical`, like findSheet; when several match, a problem naming them
+ * all is pushed (at A1 of the second) and the first is returned so that its other problems are found too.
+ */
+export function findOnlySheet(sheets: SheetValues[], canonical: string, problems: Problem[]): SheetValues | undefined {
+  const found = findSheets(sheets, canonical);
+  if (found.length > 1) problems.push(makeProblem(found[1].name, 0, 0, duplicateSheetMessage(canonical, found.map((s) => s.name))));
+  return found[0];
+}
+
+/** A cell the run writes its output to that is part of merged cells (`master`: the range's top-left cell, "K3"). */
+export function mergedOutputCellMessage(master: string): string {
+  return `cellen ingår i sammanfogade celler (från ${master}); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen`;
+}
+
 /** How many rows from the top may hold titles before the header row (spec: "within the first 10"). */
 export const HEADER_SEARCH_ROWS = 10;
 

@@ -30,6 +30,12 @@ export interface SheetValues {
    * are never placed over them.
    */
   occupied?: { row: number; column: number }[];
+  /**
+   * Optional, from a host that knows them: each cell's number format code as Excel's
+   * Range.numberFormat gives it (same shape as `values`; null or absent = unknown). A number in a
+   * number column whose format shows a date or time (isDateTimeFormat) is an error at its cell.
+   */
+  numberFormats?: (string | null)[][];
 }
 
 /** One problem of a file, always with its cell address. */
@@ -181,6 +187,11 @@ export const FEDERATION_OUTPUT_HEADERS = [
 ] as const;
 
 export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg'] as const;
+/**
+ * Title of the chart the task pane writes with a run, on Körlogg (src/excel/chart.ts). The command
+ * line recognises that chart by it as the run's own output, not a feature of the user's (lostFeatures).
+ */
+export const RUN_CHART_TITLE = 'Ideal och slutlig tilldelning';
 export const INPUT_SHEETS = ['Parametrar', 'Förbund', 'Kommuner'] as const;
 
 /**
