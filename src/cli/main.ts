@@ -3,15 +3,17 @@
 //
 // Exit codes: 0 done; 2 the input or the command line has problems (every problem printed, nothing
 // written); 1 an unexpected failure (a bug: please report it with the message).
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import * as workbookLayer from '../workbook';
+import { terminalText } from './terminal';
 import { exampleSheets } from '../workbook/example';
 import type { Problem, RunSummary, SheetOutput, SheetValues } from '../workbook/types';
 import {
   applyWritePlan,
+  damagedZipEntries,
   dropUnreadConditionalFormats,
   giveTablesStyleInfo,
   lostFeatures,
@@ -19,7 +21,9 @@ import {
   readSheets,
   writeConflicts,
   writeSheetOutputs,
+  zipKind,
   type UncachedFormula,
+  type ZipKind,
 } from './xlsx';
 
 export interface CliIo {
@@ -129,26 +133,28 @@ Flaggor:
   template: `finsam template – skriver en tom mall
 
 Användning:
-  finsam template --out TOM.xlsx
+  finsam template --out TOM.xlsx [--force]
 
 Mallen har bladen Parametrar, Förbund och Kommuner med rätt rubriker, instruktioner och
 kontroller av vad som kan skrivas i cellerna.
 
 Flaggor:
-  -o, --out TOM.xlsx  Filen som skrivs
+  -o, --out TOM.xlsx  Filen som skrivs (en fil som redan finns skrivs bara över med --force)
+  -f, --force         Skriv över filen om den finns
   -h, --help          Visar den här hjälpen
 `,
   example: `finsam example – skriver ett fiktivt nationellt exempel
 
 Användning:
-  finsam example --out EXEMPEL.xlsx
+  finsam example --out EXEMPEL.xlsx [--force]
 
 Exemplet har omkring 80 påhittade förbund i de fem verksamhetsområdena och omkring 290 kommuner
 och stadsdelar, med statlig ram 339 000 000 kr. Alla uppgifter är fiktiva. Prova sedan:
   finsam allocate EXEMPEL.xlsx --out RESULTAT.xlsx
 
 Flaggor:
-  -o, --out EXEMPEL.xlsx  Filen som skrivs
+  -o, --out EXEMPEL.xlsx  Filen som skrivs (en fil som redan finns skrivs bara över med --force)
+  -f, --force             Skriv över filen om den finns
   -h, --help              Visar den här hjälpen
 `,
   explain: `finsam explain – förklarar ett förbunds tilldelning
@@ -207,16 +213,65 @@ function describeFsError(error: unknown, file: string, reading: boolean): string
       return reading ? `Filen ${file} finns inte` : `Mappen för ${file} finns inte`;
     case 'EISDIR':
       return `${file} är en mapp, inte en fil`;
+    case 'ENOTDIR':
+      return `En del av sökvägen ${file} är en fil, inte en mapp`;
     case 'EACCES':
     case 'EPERM':
       return reading ? `Ingen behörighet att läsa ${file}` : `Ingen behörighet att skriva ${file} (är filen öppen i Excel?)`;
     case 'EBUSY':
       return `${file} är låst, kanske öppen i Excel: stäng den och försök igen`;
     case 'ENOSPC':
+    case 'EDQUOT':
       return `Det finns inte plats på disken för ${file}`;
+    case 'EFBIG':
+    case 'ERR_FS_FILE_TOO_LARGE':
+      return reading ? `${file} är för stor för att läsas` : `${file} blir för stor för filsystemet`;
+    case 'EROFS':
+      return `${file} ligger på en skrivskyddad disk`;
+    case 'ENAMETOOLONG':
+      return `Filnamnet ${file} är för långt`;
+    case 'ELOOP':
+      return `${file} är en symbolisk länk som pekar på sig själv`;
+    case 'EMFILE':
+    case 'ENFILE':
+      return `För många öppna filer för att ${reading ? 'läsa' : 'skriva'} ${file}; försök igen`;
+    case 'EIO':
+      return `Disken kunde inte ${reading ? 'läsa' : 'skriva'} ${file} (in- eller utmatningsfel)`;
     default:
-      return `${reading ? 'Kunde inte läsa' : 'Kunde inte skriva'} ${file}: ${error instanceof Error ? error.message : String(error)}`;
+      return `${reading ? 'Kunde inte läsa' : 'Kunde inte skriva'} ${file}${code ? ` (felkod ${code})` : ''}`;
   }
+}
+
+/** A workbook whose zip parts fail their checksum (spec: workbook-format.md "Reading rules"). */
+export function damagedFileMessage(file: string, parts: string[]): string {
+  const named = parts.filter((p) => p !== '');
+  const which = named.length === 0 ? '' : ` (${named.length === 1 ? 'delen' : 'delarna'} ${named.slice(0, 3).join(', ')}${named.length > 3 ? ' …' : ''})`;
+  return `${file}: filen är skadad${which}; den kan inte läsas utan risk för fel siffror. Använd en oskadad kopia, eller öppna den i Excel och spara den igen.`;
+}
+
+/** A zip that is no Excel workbook: an .ods, .docx … renamed .xlsx. */
+export function notAWorkbookMessage(file: string, kind: Exclude<ZipKind, 'xlsx'>): string {
+  const what: Record<Exclude<ZipKind, 'xlsx'>, string> = {
+    ods: 'ett OpenDocument-kalkylark (.ods)',
+    odf: 'ett OpenDocument-dokument',
+    docx: 'ett Word-dokument (.docx)',
+    pptx: 'en PowerPoint-presentation (.pptx)',
+    zip: 'en zip-fil utan arbetsbok',
+  };
+  const advice = kind === 'ods' ? ' Öppna den i LibreOffice eller Excel och spara den som Excel-arbetsbok (.xlsx).' : '';
+  return `${file} är inte en Excel-arbetsbok (.xlsx): den är ${what[kind]}.${advice}`;
+}
+
+/** What exceljs says when it cannot read a file, in Swedish (its own messages are English). */
+function loadFailureMessage(file: string, error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (isTooLarge(error)) {
+    return `${file} är för stor för att läsas (en del av arbetsboken är större än vad programmet klarar)`;
+  }
+  if (/zip|central dir|signature|end of data|crc|deflate|inflate|invalid (block|distance|code)|unexpected end/i.test(text)) {
+    return `${file}: filen är skadad; zip-arkivet i den kan inte läsas. Använd en oskadad kopia, eller öppna den i Excel och spara den igen.`;
+  }
+  return `Kunde inte läsa ${file} som en Excel-arbetsbok (.xlsx); öppna den i Excel eller LibreOffice, spara den som Excel-arbetsbok och försök igen`;
 }
 
 async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; buffer: Buffer }> {
@@ -235,35 +290,108 @@ async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workb
   if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304) {
     throw new CliError(`${file} är inte en Excel-arbetsbok (.xlsx)`);
   }
+  // The zip is checked before exceljs reads it: a damaged part would be read with wrong figures.
+  const damaged = damagedZipEntries(buffer);
+  if (damaged.length > 0) throw new CliError(damagedFileMessage(file, damaged));
+  const kind = zipKind(buffer);
+  if (kind !== 'xlsx') throw new CliError(notAWorkbookMessage(file, kind));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
-    throw new CliError(`Kunde inte läsa ${file} som en Excel-arbetsbok (.xlsx): ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(loadFailureMessage(file, error));
   }
   return { workbook, buffer };
 }
 
-/** Writes a file whole or not at all: a temporary file in the same folder, then a rename over the target. */
-export async function writeFileAtomically(target: string, data: Uint8Array): Promise<void> {
+/** What the command line says when Ctrl-C or SIGTERM stops a write. */
+export const INTERRUPTED_MESSAGE = 'avbruten; ingen fil skrevs';
+
+/** Temporary files being written: removed if the process is interrupted (Ctrl-C, SIGTERM). */
+const pendingTemporaries = new Set<string>();
+/** Exit codes of a process ended by a signal, as a shell gives them (128 + the signal's number). */
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+const signalHandlers = new Map<'SIGINT' | 'SIGTERM', () => void>();
+
+/** Removes the pending temporary files and ends the process with the signal's exit code. */
+function interrupted(signal: 'SIGINT' | 'SIGTERM'): void {
+  for (const file of pendingTemporaries) {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // nothing more can be done on the way out
+    }
+  }
+  pendingTemporaries.clear();
+  process.stderr.write(`\nfinsam: ${INTERRUPTED_MESSAGE}\n`);
+  process.exit(SIGNAL_EXIT[signal]);
+}
+
+function trackTemporary(file: string): void {
+  pendingTemporaries.add(file);
+  for (const signal of Object.keys(SIGNAL_EXIT) as ('SIGINT' | 'SIGTERM')[]) {
+    if (signalHandlers.has(signal)) continue;
+    const handler = (): void => interrupted(signal);
+    signalHandlers.set(signal, handler);
+    process.on(signal, handler);
+  }
+}
+
+function untrackTemporary(file: string): void {
+  pendingTemporaries.delete(file);
+  if (pendingTemporaries.size > 0) return;
+  for (const [signal, handler] of signalHandlers) process.off(signal, handler);
+  signalHandlers.clear();
+}
+
+/**
+ * The file a write goes to: a symbolic link is followed to its target (the target is updated and the
+ * link kept), with the target's permission bits (undefined for a new file: the umask decides).
+ */
+async function writeTarget(target: string): Promise<{ file: string; mode?: number }> {
   const resolved = path.resolve(target);
-  const temporary = path.join(
-    path.dirname(resolved),
-    `.${path.basename(resolved)}.${process.pid}.${Date.now().toString(36)}.tmp`,
-  );
+  let file = resolved;
   try {
-    // A missing folder is created (e.g. out/ in a fresh checkout); the file itself is written whole or not at all.
-    await fs.mkdir(path.dirname(resolved), { recursive: true });
-    await fs.writeFile(temporary, data, { flag: 'wx' });
-  } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
-    throw new CliError(describeFsError(error, target, false));
+    file = await fs.realpath(resolved);
+  } catch {
+    // a new file (or a dangling link: written where the link is)
   }
   try {
-    await fs.rename(temporary, resolved);
-  } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
-    throw new CliError(describeFsError(error, target, false));
+    const stat = await fs.stat(file);
+    return { file, mode: stat.mode & 0o7777 };
+  } catch {
+    return { file };
+  }
+}
+
+/**
+ * Writes a file whole or not at all: a temporary file in the same folder, then a rename over the
+ * target. An existing file keeps its permission bits; a symbolic link is followed (its target is
+ * replaced, the link stays); Ctrl-C or SIGTERM during the write removes the temporary file.
+ */
+export async function writeFileAtomically(target: string, data: Uint8Array): Promise<void> {
+  const { file, mode } = await writeTarget(target);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  trackTemporary(temporary);
+  try {
+    try {
+      // A missing folder is created (e.g. out/ in a fresh checkout); the file itself is written whole or not at all.
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(temporary, data, { flag: 'wx', ...(mode !== undefined ? { mode } : {}) });
+      // writeFile's mode is filtered by the umask: the file's own bits are set as they were
+      if (mode !== undefined) await fs.chmod(temporary, mode);
+    } catch (error) {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      throw new CliError(describeFsError(error, target, false));
+    }
+    try {
+      await fs.rename(temporary, file);
+    } catch (error) {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      throw new CliError(describeFsError(error, target, false));
+    }
+  } finally {
+    untrackTemporary(temporary);
   }
 }
 
@@ -301,6 +429,21 @@ function requireXlsxName(file: string | undefined, flag = '--out'): string {
   if (!file) throw new CliError(`Ange filen som ska skrivas med ${flag} FIL.xlsx`);
   if (!/\.xlsx$/i.test(file)) throw new CliError(`${file}: filen som skrivs måste sluta på .xlsx`);
   return file;
+}
+
+/** True when something (a file, a folder, a link) is at the path. */
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `template` or `example` onto an existing file without --force. */
+export function fileExistsMessage(file: string): string {
+  return `${file} finns redan och skrivs inte över. Ange en annan fil, eller --force för att skriva över den.`;
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {
@@ -374,6 +517,16 @@ function compute(workbook: ExcelJS.Workbook, timestamp: Date): Computed {
   return { ok: true, run, sheets, reads };
 }
 
+/** A failure of size: a string or buffer beyond what node can hold ("Invalid string length"). */
+function isTooLarge(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /invalid string length|array buffer allocation failed|invalid array length|out of memory/i.test(text);
+}
+
+function tooLargeToWriteMessage(output: string): string {
+  return `Kunde inte skriva ${output}: arbetsboken blev för stor för att skrivas (mer än programmet klarar i minnet). Ingen fil skrevs.`;
+}
+
 /**
  * Applies the plan and serialises the workbook. Anything exceljs throws here is not the input's
  * fault: it becomes a CliFailure (exit 1, a Swedish message, no stack trace) and no file is written.
@@ -389,6 +542,7 @@ async function writeRun(workbook: ExcelJS.Workbook, computed: Extract<Computed, 
     workbook.lastModifiedBy = 'finsam';
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   } catch (error) {
+    if (isTooLarge(error)) throw new CliFailure(tooLargeToWriteMessage(output), error);
     throw new CliFailure(
       [
         `Kunde inte skriva ${output}: exceljs klarade inte att skriva arbetsboken (${causeText(error)}). Ingen fil skrevs.`,
@@ -532,6 +686,7 @@ async function sheetsCommand(name: 'template' | 'example', args: string[], io: C
     allowPositionals: true,
     options: {
       out: { type: 'string', short: 'o' },
+      force: { type: 'boolean', short: 'f' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -542,6 +697,8 @@ async function sheetsCommand(name: 'template' | 'example', args: string[], io: C
   }
   if (positionals.length > 0) throw new CliError(`Okänt argument: ${positionals[0]}. Ange filen med --out FIL.xlsx`);
   const output = requireXlsxName(values.out);
+  // A workbook of the user's is never overwritten by a template or an example unless asked for
+  if (!values.force && (await exists(output))) throw new CliError(fileExistsMessage(output));
   const sheets = name === 'template' ? workbookLayer.templateSheets() : exampleSheets();
   await writeFileAtomically(output, await sheetsToFile(sheets));
   io.stdout(name === 'template' ? `Mallen är skriven till ${output}\n` : `Exemplet (fiktiva uppgifter) är skrivet till ${output}\n`);
@@ -592,8 +749,9 @@ function explanationText(lines: workbookLayer.ExplanationLine[]): string {
   return lines.map((line) => `${line.label.padEnd(width)}  ${line.value}${line.note ? `  (${line.note})` : ''}`).join('\n');
 }
 
-/** Runs the command line; returns the exit code. */
-export async function run(argv: string[], io: CliIo = defaultIo): Promise<number> {
+/** Runs the command line; returns the exit code. Everything it prints goes through terminalText. */
+export async function run(argv: string[], rawIo: CliIo = defaultIo): Promise<number> {
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(terminalText(text)), stderr: (text) => rawIo.stderr(terminalText(text)) };
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help' || first === 'hjälp') {

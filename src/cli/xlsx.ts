@@ -24,8 +24,10 @@ import * as zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { cellAddress } from '../workbook/address';
 import type { CellRange, CellValue, Problem, SheetOutput, SheetValues, Validation, WritePlan } from '../workbook/types';
-import { LEGACY_MONEY_FORMATS, MONEY_FORMAT, TEXT_FORMAT } from '../workbook/types';
+import { LEGACY_MONEY_FORMATS, MONEY_FORMAT, OUTPUT_SHEETS, RUN_CHART_TITLE, TEXT_FORMAT } from '../workbook/types';
 import { validationErrorText } from '../workbook/template';
+import { isDateTimeFormat } from '../workbook/numbers';
+import { mergedOutputCellMessage } from '../workbook/sheets';
 
 /**
  * exceljs 4.4 drops every backslash escape from the number formats it reads
@@ -306,6 +308,19 @@ function isFormulaValue(value: unknown): value is { formula?: string; sharedForm
   return isObject(value) && ('formula' in value || 'sharedFormula' in value);
 }
 
+/**
+ * A cell's number format code as Range.numberFormat gives it ('General' → null). A cell exceljs reads as
+ * a Date (its format is one exceljs takes for a date, or the file stores a date) is a date whatever its
+ * code says, so it gets a date format when it has none.
+ */
+function numberFormatOf(cell: ExcelJS.Cell): string | null {
+  const code = cell.numFmt;
+  const value: unknown = cell.value;
+  const shown = isFormulaValue(value) ? (cell as unknown as { result?: unknown }).result : value;
+  if (shown instanceof Date && !isDateTimeFormat(code)) return 'yyyy-mm-dd';
+  return typeof code === 'string' && code !== '' && !/^general$/i.test(code) ? code : null;
+}
+
 // exceljs keeps a sheet's merges here (master address → range, 1-based), outside its type declarations.
 interface MergeRange {
   top: number;
@@ -327,7 +342,7 @@ function mergedRanges(worksheet: ExcelJS.Worksheet): CellRange[] {
 export function readSheets(workbook: ExcelJS.Workbook, options: ReadOptions = {}): SheetValues[] {
   const date1904 = Boolean(workbook.properties?.date1904);
   return workbook.worksheets.map((worksheet) => {
-    const cells: { row: number; column: number; value: CellValue }[] = [];
+    const cells: { row: number; column: number; value: CellValue; numberFormat: string | null }[] = [];
     const occupied: { row: number; column: number }[] = [];
     let rowCount = 0;
     let columnCount = 0;
@@ -346,7 +361,7 @@ export function readSheets(workbook: ExcelJS.Workbook, options: ReadOptions = {}
           if (isFormulaValue(cell.value) && !(cell.isMerged && cell.master !== cell)) occupied.push({ row: rowNumber - 1, column: columnNumber - 1 });
           return;
         }
-        cells.push({ row: rowNumber, column: columnNumber, value });
+        cells.push({ row: rowNumber, column: columnNumber, value, numberFormat: numberFormatOf(cell) });
         rowCount = Math.max(rowCount, rowNumber);
         columnCount = Math.max(columnCount, columnNumber);
       });
@@ -358,6 +373,15 @@ export function readSheets(workbook: ExcelJS.Workbook, options: ReadOptions = {}
       const merges = mergedRanges(worksheet);
       if (merges.length > 0) sheet.merges = merges;
       if (occupied.length > 0) sheet.occupied = occupied;
+      // Number formats of the cells with a value (what Range.numberFormat gives), so that a date in an amount cell is caught
+      const formats: (string | null)[][] = Array.from({ length: rowCount }, () => new Array<string | null>(columnCount).fill(null));
+      let anyFormat = false;
+      for (const { row, column, numberFormat } of cells) {
+        if (numberFormat === null) continue;
+        formats[row - 1][column - 1] = numberFormat;
+        anyFormat = true;
+      }
+      if (anyFormat) sheet.numberFormats = formats;
     }
     return sheet;
   });
@@ -655,7 +679,7 @@ export function writeConflicts(workbook: ExcelJS.Workbook, plan: WritePlan): Pro
       row: row + 1,
       column: column + 1,
       address,
-      message: `cellen ingår i sammanfogade celler (från ${cell.master.address}); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen`,
+      message: mergedOutputCellMessage(cell.master.address),
     });
   };
   for (const block of plan.blocks) {
@@ -809,6 +833,9 @@ interface ZipEntry {
   /** 0 stored, 8 deflated */
   method: number;
   compressedSize: number;
+  uncompressedSize: number;
+  /** CRC-32 of the uncompressed data, as the central directory gives it */
+  crc32: number;
   localHeader: number;
 }
 
@@ -837,6 +864,8 @@ function zipEntries(buffer: Uint8Array): ZipEntry[] {
       name: decoder.decode(buffer.subarray(offset + 46, offset + 46 + nameLength)),
       method: view.getUint16(offset + 10, true),
       compressedSize: view.getUint32(offset + 20, true),
+      uncompressedSize: view.getUint32(offset + 24, true),
+      crc32: view.getUint32(offset + 16, true),
       localHeader: view.getUint32(offset + 42, true),
     });
     offset += 46 + nameLength + extraLength + commentLength;
@@ -849,20 +878,86 @@ export function zipEntryNames(buffer: Uint8Array): string[] {
   return zipEntries(buffer).map((entry) => entry.name);
 }
 
-/** The text of one part of a zip file, or undefined when it is missing or cannot be read. */
-function zipEntryText(buffer: Uint8Array, entry: ZipEntry): string | undefined {
+/** The uncompressed bytes of one part of a zip file, or undefined when they cannot be read. */
+function zipEntryData(buffer: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
   try {
     const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     const local = entry.localHeader;
-    if (view.getUint32(local, true) !== 0x04034b50) return undefined;
+    if (local + 30 > buffer.length || view.getUint32(local, true) !== 0x04034b50) return undefined;
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + entry.compressedSize > buffer.length) return undefined;
     const data = buffer.subarray(start, start + entry.compressedSize);
-    if (entry.method === 0) return new TextDecoder('utf-8').decode(data);
-    if (entry.method === 8) return new TextDecoder('utf-8').decode(zlib.inflateRawSync(data));
+    if (entry.method === 0) return data;
+    if (entry.method === 8) return zlib.inflateRawSync(data);
     return undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The text of one part of a zip file, or undefined when it is missing or cannot be read. */
+function zipEntryText(buffer: Uint8Array, entry: ZipEntry): string | undefined {
+  const data = zipEntryData(buffer, entry);
+  return data === undefined ? undefined : new TextDecoder('utf-8').decode(data);
+}
+
+const CRC_TABLE: Uint32Array = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (the zip format's checksum) of some bytes: node's zlib.crc32 where it has one. */
+export function crc32(data: Uint8Array): number {
+  const native = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (typeof native === 'function') return native(data) >>> 0;
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i += 1) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * The parts of a zip file that are damaged: their data cannot be unpacked, or it does not have the
+ * length and the CRC-32 checksum the zip's directory records (a file cut short, a flipped bit). exceljs
+ * does not check them, so a damaged part would be read with wrong figures. [] for a sound file.
+ * A file whose directory cannot be read at all is damaged as a whole (['']).
+ */
+export function damagedZipEntries(buffer: Uint8Array): string[] {
+  const entries = zipEntries(buffer);
+  if (entries.length === 0) return [''];
+  const damaged: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    // zip64 keeps the sizes elsewhere: such a part is left to the reader
+    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff) continue;
+    const data = zipEntryData(buffer, entry);
+    if (data === undefined || data.length !== entry.uncompressedSize || crc32(data) !== entry.crc32) damaged.push(entry.name);
+  }
+  return damaged;
+}
+
+/**
+ * What a zip file holds by its parts: an Excel workbook (xl/workbook.xml, also .xlsm), an OpenDocument
+ * file (its `mimetype`: .ods, .odt …), a Word document, a PowerPoint presentation, or something else.
+ */
+export type ZipKind = 'xlsx' | 'ods' | 'odf' | 'docx' | 'pptx' | 'zip';
+export function zipKind(buffer: Uint8Array): ZipKind {
+  const entries = zipEntries(buffer);
+  const has = (name: string): boolean => entries.some((e) => e.name.toLowerCase() === name);
+  if (has('xl/workbook.xml') || entries.some((e) => /^xl\/workbook[^/]*\.xml$/i.test(e.name))) return 'xlsx';
+  const mimetype = entries.find((e) => e.name === 'mimetype');
+  if (mimetype) {
+    const type = zipEntryText(buffer, mimetype)?.trim() ?? '';
+    if (type === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
+    if (type.startsWith('application/vnd.oasis.opendocument.')) return 'odf';
+  }
+  if (has('word/document.xml')) return 'docx';
+  if (has('ppt/presentation.xml')) return 'pptx';
+  return 'zip';
 }
 
 const X14_NAMESPACE = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
@@ -929,9 +1024,67 @@ export function extensionFeatures(buffer: Uint8Array): { sheet: string; validati
   return found;
 }
 
-/** Swedish notes on the parts of an .xlsx file that exceljs does not write back. */
+/** The targets of a part's relationships ('xl/drawings/drawing1.xml' → its charts …), as zip paths. */
+function relationshipTargets(buffer: Uint8Array, entries: ZipEntry[], part: string): { type: string; target: string }[] {
+  const slash = part.lastIndexOf('/');
+  const folder = part.slice(0, slash);
+  const relsName = `${folder}/_rels/${part.slice(slash + 1)}.rels`;
+  const entry = entries.find((e) => e.name === relsName);
+  const xml = entry ? zipEntryText(buffer, entry) : undefined;
+  if (!xml) return [];
+  const found: { type: string; target: string }[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    const type = /\bType="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    if (!target || /\bTargetMode="External"/.test(m[0])) continue;
+    const parts = (target.startsWith('/') ? target.slice(1) : `${folder}/${target}`).split('/');
+    const resolved: string[] = [];
+    for (const p of parts) {
+      if (p === '..') resolved.pop();
+      else if (p !== '.' && p !== '') resolved.push(p);
+    }
+    found.push({ type, target: resolved.join('/') });
+  }
+  return found;
+}
+
+/**
+ * The parts of the run's own chart, which the task pane puts on Körlogg with the title RUN_CHART_TITLE
+ * (src/excel/chart.ts): Körlogg is replaced by every run, so that chart is the run's output and not
+ * something of the user's that a rewrite would lose. Returns its chart parts and the drawings that hold
+ * nothing else.
+ */
+export function ownChartParts(buffer: Uint8Array): { charts: Set<string>; drawings: Set<string> } {
+  const entries = zipEntries(buffer);
+  const charts = new Set<string>();
+  const drawings = new Set<string>();
+  const logKey = OUTPUT_SHEETS[1].toLocaleLowerCase('sv');
+  for (const [part, sheet] of sheetNamesByPart(buffer, entries)) {
+    if (sheet.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv') !== logKey) continue;
+    for (const drawing of relationshipTargets(buffer, entries, part).filter((r) => /\/drawing$/.test(r.type))) {
+      const targets = relationshipTargets(buffer, entries, drawing.target);
+      const own = targets.filter((t) => /\/chart$/.test(t.type) && isRunChart(buffer, entries, t.target));
+      own.forEach((t) => charts.add(t.target));
+      if (own.length > 0 && own.length === targets.filter((t) => !/chartStyle|chartColorStyle/.test(t.type)).length) drawings.add(drawing.target);
+    }
+  }
+  return { charts, drawings };
+}
+
+/** A chart part whose title is the run's chart title (the text of its <c:title>, runs joined). */
+function isRunChart(buffer: Uint8Array, entries: ZipEntry[], part: string): boolean {
+  const entry = entries.find((e) => e.name === part);
+  const xml = entry ? zipEntryText(buffer, entry) : undefined;
+  const title = xml ? /<(?:\w+:)?title\b[\s\S]*?<\/(?:\w+:)?title>/.exec(xml)?.[0] : undefined;
+  if (!title) return false;
+  const text = [...title.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)].map((m) => decodeXmlAttribute(m[1])).join('');
+  return text.trim() === RUN_CHART_TITLE;
+}
+
+/** Swedish notes on the parts of an .xlsx file that exceljs does not write back (the run's own chart is none). */
 export function lostFeatures(buffer: Uint8Array): string[] {
-  const names = zipEntryNames(buffer);
+  const own = ownChartParts(buffer);
+  const names = zipEntryNames(buffer).filter((name) => !own.charts.has(name) && !own.drawings.has(name));
   const count = (pattern: RegExp): number => names.filter((name) => pattern.test(name)).length;
   const notes: string[] = [];
   const charts = count(/^xl\/charts\/chart[^/]*\.xml$/i);

@@ -69,7 +69,7 @@ describe('isDateTimeFormat: the one rule for "formatted as a date or time"', () 
 });
 
 describe('a number in a cell formatted as a date or time is an error at its cell (item 4)', () => {
-  test('Förbund: the worked example with Norrby last year typed as a date (2154-03-04 is 92 838)', () => {
+  test('Förbund: the worked example with Norrby last year typed as a date (2154-03-06 is 92 838)', () => {
     const sheets = workedExampleSheets();
     sheets[1].values[2][3] = 92838;
     formats(sheets[1], [[2, 3, 'yyyy-mm-dd']]);
