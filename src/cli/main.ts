@@ -815,7 +815,7 @@ export function cli(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`finsam: oväntat fel: ${String(error)}\n`);
+      process.stderr.write(terminalText(`finsam: oväntat fel: ${String(error)}\n`));
       process.exitCode = EXIT_FAILURE;
     },
   );

@@ -7,27 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { run, type CliIo } from '../../src/cli/main';
 import { crc32, damagedZipEntries, lostFeatures, ownChartParts, readSheets, zipKind } from '../../src/cli/xlsx';
 import { terminalText } from '../../src/cli/terminal';
 import { RUN_CHART_TITLE } from '../../src/workbook/types';
 import { messyWorkedExample, writeFixture } from '../fixtures/workbooks';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const NOW = new Date(2027, 0, 15, 9, 30, 0);
-
-async function finsam(...args: string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => NOW };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+import { finsam } from './helpers';
 
 let dir: string;
 let input: string;

@@ -4,25 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { CliError, FIXED_FILE_DATE, normalizeZipDates, run, writeFileAtomically, type CliIo } from '../../src/cli/main';
+import { CliError, FIXED_FILE_DATE, normalizeZipDates, writeFileAtomically } from '../../src/cli/main';
 import { fixtureWorkbook, messyWorkedExample, UNRELATED_SHEET, WORKED_EXAMPLE_EXPECTED, writeFixture } from '../fixtures/workbooks';
 import { zipPartText } from '../e2e/helpers';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const NOW = new Date(2027, 0, 15, 9, 30, 0);
-
-async function finsam(...args: string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => NOW };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+import { finsam } from './helpers';
 
 let dir: string;
 beforeAll(() => {
