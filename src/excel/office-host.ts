@@ -132,7 +132,11 @@ function usedSheet(name: string, used: Excel.Range): SheetValues {
   if (used.isNullObject) return { name, values: [] };
   return sheetFromCells(
     name,
-    { values: used.values as CellValue[][], numberFormat: used.numberFormat as (string | null)[][], formulas: used.formulas as unknown[][] },
+    {
+      values: used.values as CellValue[][],
+      numberFormat: used.numberFormat as (string | null)[][],
+      ...(withFormulas(name) ? { formulas: used.formulas as unknown[][] } : {}),
+    },
     used.rowIndex,
     used.columnIndex,
   );
@@ -222,7 +226,6 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       next: 0,
       rows: [] as CellValue[][],
       formats: [] as (string | null)[][],
-      formulas: [] as unknown[][],
     }));
     let cellBytes = readCellBytes;
     let syncBudget = budget;
@@ -232,7 +235,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       if (chunks.length === 0) break;
       const loads = chunks.map((c) => {
         const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.column, c.rowCount, c.columnCount);
-        range.load(cellProperties(c.sheet));
+        // values and number formats; not formulas (they would make a very large read a third larger)
+        range.load('values,numberFormat');
         return { c, range };
       });
       try {
@@ -248,12 +252,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         const s = state.find((x) => x.name === c.sheet)!;
         const rows = range.values as CellValue[][];
         const formats = range.numberFormat as (string | null)[][];
-        const formulas = withFormulas(c.sheet) ? (range.formulas as unknown[][]) : undefined;
         s.rows.push(...rows);
         s.formats.push(...formats);
-        if (formulas) s.formulas.push(...formulas);
         s.next += c.rowCount;
-        const bytes = arrayJsonBytes(rows) + arrayJsonBytes(formats) + arrayJsonBytes(formulas);
+        const bytes = arrayJsonBytes(rows) + arrayJsonBytes(formats);
         observed = Math.max(observed, bytes / Math.max(1, c.rowCount * c.columnCount));
       }
       const next = Math.max(MIN_READ_CELL_BYTES, Math.ceil(observed * READ_MARGIN));
@@ -264,7 +266,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         s.name,
         s.rows.length === 0
           ? { name: s.name, values: [] }
-          : sheetFromCells(s.name, { values: s.rows, numberFormat: s.formats, ...(withFormulas(s.name) ? { formulas: s.formulas } : {}) }, s.used.rowIndex, s.used.columnIndex),
+          : sheetFromCells(s.name, { values: s.rows, numberFormat: s.formats }, s.used.rowIndex, s.used.columnIndex),
       ]),
     );
   }
