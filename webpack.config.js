@@ -75,6 +75,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/commands.html', to: 'commands.html' },
+          { from: 'src/taskpane/commands.js', to: 'commands.js' },
+          { from: 'src/taskpane/browser-check.js', to: 'browser-check.js' },
           { from: 'src/taskpane/hjalp.html', to: 'hjalp.html' },
           {
             from: 'manifest.xml',

@@ -481,8 +481,8 @@ function isMergedNonMaster(cell: ExcelJS.Cell): boolean {
 /**
  * Clears the stale output of an earlier run from a range (output columns from the header row down):
  * values, and the number formats, highlight and header bold a run sets (withoutRunFormatting), so
- * that a rerun writes cells identical to a first run's. A cell of a merged range whose top-left cell
- * is elsewhere is left alone (exceljs would clear the top-left cell, e.g. a footnote in an input
+ * that a rerun writes cells identical to a first run's. A cell holding a formula is left alone (a run
+ * writes none), and so is a cell of a merged range whose top-left cell is elsewhere (exceljs would clear the top-left cell, e.g. a footnote in an input
  * column).
  */
 function clearRange(worksheet: ExcelJS.Worksheet, row: number, column: number, rowCount: number, columnCount: number): void {
@@ -491,7 +491,8 @@ function clearRange(worksheet: ExcelJS.Worksheet, row: number, column: number, r
     if (!excelRow) continue;
     for (let c = column; c < column + columnCount; c += 1) {
       const cell = excelRow.findCell(c + 1);
-      if (!cell || isMergedNonMaster(cell)) continue;
+      // A formula is never the run's (it writes none): a total of the user's is kept
+      if (!cell || isMergedNonMaster(cell) || isFormulaValue(cell.value)) continue;
       cell.value = null;
       setCellStyle(cell, (style) => withoutRunFormatting(cell, style, r === row));
     }

@@ -12,7 +12,7 @@
 // chart series add, setValues, setXAxisValues, reversePlotOrder 1.7, dataValidation 1.8
 // (template sheets); everything else 1.1–1.2.
 import type { CellValue, CellBlock, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
-import { INPUT_SHEETS } from '../workbook/types';
+import { INPUT_SHEETS, OUTPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import { topLeftCell } from '../workbook/address';
 import { validationErrorText } from '../workbook/template';
@@ -61,20 +61,85 @@ export interface OfficeHost extends WorkbookHost {
 const defaultRun: ExcelRunner = (batch) => Excel.run(batch);
 const defaultRunIn: ExcelContextRunner = (context, batch) => Excel.run(context, batch);
 
-/** Rows of a used range placed so that values[0][0] is A1 (padding above and to the left with ''). */
-export function valuesFromA1(values: CellValue[][], rowIndex: number, columnIndex: number): CellValue[][] {
+/** Rows of a used range placed so that values[0][0] is A1 (padding above and to the left with '', or `fill`). */
+export function valuesFromA1<T = CellValue>(values: T[][], rowIndex: number, columnIndex: number, fill: T = '' as unknown as T): T[][] {
   if (rowIndex === 0 && columnIndex === 0) return values;
   const width = columnIndex + Math.max(0, ...values.map((r) => r.length));
-  const pad = (): CellValue[] => new Array<CellValue>(width).fill('');
-  const out: CellValue[][] = [];
+  const pad = (): T[] => new Array<T>(width).fill(fill);
+  const out: T[][] = [];
   for (let r = 0; r < rowIndex; r++) out.push(pad());
-  for (const row of values) out.push([...new Array<CellValue>(columnIndex).fill(''), ...row]);
+  for (const row of values) out.push([...new Array<T>(columnIndex).fill(fill), ...row]);
   return out;
 }
 
-/** The values of a loaded used range from A1 ([] for an empty sheet's null object). */
-function usedValuesFromA1(used: Excel.Range): CellValue[][] {
-  return used.isNullObject ? [] : valuesFromA1(used.values as CellValue[][], used.rowIndex, used.columnIndex);
+/**
+ * Whether the read loads a sheet's formulas: only Förbund's, where they tell a helper column of
+ * formulas that show "" (never overwritten by new output columns) and cells of the user's in output
+ * columns (never the run's own).
+ */
+function withFormulas(sheet: string): boolean {
+  return normalizeKey(sheet) === normalizeKey(INPUT_SHEETS[1]);
+}
+
+/**
+ * What the read loads of an input sheet's cells, all in the one read sync (ExcelApi 1.1): values, the
+ * number formats (a date-formatted cell in a number column is an error, not its serial number) and, on
+ * Förbund, the formulas.
+ */
+export function cellProperties(sheet: string): string {
+  return withFormulas(sheet) ? 'values,numberFormat,formulas' : 'values,numberFormat';
+}
+
+/** A cell's formula as Range.formulas gives it: a string starting with "=" (a constant is its value). */
+function isFormula(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 1 && value.startsWith('=');
+}
+
+/**
+ * One input sheet as the workbook layer takes it, from the values, number formats and formulas of its
+ * used range (all from A1): `numberFormats`, `occupied` (formulas that show "" — a helper column of the
+ * user's, never overwritten by new output columns) and `formulaCells` (every formula: never the run's own).
+ */
+export function sheetFromCells(
+  name: string,
+  cells: { values: CellValue[][]; numberFormat?: (string | null)[][]; formulas?: unknown[][] },
+  rowIndex: number,
+  columnIndex: number,
+): SheetValues {
+  const values = valuesFromA1(cells.values, rowIndex, columnIndex);
+  const sheet: SheetValues = { name, values };
+  if (cells.numberFormat) sheet.numberFormats = valuesFromA1<string | null>(cells.numberFormat, rowIndex, columnIndex, null);
+  if (cells.formulas) {
+    const occupied: { row: number; column: number }[] = [];
+    const formulaCells: { row: number; column: number }[] = [];
+    cells.formulas.forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (!isFormula(f)) return;
+        const at = { row: rowIndex + i, column: columnIndex + j };
+        formulaCells.push(at);
+        const v = cells.values[i]?.[j];
+        if (v === '' || v === null || v === undefined) occupied.push(at);
+      }),
+    );
+    if (occupied.length > 0) sheet.occupied = occupied;
+    if (formulaCells.length > 0) sheet.formulaCells = formulaCells;
+  }
+  return sheet;
+}
+
+/** The sheet of a loaded used range ({ name, values: [] } for an empty sheet's null object). */
+function usedSheet(name: string, used: Excel.Range): SheetValues {
+  if (used.isNullObject) return { name, values: [] };
+  return sheetFromCells(
+    name,
+    {
+      values: used.values as CellValue[][],
+      numberFormat: used.numberFormat as (string | null)[][],
+      ...(withFormulas(name) ? { formulas: used.formulas as unknown[][] } : {}),
+    },
+    used.rowIndex,
+    used.columnIndex,
+  );
 }
 
 /** Where a loaded used range is (null for an empty sheet's null object). */
@@ -96,6 +161,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   let syncCount = 0;
   /** Sheet names in tab order as of the last read (output sheets keep their tab position). */
   let sheetNames: string[] | undefined;
+  /** Charts on the run's log sheet as of the last read (a rerun deletes them by name before adding its own). */
+  let sheetCharts = new Map<string, string[]>();
 
   async function sync(context: Excel.RequestContext): Promise<void> {
     syncCount++;
@@ -152,8 +219,14 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
    * much (by the estimate) — and again, until a sync passes or a single row is refused —, the smaller
    * size is kept, and the estimate per cell is never lowered after that. Values from A1, as in one read.
    */
-  async function readInChunks(context: Excel.RequestContext, rects: Map<string, UsedRect | null>): Promise<Map<string, CellValue[][]>> {
-    const state = [...rects].map(([name, used]) => ({ name, used: used ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }, next: 0, rows: [] as CellValue[][] }));
+  async function readInChunks(context: Excel.RequestContext, rects: Map<string, UsedRect | null>): Promise<Map<string, SheetValues>> {
+    const state = [...rects].map(([name, used]) => ({
+      name,
+      used: used ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 },
+      next: 0,
+      rows: [] as CellValue[][],
+      formats: [] as (string | null)[][],
+    }));
     let cellBytes = readCellBytes;
     let syncBudget = budget;
     let refused = false;
@@ -162,7 +235,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       if (chunks.length === 0) break;
       const loads = chunks.map((c) => {
         const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.column, c.rowCount, c.columnCount);
-        range.load('values');
+        // values and number formats; not formulas (they would make a very large read a third larger)
+        range.load('values,numberFormat');
         return { c, range };
       });
       try {
@@ -177,15 +251,23 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       for (const { c, range } of loads) {
         const s = state.find((x) => x.name === c.sheet)!;
         const rows = range.values as CellValue[][];
-        for (const row of rows) s.rows.push(row);
+        const formats = range.numberFormat as (string | null)[][];
+        s.rows.push(...rows);
+        s.formats.push(...formats);
         s.next += c.rowCount;
-        observed = Math.max(observed, arrayJsonBytes(rows) / Math.max(1, c.rowCount * c.columnCount));
+        const bytes = arrayJsonBytes(rows) + arrayJsonBytes(formats);
+        observed = Math.max(observed, bytes / Math.max(1, c.rowCount * c.columnCount));
       }
       const next = Math.max(MIN_READ_CELL_BYTES, Math.ceil(observed * READ_MARGIN));
       cellBytes = refused ? Math.max(cellBytes, next) : next;
     }
     return new Map(
-      state.map((s) => [s.name, s.rows.length === 0 ? [] : valuesFromA1(s.rows, s.used.rowIndex, s.used.columnIndex)]),
+      state.map((s) => [
+        s.name,
+        s.rows.length === 0
+          ? { name: s.name, values: [] }
+          : sheetFromCells(s.name, { values: s.rows, numberFormat: s.formats }, s.used.rowIndex, s.used.columnIndex),
+      ]),
     );
   }
 
@@ -210,31 +292,55 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         // One sync: the sheet list and the used range (values from A1) of every input sheet, looked up
         // by name (Excel looks names up case-insensitively).
         let names: string[] | undefined;
-        const values = new Map<string, CellValue[][]>();
+        const read = new Map<string, SheetValues>();
         const late: string[] = [];
         let tooLarge = false;
+        /** Körlogg, the run's log: its values (small) and its charts, so that a write can empty it in place. */
+        const logProbe = (ws: Excel.Worksheet) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load('values,rowIndex,columnIndex');
+          const charts = ws.charts;
+          charts.load('items/name');
+          return { ws, used, charts };
+        };
+        type LogProbe = ReturnType<typeof logProbe>;
+        let log: LogProbe | undefined;
+        /** whether Körlogg has been asked for (it may not exist) */
+        let logDone = false;
+        const takeLog = (probe: LogProbe | undefined, name: string | undefined) => {
+          if (!probe || name === undefined || probe.ws.isNullObject) return;
+          read.set(name, probe.used.isNullObject ? { name, values: [] } : { name, values: valuesFromA1(probe.used.values as CellValue[][], probe.used.rowIndex, probe.used.columnIndex) });
+          sheetCharts.set(name, probe.charts.items.map((c) => c.name));
+        };
+        sheetCharts = new Map();
         try {
           worksheets.load('items/name');
           const probes = new Map<string, Probe>();
-          for (const name of INPUT_SHEETS) probes.set(name, probe(name, 'values,rowIndex,columnIndex'));
+          for (const name of INPUT_SHEETS) probes.set(name, probe(name, `${cellProperties(name)},rowIndex,columnIndex`));
+          const logSheet = worksheets.getItemOrNullObject(OUTPUT_SHEETS[1]);
+          logSheet.load('name');
+          log = logProbe(logSheet);
           await sync(context);
           names = worksheets.items.map((s) => s.name);
           for (const canonical of INPUT_SHEETS) {
             const actual = actualName(names, canonical);
             if (actual === undefined) continue;
             const p = probes.get(canonical)!;
-            if (!p.ws.isNullObject && p.ws.name === actual) values.set(actual, usedValuesFromA1(p.used));
+            if (!p.ws.isNullObject && p.ws.name === actual) read.set(actual, usedSheet(actual, p.used));
             else late.push(actual); // spelt differently beyond case ("Förbund "): read by its real name
           }
+          takeLog(log, log.ws.isNullObject ? undefined : log.ws.name);
+          logDone = true;
         } catch (error) {
-          values.clear();
+          read.clear();
+          sheetCharts = new Map();
           late.length = 0;
           if (isPayloadSizeError(error)) {
             // The sheets' values are more than one response may carry (Excel on the web: 5 MB).
             tooLarge = true;
           } else {
             // A host that refuses a used range under a missing sheet's null object: list the sheets
-            // first, then read the input sheets that exist.
+            // first, then read the input sheets (and Körlogg) that exist.
             names = await loadSheetNames(context);
             for (const canonical of INPUT_SHEETS) {
               const actual = actualName(names, canonical);
@@ -242,16 +348,19 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             }
           }
         }
-
         if (tooLarge) {
-          // One sync: the sheet list and where each input sheet's used range is, without its values;
-          // then the values in row chunks (readInChunks).
+          // One sync: the sheet list and where each input sheet's used range is, without its values
+          // (and Körlogg); then the values in row chunks (readInChunks).
           worksheets.load('items/name');
           const probes = new Map<string, Probe>();
           for (const name of INPUT_SHEETS) probes.set(name, probe(name, 'address,rowIndex,columnIndex,rowCount,columnCount'));
+          const logSheet = worksheets.getItemOrNullObject(OUTPUT_SHEETS[1]);
+          logSheet.load('name');
+          const logRead = logProbe(logSheet);
           await sync(context);
           const all = worksheets.items.map((s) => s.name);
           names = all;
+          takeLog(logRead, logSheet.isNullObject ? undefined : logSheet.name);
           const rects = new Map<string, UsedRect | null>();
           const unmatched: string[] = [];
           for (const canonical of INPUT_SHEETS) {
@@ -262,35 +371,50 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             else unmatched.push(actual);
           }
           if (unmatched.length > 0) for (const [name, rect] of await usedRects(context, unmatched)) rects.set(name, rect);
-          for (const [name, v] of await readInChunks(context, rects)) values.set(name, v);
-        } else if (late.length > 0) {
-          try {
-            const probes = late.map((name) => {
-              const used = worksheets.getItem(name).getUsedRangeOrNullObject(true);
-              used.load('values,rowIndex,columnIndex');
-              return { name, used };
-            });
-            await sync(context);
-            for (const { name, used } of probes) values.set(name, usedValuesFromA1(used));
-          } catch (error) {
-            if (!isPayloadSizeError(error)) throw error;
-            for (const [name, v] of await readInChunks(context, await usedRects(context, late))) values.set(name, v);
+          for (const [name, v] of await readInChunks(context, rects)) read.set(name, v);
+        } else if (late.length > 0 || !logDone) {
+          // Körlogg, when the first sync could not ask for it, goes with the late reads
+          const logName = logDone ? undefined : actualName(names ?? [], OUTPUT_SHEETS[1]);
+          const logLater = logName === undefined ? undefined : logProbe(worksheets.getItem(logName));
+          if (late.length > 0 || logLater) {
+            try {
+              const probes = late.map((name) => {
+                const used = worksheets.getItem(name).getUsedRangeOrNullObject(true);
+                used.load(`${cellProperties(name)},rowIndex,columnIndex`);
+                return { name, used };
+              });
+              await sync(context);
+              for (const { name, used } of probes) read.set(name, usedSheet(name, used));
+              takeLog(logLater, logName);
+            } catch (error) {
+              if (!isPayloadSizeError(error)) throw error;
+              for (const [name, v] of await readInChunks(context, await usedRects(context, late))) read.set(name, v);
+            }
           }
         }
         const all = names ?? [];
         sheetNames = all;
-        return all.map((name) => ({ name, values: values.get(name) ?? [] }));
+        return all.map((name) => read.get(name) ?? { name, values: [] });
       });
     },
 
     async writeRun(plan: WritePlan, chart?: ChartSpec): Promise<WriteStats> {
       return run(async (context) => {
         const names = sheetNames ?? (await loadSheetNames(context));
-        const stats = await execute(context, runOps(plan, names, chart));
-        // The output sheets now exist (replaced in place or appended).
+        let stats: WriteStats;
+        try {
+          stats = await execute(context, runOps(plan, names, chart, sheetCharts));
+        } catch (error) {
+          // What is in the workbook now is not known here (a failed request is not undone): read again.
+          sheetNames = undefined;
+          sheetCharts = new Map();
+          throw error;
+        }
+        // The output sheets now exist (emptied and rewritten in place, or added), the chart on Körlogg.
         const after = [...names];
         for (const s of plan.sheets) if (!after.some((n) => normalizeKey(n) === normalizeKey(s.name))) after.push(s.name);
         sheetNames = after;
+        sheetCharts = chart ? new Map([[after.find((n) => normalizeKey(n) === normalizeKey(chart.sheet)) ?? chart.sheet, [chart.title]]]) : new Map();
         return stats;
       });
     },
@@ -323,6 +447,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       await run(async (context) => {
         await execute(context, removalOps(plan));
         if (sheetNames) sheetNames = sheetNames.filter((n) => !plan.deleteSheets.includes(n));
+        for (const n of plan.deleteSheets) sheetCharts.delete(n);
       });
     },
 
@@ -380,6 +505,12 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
     case 'deleteSheet':
       c.sheet(op.sheet).delete();
       c.cache.delete(op.sheet);
+      return;
+    case 'clearSheet':
+      c.sheet(op.sheet).getRange().clear('All');
+      return;
+    case 'deleteChart':
+      c.sheet(op.sheet).charts.getItem(op.name).delete();
       return;
     case 'addSheet': {
       const ws = context.workbook.worksheets.add(op.sheet);

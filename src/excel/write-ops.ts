@@ -19,6 +19,10 @@ export type WriteOp =
   /** range.clear('All'): values and formats */
   | ({ kind: 'clear' } & Rect)
   | { kind: 'deleteSheet'; sheet: string }
+  /** worksheet.getRange().clear('All'): every cell of a sheet the run owns (values and formats), the sheet kept */
+  | { kind: 'clearSheet'; sheet: string }
+  /** worksheet.charts.getItem(name).delete(): a chart known (from the read) to be on a sheet the run owns */
+  | { kind: 'deleteChart'; sheet: string; name: string }
   /** worksheets.add(name), then position (tab index) when given */
   | { kind: 'addSheet'; sheet: string; position?: number }
   /**
@@ -305,8 +309,19 @@ export function splitTextFormats(formats: readonly (readonly (string | null | un
  * the text format always goes with the values.
  */
 export function sheetOutputOps(output: SheetOutput, position?: number, deferred?: WriteOp[]): WriteOp[] {
+  return [{ kind: 'addSheet', sheet: output.name, ...(position !== undefined ? { position } : {}) }, ...fillSheetOps(output, deferred)];
+}
+
+/**
+ * The operations that fill an empty sheet (new, or one the run owns, emptied) with a SheetOutput:
+ * values with their number formats (text formats always with the values; others into `deferred` when
+ * given), bold rows, column widths, frozen header, validations. With `valuesLast`, the values come
+ * after everything else of the sheet (the run log: its values mark a run as complete).
+ */
+export function fillSheetOps(output: SheetOutput, deferred?: WriteOp[], valuesLast = false): WriteOp[] {
   const sheet = output.name;
-  const ops: WriteOp[] = [{ kind: 'addSheet', sheet, ...(position !== undefined ? { position } : {}) }];
+  const ops: WriteOp[] = [];
+  const valueOps: WriteOp[] = [];
   const width = Math.max(0, ...output.values.map((r) => r.length));
   if (width > 0 && output.values.length > 0) {
     const values = output.values.map((r) => Array.from({ length: width }, (_, j) => (r[j] === undefined ? '' : r[j])));
@@ -316,11 +331,12 @@ export function sheetOutputOps(output: SheetOutput, position?: number, deferred?
     const hasFormats = numberFormats?.some((r) => r.some((f) => f !== null));
     if (hasFormats && numberFormats && deferred) {
       const { text, other } = splitTextFormats(numberFormats);
-      ops.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(text ? { numberFormats: text } : {}) });
+      valueOps.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(text ? { numberFormats: text } : {}) });
       if (other) deferred.push({ kind: 'numberFormat', sheet, row: 0, column: 0, numberFormats: other });
     } else {
-      ops.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(hasFormats ? { numberFormats } : {}) });
+      valueOps.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(hasFormats ? { numberFormats } : {}) });
     }
+    if (!valuesLast) ops.push(...valueOps);
     for (const [row, count] of runsOf(output.boldRows ?? [])) ops.push({ kind: 'bold', sheet, row, column: 0, rowCount: count, columnCount: width });
   }
   (output.columnWidths ?? []).forEach((w, column) => {
@@ -330,6 +346,7 @@ export function sheetOutputOps(output: SheetOutput, position?: number, deferred?
   for (const validation of output.validations ?? []) {
     ops.push({ kind: 'validation', validation, ...validationRect(sheet, validation.range, output.headerRow ?? 0) });
   }
+  if (valuesLast) ops.push(...valueOps);
   return ops;
 }
 
@@ -341,19 +358,54 @@ function indexOfSheet(names: readonly string[], name: string): number {
 }
 
 /**
- * Every operation of a run, in the order the contract gives (clear, blocks, sheets, highlight), in two
- * requests: first the values with the text format of text cells (set before the values, so that
- * names like "=SUMMA(1;2)" or "1-2" stay text), and everything else; then — after a barrier — the
- * other number formats (money, shares), the column autofit (on formatted numbers) and the chart.
- * Money formats are half the payload (the money format is 60 characters a cell), so this keeps each
- * request far below the limit and a whole run at three syncs (read, values, formats) for 80 and for
- * 5 000 federations alike.
- * `sheetNames` are the workbook's sheets in tab order (from the read): an output sheet that exists
- * is deleted and added again at the same tab position under its existing spelling.
+ * Every operation of a run, in two requests: first the values with the text format of text cells (set
+ * before the values, so that names like "=SUMMA(1;2)" or "1-2" stay text), and everything else; then —
+ * after a barrier — the other number formats (money, shares), the column autofit (on formatted
+ * numbers), the chart, and last the run log. Money formats are half the payload (the money format is 60
+ * characters a cell), so this keeps each request far below the limit and a whole run at three syncs
+ * (read, values, formats) for 80 and for 5 000 federations alike.
+ *
+ * A batch that fails is not undone (Excel applies a request's operations in order until one fails), so
+ * the order is chosen for what a failure leaves: the first operation empties the run log (Körlogg, the
+ * last of plan.sheets) or adds it empty, and the log's values are the very last operation. A Körlogg
+ * with values therefore always describes the columns beside it: after a failure it is either the earlier
+ * run's, untouched (nothing was changed), or empty (the output is partial).
+ * The run's own sheets are never deleted and added again (formulas elsewhere that point at them would
+ * turn into #REF!): an existing one is emptied in place (clearSheet, and its charts deleted) and filled;
+ * a missing one is added at the end. Between them come the plan's clear ranges (exactly the run's own
+ * cells of an earlier run), the blocks, and the highlight of warning rows.
+ * `sheetNames` are the workbook's sheets in tab order (from the read); `charts` the charts on each
+ * sheet as read (so that the old chart on Körlogg is deleted by name).
  */
-export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: ChartSpec): WriteOp[] {
+export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: ChartSpec, charts: ReadonlyMap<string, readonly string[]> = new Map()): WriteOp[] {
   const ops: WriteOp[] = [];
   const later: WriteOp[] = [];
+  const names = [...sheetNames];
+  /**
+   * Empties an existing sheet of the run's (and its charts), or adds it (at the end, or before the tab
+   * `before`); returns its name as in the workbook.
+   */
+  const prepare = (name: string, before?: string): string => {
+    const at = indexOfSheet(names, name);
+    if (at < 0) {
+      const position = before !== undefined ? indexOfSheet(names, before) : -1;
+      if (position >= 0) {
+        ops.push({ kind: 'addSheet', sheet: name, position });
+        names.splice(position, 0, name);
+      } else {
+        ops.push({ kind: 'addSheet', sheet: name });
+        names.push(name);
+      }
+      return name;
+    }
+    const actual = names[at];
+    ops.push({ kind: 'clearSheet', sheet: actual });
+    const onSheet = [...charts].find(([n]) => normalizeKey(n) === normalizeKey(actual))?.[1] ?? [];
+    for (const c of onSheet) ops.push({ kind: 'deleteChart', sheet: actual, name: c });
+    return actual;
+  };
+  const log = plan.sheets[plan.sheets.length - 1];
+  const logName = log ? prepare(log.name) : undefined;
   for (const c of plan.clear) ops.push({ kind: 'clear', ...c });
   const written = new Map<string, Set<number>>();
   for (const b of plan.blocks) {
@@ -367,17 +419,8 @@ export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: C
     for (let c = b.column; c < b.column + width; c++) set.add(c);
     written.set(key, set);
   }
-  const names = [...sheetNames];
-  for (const output of plan.sheets) {
-    const at = indexOfSheet(names, output.name);
-    if (at >= 0) {
-      ops.push({ kind: 'deleteSheet', sheet: names[at] });
-      ops.push(...sheetOutputOps({ ...output, name: names[at] }, at, later));
-    } else {
-      ops.push(...sheetOutputOps(output, undefined, later));
-      names.push(output.name);
-    }
-  }
+  // Kommunbidrag: a new one goes before Körlogg, so that the tabs read Kommunbidrag, Körlogg
+  for (const output of plan.sheets.slice(0, -1)) ops.push(...fillSheetOps({ ...output, name: prepare(output.name, logName) }, later));
   // Highlight: output cells only (columns a block wrote), contiguous rows and columns as one range.
   const h = plan.highlight;
   const columns = [...(written.get(normalizeKey(h.sheet)) ?? [])].filter((c) => c >= h.firstColumn && c <= h.lastColumn);
@@ -390,7 +433,9 @@ export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: C
     const width = Math.max(0, ...b.values.map((r) => r.length));
     later.push({ kind: 'autofit', sheet: b.sheet, row: b.row, column: b.column, rowCount: b.values.length, columnCount: width });
   }
-  if (chart) later.push({ kind: 'chart', chart });
+  if (chart) later.push({ kind: 'chart', chart: logName && normalizeKey(chart.sheet) === normalizeKey(logName) ? { ...chart, sheet: logName } : chart });
+  // The run log last, its values the very last operation (they mark the run as complete)
+  if (log && logName) later.push(...fillSheetOps({ ...log, name: logName }, undefined, true));
   return later.length > 0 ? [...ops, { kind: 'barrier' }, ...later] : ops;
 }
 

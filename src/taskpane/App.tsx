@@ -27,6 +27,7 @@ import {
   STAGE_LABELS,
   calculate,
   computeOnly,
+  excelErrorText,
   federationAtRow,
   insertTemplate,
   missingInputSheets,
@@ -96,10 +97,6 @@ function focusOnMount(element: HTMLElement | null): void {
   element?.focus();
 }
 
-function errorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return `Excel svarade med ett fel: ${message}`;
-}
 
 export function App({ host, theme, initialView = 'berakna' }: AppProps): React.ReactElement {
   const styles = useStyles();
@@ -148,7 +145,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
         try {
           await action(setLabel);
         } catch (e) {
-          setError(errorText(e));
+          setError(excelErrorText(e));
         } finally {
           if (!quiet) running.current = false;
           setLabel(undefined);
@@ -203,6 +200,10 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
     task(STAGE_LABELS.reading, async (setLabel) => {
       setRemovedMessage(undefined);
       setNotice(undefined);
+      // The summary of an earlier run is gone as soon as a new one starts: it is never shown for a
+      // run that did not complete (a failed read or write shows its own message instead).
+      setOutcome(undefined);
+      setOutcomeStale(false);
       const result = await calculate(host, (stage: Stage) => setLabel(STAGE_LABELS[stage]));
       setOutcome(result);
       setOutcomeStale(false);
@@ -217,7 +218,8 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
       setRemovedMessage(
         removed.columns === 0 && removed.sheets.length === 0
           ? 'Det fanns inget resultat att ta bort.'
-          : `Resultatet är borttaget (${removed.columns} kolumner${removed.sheets.length ? ` och bladen ${removed.sheets.join(' och ')}` : ''}).`,
+          : `Resultatet är borttaget (${removed.columns} kolumner${removed.sheets.length ? ` och bladen ${removed.sheets.join(' och ')}` : ''}).` +
+              removed.notices.map((n) => ` ${n.address}: ${n.message}.`).join(''),
       );
     });
 

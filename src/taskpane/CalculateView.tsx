@@ -35,7 +35,7 @@ import { WARNING_CODES } from '../workbook/plan';
 import type { Problem } from '../workbook/types';
 import { AllocationChart } from './AllocationChart';
 import { canSelectProblem } from './controller';
-import type { CalculationOutcome } from './controller';
+import type { CalculationOutcome, WriteFailure } from './controller';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -145,7 +145,10 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
         </MessageBar>
       )}
 
-      {outcome && !outcome.ok && (
+      {outcome && !outcome.ok && outcome.writeFailed && (
+        <WriteFailureView failure={outcome.writeFailed} busy={busy} onCalculate={props.onCalculate} onRemove={props.onRemove} />
+      )}
+      {outcome && !outcome.ok && !outcome.writeFailed && (
         <ProblemList
           problems={outcome.problems}
           onSelect={props.onSelectProblem}
@@ -155,6 +158,44 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
       )}
       {outcome && outcome.ok && <RunSummaryView outcome={outcome} stale={props.stale} />}
     </div>
+  );
+}
+
+/**
+ * A write that did not complete: what the workbook holds now, in words, with the ways out (run again;
+ * remove the partial output). Never a summary: the run was not written.
+ */
+export function WriteFailureView(props: { failure: WriteFailure; busy: boolean; onCalculate: () => void; onRemove: () => void }): React.ReactElement {
+  const { state, error, hadOutput } = props.failure;
+  const title =
+    state === 'unchanged'
+      ? 'Resultatet kunde inte skrivas.'
+      : state === 'partial'
+        ? 'Resultatet blev bara delvis skrivet.'
+        : 'Det går inte att säga hur mycket av resultatet som skrevs.';
+  const body =
+    state === 'unchanged'
+      ? `Ingenting i arbetsboken ändrades${hadOutput ? '; det tidigare resultatet och dess Körlogg finns kvar' : ''}.`
+      : state === 'partial'
+        ? 'Resultatkolumnerna på bladet Förbund och bladet Kommunbidrag kan vara ofullständiga, och bladet Körlogg är tomt: använd inte siffrorna. Inga ifyllda uppgifter har ändrats. Beräkna igen, eller ta bort delresultatet.'
+        : 'Arbetsboken kunde inte läsas efteråt. Är bladet Körlogg tomt eller borta är resultatet ofullständigt. Inga ifyllda uppgifter har ändrats. Beräkna igen, eller ta bort resultatet.';
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="write-failed" data-state={state}>
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {error.replace(/\.$/, '')}. {body}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button disabledFocusable={props.busy} onClick={props.onCalculate}>
+          Beräkna igen
+        </Button>
+        {state !== 'unchanged' && (
+          <Button disabledFocusable={props.busy} onClick={props.onRemove}>
+            Ta bort delresultatet
+          </Button>
+        )}
+      </MessageBarActions>
+    </MessageBar>
   );
 }
 
@@ -228,6 +269,18 @@ export function RunSummaryView({ outcome, stale }: { outcome: Extract<Calculatio
       ) : (
         <MessageBar intent="success">
           <MessageBarBody>Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.</MessageBarBody>
+        </MessageBar>
+      )}
+      {s.notices && s.notices.length > 0 && (
+        <MessageBar intent="info" layout="multiline" data-testid="run-notices">
+          <MessageBarBody>
+            <MessageBarTitle>Lämnat orört</MessageBarTitle>
+            {s.notices.map((n) => (
+              <div key={n.address}>
+                {n.address}: {n.message}.
+              </div>
+            ))}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Subtitle2 as="h2" id={headingId}>

@@ -9,7 +9,7 @@ export function unsupportedHostReason(info: { host: unknown } | undefined, isSet
     return 'Tillägget körs inte i Excel. Öppna arbetsboken i Excel (på webben eller i skrivbordsprogrammet) och välj Start → Finsam → Medelstilldelning.';
   }
   if (isSetSupported && !isSetSupported('ExcelApi', REQUIRED_EXCEL_API)) {
-    return `Den här versionen av Excel saknar ExcelApi ${REQUIRED_EXCEL_API}, som tillägget behöver. Använd Excel på webben eller Microsoft 365 (Excel 2019 eller senare).`;
+    return `Den här versionen av Excel saknar ExcelApi ${REQUIRED_EXCEL_API}, som tillägget behöver. Använd Microsoft 365, Excel 2021 eller senare, Excel för Mac eller Excel på webben.`;
   }
   return undefined;
 }

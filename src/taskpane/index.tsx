@@ -8,6 +8,9 @@ import { isDarkTheme, pickTheme } from './theme';
 import { createOfficeHost } from '../excel/office-host';
 import { unsupportedHostReason } from './host-check';
 
+// The bundle runs: browser-check.js (ES5) need not tell that this Excel is too old.
+(window as Window & { __finsamStarted?: boolean }).__finsamStarted = true;
+
 function render(node: React.ReactElement, background: string, dark = false): void {
   const container = document.getElementById('root');
   if (!container) return;

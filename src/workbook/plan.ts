@@ -3,14 +3,17 @@
 // spec: workbook-format.md "Written by a run" and "Sheets written by a run"; rounding: allocation-model.md "Rounding".
 import Decimal from 'decimal.js';
 import type { AllocationResult, ModelInput, MunicipalContributionResult, WarningCode } from '../engine/types';
-import type { CellBlock, CellValue, RunSummary, SheetOutput, SheetValues, WorkbookLayout, WritePlan } from './types';
+import type { CellBlock, CellValue, Problem, RunSummary, SheetOutput, SheetValues, WorkbookLayout, WritePlan } from './types';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, OUTPUT_SHEETS, SHARE_FORMAT, TEXT_FORMAT } from './types';
-import { companionHeaders, FEDERATION_COLUMNS, FEDERATION_KEY_HEADERS, FEDERATION_SHEET, outputHeaderOf } from './columns';
+import { companionHeaders, FEDERATION_COLUMNS, FEDERATION_KEY_HEADERS, FEDERATION_SHEET, mapHeaders, outputHeaderOf } from './columns';
+import type { HeaderMapping } from './columns';
+import { columnLetters } from './address';
 import { EQUAL_FALLBACK_REASON, SPLIT_METHOD_LABELS } from './cells';
 import { inputFingerprint } from './fingerprint';
 import { formatKronor, formatShare } from './format';
-import { findHeaderRow, findSheet } from './sheets';
-import { normalizeKey } from './text';
+import { findHeaderRow, findSheet, makeProblem } from './sheets';
+import { readWorkbook } from './read';
+import { cellText, isBlank, normalizeKey } from './text';
 import { PROGRAM_NAME, PROGRAM_VERSION } from './version';
 
 /** Every warning code, in the spec's order (Körlogg lists a count for each). */
@@ -154,7 +157,7 @@ export function runLogSheet(result: AllocationResult, input: ModelInput, timesta
 }
 
 /** The run's summary for a terminal or the pane (kronor with spaces: "339 000 000 kr"). */
-export function runSummary(result: AllocationResult, input: ModelInput): RunSummary {
+export function runSummary(result: AllocationResult, input: ModelInput, notices: Problem[] = []): RunSummary {
   const warningCounts = counts(result);
   const municipalities = municipalityCount(input);
   const warningList = WARNING_CODES.filter((c) => warningCounts[c]).map((c) => `${c} ${warningCounts[c]}`);
@@ -166,6 +169,7 @@ export function runSummary(result: AllocationResult, input: ModelInput): RunSumm
     `Tillämpad spärr: ${formatShare(result.appliedMaxDecrease)}`,
     `Förbund: ${result.federationCount}, kommuner: ${municipalities}`,
     `Varningar: ${warningList.length ? warningList.join(', ') : 'inga'}`,
+    ...notices.map((n) => `Obs: ${n.address}: ${n.message}`),
   ];
   return {
     scenario: result.scenario.label,
@@ -177,6 +181,7 @@ export function runSummary(result: AllocationResult, input: ModelInput): RunSumm
     municipalityCount: municipalities,
     warningCounts,
     lines,
+    notices,
   };
 }
 
@@ -184,11 +189,26 @@ export function runSummary(result: AllocationResult, input: ModelInput): RunSumm
  * Everything to write for a run. Förbund: the nine output columns (canonical headers, spec order) over
  * the columns already carrying them, the missing ones after the last column in use; each block from
  * the header row down to layout rowCount, with values in the header row and the federation rows and
- * null (leave as it is) in every other row; existing output columns (and stale duplicates) are first
- * cleared from the header row down, so nothing of an earlier run survives.
- * Kommunbidrag and Körlogg are replaced whole (under their existing spelling if present).
+ * null (leave as it is) in every other row. The clear ranges name exactly the run's own cells of an
+ * earlier run (ownCellRanges): the header cell and the federation rows of each existing output column;
+ * every other cell (a total row, a note below the table) is left as it is. A further column with an
+ * output header (the user's, e.g. last year's figures) is neither cleared nor written: it is reported
+ * as a notice (summary.notices). Kommunbidrag and Körlogg, the run's own sheets, are rewritten whole
+ * in place (under their existing spelling if present); Körlogg is the last of plan.sheets.
  */
-export function buildWritePlan(layout: WorkbookLayout, result: AllocationResult, input: ModelInput, options: { timestamp: Date }): WritePlan {
+export function buildWritePlan(
+  layout: WorkbookLayout,
+  result: AllocationResult,
+  input: ModelInput,
+  options: {
+    timestamp: Date;
+    /**
+     * Förbund as read: to name a duplicate column's header, to find rows of an earlier run that are no
+     * longer a federation's (leftoverRunRows), and its formula cells (never cleared)
+     */
+    federationSheet?: SheetValues;
+  },
+): WritePlan {
   const fs = layout.federationSheet;
   const columns = outputColumnPlacement(layout);
   const lastRow = Math.max(fs.rowCount - 1, fs.headerRow, ...fs.dataRows);
@@ -238,8 +258,10 @@ export function buildWritePlan(layout: WorkbookLayout, result: AllocationResult,
     s = e + 1;
   }
 
-  const clearColumns = [...Object.values(fs.existingOutputColumns), ...(fs.duplicateOutputColumns ?? [])].sort((a, b) => a - b);
-  const clear = clearColumns.map((column) => ({ sheet: fs.name, row: fs.headerRow, column, rowCount: height, columnCount: 1 }));
+  const sheet = options.federationSheet;
+  const leftover = sheet ? leftoverRunRows(sheet, fs.headerRow, Object.values(fs.columns ?? {}), fs.existingOutputColumns, fs.dataRows) : [];
+  const clear = ownCellRanges(fs.name, Object.values(fs.existingOutputColumns), [fs.headerRow, ...fs.dataRows, ...leftover], leftover.length > 0 ? (sheet?.formulaCells ?? []).filter((f) => leftover.includes(f.row)) : []);
+  const notices = duplicateColumnNotices(fs.name, fs.headerRow, fs.existingOutputColumns, fs.duplicateOutputColumns ?? [], sheet?.values[fs.headerRow]);
 
   const existing = layout.existingOutputSheets;
   const sheets = [
@@ -251,27 +273,133 @@ export function buildWritePlan(layout: WorkbookLayout, result: AllocationResult,
     blocks,
     sheets,
     highlight: { sheet: fs.name, rows: highlightRows, firstColumn: Math.min(...columns), lastColumn: Math.max(...columns) },
-    summary: runSummary(result, input),
+    summary: runSummary(result, input, notices),
   };
 }
 
+/** Consecutive numbers as [start, count] runs: [0,1,2,5] → [[0,3],[5,1]]. */
+function runsOf(numbers: readonly number[]): [number, number][] {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const n of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === n) last[1]++;
+    else runs.push([n, 1]);
+  }
+  return runs;
+}
+
 /**
- * What "Ta bort resultat" removes: every Förbund column whose header is an output header (from the
- * header row to the last row) and the sheets Kommunbidrag and Körlogg. Input cells are never included.
+ * The run's own cells of the given output columns, one rectangle per column and run of consecutive
+ * rows: the header row and the rows the run writes. Cells in `except` (cells holding a formula: a
+ * run writes none) are left out. Nothing else of those columns is the run's.
+ * spec: workbook-format.md "A run never changes a cell it did not write itself".
  */
-export function removeOutputPlan(sheets: SheetValues[]): { clear: WritePlan['clear']; deleteSheets: string[] } {
-  const clear: WritePlan['clear'] = [];
+export function ownCellRanges(
+  sheet: string,
+  columns: readonly number[],
+  rows: readonly number[],
+  except: readonly { row: number; column: number }[] = [],
+): WritePlan['clear'] {
+  const ranges: WritePlan['clear'] = [];
+  for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
+    const skip = new Set(except.filter((e) => e.column === column).map((e) => e.row));
+    for (const [row, rowCount] of runsOf(rows.filter((r) => !skip.has(r)))) ranges.push({ sheet, row, column, rowCount, columnCount: 1 });
+  }
+  return ranges;
+}
+
+/**
+ * Rows an earlier run wrote that are no longer a federation's (a federation removed by blanking its
+ * inputs): below the header, blank in every input column, and holding a number — typed, not a formula —
+ * in every money column of the run's output (the run writes one in each on every federation row). A
+ * total row, a note or a formula of the user's never looks like that and is left as it is.
+ */
+export function leftoverRunRows(
+  sheet: SheetValues,
+  headerRow: number,
+  inputColumns: readonly number[],
+  outputColumns: Record<string, number>,
+  skipRows: readonly number[],
+): number[] {
+  const money = FEDERATION_OUTPUT_HEADERS.filter((h) => h !== 'Varningar').map((h) => outputColumns[h]);
+  if (money.some((c) => c === undefined)) return [];
+  const formulas = new Set((sheet.formulaCells ?? []).map((f) => `${f.row},${f.column}`));
+  const skip = new Set(skipRows);
+  const rows: number[] = [];
+  for (let r = headerRow + 1; r < sheet.values.length; r++) {
+    if (skip.has(r)) continue;
+    const row = sheet.values[r] ?? [];
+    if (!inputColumns.every((c) => isBlank(row[c]))) continue;
+    if (money.every((c) => typeof row[c] === 'number' && Number.isFinite(row[c] as number) && !formulas.has(`${r},${c}`))) rows.push(r);
+  }
+  return rows;
+}
+
+/**
+ * A notice for each further column that carries an output header: the first column with a header is
+ * the run's own, a later one is the user's (e.g. last year's figures kept beside the run's) and is
+ * left as it is. `headerCells` is the header row as read (to name the header).
+ * spec: workbook-format.md "a column of the user's that carries an output header … is reported, not cleared".
+ */
+export function duplicateColumnNotices(
+  sheet: string,
+  headerRow: number,
+  own: Record<string, number>,
+  duplicates: readonly number[],
+  headerCells: readonly CellValue[] = [],
+): Problem[] {
+  return [...duplicates]
+    .sort((a, b) => a - b)
+    .map((column) => {
+      const header = outputHeaderOf(headerCells[column]);
+      const ownColumn = header !== undefined ? own[header] : undefined;
+      const message =
+        header !== undefined && ownColumn !== undefined
+          ? `kolumnen "${cellText(headerCells[column])}" har samma rubrik som körningens kolumn ${columnLetters(ownColumn)}; den räknas som din egen och lämnades orörd`
+          : 'kolumnen har samma rubrik som en av körningens resultatkolumner; den räknas som din egen och lämnades orörd';
+      return makeProblem(sheet, headerRow, column, message);
+    });
+}
+
+/**
+ * The rows of Förbund that a run wrote: its federation rows as the reader finds them when the workbook
+ * reads without problems, otherwise every row below the header whose Förbund cell is not blank (a
+ * federation whose inputs now have an error is still one of the run's rows); and rows an earlier run
+ * left that are no longer a federation's (leftoverRunRows).
+ */
+function runRowsOf(sheets: SheetValues[], sheet: SheetValues, headerRow: number, mapping: HeaderMapping<string>): number[] {
+  const read = readWorkbook(sheets);
+  let rows: number[] = [];
+  const nameColumn = mapping.columns['name']?.column;
+  if (read.ok && read.layout.federationSheet.name === sheet.name) rows = read.layout.federationSheet.dataRows;
+  else if (nameColumn !== undefined) {
+    for (let r = headerRow + 1; r < sheet.values.length; r++) if (!isBlank(sheet.values[r]?.[nameColumn])) rows.push(r);
+  }
+  const inputColumns = Object.values<{ column: number } | undefined>(mapping.columns).map((m) => m!.column);
+  return [...rows, ...leftoverRunRows(sheet, headerRow, inputColumns, mapping.outputColumns, rows)];
+}
+
+/**
+ * What "Ta bort resultat" removes: the run's own cells of the Förbund output columns (the header cell
+ * and the run's rows, not a cell holding a formula: ownCellRanges) and the sheets Kommunbidrag and
+ * Körlogg. Input cells, cells below or beside the table of the user's, and further columns carrying an
+ * output header (reported in `notices`, present when there is one) are never included.
+ */
+export function removeOutputPlan(sheets: SheetValues[]): { clear: WritePlan['clear']; deleteSheets: string[]; notices?: Problem[] } {
+  let clear: WritePlan['clear'] = [];
+  let notices: Problem[] = [];
   const sheet = findSheet(sheets, FEDERATION_SHEET);
   if (sheet) {
     const header = findHeaderRow(sheet.values, FEDERATION_KEY_HEADERS, companionHeaders(FEDERATION_COLUMNS, true));
     if (header) {
       const cells = sheet.values[header.row] ?? [];
-      const rowCount = Math.max(1, sheet.values.length - header.row);
-      cells.forEach((cell, column) => {
-        if (outputHeaderOf(cell) !== undefined) clear.push({ sheet: sheet.name, row: header.row, column, rowCount, columnCount: 1 });
-      });
+      const mapping = mapHeaders<string>(sheet.name, cells, header.row, FEDERATION_COLUMNS, true);
+      const own = Object.values(mapping.outputColumns);
+      if (own.length > 0) clear = ownCellRanges(sheet.name, own, [header.row, ...runRowsOf(sheets, sheet, header.row, mapping)], sheet.formulaCells ?? []);
+      notices = duplicateColumnNotices(sheet.name, header.row, mapping.outputColumns, mapping.duplicateOutputColumns, cells);
     }
   }
   const deleteSheets = OUTPUT_SHEETS.map((name) => findSheet(sheets, name)?.name).filter((n): n is string => n !== undefined);
-  return { clear, deleteSheets };
+  return { clear, deleteSheets, ...(notices.length > 0 ? { notices } : {}) };
 }

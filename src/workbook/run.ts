@@ -96,6 +96,7 @@ export function runAllocation(sheets: SheetValues[], options: { timestamp?: Date
     }
     throw error;
   }
-  const plan = buildWritePlan(read.layout, result, read.input, { timestamp: options.timestamp ?? new Date() });
+  const federationSheet = sheets.find((s) => s.name === read.layout.federationSheet.name);
+  const plan = buildWritePlan(read.layout, result, read.input, { timestamp: options.timestamp ?? new Date(), federationSheet });
   return { ok: true, input: read.input, layout: read.layout, result, plan };
 }

@@ -36,6 +36,11 @@ export interface SheetValues {
    * number column whose format shows a date or time (isDateTimeFormat) is an error at its cell.
    */
   numberFormats?: (string | null)[][];
+  /**
+   * Optional, from a host that knows them: cells holding a formula (0-based). A run writes no formulas,
+   * so such a cell is never part of its own output ("Ta bort resultat" leaves it).
+   */
+  formulaCells?: { row: number; column: number }[];
 }
 
 /** One problem of a file, always with its cell address. */
@@ -149,15 +154,26 @@ export interface RunSummary {
   municipalityCount: number;
   /** count per warning code, only codes that occur */
   warningCounts: Record<string, number>;
-  /** Swedish one-line-per-item summary for a terminal */
+  /** Swedish one-line-per-item summary for a terminal (notices last, as "Obs: Förbund!T1: …") */
   lines: string[];
+  /**
+   * What the run left alone and the person should know, each at its cell: a further column carrying
+   * an output header (the user's, not cleared). Not problems: the run was written.
+   */
+  notices?: Problem[];
 }
 
-/** Everything a host must do to write a run back. Hosts apply it in this order: clear, blocks, sheets, highlight. */
+/**
+ * Everything a host must do to write a run back. Hosts apply it in this order: clear, blocks, sheets,
+ * highlight — except that a host whose write is not one atomic step (Office.js: several syncs, none
+ * transactional) first empties the run log (the last of `sheets`, Körlogg) and writes it last, so that
+ * a Körlogg is only there when the whole run was written.
+ */
 export interface WritePlan {
   /**
-   * Ranges on existing sheets to clear before writing: the output columns of an earlier run, from the
-   * header row down (values, and the number formats, bold and highlight a run sets). A cell of a
+   * Ranges on existing sheets to clear before writing: exactly the run's own cells of an earlier run
+   * (the header cell and the federation rows of each existing output column; values, and the number
+   * formats, bold and highlight a run sets). Hosts clear these and nothing else of Förbund. A cell of a
    * merged range that starts outside the range is not part of it.
    */
   clear: { sheet: string; row: number; column: number; rowCount: number; columnCount: number }[];
@@ -166,7 +182,10 @@ export interface WritePlan {
    * existing output columns or after the last column in use
    */
   blocks: CellBlock[];
-  /** Kommunbidrag and Körlogg, replaced whole */
+  /**
+   * Kommunbidrag and Körlogg (in that order), the run's own sheets: an existing one is emptied and
+   * rewritten in place (never deleted and added again: formulas elsewhere that point at it keep working)
+   */
   sheets: SheetOutput[];
   /** Förbund rows (0-based) with warnings, and the columns (0-based, inclusive) of the output block to highlight */
   highlight: { sheet: string; rows: number[]; firstColumn: number; lastColumn: number };

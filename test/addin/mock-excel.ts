@@ -96,6 +96,12 @@ export function mockExcel(
     nullChainFails?: boolean;
     /** largest response of a sync, in bytes of JSON (default 5 MB, Excel on the web's limit) */
     responseLimitBytes?: number;
+    /** formulas per sheet, "row,column" (0-based, from A1) → formula; Range.formulas gives them, values elsewhere */
+    formulas?: Record<string, Record<string, string>>;
+    /** number formats per sheet, "row,column" (0-based, from A1) → format code; Range.numberFormat gives "General" elsewhere */
+    numberFormats?: Record<string, Record<string, string>>;
+    /** charts already on a sheet (by name), as a rerun finds them */
+    charts?: Record<string, string[]>;
   } = {},
 ): MockExcel {
   const state: MockExcel = {
@@ -190,6 +196,10 @@ export function mockExcel(
       },
     });
     Object.defineProperty(mock, 'numberFormat', {
+      get() {
+        if (!loadedFormats) throw new Error('PropertyNotLoaded: numberFormat');
+        return loadedFormats;
+      },
       set(v: (string | null)[][]) {
         if (v.length !== rowCount || v.some((r) => r.length !== columnCount)) throw new Error(`numberFormat shape ≠ ${rowCount}×${columnCount}`);
         record.numberFormat = v;
@@ -201,8 +211,40 @@ export function mockExcel(
       },
     });
     // range.load('values'): the cells of the range from the model, readable after the next sync
+    let loadedFormats: (string | null)[][] | undefined;
+    let loadedFormulas: unknown[][] | undefined;
+    Object.defineProperty(mock, 'formulas', {
+      get() {
+        if (!loadedFormulas) throw new Error('PropertyNotLoaded: formulas');
+        return loadedFormulas;
+      },
+    });
     mock.load = (props: string) => {
-      if (props !== 'values') throw new Error(`unexpected range load ${props}`);
+      const list = props.split(',').map((p) => p.trim());
+      if (list.some((p) => !['values', 'numberFormat', 'formulas'].includes(p)) || !list.includes('values')) throw new Error(`unexpected range load ${props}`);
+      const grid = <T,>(f: (r: number, c: number, v: CellValue) => T): T[][] => {
+        const m = modelOf(sheet);
+        return Array.from({ length: rowCount }, (_, i) =>
+          Array.from({ length: columnCount }, (_, j) => {
+            const v = m.values[row + i]?.[column + j];
+            return f(row + i, column + j, v === undefined || v === null ? '' : v);
+          }),
+        );
+      };
+      if (list.includes('numberFormat')) {
+        let formats: (string | null)[][] = [];
+        pendingLoads.push({
+          bytes: () => jsonBytes((formats = grid((r, c) => state.formats.get(cellKey(sheet, r, c)) ?? options.numberFormats?.[sheet]?.[`${r},${c}`] ?? 'General'))),
+          done: () => (loadedFormats = formats),
+        });
+      }
+      if (list.includes('formulas')) {
+        let formulas: unknown[][] = [];
+        pendingLoads.push({
+          bytes: () => jsonBytes((formulas = grid((r, c, v) => options.formulas?.[sheet]?.[`${r},${c}`] ?? v))),
+          done: () => (loadedFormulas = formulas),
+        });
+      }
       let answer: CellValue[][] = [];
       pendingLoads.push({
         bytes: () => {
@@ -234,10 +276,14 @@ export function mockExcel(
     const used = values && values.length > 0 ? values.slice(offset.row).map((r) => r.slice(offset.column)) : undefined;
     const usedColumns = Math.max(0, ...(used ?? []).map((r) => r.length));
     const usedRows = used?.length ?? 0;
+    const cellGrid = <T,>(f: (r: number, c: number, v: CellValue) => T): T[][] =>
+      (used ?? []).map((row, i) => Array.from({ length: usedColumns }, (_, j) => f(offset.row + i, offset.column + j, row[j] ?? '')));
     const mock: any = new OfficeMockObject({
       name,
       usedRange: {
         values: used ?? [],
+        numberFormat: cellGrid((r, c) => options.numberFormats?.[name]?.[`${r},${c}`] ?? 'General'),
+        formulas: cellGrid((r, c, v) => options.formulas?.[name]?.[`${r},${c}`] ?? v),
         rowIndex: offset.row,
         columnIndex: offset.column,
         rowCount: usedRows,
@@ -250,6 +296,21 @@ export function mockExcel(
         },
       },
       charts: {
+        load() {
+          // office-addin-mock cannot load collection items: the chart names are read after the sync
+          pendingLoads.push({ bytes: () => 0, done: () => (mock.charts.items = state.charts.filter((c) => c.sheet === name).map((c) => ({ name: c.name ?? '' }))) });
+          return mock.charts;
+        },
+        getItem(chartName: string) {
+          return {
+            delete() {
+              const i = state.charts.findIndex((c) => c.sheet === name && c.name === chartName);
+              if (i < 0) throw new Error(`ItemNotFound: chart ${chartName}`);
+              state.log.push(`delete chart ${chartName}`);
+              state.charts.splice(i, 1);
+            },
+          };
+        },
         add(type: string, source: any, seriesBy: string) {
           const rec: ChartRecord = { sheet: name, type, source: source.__record, seriesBy, series: [{ values: source.__record }] };
           state.charts.push(rec);
@@ -307,6 +368,12 @@ export function mockExcel(
         m.__record = state.ranges[state.ranges.length - 1];
         return m;
       },
+      // getRange() without an address: the whole sheet
+      getRange() {
+        const m = rangeMock(name, 0, 0, 1_048_576, 16_384);
+        m.__record = state.ranges[state.ranges.length - 1];
+        return m;
+      },
       delete() {
         state.log.push(`delete ${name}`);
         for (const k of [...state.formats.keys()]) if (k.startsWith(`${name}!`)) state.formats.delete(k);
@@ -341,7 +408,10 @@ export function mockExcel(
     // The used range's values count towards the response of the sync that loads them.
     const usedLoad = mock.usedRange.load.bind(mock.usedRange);
     mock.usedRange.load = (props: string) => {
-      if (used && props.split(',').map((p) => p.trim()).includes('values')) pendingLoads.push({ bytes: () => jsonBytes(used) });
+      const list = props.split(',').map((p) => p.trim());
+      if (used && list.includes('values')) pendingLoads.push({ bytes: () => jsonBytes(used) });
+      if (used && list.includes('numberFormat')) pendingLoads.push({ bytes: () => jsonBytes(mock.usedRange.numberFormat) });
+      if (used && list.includes('formulas')) pendingLoads.push({ bytes: () => jsonBytes(mock.usedRange.formulas) });
       return usedLoad(props);
     };
     Object.defineProperty(mock, 'position', {
@@ -364,9 +434,16 @@ export function mockExcel(
         nullChainUsed = true;
         return nullRange;
       },
+      charts: {
+        load() {
+          nullChainUsed = true;
+          return m.charts;
+        },
+      },
     });
+    m.charts.items = [];
     m.isNullObject = true;
-    const nullRange: any = new OfficeMockObject({ values: [], rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, address: '' });
+    const nullRange: any = new OfficeMockObject({ values: [], numberFormat: [], formulas: [], rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, address: '' });
     nullRange.isNullObject = true;
     return m;
   };
@@ -413,6 +490,9 @@ export function mockExcel(
   for (const s of sheets) {
     const mock = sheetMock(s.name, s.values);
     entries.push({ name: s.name, mock });
+  }
+  for (const [sheet, names] of Object.entries(options.charts ?? {})) {
+    for (const name of names) state.charts.push({ sheet, type: 'BarClustered', source: {} as RangeRecord, seriesBy: 'Columns', name, series: [] });
   }
   // office-addin-mock cannot load collection items ("items/name"): emulate it, visible after sync.
   context.workbook.worksheets.load = function load(props: string) {

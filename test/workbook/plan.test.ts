@@ -240,15 +240,63 @@ describe('reruns replace only their own output', () => {
     expect(second.plan.highlight.lastColumn).toBe(16);
   });
 
-  test('a stale duplicate of an output column is cleared', () => {
+  // issue 15 item 2: this used to clear the further column silently (the test asserted that); it is
+  // the user's (e.g. last year's figures) and is now reported and left as it is.
+  test('a further column with an output header is the user’s: reported with its address, never cleared', () => {
     const first = runAndApply(smallSheets()).after;
     const dup = cloneSheets(first);
     setCell(dup, 'Förbund', 0, 17, 'Slutlig tilldelning (kr)');
     setCell(dup, 'Förbund', 1, 17, 42);
+    setCell(dup, 'Förbund', 2, 17, 43);
     const second = run(dup);
-    expect(second.plan.clear.map((c) => c.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 17]);
+    expect(second.plan.clear.map((c) => c.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(second.plan.blocks.every((b) => b.column + b.values[0].length - 1 < 17)).toBe(true);
     const after = applyPlanToSheets(dup, second.plan);
-    expect(sheetByName(after, 'Förbund').values.map((r) => r[17] ?? '')).toEqual(['', '', '']);
+    expect(sheetByName(after, 'Förbund').values.map((r) => r[17] ?? '')).toEqual(['Slutlig tilldelning (kr)', 42, 43]);
+    expect(second.plan.summary.notices).toEqual([
+      {
+        sheet: 'Förbund',
+        row: 1,
+        column: 18,
+        address: 'Förbund!R1',
+        message: 'kolumnen "Slutlig tilldelning (kr)" har samma rubrik som körningens kolumn L; den räknas som din egen och lämnades orörd',
+      },
+    ]);
+    expect(second.plan.summary.lines[second.plan.summary.lines.length - 1]).toBe(
+      'Obs: Förbund!R1: kolumnen "Slutlig tilldelning (kr)" har samma rubrik som körningens kolumn L; den räknas som din egen och lämnades orörd',
+    );
+    // Ta bort resultat leaves it too, and says so
+    const removal = removeOutputPlan(after);
+    expect(removal.clear.map((c) => c.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(removal.notices?.map((n) => n.address)).toEqual(['Förbund!R1']);
+    expect(sheetByName(applyPlanToSheets(after, removal), 'Förbund').values.map((r) => r[17] ?? '')).toEqual(['Slutlig tilldelning (kr)', 42, 43]);
+  });
+
+  // issue 15 item 1: a total and a note below the table, in output columns, survive a rerun and Ta bort resultat
+  test('cells of the user’s below the table in output columns survive a rerun and Ta bort resultat', () => {
+    const first = runAndApply(smallSheets()).after;
+    const withTotal = cloneSheets(first);
+    // smallSheets: header row 0, federations in rows 1–2, output columns H (7) … P (15); Slutlig is L (11)
+    setCell(withTotal, 'Förbund', 4, 11, 123456); // the value of =SUMMA(L2:L3)
+    withTotal[1].formulaCells = [{ row: 4, column: 11 }];
+    setCell(withTotal, 'Förbund', 5, 15, 'Kontrollerad av AB');
+    setCell(withTotal, 'Förbund', 4, 12, 'Summa');
+    const second = run(withTotal);
+    expect(second.plan.clear.map((c) => [c.row, c.rowCount])).toEqual(FEDERATION_OUTPUT_HEADERS.map(() => [0, 3]));
+    const after = applyPlanToSheets(withTotal, second.plan);
+    const fed = sheetByName(after, 'Förbund').values;
+    expect([fed[4][11], fed[4][12], fed[5][15]]).toEqual([123456, 'Summa', 'Kontrollerad av AB']);
+    const removed = applyPlanToSheets(after, removeOutputPlan(after));
+    const left = sheetByName(removed, 'Förbund').values;
+    expect([left[4][11], left[4][12], left[5][15]]).toEqual([123456, 'Summa', 'Kontrollerad av AB']);
+    expect(left[0].slice(7, 16).every((v) => v === '')).toBe(true);
+    expect(left[1].slice(7, 16).every((v) => v === '')).toBe(true);
+    // a total row with a number in every money column, but formulas (a host that knows them): kept too
+    const allTotals = cloneSheets(after);
+    for (let c = 7; c <= 14; c++) setCell(allTotals, 'Förbund', 4, c, 1000 + c);
+    allTotals[1].formulaCells = Array.from({ length: 8 }, (_, k) => ({ row: 4, column: 7 + k }));
+    const kept = sheetByName(applyPlanToSheets(allTotals, removeOutputPlan(allTotals)), 'Förbund').values;
+    expect(kept[4].slice(7, 15)).toEqual(Array.from({ length: 8 }, (_, k) => 1007 + k));
   });
 
   test('rows that are neither the header nor a federation are left alone (null), on a first run and a rerun', () => {
@@ -264,9 +312,10 @@ describe('reruns replace only their own output', () => {
     expect(block.numberFormats!.slice(3).map((row) => row.every((f) => f === null))).toEqual([false, true, true]);
     const after = applyPlanToSheets(sheets, first.plan);
     expect(sheetByName(after, 'Förbund').values[5][7]).toBe('Källa: årsredovisningar 2025');
-    // The rerun clears its own columns from the header row down, then writes the same cells
+    // The rerun clears its own cells (issue 15: no longer the whole column from the header row down):
+    // the header and federation rows 0–1 and 3, not the blank row 2 or the footnote's row 5
     const second = run(after);
-    expect(second.plan.clear.map((c) => [c.row, c.rowCount])).toEqual(FEDERATION_OUTPUT_HEADERS.map(() => [0, 6]));
+    expect(second.plan.clear.map((c) => [c.row, c.rowCount])).toEqual(FEDERATION_OUTPUT_HEADERS.flatMap(() => [[0, 2], [3, 1]]));
     expect(second.plan.blocks[0].values).toEqual(block.values);
     expect(trimGrid(sheetByName(applyPlanToSheets(after, second.plan), 'Förbund').values)).toEqual(trimGrid(sheetByName(after, 'Förbund').values));
   });

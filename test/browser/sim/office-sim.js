@@ -60,12 +60,32 @@
         }
       }
     }
+    // A formula counts as content even when it shows "" (Excel's used range, valuesOnly or not)
+    this.formulas.forEach(function (f, k) {
+      var rc = k.split(',').map(Number);
+      if (rc[0] < minR) minR = rc[0];
+      if (rc[1] < minC) minC = rc[1];
+      if (rc[0] > maxR) maxR = rc[0];
+      if (rc[1] > maxC) maxC = rc[1];
+    });
     if (maxR < 0) return null;
     return { sheet: this, row: minR, column: minC, rowCount: maxR - minR + 1, columnCount: maxC - minC + 1 };
   };
 
   var sim = {
-    sheets: (init.sheets || []).map(function (s) { return new SheetModel(s.name, s.values); }),
+    sheets: (init.sheets || []).map(function (s) {
+      var m = new SheetModel(s.name, s.values);
+      // formulas: { "row,column": "=…" } (0-based); formats: { "row,column": "format code" }
+      Object.keys(s.formulas || {}).forEach(function (k) { m.formulas.set(k, s.formulas[k]); });
+      Object.keys(s.formats || {}).forEach(function (k) { m.formats.set(k, s.formats[k]); });
+      return m;
+    }),
+    /**
+     * A write that fails, as set by a test: { sync: n (0-based index into sim.syncs), after: k } runs the
+     * first k queued actions of that sync and then fails it, like Excel, whose failed batch is not undone
+     * (what ran before the failing action stays applied).
+     */
+    failure: null,
     active: 0,
     selection: null,
     syncs: [],
@@ -74,6 +94,9 @@
     log: [],
     selectionHandlers: [],
   };
+  (init.sheets || []).forEach(function (s, i) {
+    (s.charts || []).forEach(function (name) { sim.sheets[i].charts.push({ name: name, series: [] }); });
+  });
   sim.selection = init.selection || { sheet: sim.sheets[0] ? sim.sheets[0].name : '', row: 0, column: 0 };
   window.__sim = sim;
 
@@ -162,8 +185,21 @@
           return;
         }
         self._loaded = [];
+        var failure = sim.failure && sim.failure.sync === sim.syncs.length - 1 ? sim.failure : null;
         try {
-          for (var i = 0; i < queue.length; i++) queue[i].run();
+          for (var i = 0; i < queue.length; i++) {
+            if (failure && i >= failure.after) {
+              sim.failure = null;
+              record.failedAt = i;
+              throw fail('GeneralException', failure.message || 'Ett fel uppstod i Excel (simulerat)');
+            }
+            queue[i].run();
+          }
+          if (failure) {
+            sim.failure = null;
+            record.failedAt = queue.length;
+            throw fail('GeneralException', failure.message || 'Ett fel uppstod i Excel (simulerat)');
+          }
         } catch (e) {
           reject(e);
           return;
@@ -369,6 +405,16 @@
       var activeSheet = sim.sheets[sim.active];
       sim.sheets.splice(sim.sheets.indexOf(s), 1);
       sim.log.push('delete ' + s.name);
+      // As in Excel: a formula on another sheet that refers to the deleted sheet now says #REF!
+      var ref = new RegExp("(^|[^A-Za-z0-9_.])'?" + s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + "'?!", 'i');
+      sim.sheets.forEach(function (other) {
+        other.formulas.forEach(function (f, k) {
+          if (!ref.test(f)) return;
+          other.formulas.set(k, f.replace(new RegExp("'?" + s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + "'?![$A-Z0-9:]+", 'gi'), '#REF!'));
+          var rc = k.split(',').map(Number);
+          other.set(rc[0], rc[1], '#REF!');
+        });
+      });
       sim.active = Math.max(0, sim.sheets.indexOf(activeSheet));
     });
   };
@@ -380,10 +426,8 @@
     var self = this;
     return new RangeProxy(this._ctx, function () {
       var s = self._target();
-      if (!address) {
-        var u = s.used();
-        return { sheet: s, row: 0, column: 0, rowCount: u ? u.row + u.rowCount : 1, columnCount: u ? u.column + u.columnCount : 1 };
-      }
+      // getRange() without an address: the whole sheet
+      if (!address) return { sheet: s, row: 0, column: 0, rowCount: 1048576, columnCount: 16384 };
       var a = parseA1(address);
       return { sheet: s, row: a.row, column: a.column, rowCount: a.rowCount, columnCount: a.columnCount };
     });
@@ -476,6 +520,7 @@
     };
     if (p === 'values') return rows(function (r, c) { return s.get(r, c); });
     if (p === 'numberFormat') return rows(function (r, c) { return s.formats.get(key(r, c)) || 'General'; });
+    if (p === 'formulas') return rows(function (r, c) { var f = s.formulas.get(key(r, c)); return f !== undefined ? f : s.get(r, c); });
     if (p === 'rowIndex') return rect.row;
     if (p === 'columnIndex') return rect.column;
     if (p === 'rowCount') return rect.rowCount;
@@ -521,7 +566,7 @@
     }
     throw fail('InvalidArgument', 'Simulatorn kan inte sätta Range.' + p);
   };
-  defineProps(RangeProxy, ['values', 'numberFormat', 'rowIndex', 'columnIndex', 'address', 'rowCount', 'columnCount']);
+  defineProps(RangeProxy, ['values', 'numberFormat', 'formulas', 'rowIndex', 'columnIndex', 'address', 'rowCount', 'columnCount']);
   RangeProxy.prototype.clear = function (applyTo) {
     var self = this;
     this._ctx._enqueue('clear', applyTo, function () {
@@ -572,6 +617,36 @@
     this._ctx = ctx;
     this._sheet = sheetProxy;
   }
+  ChartCollectionProxy.prototype.load = function () {
+    var self = this;
+    this._ctx._enqueue('load charts', undefined, function () {
+      var s = self._sheet._resolve();
+      self._items = s ? s.charts.map(function (c) { return { name: c.name }; }) : [];
+      self._ctx._delivered(self._items, function () { self._items = undefined; });
+    });
+    return this;
+  };
+  Object.defineProperty(ChartCollectionProxy.prototype, 'items', {
+    get: function () {
+      if (!this._items) throw fail('PropertyNotLoaded', 'items är inte inläst');
+      return this._items;
+    },
+  });
+  ChartCollectionProxy.prototype.getItem = function (name) {
+    var ctx = this._ctx;
+    var sheetProxy = this._sheet;
+    return {
+      delete: function () {
+        ctx._enqueue('chart.delete', name, function () {
+          var s = sheetProxy._target();
+          var i = s.charts.findIndex(function (c) { return c.name === name; });
+          if (i < 0) throw fail('ItemNotFound', 'Diagrammet ' + name + ' finns inte');
+          s.charts.splice(i, 1);
+          sim.log.push('delete chart ' + name);
+        });
+      },
+    };
+  };
   ChartCollectionProxy.prototype.add = function (type, sourceRange, seriesBy) {
     var ctx = this._ctx;
     var sheetProxy = this._sheet;
