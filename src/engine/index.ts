@@ -118,3 +118,4 @@ export type {
   TargetedTableRow,
   TargetedResult,
 } from './targeted';
+export { IssuesError } from './issues-error';

@@ -5,6 +5,7 @@ import Decimal from 'decimal.js';
 import { allocatePrepared, municipalContributionsOf, nameRanks } from './allocate';
 import { ZERO, asD, compare, dmax, nameKey, roundHalfUp, sum } from './decimal';
 import { formatKronor as kr } from './format';
+import { IssuesError } from './issues-error';
 import { memberShares } from './members';
 import { regionShareFromRounded, roundExtraColumn, roundMunicipalShare } from './rounding';
 import { distributeAdditionalFunds, wantedAmount } from './surplus';
@@ -55,12 +56,9 @@ export interface LaterRoundIssue {
 export type LaterRoundProblem = ModelIssue | LaterRoundIssue;
 
 /** Thrown by allocateLaterRound() with every problem of the input and the decision at once. */
-export class LaterRoundInputError extends Error {
-  readonly issues: LaterRoundProblem[];
+export class LaterRoundInputError extends IssuesError<LaterRoundProblem> {
   constructor(issues: LaterRoundProblem[]) {
-    super(issues.map((i) => i.message).join('\n'));
-    this.name = 'LaterRoundInputError';
-    this.issues = issues;
+    super('LaterRoundInputError', issues);
   }
 }
 

@@ -4,6 +4,7 @@
 import Decimal from 'decimal.js';
 import { MAX_AMOUNT, ZERO, asD, compare, dmin, nameKey, sum } from './decimal';
 import { formatKronor as kr } from './format';
+import { IssuesError } from './issues-error';
 import { largestRemainder } from './rounding';
 import { serveTier } from './surplus';
 
@@ -94,12 +95,9 @@ export interface TargetedIssue {
 }
 
 /** Thrown by targetedRound() with every problem at once. */
-export class TargetedInputError extends Error {
-  readonly issues: TargetedIssue[];
+export class TargetedInputError extends IssuesError<TargetedIssue> {
   constructor(issues: TargetedIssue[]) {
-    super(issues.map((i) => i.message).join('\n'));
-    this.name = 'TargetedInputError';
-    this.issues = issues;
+    super('TargetedInputError', issues);
   }
 }
 

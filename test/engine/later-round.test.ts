@@ -123,7 +123,7 @@ describe('later round, worked by hand (docs/later-round-example.md)', () => {
 
   test('final = matched + extra, Σ final + U = B exactly', () => {
     for (const f of r.federations) expect(f.final.toString()).toBe(f.matched.plus(f.extra).toString());
-    const total = r.federations.reduce((a, f) => a.plus(f.final), new Decimal(0));
+    const total = r.federations.reduce((a, f) => a.plus(f.final), new (Decimal.clone({ precision: 100 }))(0) as Decimal);
     expect(total.plus(r.undistributed).toString()).toBe('10000000');
   });
 

@@ -14,6 +14,9 @@ interface LaterFed {
   flow: { request?: number; returned?: number };
 }
 
+/** Sums in the tests are exact: 100 significant digits (the engine's amounts have 30 decimals). */
+const Hi = Decimal.clone({ precision: 100 });
+
 const money = (max: number) => fc.integer({ min: 0, max });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 
@@ -69,7 +72,7 @@ describe('later round properties', () => {
         const r = allocateLaterRound(later, decision);
         const B = later.parameters.budget;
         // Σ final + U = B exactly, and as written
-        const totalFinal = r.federations.reduce((a, f) => a.plus(f.final), new Decimal(0));
+        const totalFinal = r.federations.reduce((a, f) => a.plus(f.final), new Hi(0) as Decimal);
         expect(totalFinal.plus(r.undistributed).eq(B)).toBe(true);
         expect(r.totals.final.plus(r.totals.undistributed).eq(B)).toBe(true);
         expect(r.undistributed.gte(0)).toBe(true);
