@@ -416,21 +416,26 @@ function consistencyIssues(rows: readonly TargetedRowInput[], indices: readonly 
 function grantIssues(input: TargetedInput, groups: readonly number[][]): TargetedIssue[] {
   const issues: TargetedIssue[] = [];
   const rows = input.rows;
+  // Only amounts that are valid themselves are compared (the others already have their problem).
+  const grantedOf = (i: number): Decimal | undefined => (isWholeKronor(rows[i]?.granted) ? asD(rows[i].granted as Decimal) : undefined);
   rows.forEach((row, i) => {
-    if (row.granted !== undefined && compare(asD(row.granted), asD(row.requested)) > 0) {
+    const granted = grantedOf(i);
+    if (granted !== undefined && isWholeKronor(row.requested) && compare(granted, asD(row.requested)) > 0) {
       const app = text(row.application);
       issues.push({
         code: 'GRANTED_ABOVE_REQUESTED',
         rows: [i],
         field: 'granted',
         application: app,
-        message: TARGETED_TEXTS.GRANTED_ABOVE_REQUESTED(app, row.granted, row.requested),
+        message: TARGETED_TEXTS.GRANTED_ABOVE_REQUESTED(app, granted, row.requested),
       });
     }
   });
-  for (const group of groups) {
-    const typed = group.filter((i) => rows[i].granted !== undefined);
-    const granted = sum(typed.map((i) => rows[i].granted as Decimal));
+  const typedIn = (indices: readonly number[]): number[] => indices.filter((i) => grantedOf(i) !== undefined);
+  const grantedIn = (indices: readonly number[]): Decimal => sum(indices.map((i) => grantedOf(i) as Decimal));
+  for (const group of isWholeKronor(input.cap) ? groups : []) {
+    const typed = typedIn(group);
+    const granted = grantedIn(typed);
     if (compare(granted, asD(input.cap)) > 0) {
       const app = text(rows[group[0]].application);
       issues.push({
@@ -442,9 +447,9 @@ function grantIssues(input: TargetedInput, groups: readonly number[][]): Targete
       });
     }
   }
-  const typedRows = rows.map((r, i) => (r.granted !== undefined ? i : -1)).filter((i) => i >= 0);
-  const total = sum(typedRows.map((i) => rows[i].granted as Decimal));
-  if (compare(total, asD(input.pot)) > 0) {
+  const typedRows = typedIn(rows.map((_, i) => i));
+  const total = grantedIn(typedRows);
+  if (isWholeKronor(input.pot) && compare(total, asD(input.pot)) > 0) {
     issues.push({ code: 'GRANTED_ABOVE_POT', rows: typedRows, field: 'granted', message: TARGETED_TEXTS.GRANTED_ABOVE_POT(total, input.pot) });
   }
   return issues;
@@ -483,7 +488,7 @@ export function validateTargeted(input: TargetedInput): TargetedIssue[] {
   });
   const groups = applicationGroups(rows);
   for (const group of groups) issues.push(...consistencyIssues(rows, group));
-  if (issues.length === 0) issues.push(...grantIssues(input, groups));
+  issues.push(...grantIssues(input, groups));
   return issues;
 }
 

@@ -176,6 +176,14 @@ describe('every problem kind, with its rows', () => {
     expect(codes(round(rows([300_000, 0, 300_001])))).toEqual([['GRANTED_ABOVE_REQUESTED', [2], 'granted']]);
     expect(codes(round(rows([400_000, 200_000])))).toEqual([['GRANTED_ABOVE_CAP', [0, 1], 'granted']]);
     expect(codes(round(rows([300_000, 0, 300_000, 250_000, 50_000]), 800_000))).toEqual([['GRANTED_ABOVE_POT', [0, 1, 2, 3, 4], 'granted']]);
+    // collected with the other problems of the sheet
+    const r = rows([300_000, 0, 300_001]);
+    r[3] = { ...r[3], federations: ['Okänd'] };
+    expect(codes(round(r))).toEqual([
+      ['UNKNOWN_FEDERATION', [3], 'federations'],
+      ['APPLICATION_INCONSISTENT', [4], 'federations'],
+      ['GRANTED_ABOVE_REQUESTED', [2], 'granted'],
+    ]);
     expect(validateTargeted(round(rows([400_000, 200_000])))[0].message).toBe(
       'Ansökan A1: beviljat sammanlagt 600 000 kr är mer än taket 500 000 kr per ansökan.',
     );
