@@ -36,11 +36,11 @@ import {
   ModelParameters,
   MunicipalContributionResult,
 } from './types';
-import { PreparedFederation, prepareModelInput } from './validate';
+import { PreparedFederation, PreparedInput, prepareModelInput } from './validate';
 import { federationWarnings } from './warnings';
 
 /** Rank of each federation by normalised name: the order-independent tie-break of exact splits. */
-function nameRanks(federations: readonly PreparedFederation[]): number[] {
+export function nameRanks(federations: readonly PreparedFederation[]): number[] {
   const order = federations.map((_, i) => i);
   order.sort((a, b) => (federations[a].nameKey < federations[b].nameKey ? -1 : federations[a].nameKey > federations[b].nameKey ? 1 : 0));
   const rank = new Array<number>(federations.length);
@@ -84,6 +84,40 @@ function municipalitiesOf(f: PreparedFederation): { name: string; weights: Munic
 export function allocate(input: ModelInput): AllocationResult {
   const { issues, prepared } = prepareModelInput(input);
   if (issues.length > 0 || !prepared) throw new ModelInputError(issues);
+  return allocatePrepared(prepared);
+}
+
+// spec: allocation-model.md §9 — each municipality's LR split of its federation's rounded Kommunernas andel
+/** The municipal split of every federation (`municipalRounded[i]`: federation i's rounded Kommunernas andel). */
+export function municipalContributionsOf(
+  feds: readonly PreparedFederation[],
+  municipalRounded: readonly Decimal[],
+  populations: readonly Decimal[] = feds.map((f) => federationTotals(f.areas).population),
+): MunicipalContributionResult[] {
+  const municipalContributions: MunicipalContributionResult[] = [];
+  feds.forEach((f, i) => {
+    const municipalities = municipalitiesOf(f);
+    const municipalityWeights = municipalities.map((m) => m.weights);
+    const weights = effectiveSplitWeights(f.splitMethod, municipalityWeights);
+    const split = splitByWeights(weights, municipalRounded[i], splitWeightTotal(f.splitMethod, weights, populations[i]));
+    const equalFallback = splitFallsBackToEqual(f.splitMethod, municipalityWeights);
+    municipalities.forEach((m, k) => {
+      municipalContributions.push({
+        federation: f.name,
+        municipality: m.name,
+        method: f.splitMethod,
+        equalFallback,
+        share: split.shares[k],
+        amount: split.amounts[k],
+        rounded: split.rounded[k],
+      });
+    });
+  });
+  return municipalContributions;
+}
+
+// spec: allocation-model.md §1–§10 — the whole model, on input that prepareModelInput found valid
+export function allocatePrepared(prepared: PreparedInput): AllocationResult {
   const p = prepared.parameters;
   const feds = prepared.federations;
   const n = feds.length;
@@ -196,26 +230,12 @@ export function allocate(input: ModelInput): AllocationResult {
   const municipalR = finalR.map((x) => roundMunicipalShare(x));
 
   // Step 9: members' shares and the municipal split.
-  const municipalContributions: MunicipalContributionResult[] = [];
   const members = finals.map((x) => memberShares(x));
-  feds.forEach((f, i) => {
-    const municipalities = municipalitiesOf(f);
-    const municipalityWeights = municipalities.map((m) => m.weights);
-    const weights = effectiveSplitWeights(f.splitMethod, municipalityWeights);
-    const split = splitByWeights(weights, municipalR[i], splitWeightTotal(f.splitMethod, weights, totals[i].population));
-    const equalFallback = splitFallsBackToEqual(f.splitMethod, municipalityWeights);
-    municipalities.forEach((m, k) => {
-      municipalContributions.push({
-        federation: f.name,
-        municipality: m.name,
-        method: f.splitMethod,
-        equalFallback,
-        share: split.shares[k],
-        amount: split.amounts[k],
-        rounded: split.rounded[k],
-      });
-    });
-  });
+  const municipalContributions = municipalContributionsOf(
+    feds,
+    municipalR,
+    totals.map((t) => t.population),
+  );
 
   const federations: FederationResult[] = feds.map((f, i) => {
     const result: FederationResult = {

@@ -60,3 +60,62 @@ export type { ResidualBounds } from './exact';
 export { federationWarnings, formatWarnings } from './warnings';
 export type { WarningFacts } from './warnings';
 export { formatKronor, formatPercent } from './format';
+export { allocatePrepared, municipalContributionsOf, nameRanks } from './allocate';
+export {
+  allocateLaterRound,
+  validateLaterRound,
+  keptAmount,
+  laterRoundPot,
+  keptAboveMatchingCap,
+  laterRoundFinal,
+  roundKeptAmount,
+  laterRoundScenarioLabel,
+  LaterRoundInputError,
+  LATER_ROUND_TEXTS,
+} from './later-round';
+export type {
+  DecidedAmount,
+  RecordedDecision,
+  LaterRoundIssue,
+  LaterRoundIssueCode,
+  LaterRoundProblem,
+  LaterRoundFederationResult,
+  LaterRoundSummary,
+  LaterRoundResult,
+} from './later-round';
+export {
+  targetedRound,
+  validateTargeted,
+  resolveTargetedPot,
+  applicationWant,
+  isOverCap,
+  splitWantOverRows,
+  proposeRows,
+  insatsDecision,
+  divideJointAmount,
+  hasTypedDecision,
+  TargetedInputError,
+  TARGETED_TEXTS,
+  TARGETED_INSATS_TYPES,
+  TARGET_GROUPS,
+} from './targeted';
+export type {
+  TargetedInsatsType,
+  TargetGroup,
+  InsatsDecision,
+  TargetedRowInput,
+  TargetedFederationInput,
+  TargetedInput,
+  TargetedWarning,
+  TargetedWarningCode,
+  TargetedIssue,
+  TargetedIssueCode,
+  TargetedField,
+  TargetedRowResult,
+  TargetedFederationShare,
+  TargetedApplicationResult,
+  TargetedFigures,
+  TargetedTableRow,
+  TargetedResult,
+} from './targeted';
+export { IssuesError } from './issues-error';
