@@ -237,7 +237,7 @@ export async function statementPdf(statement: Statement): Promise<Uint8Array> {
   layout.y -= 2;
   layout.paragraph(statement.federation, 22, { bold: true, fit: 12, leading: 26 });
   if (statement.where) layout.paragraph(statement.where, 11, { color: GREY });
-  layout.y -= 10;
+  layout.y -= 14;
   const a = statement.answer;
   layout.paragraph(a.label, 11);
   layout.paragraph(a.value, 30, { bold: true, leading: 36, fit: 14 });
