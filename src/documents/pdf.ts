@@ -44,8 +44,22 @@ function runs(text: string, fonts: Fonts, bold: boolean): Run[] {
   return out;
 }
 
+// Glyph widths at size 1 per font, measured once per character (drawText sets no kerning, so none here).
+const glyphWidths = new WeakMap<PDFFont, Map<string, number>>();
+function runWidth(run: Run, size: number): number {
+  let cache = glyphWidths.get(run.font);
+  if (!cache) glyphWidths.set(run.font, (cache = new Map()));
+  let w = 0;
+  for (const ch of run.text) {
+    let g = cache.get(ch);
+    if (g === undefined) cache.set(ch, (g = run.font.widthOfTextAtSize(ch, 1)));
+    w += g;
+  }
+  return w * size;
+}
+
 function widthOf(text: string, fonts: Fonts, size: number, bold = false): number {
-  return runs(text, fonts, bold).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+  return runs(text, fonts, bold).reduce((w, r) => w + runWidth(r, size), 0);
 }
 
 /**
@@ -121,7 +135,7 @@ class Layout {
     let cx = x;
     for (const r of runs(s, this.fonts, bold)) {
       page.drawText(r.text, { x: cx, y, size, font: r.font, color });
-      cx += r.font.widthOfTextAtSize(r.text, size);
+      cx += runWidth(r, size);
     }
   }
 
