@@ -2,11 +2,13 @@
 // Each part lives beside the code it measures; this file only gathers them.
 import { benchEngine } from './engine';
 import { benchAddin } from './addin';
+import { benchDocuments } from './documents';
 
 async function main(): Promise<void> {
   const engine = await benchEngine();
   const addin = await benchAddin();
-  process.stdout.write(JSON.stringify({ ...engine, ...addin }) + '\n');
+  const documents = await benchDocuments();
+  process.stdout.write(JSON.stringify({ ...engine, ...addin, ...documents }) + '\n');
 }
 
 main().catch((error: unknown) => {
