@@ -86,7 +86,7 @@ export { explainFederation } from './explain';
 export type { ExplanationLine } from './explain';
 export { applyPlanToSheets, sheetOutputToValues } from './apply';
 export type { ApplicablePlan } from './apply';
-export { parseNumberCell, parseShareCell, decimalFromNumber } from './numbers';
+export { parseNumberCell, parseShareCell, decimalFromNumber, isDateTimeFormat } from './numbers';
 export type { ParsedNumber } from './numbers';
 export { sha256Hex, sha256Bytes, utf8Bytes } from './sha256';
 export { inputFingerprint, canonicalInput, FINGERPRINT_VERSION } from './fingerprint';

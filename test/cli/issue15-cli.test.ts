@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { crc32, damagedZipEntries, lostFeatures, ownChartParts, readSheets, zipKind } from '../../src/cli/xlsx';
 import { terminalText } from '../../src/cli/terminal';
 import { RUN_CHART_TITLE } from '../../src/workbook/types';
+import { CHART_TITLE } from '../../src/excel/chart';
 import { messyWorkedExample, writeFixture } from '../fixtures/workbooks';
 import { finsam } from './helpers';
 
@@ -309,6 +310,10 @@ describe("the pane's own chart is not a lost feature (item 13)", () => {
     fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
     return file;
   }
+
+  test('the title recognised is the one the pane gives its chart', () => {
+    expect(RUN_CHART_TITLE).toBe(CHART_TITLE);
+  });
 
   test('allocate --in-place works on a workbook that has been through the pane', async () => {
     const file = await withChart('ruta', RUN_CHART_TITLE);
