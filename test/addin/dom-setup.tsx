@@ -7,7 +7,8 @@ import type { FakeHost } from './fake-host';
 
 expect.extend(toHaveNoViolations);
 // Role queries skip jsdom's (very slow) computed-style visibility check; accessibility is axe's job here.
-configure({ defaultHidden: true });
+// findBy/waitFor wait up to 15 s: on a loaded 2-core machine a render after a host call can take seconds.
+configure({ defaultHidden: true, asyncUtilTimeout: 15_000 });
 jest.setTimeout(60_000);
 
 // The pane updates its state after awaited host calls, which React reports as "not wrapped in act(...)"
