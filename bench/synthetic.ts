@@ -2,18 +2,8 @@
 import { D as Decimal } from '../src/engine/decimal';
 import { defaultParameters } from '../src/engine/parameters';
 import type { AreaInput, FederationInput, ModelInput, SplitMethod } from '../src/engine/types';
+import { seededRandom as prng } from '../src/workbook/random';
 
-/** mulberry32: a small deterministic PRNG returning floats in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NATIONAL_AREAS = 290;
 const NATIONAL_FEDERATIONS = 80;

@@ -729,13 +729,13 @@ async function explainCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr(`${problemLines(input, computed.problems, false).join('\n')}\n`);
     return EXIT_INPUT;
   }
-  const wanted = federation.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
-  const match = computed.run.result.federations.find((f) => f.name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv') === wanted);
+  const wanted = workbookLayer.normalizeKey(federation);
+  const match = computed.run.result.federations.find((f) => workbookLayer.normalizeKey(f.name) === wanted);
   if (!match) {
     const names = computed.run.result.federations.map((f) => f.name);
-    const similar = names.filter((n) => n.toLocaleLowerCase('sv').includes(wanted)).slice(0, 5);
+    const similar = names.filter((n) => workbookLayer.normalizeKey(n).includes(wanted)).slice(0, 5);
     throw new CliError([
-      `Förbundet "${federation}" finns inte på bladet Förbund`,
+      workbookLayer.READ_TEXTS.federationNotOnSheet(federation, workbookLayer.FEDERATION_SHEET),
       ...(similar.length > 0 ? [`Menade du: ${similar.join(', ')}?`] : []),
     ]);
   }

@@ -44,11 +44,6 @@ export function asD(x: Decimal.Value): Decimal {
   return x instanceof Object && (x as Decimal).constructor === D ? (x as Decimal) : new D(x);
 }
 
-/** Convert any input number to the engine's context. */
-export function dec(x: Decimal.Value): Decimal {
-  return new D(x);
-}
-
 /** Round down (toward −∞) to the exact-amount grid. */
 export function toGrid(x: Decimal): Decimal {
   return asD(x).toDecimalPlaces(EXACT_DP, Decimal.ROUND_FLOOR);
@@ -130,7 +125,17 @@ export function dmax(a: Decimal, b: Decimal): Decimal {
   return compare(a, b) >= 0 ? a : b;
 }
 
-/** Normalised key of a federation or municipality name (trim, fold white space, NFC, lower case). */
+/** Every Unicode space (incl. no-break U+00A0, thin U+2009, narrow no-break U+202F, figure U+2007, zero-width). */
+const SPACES = /[\s\u00A0\u2007\u2009\u202F\u200B\uFEFF]+/g;
+/** Hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus, small/full-width hyphen-minus. */
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
+
+// spec: workbook-format.md "Reading rules" — case-insensitive, white space folded, hyphen/en dash/minus alike
+/**
+ * The project's one comparison key for names, headers and sheet names: NFC, white space runs → one
+ * space, every dash → '-', no spaces around a dash, trimmed, lower case. The workbook's normalizeKey
+ * is this key of a cell's text.
+ */
 export function nameKey(name: string): string {
-  return String(name).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return String(name).normalize('NFC').replace(SPACES, ' ').trim().replace(DASHES, '-').replace(/ ?- ?/g, '-').toLowerCase().trim();
 }

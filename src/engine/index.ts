@@ -2,9 +2,28 @@
 // Normative model: ../../../shared/spec/allocation-model.md (copied into docs by the lead).
 export * from './types';
 export { allocate } from './allocate';
-export { validateModelInput, prepareModelInput } from './validate';
-export { DEFAULT_PARAMETERS, defaultParameters, PARAMETER_SOURCES } from './parameters';
-export { D as EngineDecimal, EXACT_DP, roundHalfUp, nameKey } from './decimal';
+export {
+  validateModelInput,
+  prepareModelInput,
+  weightsAddUpTo100,
+  trappanLimitsInOrder,
+  isWholeKronor,
+  budgetCoversBase,
+  returnsAndRequests,
+} from './validate';
+export {
+  DEFAULT_PARAMETERS,
+  defaultParameters,
+  PARAMETER_SOURCES,
+  PARAMETERS,
+  parameterSpec,
+  parameterValue,
+  parameterDefault,
+  modelParameters,
+  TRAPPAN_BRACKETS,
+} from './parameters';
+export type { ParameterKey, ParameterSpec, ParameterUnit, ParameterSource } from './parameters';
+export { D as EngineDecimal, EXACT_DP, MAX_AMOUNT, roundHalfUp, nameKey } from './decimal';
 export { allocationKey, federationTotals, shareOfTotal } from './keys';
 export type { KeyShares } from './keys';
 export {
@@ -39,8 +58,6 @@ export {
   splitWeight,
   effectiveSplitWeights,
   splitFallsBackToEqual,
-  municipalSplitShares,
-  splitMunicipalAmount,
   splitByWeights,
 } from './members';
 export type { MunicipalityWeights } from './members';
@@ -58,6 +75,8 @@ export type { LargestRemainderOptions } from './rounding';
 export { absorbResidual } from './exact';
 export type { ResidualBounds } from './exact';
 export { federationWarnings, formatWarnings } from './warnings';
+export { WARNING_DEFINITIONS, WARNING_CODES, WARNING_TEXTS, warningMeaning, ISSUE_TEXTS } from './messages';
+export type { WarningDefinition } from './messages';
 export type { WarningFacts } from './warnings';
 export { formatKronor, formatPercent } from './format';
 export { allocatePrepared, municipalContributionsOf, nameRanks } from './allocate';

@@ -1,7 +1,6 @@
 // Step 9: the members' shares and the split among a federation's municipalities.
 import Decimal from 'decimal.js';
 import { D, HALF, ONE, ZERO, asD, compare, sum } from './decimal';
-import { largestRemainder } from './rounding';
 import type { SplitMethod } from './types';
 
 // spec: allocation-model.md §9 Members' shares — municipalities together final_f/2, the region final_f/2
@@ -23,22 +22,6 @@ export function splitWeight(method: SplitMethod, municipality: MunicipalityWeigh
   if (method === 'lika') return ONE;
   if (method === 'invanare') return municipality.population;
   return municipality.recipients ?? ZERO;
-}
-
-// spec: allocation-model.md §9 — shares of the municipal part (all weights 0 → equal shares)
-export function municipalSplitShares(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): Decimal[] {
-  if (municipalities.length === 1) return [ONE];
-  if (method === 'lika') {
-    const equal = ONE.div(municipalities.length);
-    return municipalities.map(() => equal);
-  }
-  const weights = municipalities.map((m) => splitWeight(method, m));
-  const total = sum(weights);
-  if (total.isZero()) {
-    const equal = ONE.div(municipalities.length);
-    return municipalities.map(() => equal);
-  }
-  return weights.map((w) => asD(w).div(total));
 }
 
 // spec: allocation-model.md §9 (and docs/decisions.md "Municipal split") — all weights 0 → equal shares
@@ -133,15 +116,4 @@ export function splitEqually(k: number, total: Decimal): { shares: Decimal[]; am
     amounts: new Array<Decimal>(k).fill(amount),
     rounded: Array.from({ length: k }, (_, i) => (i < extra ? more : floor)),
   };
-}
-
-// spec: allocation-model.md "Rounding" — each municipality's contribution is an LR split of Kommunernas andel
-export function splitMunicipalAmount(
-  shares: readonly Decimal[],
-  roundedMunicipalShare: Decimal,
-): { amounts: Decimal[]; rounded: Decimal[] } {
-  const total = new D(roundedMunicipalShare);
-  if (shares.length === 1 && compare(shares[0], ONE) === 0) return { amounts: [total], rounded: [total] };
-  const amounts = shares.map((s) => total.times(s));
-  return { amounts, rounded: largestRemainder(amounts, total) };
 }

@@ -2,8 +2,10 @@
 // spec: allocation-model.md "Inputs", "Parameters", §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)
 import Decimal from 'decimal.js';
 import { EXACT_DP, MAX_AMOUNT, ONE, ZERO, asD, compare, nameKey } from './decimal';
-import { formatKronor, formatNumber, formatPercent } from './format';
+import { AREA_FIELD_NAMES, FEDERATION_FIELD_NAMES, ISSUE_TEXTS as M } from './messages';
 import type { AreaInput, FederationInput, ModelInput, ModelIssue, SplitMethod } from './types';
+import { modelParameters, parameterValue, PARAMETERS } from './parameters';
+import type { ParameterKey } from './parameters';
 
 export interface PreparedParameters {
   year?: number;
@@ -51,35 +53,37 @@ export interface PreparedInput {
 
 const SPLIT_METHODS: readonly SplitMethod[] = ['lika', 'invanare', 'forsorjningsstod'];
 
-const FEDERATION_FIELDS: Record<string, string> = {
-  previousAllocation: 'statlig tilldelning föregående år',
-  equity: 'eget kapital',
-  previousTotalFunds: 'totala medel föregående år',
-  municipalContribution: 'kommunernas möjliga bidrag',
-  regionContribution: 'regionens möjliga bidrag',
-  request: 'ansökan om ytterligare medel',
-  returned: 'återlämnade medel',
-};
+const FEDERATION_FIELDS: Record<string, string> = FEDERATION_FIELD_NAMES;
 
-const AREA_FIELDS: Record<string, string> = {
-  population: 'invånare 16–64',
-  supportMeasure: 'försörjningsmått',
-  supportRecipients: 'försörjningsstödstagare',
-};
+const AREA_FIELDS: Record<string, string> = AREA_FIELD_NAMES;
 
-const PARAMETER_LABELS: Record<string, string> = {
-  budget: 'Statlig ram',
-  baseAllocation: 'Grundtilldelning',
-  weightSupportMeasure: 'Vikt försörjningsmått',
-  weightPopulation: 'Vikt invånare 16–64',
-  maxDecrease: 'Maximal minskning',
-  'trappan.limit1': 'Trappan gräns 1',
-  'trappan.limit2': 'Trappan gräns 2',
-  'trappan.rate1': 'Trappan andel 1',
-  'trappan.rate2': 'Trappan andel 2',
-  'trappan.rate3': 'Trappan andel 3',
-  targetedFundsCap: 'Tak riktade medel',
-};
+// The cross-field rules, one function each: the engine's validation, the workbook reader and the
+// pane's parameter form call these (in decimals), so a rule is written once.
+
+// spec: allocation-model.md "Parameters" — w_fm + w_pop must be 100 %
+export function weightsAddUpTo100(weightSupportMeasure: Decimal, weightPopulation: Decimal): boolean {
+  return weightSupportMeasure.plus(weightPopulation).eq(ONE);
+}
+
+// spec: allocation-model.md "Parameters" — Trappan's limits rise: gräns 1 ≤ gräns 2
+export function trappanLimitsInOrder(limit1: Decimal, limit2: Decimal): boolean {
+  return !limit1.gt(limit2);
+}
+
+// spec: allocation-model.md "Parameters" — B, the state budget, in whole kronor
+export function isWholeKronor(budget: Decimal): boolean {
+  return budget.isInteger();
+}
+
+// spec: allocation-model.md §1 — error if B < N·G
+export function budgetCoversBase(budget: Decimal, federationCount: number, baseAllocation: Decimal): boolean {
+  return !budget.lt(baseAllocation.times(federationCount));
+}
+
+// spec: allocation-model.md "Inputs" — a federation cannot both return and request
+export function returnsAndRequests(returned: Decimal | undefined, request: Decimal | undefined): boolean {
+  return !!returned && !!request && compare(returned, ZERO) > 0 && compare(request, ZERO) > 0;
+}
 
 type Read = { ok: true; value: Decimal | undefined } | { ok: false };
 
@@ -101,7 +105,6 @@ function readNumber(raw: unknown): Read {
 function isTooLarge(x: Decimal): boolean {
   return compare(x, MAX_AMOUNT) > 0;
 }
-const TOO_LARGE_TEXT = 'är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten';
 
 /** Money amounts are carried to 10^-30 kr (finer digits carry no meaning). */
 function toExactAmount(x: Decimal): Decimal {
@@ -109,11 +112,9 @@ function toExactAmount(x: Decimal): Decimal {
 }
 
 function describeArea(a: AreaInput | undefined): string {
-  if (!a) return 'Området';
-  const municipality = typeof a.municipality === 'string' && a.municipality.trim() ? a.municipality.trim() : '(utan namn)';
-  const area = typeof a.area === 'string' && a.area.trim() ? `, område ${a.area.trim()}` : '';
-  const federation = typeof a.federation === 'string' && a.federation.trim() ? ` i förbundet ${a.federation.trim()}` : '';
-  return `Kommunen ${municipality}${area}${federation}`;
+  if (!a) return M.areaWhoUnknown;
+  const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+  return M.areaWho(text(a.municipality), text(a.area), text(a.federation));
 }
 
 function isMonthsValue(raw: unknown): number | undefined {
@@ -129,91 +130,77 @@ function isMonthsValue(raw: unknown): number | undefined {
 function prepareParameters(
   input: ModelInput,
   issues: ModelIssue[],
-): { parameters?: PreparedParameters; valid: Record<string, Decimal | undefined> } {
+): { parameters?: PreparedParameters; valid: Partial<Record<ParameterKey, Decimal>> } {
   const raw = (input?.parameters ?? {}) as Partial<ModelInput['parameters']>;
-  const trappanRaw = (raw.trappan ?? {}) as Partial<ModelInput['parameters']['trappan']>;
-  const values: Record<string, Decimal | undefined> = {};
-  const get = (field: string): unknown =>
-    field.startsWith('trappan.') ? (trappanRaw as Record<string, unknown>)[field.slice(8)] : (raw as Record<string, unknown>)[field];
+  const values: Partial<Record<ParameterKey, Decimal>> = {};
   let ok = true;
-  for (const field of Object.keys(PARAMETER_LABELS)) {
-    const label = PARAMETER_LABELS[field];
-    const r = readNumber(get(field));
+  for (const spec of PARAMETERS) {
+    if (spec.key === 'year') continue; // informational, not checked
+    const field = spec.key;
+    const label = spec.name;
+    const r = readNumber(parameterValue(raw, field));
     if (!r.ok || r.value === undefined) {
       issues.push({
         code: 'INVALID_NUMBER',
         field,
-        message: r.ok ? `Parametern ${label} saknas.` : `Parametern ${label} är inget giltigt tal.`,
+        message: r.ok ? M.parameterMissing(label) : M.parameterInvalid(label),
       });
       ok = false;
       continue;
     }
     const v = r.value;
-    const isShare = field.startsWith('weight') || field === 'maxDecrease' || field.startsWith('trappan.rate');
+    const isShare = spec.unit === 'share';
     if (isShare && (v.lt(ZERO) || v.gt(ONE))) {
       issues.push({
         code: 'INVALID_PARAMETER',
         field,
-        message: `Parametern ${label} måste ligga mellan 0 % och 100 % (nu ${formatPercent(v)}).`,
+        message: M.parameterNotShare(label, v),
       });
       ok = false;
     } else if (!isShare && v.isNeg() && !v.isZero()) {
-      issues.push({ code: 'NEGATIVE_AMOUNT', field, message: `Parametern ${label} är negativ (${formatKronor(v)}).` });
+      issues.push({ code: 'NEGATIVE_AMOUNT', field, message: M.parameterNegative(label, v) });
       ok = false;
     } else if (!isShare && isTooLarge(v)) {
-      issues.push({ code: 'AMOUNT_TOO_LARGE', field, message: `Parametern ${label} ${TOO_LARGE_TEXT}.` });
+      issues.push({ code: 'AMOUNT_TOO_LARGE', field, message: M.parameterTooLarge(label) });
       ok = false;
     } else {
       values[field] = isShare ? v : toExactAmount(v);
     }
   }
   const budget = values.budget;
-  if (budget && !budget.isInteger()) {
+  if (budget && !isWholeKronor(budget)) {
     issues.push({
       code: 'INVALID_PARAMETER',
       field: 'budget',
-      message: `Statlig ram ska anges i hela kronor (nu ${formatNumber(budget)} kr).`,
+      message: M.budgetNotWhole(budget),
     });
     ok = false;
   }
   const wFm = values.weightSupportMeasure;
   const wPop = values.weightPopulation;
-  if (wFm && wPop && !wFm.plus(wPop).eq(ONE)) {
+  if (wFm && wPop && !weightsAddUpTo100(wFm, wPop)) {
     issues.push({
       code: 'WEIGHTS_NOT_100',
       field: 'weightSupportMeasure',
-      message: `Vikterna för försörjningsmått (${formatPercent(wFm)}) och invånare 16–64 (${formatPercent(wPop)}) summerar till ${formatPercent(wFm.plus(wPop))}, inte 100 %.`,
+      message: M.weightsNot100(wFm, wPop),
     });
     ok = false;
   }
-  const l1 = values['trappan.limit1'];
-  const l2 = values['trappan.limit2'];
-  if (l1 && l2 && l1.gt(l2)) {
+  const l1 = values.trappanLimit1;
+  const l2 = values.trappanLimit2;
+  if (l1 && l2 && !trappanLimitsInOrder(l1, l2)) {
     issues.push({
       code: 'INVALID_PARAMETER',
-      field: 'trappan.limit1',
-      message: `Trappan gräns 1 (${formatKronor(l1)}) får inte vara större än gräns 2 (${formatKronor(l2)}).`,
+      field: 'trappanLimit1',
+      message: M.trappanLimitsOrder(l1, l2),
     });
     ok = false;
   }
   if (!ok) return { valid: values };
-  const v = values as Record<string, Decimal>;
-  const parameters: PreparedParameters = {
-    year: typeof raw.year === 'number' ? raw.year : undefined,
-    budget: v.budget,
-    baseAllocation: v.baseAllocation,
-    weightSupportMeasure: v.weightSupportMeasure,
-    weightPopulation: v.weightPopulation,
-    maxDecrease: v.maxDecrease,
-    trappan: {
-      limit1: v['trappan.limit1'],
-      limit2: v['trappan.limit2'],
-      rate1: v['trappan.rate1'],
-      rate2: v['trappan.rate2'],
-      rate3: v['trappan.rate3'],
-    },
-    targetedFundsCap: v.targetedFundsCap,
-  };
+  const parameters: PreparedParameters = modelParameters(
+    (key) => values[key] as Decimal,
+    typeof raw.year === 'number' ? raw.year : undefined,
+  );
   return { parameters, valid: values };
 }
 
@@ -221,9 +208,9 @@ function prepareParameters(
 function prepareFederation(f: FederationInput, index: number, issues: ModelIssue[]): PreparedFederation | undefined {
   let ok = true;
   const name = typeof f?.name === 'string' ? f.name.trim() : '';
-  const who = name ? `Förbundet ${name}` : `Förbundet på rad ${index + 1}`;
+  const who = M.federationWho(name, index);
   if (!name) {
-    issues.push({ code: 'MISSING_NAME', field: 'name', message: `Förbundet på rad ${index + 1} saknar namn.` });
+    issues.push({ code: 'MISSING_NAME', field: 'name', message: M.federationWithoutName(index) });
     ok = false;
   }
   const amounts: Record<string, Decimal | undefined> = {};
@@ -234,7 +221,7 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
         code: 'INVALID_NUMBER',
         federation: name || undefined,
         field,
-        message: `${who}: ${FEDERATION_FIELDS[field]} är inget giltigt tal.`,
+        message: M.fieldInvalid(who, FEDERATION_FIELDS[field]),
       });
       ok = false;
     } else if (r.value !== undefined && r.value.isNeg() && !r.value.isZero()) {
@@ -242,7 +229,7 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
         code: 'NEGATIVE_AMOUNT',
         federation: name || undefined,
         field,
-        message: `${who}: ${FEDERATION_FIELDS[field]} är negativt (${formatKronor(r.value)}).`,
+        message: M.fieldNegativeAmount(who, FEDERATION_FIELDS[field], r.value),
       });
       ok = false;
     } else if (r.value !== undefined && isTooLarge(r.value)) {
@@ -250,7 +237,7 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
         code: 'AMOUNT_TOO_LARGE',
         federation: name || undefined,
         field,
-        message: `${who}: ${FEDERATION_FIELDS[field]} ${TOO_LARGE_TEXT}.`,
+        message: M.fieldTooLarge(who, FEDERATION_FIELDS[field]),
       });
       ok = false;
     } else {
@@ -263,7 +250,7 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
       code: 'INVALID_MONTHS',
       federation: name || undefined,
       field: 'months',
-      message: `${who}: verksamhetsmånader måste vara ett heltal 1–12 (nu ${String(f?.months)}).`,
+      message: M.invalidMonths(who, f?.months),
     });
     ok = false;
   }
@@ -273,18 +260,18 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
       code: 'INVALID_PARAMETER',
       federation: name || undefined,
       field: 'splitMethod',
-      message: `${who}: okänd fördelning mellan kommuner "${String(splitMethod)}" (Lika, Invånare eller Försörjningsstöd).`,
+      message: M.unknownSplitMethod(who, splitMethod),
     });
     ok = false;
   }
   const returned = amounts.returned;
   const request = amounts.request;
-  if (returned && request && compare(returned, ZERO) > 0 && compare(request, ZERO) > 0) {
+  if (returned && request && returnsAndRequests(returned, request)) {
     issues.push({
       code: 'RETURN_AND_REQUEST',
       federation: name,
       field: 'request',
-      message: `${who} både lämnar tillbaka medel (${formatKronor(returned)}) och ansöker om ytterligare medel (${formatKronor(request)}); ett förbund kan inte göra båda.`,
+      message: M.returnAndRequest(who, returned, request),
     });
     ok = false;
   }
@@ -319,7 +306,7 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
       areaIndex: index,
       federation: federation || undefined,
       field: 'municipality',
-      message: `Kommunraden nr ${index + 1}${federation ? ` (förbundet ${federation})` : ''} saknar kommunnamn.`,
+      message: M.areaWithoutMunicipality(index, federation),
     });
     ok = false;
   }
@@ -332,9 +319,7 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
         areaIndex: index,
         federation: federation || undefined,
         field,
-        message: r.ok
-          ? `${describeArea(a)}: ${AREA_FIELDS[field]} saknas.`
-          : `${describeArea(a)}: ${AREA_FIELDS[field]} är inget giltigt tal.`,
+        message: r.ok ? M.fieldMissing(describeArea(a), AREA_FIELDS[field]) : M.fieldInvalid(describeArea(a), AREA_FIELDS[field]),
       });
       ok = false;
       return undefined;
@@ -345,7 +330,7 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
         areaIndex: index,
         federation: federation || undefined,
         field,
-        message: `${describeArea(a)}: ${AREA_FIELDS[field]} är negativt (${formatNumber(r.value)}).`,
+        message: M.fieldNegativeNumber(describeArea(a), AREA_FIELDS[field], r.value),
       });
       ok = false;
       return undefined;
@@ -356,7 +341,7 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
         areaIndex: index,
         federation: federation || undefined,
         field,
-        message: `${describeArea(a)}: ${AREA_FIELDS[field]} ${TOO_LARGE_TEXT}.`,
+        message: M.fieldTooLarge(describeArea(a), AREA_FIELDS[field]),
       });
       ok = false;
       return undefined;
@@ -387,7 +372,7 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
   const rawFederations: FederationInput[] = Array.isArray(input?.federations) ? input.federations : [];
   const rawAreas: AreaInput[] = Array.isArray(input?.areas) ? input.areas : [];
   if (rawFederations.length === 0) {
-    issues.push({ code: 'NO_FEDERATIONS', message: 'Det finns inga förbund att fördela till.' });
+    issues.push({ code: 'NO_FEDERATIONS', message: M.noFederations });
   }
   const federations: (PreparedFederation | undefined)[] = rawFederations.map((f, i) => prepareFederation(f, i, issues));
   // Federation names: unique (case, white space and Unicode form folded).
@@ -406,7 +391,7 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
       code: 'DUPLICATE_FEDERATION',
       federation: name,
       field: 'name',
-      message: `Förbundet ${name} finns på ${count} rader; varje förbund ska finnas på en rad.`,
+      message: M.duplicateFederation(name, count),
     });
   }
   // Areas: known federation, valid numbers, each Kommun + Område at most once in the whole run
@@ -430,9 +415,7 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
         areaIndex: i,
         federation: fedName || undefined,
         field: 'federation',
-        message: fedName
-          ? `${describeArea(a)}: förbundet ${fedName} finns inte bland förbunden.`
-          : `${describeArea(a)}: förbund saknas.`,
+        message: M.unknownFederation(describeArea(a), fedName),
       });
       return;
     }
@@ -462,10 +445,10 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
         field: same && sameFederation ? 'municipality' : 'area',
         message:
           same && sameFederation
-            ? `${describeArea(a)} finns på flera rader.`
+            ? M.areaTwiceInFederation(describeArea(a))
             : same
-              ? `${describeArea(a)} finns också i förbundet ${otherName}; ange olika områden (stadsdelar) när en kommun delas mellan förbund.`
-              : `Kommunen ${prepared.municipality} finns också i förbundet ${otherName}; ange område (stadsdel) på varje rad när en kommun delas mellan förbund.`,
+              ? M.areaInOtherFederation(describeArea(a), otherName)
+              : M.splitMunicipalityNeedsArea(prepared.municipality, otherName),
       });
       return;
     }
@@ -480,7 +463,7 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
       issues.push({
         code: 'NO_AREAS',
         federation: name,
-        message: `Förbundet ${name} har inga kommuner eller områden på bladet Kommuner.`,
+        message: M.noAreas(name),
       });
     }
   });
@@ -494,7 +477,7 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
           areaIndex: a.index,
           federation: f.name,
           field: 'supportRecipients',
-          message: `Förbundet ${f.name} fördelar kommunernas andel efter försörjningsstöd, men antal försörjningsstödstagare saknas för ${describeArea(rawAreas[a.index])}.`,
+          message: M.missingRecipients(f.name, describeArea(rawAreas[a.index])),
         });
       }
     }
@@ -511,14 +494,14 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
       issues.push({
         code: 'ZERO_TOTALS',
         field: 'supportMeasure',
-        message: 'Summan av försörjningsmått över alla kommuner är 0; försörjningsmåttsnyckeln kan inte beräknas.',
+        message: M.zeroSupportMeasure,
       });
     }
     if (totalPopIsZero && (wPop === undefined || wPop.gt(ZERO))) {
       issues.push({
         code: 'ZERO_TOTALS',
         field: 'population',
-        message: 'Summan av invånare 16–64 över alla kommuner är 0; befolkningsnyckeln kan inte beräknas.',
+        message: M.zeroPopulation,
       });
     }
   }
@@ -528,11 +511,11 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
   if (budget && baseAllocation && !budget.isNeg() && rawFederations.length > 0) {
     const n = rawFederations.length;
     const needed = baseAllocation.times(n);
-    if (budget.lt(needed)) {
+    if (!budgetCoversBase(budget, n, baseAllocation)) {
       issues.push({
         code: 'BUDGET_TOO_SMALL',
         field: 'budget',
-        message: `Statlig ram ${formatKronor(budget)} räcker inte till grundtilldelningen för ${n} förbund (${n} × ${formatKronor(baseAllocation)} = ${formatKronor(needed)}).`,
+        message: M.budgetTooSmall(budget, n, baseAllocation, needed),
       });
     }
   }

@@ -2,7 +2,8 @@
 // spec: allocation-model.md "Warnings"
 import Decimal from 'decimal.js';
 import { ZERO, compareTolerant } from './decimal';
-import { formatKronor as kr, formatPercent as pct } from './format';
+import { formatPercent as pct } from './format';
+import { monthsNoteText, WARNING_TEXTS as T } from './messages';
 import type { Warning, WarningCode } from './types';
 
 /** What the warning rules look at (exact values). */
@@ -42,78 +43,64 @@ function spärrText(share: Decimal): string {
 }
 
 function monthsNote(f: WarningFacts): string {
-  return f.months < 12 ? `, omräknat till ${f.months} månader` : '';
+  return monthsNoteText(f.months);
 }
 
 // spec: allocation-model.md Warnings — EGET_KAPITAL: equity_f > reasonable_f
 export function equityWarning(f: WarningFacts): Warning | undefined {
   if (!f.excessEquity || f.equity === undefined) return undefined;
-  return w('EGET_KAPITAL', `Eget kapital ${kr(f.equity)} överstiger rimlig nivå ${kr(f.reasonableEquity)}`);
+  return w('EGET_KAPITAL', T.EGET_KAPITAL(f.equity, f.reasonableEquity));
 }
 
 // spec: allocation-model.md Warnings — EK_SAKNAS: equity_f blank
 export function missingEquityWarning(f: WarningFacts): Warning | undefined {
   if (f.equity !== undefined) return undefined;
-  return w('EK_SAKNAS', `Uppgift om eget kapital saknas (rimlig nivå ${kr(f.reasonableEquity)})`);
+  return w('EK_SAKNAS', T.EK_SAKNAS(f.reasonableEquity));
 }
 
 // spec: allocation-model.md Warnings — SPÄRR: A_f was lifted to floor_f
 export function floorWarning(f: WarningFacts): Warning | undefined {
   if (!f.liftedToFloor || f.floor === undefined || f.previousAllocation === undefined) return undefined;
-  return w(
-    'SPÄRR',
-    `Höjd till spärrnivån ${kr(f.floor)} (högst ${spärrText(f.appliedMaxDecrease)} minskning från föregående års ${kr(f.previousAllocation)}${monthsNote(f)})`,
-  );
+  return w('SPÄRR', T.SPÄRR(f.floor, spärrText(f.appliedMaxDecrease), f.previousAllocation, monthsNote(f)));
 }
 
 // spec: allocation-model.md Warnings — SPÄRR_EJ: protection removed in step 5
 export function protectionRemovedWarning(f: WarningFacts): Warning | undefined {
   if (!f.protectionRemoved) return undefined;
-  const rule = 'Spärren gäller inte vid underskott när eget kapital överstiger rimlig nivå';
-  if (f.decreaseThreshold === undefined) return w('SPÄRR_EJ', rule);
-  return w(
-    'SPÄRR_EJ',
-    compareTolerant(f.decreaseThreshold, f.afterFloor) > 0
-      ? `${rule}: ${kr(f.afterFloor)} i stället för spärrnivån ${kr(f.decreaseThreshold)}`
-      : `${rule} (efter spärr ${kr(f.afterFloor)}, över spärrnivån ${kr(f.decreaseThreshold)})`,
-  );
+  if (f.decreaseThreshold === undefined) return w('SPÄRR_EJ', T.SPÄRR_EJ());
+  return w('SPÄRR_EJ', T.SPÄRR_EJ(f.afterFloor, f.decreaseThreshold, compareTolerant(f.decreaseThreshold, f.afterFloor) > 0));
 }
 
 // spec: allocation-model.md Warnings — MATCHNING: matched_f < A_f because of cap_f
 export function matchingWarning(f: WarningFacts): Warning | undefined {
   if (!f.cappedByMatching || f.cap === undefined) return undefined;
   const byMunicipalities = f.municipalContribution !== undefined && compareTolerant(f.municipalContribution.times(2), f.cap) === 0;
-  const who = byMunicipalities ? 'Kommunernas' : 'Regionens';
   const given = byMunicipalities ? f.municipalContribution : f.regionContribution;
-  const part = given === undefined ? '' : ` ${kr(given)}`;
-  return w(
-    'MATCHNING',
-    `${who} möjliga bidrag${part} räcker till statlig tilldelning om högst ${kr(f.cap)} av ${kr(f.afterFloor)}`,
-  );
+  return w('MATCHNING', T.MATCHNING(byMunicipalities, given, f.cap, f.afterFloor));
 }
 
 // spec: allocation-model.md Warnings — ÅTERLÄMNAT: returned_f > 0
 export function returnedWarning(f: WarningFacts): Warning | undefined {
   if (!(compareTolerant(f.returned, ZERO) > 0)) return undefined;
-  return w('ÅTERLÄMNAT', `Återlämnade medel ${kr(f.returned)} dras av från tilldelningen`);
+  return w('ÅTERLÄMNAT', T.ÅTERLÄMNAT(f.returned));
 }
 
 // spec: allocation-model.md Warnings — YTTERLIGARE_DELVIS: request_f > 0 and extra_f < request_f
 export function partialExtraWarning(f: WarningFacts): Warning | undefined {
   if (!(compareTolerant(f.request, ZERO) > 0) || !(compareTolerant(f.extra, f.request) < 0)) return undefined;
-  return w('YTTERLIGARE_DELVIS', `Ansökt ${kr(f.request)} i ytterligare medel, beviljat ${kr(f.extra)}`);
+  return w('YTTERLIGARE_DELVIS', T.YTTERLIGARE_DELVIS(f.request, f.extra));
 }
 
 // spec: allocation-model.md Warnings — NY: no prev_f (blank or 0): new federation, no floor
 export function newFederationWarning(f: WarningFacts): Warning | undefined {
   if (f.previousAllocation !== undefined && compareTolerant(f.previousAllocation, ZERO) > 0) return undefined;
-  return w('NY', 'Nytt förbund utan statlig tilldelning föregående år; ingen spärr');
+  return w('NY', T.NY());
 }
 
 // spec: allocation-model.md Warnings — DELÅR: months_f < 12
 export function partYearWarning(f: WarningFacts): Warning | undefined {
   if (f.months >= 12) return undefined;
-  return w('DELÅR', `Verksamhet ${f.months} av 12 månader; tilldelningen räknas om därefter`);
+  return w('DELÅR', T.DELÅR(f.months));
 }
 
 // spec: allocation-model.md Warnings — MINSKNING: final_f < (1 − applied spärr)·prev_f·m_f
@@ -121,10 +108,7 @@ export function decreaseWarning(f: WarningFacts): Warning | undefined {
   if (f.decreaseThreshold === undefined || f.previousAllocation === undefined || !(compareTolerant(f.final, f.decreaseThreshold) < 0)) {
     return undefined;
   }
-  return w(
-    'MINSKNING',
-    `Slutlig tilldelning ${kr(f.final)} understiger spärrnivån ${kr(f.decreaseThreshold)} (föregående år ${kr(f.previousAllocation)}, högst ${spärrText(f.appliedMaxDecrease)} minskning${monthsNote(f)})`,
-  );
+  return w('MINSKNING', T.MINSKNING(f.final, f.decreaseThreshold, f.previousAllocation, spärrText(f.appliedMaxDecrease), monthsNote(f)));
 }
 
 const RULES = [

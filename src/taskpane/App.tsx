@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
-import type { AllocationResult } from '../engine/types';
+import type { AllocationResult } from '../engine';
 import type { CellBlock, Problem, SheetValues, WorkbookLayout } from '../workbook/types';
 import type { CellRef, WorkbookHost } from '../excel/host';
 import { CalculateView } from './CalculateView';

@@ -31,7 +31,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { formatKronor, formatNumber, formatShare } from '../workbook/format';
-import { WARNING_CODES } from '../workbook/plan';
+import { WARNING_CODES, warningMeaning } from '../engine';
 import type { Problem } from '../workbook/types';
 import { AllocationChart } from './AllocationChart';
 import { canSelectProblem } from './controller';
@@ -47,26 +47,6 @@ const useStyles = makeStyles({
   problem: { listStyleType: 'none' },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
-
-/** Swedish explanation of each warning code (the summary's list of warnings). */
-export const WARNING_LABELS: Record<string, string> = {
-  EGET_KAPITAL: 'eget kapital över rimlig nivå',
-  EK_SAKNAS: 'eget kapital saknas',
-  SPÄRR: 'lyft till spärrgolvet',
-  SPÄRR_EJ: 'spärren togs bort',
-  MATCHNING: 'begränsad av matchning',
-  ÅTERLÄMNAT: 'har lämnat tillbaka medel',
-  YTTERLIGARE_DELVIS: 'fick inte hela ansökan',
-  NY: 'nytt förbund',
-  DELÅR: 'delår',
-  MINSKNING: 'minskning utöver spärren',
-};
-
-/** "Eget kapital över rimlig nivå": the warning's meaning as a sentence (the code itself if unknown). */
-export function warningMeaning(code: string): string {
-  const label = WARNING_LABELS[code];
-  return label ? label.charAt(0).toUpperCase() + label.slice(1) : code;
-}
 
 export interface CalculateViewProps {
   busy: boolean;

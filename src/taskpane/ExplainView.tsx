@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { explainFederation } from '../workbook/explain';
 import type { ExplanationLine } from '../workbook/explain';
-import type { AllocationResult } from '../engine/types';
+import type { AllocationResult } from '../engine';
 import { keepNumbersTogether } from './text';
 
 const useStyles = makeStyles({

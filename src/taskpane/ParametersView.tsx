@@ -14,7 +14,10 @@ import {
 import { locateParameters, parameterWrite } from '../workbook/parameters';
 import type { LocatedParameter, ParameterKey } from '../workbook/parameters';
 import { PARAMETER_DEFINITIONS } from '../workbook/parameters';
+import Decimal from 'decimal.js';
+import { ISSUE_TEXTS, parameterDefault, trappanLimitsInOrder, weightsAddUpTo100 } from '../engine';
 import { readMoney, readShare, readYear } from '../workbook/cells';
+import { engineText, READ_TEXTS as R } from '../workbook/messages';
 import { formatNumber, formatShare } from '../workbook/format';
 import type { SheetValues } from '../workbook/types';
 import { keepNumbersTogether } from './text';
@@ -53,46 +56,59 @@ export function draftOf(p: LocatedParameter): string {
   return String(p.parsed);
 }
 
-/** A field's text read as the parameter's value: kronor, a fraction, a year; null = blank. */
-export function parseDraft(kind: LocatedParameter['kind'], text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+/** A field's text read as the parameter's value, exact: kronor, a fraction, a year; null = blank. */
+function readDraft(kind: LocatedParameter['kind'], text: string): { ok: true; value: Decimal | null } | { ok: false; message: string } {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
   if (kind === 'money') {
     const r = readMoney(t, 1);
     if (r === null) return { ok: true, value: null };
-    return r.ok ? { ok: true, value: r.value.toNumber() } : { ok: false, message: r.message };
+    return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
   }
   if (kind === 'share') {
     // The field shows percent: "75" and "12,5" are percent, as is "75 %".
     const r = readShare(/%\s*$/.test(t) ? t : `${t} %`);
     if (r === null) return { ok: true, value: null };
-    return r.ok ? { ok: true, value: r.value.toNumber() } : { ok: false, message: `"${t}" är ingen andel; ange 0–100 %` };
+    return r.ok ? { ok: true, value: r.value } : { ok: false, message: R.notAShare(`"${t}"`) };
   }
   const r = readYear(t);
   if (r === null) return { ok: true, value: null };
-  return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
+  return r.ok ? { ok: true, value: new Decimal(r.value) } : { ok: false, message: r.message };
 }
 
-/** Validation messages per parameter for the drafts (required, readable, weights adding up to 100 %). */
+/** A field's text read as the parameter's value: kronor, a fraction, a year; null = blank. */
+export function parseDraft(kind: LocatedParameter['kind'], text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+  const r = readDraft(kind, text);
+  return r.ok ? { ok: true, value: r.value === null ? null : r.value.toNumber() } : r;
+}
+
+/**
+ * Validation messages per parameter for the drafts: required, readable, and the engine's own rules in
+ * decimals (weights adding up to 100 %, Trappan's limits in order), with the engine's wording.
+ */
 export function validateDrafts(drafts: Record<string, string>): Partial<Record<ParameterKey, string>> {
   const errors: Partial<Record<ParameterKey, string>> = {};
-  const values: Partial<Record<ParameterKey, number | null>> = {};
+  const values: Partial<Record<ParameterKey, Decimal | null>> = {};
   for (const def of PARAMETER_DEFINITIONS) {
-    const parsed = parseDraft(def.kind, drafts[def.key] ?? '');
+    const parsed = readDraft(def.kind, drafts[def.key] ?? '');
     if (!parsed.ok) errors[def.key] = parsed.message;
     else {
       values[def.key] = parsed.value;
-      if (def.required && parsed.value === null) errors[def.key] = `${def.label} måste fyllas i`;
+      if (def.required && parsed.value === null) errors[def.key] = R.parameterWithoutValue(def.label);
     }
   }
-  const wf = values.weightSupportMeasure ?? 0.75;
-  const wp = values.weightPopulation ?? 0.25;
-  if (!errors.weightSupportMeasure && !errors.weightPopulation && Math.abs(wf + wp - 1) > 1e-9) {
-    errors.weightPopulation = `Vikterna ska tillsammans bli 100 % (nu ${formatShare(wf + wp, 4)})`;
+  // A blank field is the model's default
+  const value = (key: ParameterKey): Decimal => values[key] ?? parameterDefault(key) ?? new Decimal(0);
+  const wf = value('weightSupportMeasure');
+  const wp = value('weightPopulation');
+  if (!errors.weightSupportMeasure && !errors.weightPopulation && !weightsAddUpTo100(wf, wp)) {
+    errors.weightPopulation = engineText(ISSUE_TEXTS.weightsNot100(wf, wp));
   }
-  const l1 = values.trappanLimit1 ?? 7_000_000;
-  const l2 = values.trappanLimit2 ?? 15_000_000;
-  if (!errors.trappanLimit1 && !errors.trappanLimit2 && l2 < l1) errors.trappanLimit2 = 'Gräns 2 får inte vara lägre än gräns 1';
+  const l1 = value('trappanLimit1');
+  const l2 = value('trappanLimit2');
+  if (!errors.trappanLimit1 && !errors.trappanLimit2 && !trappanLimitsInOrder(l1, l2)) {
+    errors.trappanLimit2 = engineText(ISSUE_TEXTS.trappanLimitsOrder(l1, l2));
+  }
   return errors;
 }
 

@@ -1,6 +1,6 @@
 // What the pane's buttons do, without React: read the workbook through the host, run the workbook
 // layer, write back. Kept apart from the components so that it is tested on its own.
-import type { AllocationResult } from '../engine/types';
+import type { AllocationResult } from '../engine';
 import type { CellValue, Problem, RunSummary, SheetValues, WorkbookLayout, WritePlan } from '../workbook/types';
 import { INPUT_SHEETS } from '../workbook/types';
 import { removeOutputPlan, runAllocation, templateSheets } from '../workbook';

@@ -2,11 +2,12 @@
 // spec: workbook-format.md "Reading rules" and "Anything else in a number cell is an error naming the cell".
 import Decimal from 'decimal.js';
 // Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
-import { D, MAX_AMOUNT } from '../engine/decimal';
-import type { SplitMethod } from '../engine/types';
+import { EngineDecimal as D, MAX_AMOUNT } from '../engine';
+import type { SplitMethod } from '../engine';
 import type { CellValue } from './types';
 import { isDateTimeFormat, parseNumberCell, parseShareCell } from './numbers';
 import type { ParsedNumber } from './numbers';
+import { READ_TEXTS as R } from './messages';
 import { cellText, excelErrorMessage, excelErrorOf, foldDiacritics, isBlank, normalizeKey, UNIT_MULTIPLIER } from './text';
 
 export type CellRead<T> = { ok: true; value: T } | { ok: false; message: string } | null;
@@ -110,7 +111,7 @@ export const readMonths = refusingErrorValues(function readMonths(cell: CellValu
 export const readShare = refusingErrorValues(function readShare(cell: CellValue | undefined): CellRead<Decimal> {
   const v = parseShareCell(cell);
   if (v === null) return null;
-  if (v === undefined) return { ok: false, message: `${quoted(cell)} är ingen andel; ange 0–100 %` };
+  if (v === undefined) return { ok: false, message: R.notAShare(quoted(cell)) };
   return { ok: true, value: v };
 });
 

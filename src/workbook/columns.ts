@@ -5,6 +5,7 @@ import { FEDERATION_OUTPUT_HEADERS } from './types';
 import { isBlank, parseHeader, UNIT_MULTIPLIER } from './text';
 import { makeProblem } from './sheets';
 import { columnLetters } from './address';
+import { READ_TEXTS as R } from './messages';
 
 /** text: names; money: kronor ≥ 0; quantity: a number ≥ 0 (counts, försörjningsmått); months: 1–12; split: Lika/Invånare/Försörjningsstöd */
 export type ColumnKind = 'text' | 'money' | 'quantity' | 'months' | 'split';
@@ -164,7 +165,7 @@ export function mapHeaders<K extends string>(
   let at = lastAny + 1;
   for (const def of defs) {
     if (def.required && !mapping.columns[def.key]) {
-      mapping.problems.push(makeProblem(sheetName, headerRow, at++, `Kolumnen "${def.label}" saknas`));
+      mapping.problems.push(makeProblem(sheetName, headerRow, at++, R.columnMissing(def.label)));
     }
   }
   return mapping;

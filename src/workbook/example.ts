@@ -7,53 +7,19 @@
 // The figures are made up. Floats are used only to invent input figures (all rounded to whole
 // kronor or thousands); the model itself is computed by the engine, exactly.
 import { MONEY_FORMAT, SHARE_FORMAT, type CellValue, type SheetOutput } from './types';
+import { seededRng } from './random';
+import { DEFAULT_PARAMETERS, trappan } from '../engine';
+import type { ParameterKey } from '../engine';
+import { PARAMETER_DEFINITIONS } from './parameters';
+
+/** The example's comments on Parametrar. */
+const EXAMPLE_PARAMETER_NOTES: Partial<Record<ParameterKey, string>> = { budget: 'Fiktiv ram', maxDecrease: 'Spärren' };
 
 export const EXAMPLE_YEAR = 2027;
 export const EXAMPLE_BUDGET = 339_000_000;
 /** Last year's (fictional) ram: the example is a year of cuts, so the spärr cannot hold for all. */
 export const EXAMPLE_PREVIOUS_BUDGET = 385_000_000;
 export const EXAMPLE_TITLE = `Fiktiva uppgifter – exempel på en nationell fördelningsomgång ${EXAMPLE_YEAR}`;
-
-/** mulberry32: a small, fast, seeded PRNG (deterministic on every platform). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Rng {
-  next(): number;
-  between(low: number, high: number): number;
-  int(low: number, high: number): number;
-  logBetween(low: number, high: number): number;
-  pick<T>(items: readonly T[]): T;
-  shuffle<T>(items: readonly T[]): T[];
-}
-
-function rng(seed: number): Rng {
-  const next = prng(seed);
-  const api: Rng = {
-    next,
-    between: (low, high) => low + (high - low) * next(),
-    int: (low, high) => low + Math.floor((high - low + 1) * next()),
-    logBetween: (low, high) => Math.exp(Math.log(low) + (Math.log(high) - Math.log(low)) * next()),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    shuffle: (items) => {
-      const copy = [...items];
-      for (let i = copy.length - 1; i > 0; i -= 1) {
-        const j = Math.floor(next() * (i + 1));
-        [copy[i], copy[j]] = [copy[j], copy[i]];
-      }
-      return copy;
-    },
-  };
-  return api;
-}
 
 const roundTo = (value: number, step: number): number => Math.round(value / step) * step;
 
@@ -143,17 +109,14 @@ interface Federation {
   areas: Area[];
 }
 
-/** Trappan (allocation-model.md §3), default bands: for inventing equity figures around it. */
-function trappan(basis: number): number {
-  const band1 = Math.min(basis, 7_000_000) * 0.2;
-  const band2 = Math.max(0, Math.min(basis, 15_000_000) - 7_000_000) * 0.15;
-  const band3 = Math.max(0, basis - 15_000_000) * 0.1;
-  return band1 + band2 + band3;
+/** Trappan (allocation-model.md §3) at its default brackets: for inventing equity figures around it. */
+function reasonableEquity(basis: number): number {
+  return trappan(basis, DEFAULT_PARAMETERS.trappan).toNumber();
 }
 
 /** The example round as plain data (the sheets are built from it). */
 function buildRound(): { federations: Federation[]; areas: Area[] } {
-  const r = rng(EXAMPLE_YEAR * 7919 + 339);
+  const r = seededRng(EXAMPLE_YEAR * 7919 + 339);
 
   // Names: distinct, drawn without replacement.
   const federationNames = r
@@ -245,7 +208,7 @@ function buildRound(): { federations: Federation[]; areas: Area[] } {
     federation.previous = roundTo(ideal * r.between(0.88, 1.12), 1000);
     const total = r.next() < 0.6 ? roundTo(federation.previous * r.between(1.9, 2.15), 1000) : undefined;
     federation.previousTotal = total;
-    const reasonable = trappan(total ?? 2 * federation.previous);
+    const reasonable = reasonableEquity(total ?? 2 * federation.previous);
     federation.equity = roundTo(reasonable * r.between(0.15, 0.9), 1000);
     // Most members state what they can pay: comfortably above half the allocation.
     if (r.next() < 0.7) {
@@ -264,7 +227,7 @@ function buildRound(): { federations: Federation[]; areas: Area[] } {
     if (i < 2) federation.months = i === 0 ? 6 : 9;
   });
   for (const federation of highEquity) {
-    federation.equity = roundTo(trappan(federation.previousTotal ?? 2 * (federation.previous ?? 0)) * r.between(1.4, 2.6), 1000);
+    federation.equity = roundTo(reasonableEquity(federation.previousTotal ?? 2 * (federation.previous ?? 0)) * r.between(1.4, 2.6), 1000);
   }
   tier2.forEach((federation, i) => {
     federation.request = [1_500_000, 1_200_000, 2_000_000, 900_000][i];
@@ -377,29 +340,20 @@ export function exampleSheets(): SheetOutput[] {
   const parameters = sheet(
     'Parametrar',
     ['Parameter', 'Värde', 'Kommentar'],
-    [
-      ['År', EXAMPLE_YEAR, ''],
-      ['Statlig ram (kr)', EXAMPLE_BUDGET, 'Fiktiv ram'],
-      ['Grundtilldelning (kr)', 400_000, ''],
-      ['Vikt försörjningsmått', 0.75, ''],
-      ['Vikt invånare 16–64', 0.25, ''],
-      ['Maximal minskning', 0.1, 'Spärren'],
-      ['Trappan gräns 1 (kr)', 7_000_000, ''],
-      ['Trappan gräns 2 (kr)', 15_000_000, ''],
-      ['Trappan andel 1', 0.2, ''],
-      ['Trappan andel 2', 0.15, ''],
-      ['Trappan andel 3', 0.1, ''],
-      ['Tak riktade medel (kr)', 500_000, ''],
-    ],
+    // Every parameter of the table at its default, the year and the budget of the example
+    PARAMETER_DEFINITIONS.map((def) => [
+      def.label,
+      def.key === 'year' ? EXAMPLE_YEAR : def.key === 'budget' ? EXAMPLE_BUDGET : (def.default ?? ''),
+      EXAMPLE_PARAMETER_NOTES[def.key] ?? '',
+    ]),
     [null, null, null],
     [28, 16, 30],
   );
   // Per-row formats on Parametrar: money rows in kronor, shares as percentages.
-  parameters.numberFormats = parameters.values.map((row, i) => {
-    if (i < 3) return [null, null, null];
-    const label = String(row[0]);
-    const format = label === 'År' ? '0' : label.includes('(kr)') ? MONEY_FORMAT : SHARE_FORMAT;
-    return [null, format, null];
+  parameters.numberFormats = parameters.values.map((_, i) => {
+    const kind = i < 3 ? undefined : PARAMETER_DEFINITIONS[i - 3]?.kind;
+    if (kind === undefined) return [null, null, null];
+    return [null, kind === 'year' ? '0' : kind === 'money' ? MONEY_FORMAT : SHARE_FORMAT, null];
   });
 
   const federationSheet = sheet(

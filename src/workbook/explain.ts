@@ -1,8 +1,7 @@
 // The calculation chain of one federation, in Swedish, for the add-in's "Förklara" view and the
 // command line's `explain`. spec: allocation-model.md steps 1–9 and "Warnings".
 import Decimal from 'decimal.js';
-import type { AllocationResult, FederationResult } from '../engine/types';
-import type { SplitMethod } from '../engine/types';
+import type { AllocationResult, FederationResult, SplitMethod } from '../engine';
 import { formatKronor, formatNumber, formatShare } from './format';
 import { normalizeKey } from './text';
 import { EQUAL_FALLBACK_REASON } from './cells';

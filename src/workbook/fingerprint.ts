@@ -1,7 +1,7 @@
 // The fingerprint of a run's inputs (Körlogg "Fingeravtryck"): SHA-256 of a canonical serialisation.
 // spec: workbook-format.md "Körlogg … a fingerprint of the inputs".
 import Decimal from 'decimal.js';
-import type { ModelInput } from '../engine/types';
+import type { ModelInput } from '../engine';
 import { sha256Hex } from './sha256';
 
 /** Version of the canonical form; bump when it changes so old fingerprints are not compared with new. */

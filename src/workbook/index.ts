@@ -92,5 +92,6 @@ export { sha256Hex, sha256Bytes, utf8Bytes } from './sha256';
 export { inputFingerprint, canonicalInput, FINGERPRINT_VERSION } from './fingerprint';
 export { cellAddress, columnLetters, columnIndex, quoteSheetName } from './address';
 export { normalizeKey } from './text';
+export { READ_TEXTS, engineText } from './messages';
 export { sortProblems } from './sheets';
 export { PROGRAM_NAME, PROGRAM_VERSION } from './version';

@@ -4,7 +4,7 @@
 // a share accepts `75 %`, `0,75` or `75` (read as 75 % when above 1).
 import Decimal from 'decimal.js';
 // Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
-import { D } from '../engine/decimal';
+import { EngineDecimal as D } from '../engine';
 import type { CellValue } from './types';
 import { isBlank } from './text';
 

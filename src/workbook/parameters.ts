@@ -1,6 +1,8 @@
 // Sheet `Parametrar`: the parameter table, its reading, and cell-level editing for the add-in's pane.
 // spec: workbook-format.md "Sheet `Parametrar`"; defaults: allocation-model.md "Parameters".
 import Decimal from 'decimal.js';
+import { PARAMETERS } from '../engine';
+import type { ParameterKey } from '../engine';
 import type { CellBlock, CellValue, Problem, SheetValues } from './types';
 import { MONEY_FORMAT, SHARE_FORMAT } from './types';
 import { cellAddress } from './address';
@@ -8,20 +10,9 @@ import { CellRead, dateFormattedProblem, quoted, readMoney, readShare, readYear 
 import { isBlank, normalizeKey, parseHeader, UNIT_MULTIPLIER } from './text';
 import { findOnlySheet, findHeaderRow, makeProblem } from './sheets';
 import { unknownUnitMessage } from './columns';
+import { READ_TEXTS as R } from './messages';
 
-export type ParameterKey =
-  | 'year'
-  | 'budget'
-  | 'baseAllocation'
-  | 'weightSupportMeasure'
-  | 'weightPopulation'
-  | 'maxDecrease'
-  | 'trappanLimit1'
-  | 'trappanLimit2'
-  | 'trappanRate1'
-  | 'trappanRate2'
-  | 'trappanRate3'
-  | 'targetedFundsCap';
+export type { ParameterKey };
 
 /** money: kronor (label unit (kr)/(tkr)/(mkr) applies); share: fraction 0–1; year: whole number. */
 export type ParameterKind = 'money' | 'share' | 'year';
@@ -40,21 +31,16 @@ export interface ParameterDefinition {
   description: string;
 }
 
-/** Every parameter of the spec, in the template's order. */
-export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
-  { key: 'year', label: 'År', kind: 'year', required: false, synonyms: ['Budgetår'], description: 'Året som fördelningen gäller (bara information).' },
-  { key: 'budget', label: 'Statlig ram (kr)', kind: 'money', required: true, synonyms: [], description: 'Statens medel att fördela, hela kronor. Måste fyllas i.' },
-  { key: 'baseAllocation', label: 'Grundtilldelning (kr)', kind: 'money', required: false, default: 400000, synonyms: [], description: 'Grundbelopp per förbund (för helt år).' },
-  { key: 'weightSupportMeasure', label: 'Vikt försörjningsmått', kind: 'share', required: false, default: 0.75, synonyms: [], description: 'Försörjningsmåttets vikt i fördelningsnyckeln.' },
-  { key: 'weightPopulation', label: 'Vikt invånare 16–64', kind: 'share', required: false, default: 0.25, synonyms: ['Vikt invånare'], description: 'Befolkningens vikt; de två vikterna ska bli 100 %.' },
-  { key: 'maxDecrease', label: 'Maximal minskning', kind: 'share', required: false, default: 0.1, synonyms: ['Spärr'], description: 'Spärren: högsta minskning mot förra årets statliga tilldelning.' },
-  { key: 'trappanLimit1', label: 'Trappan gräns 1 (kr)', kind: 'money', required: false, default: 7000000, synonyms: [], description: 'Trappan: övre gräns för första steget.' },
-  { key: 'trappanLimit2', label: 'Trappan gräns 2 (kr)', kind: 'money', required: false, default: 15000000, synonyms: [], description: 'Trappan: övre gräns för andra steget.' },
-  { key: 'trappanRate1', label: 'Trappan andel 1', kind: 'share', required: false, default: 0.2, synonyms: [], description: 'Rimligt eget kapital under gräns 1.' },
-  { key: 'trappanRate2', label: 'Trappan andel 2', kind: 'share', required: false, default: 0.15, synonyms: [], description: 'Rimligt eget kapital mellan gräns 1 och 2.' },
-  { key: 'trappanRate3', label: 'Trappan andel 3', kind: 'share', required: false, default: 0.1, synonyms: [], description: 'Rimligt eget kapital över gräns 2.' },
-  { key: 'targetedFundsCap', label: 'Tak riktade medel (kr)', kind: 'money', required: false, default: 500000, synonyms: [], description: 'Tak per ansökan vid riktade medel.' },
-];
+/** Every parameter of the spec, in the template's order: the engine's table (PARAMETERS) as the sheet reads it. */
+export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = PARAMETERS.map((p) => ({
+  key: p.key,
+  label: p.label,
+  kind: p.unit === 'kr' ? 'money' : p.unit,
+  required: p.required,
+  ...(p.default !== undefined ? { default: Number(p.default) } : {}),
+  synonyms: p.synonyms,
+  description: p.description,
+}));
 
 export const PARAMETER_SHEET = 'Parametrar';
 export const PARAMETER_HEADER = 'Parameter';
@@ -117,12 +103,12 @@ export function scanParameterSheet(sheets: SheetValues[]): ParameterSheetScan {
   const sheet = findOnlySheet(sheets, PARAMETER_SHEET, problems);
   const scan: ParameterSheetScan = { sheet, headerRow: -1, labelColumn: 0, valueColumn: -1, rows: {}, lastRow: -1, problems };
   if (!sheet) {
-    scan.problems.push(makeProblem(PARAMETER_SHEET, 0, 0, `Bladet "${PARAMETER_SHEET}" saknas`));
+    scan.problems.push(makeProblem(PARAMETER_SHEET, 0, 0, R.sheetMissing(PARAMETER_SHEET)));
     return scan;
   }
   const header = findHeaderRow(sheet.values, [PARAMETER_HEADER], [VALUE_HEADER]);
   if (!header) {
-    scan.problems.push(makeProblem(sheet.name, 0, 0, `Rubriken "${PARAMETER_HEADER}" saknas bland de tio första raderna`));
+    scan.problems.push(makeProblem(sheet.name, 0, 0, R.headerMissing(PARAMETER_HEADER)));
     return scan;
   }
   scan.headerRow = header.row;
@@ -133,7 +119,7 @@ export function scanParameterSheet(sheets: SheetValues[]): ParameterSheetScan {
   scan.valueColumn = headerCells.findIndex((c) => normalizeKey(c) === valueKey);
   if (scan.valueColumn < 0) {
     const at = Math.max(lastNonBlank(headerCells), header.column) + 1;
-    scan.problems.push(makeProblem(sheet.name, header.row, at, `Kolumnen "${VALUE_HEADER}" saknas`));
+    scan.problems.push(makeProblem(sheet.name, header.row, at, R.columnMissing(VALUE_HEADER)));
   }
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
@@ -144,7 +130,7 @@ export function scanParameterSheet(sheets: SheetValues[]): ParameterSheetScan {
     const valueCell = scan.valueColumn >= 0 ? row[scan.valueColumn] : undefined;
     if (!match) {
       if (!isBlank(valueCell)) {
-        scan.problems.push(makeProblem(sheet.name, r, header.column, `${quoted(label)} är ingen känd parameter`));
+        scan.problems.push(makeProblem(sheet.name, r, header.column, R.unknownParameter(quoted(label))));
       }
       continue;
     }
@@ -154,7 +140,7 @@ export function scanParameterSheet(sheets: SheetValues[]): ParameterSheetScan {
     }
     const earlier = scan.rows[match.def.key];
     if (earlier) {
-      scan.problems.push(makeProblem(sheet.name, r, header.column, `Parametern "${match.def.label}" finns redan på rad ${earlier.row + 1}`));
+      scan.problems.push(makeProblem(sheet.name, r, header.column, R.parameterTwice(match.def.label, earlier.row + 1)));
       continue;
     }
     scan.rows[match.def.key] = { row: r, multiplier: match.multiplier };
@@ -242,7 +228,7 @@ export function locateParameters(sheets: SheetValues[]): LocatedParameter[] {
     };
     const read = readParameterValue(def, value, multiplier, found && scan.sheet ? scan.sheet.numberFormats?.[row]?.[valueColumn] : undefined);
     if (read === null) {
-      if (def.required) located.problem = `${def.label} saknar värde`;
+      if (def.required) located.problem = R.parameterWithoutValue(def.label);
     } else if (!read.ok) {
       located.problem = read.message;
     } else {

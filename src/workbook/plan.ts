@@ -2,7 +2,8 @@
 // and a summary; and what "Ta bort resultat" removes.
 // spec: workbook-format.md "Written by a run" and "Sheets written by a run"; rounding: allocation-model.md "Rounding".
 import Decimal from 'decimal.js';
-import type { AllocationResult, ModelInput, MunicipalContributionResult, WarningCode } from '../engine/types';
+import type { AllocationResult, ModelInput, MunicipalContributionResult } from '../engine';
+import { WARNING_CODES } from '../engine';
 import type { CellBlock, CellValue, Problem, RunSummary, SheetOutput, SheetValues, WorkbookLayout, WritePlan } from './types';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, OUTPUT_SHEETS, SHARE_FORMAT, TEXT_FORMAT } from './types';
 import { companionHeaders, FEDERATION_COLUMNS, FEDERATION_KEY_HEADERS, FEDERATION_SHEET, mapHeaders, outputHeaderOf } from './columns';
@@ -16,19 +17,8 @@ import { readWorkbook } from './read';
 import { cellText, isBlank, normalizeKey } from './text';
 import { PROGRAM_NAME, PROGRAM_VERSION } from './version';
 
-/** Every warning code, in the spec's order (Körlogg lists a count for each). */
-export const WARNING_CODES: readonly WarningCode[] = [
-  'EGET_KAPITAL',
-  'EK_SAKNAS',
-  'SPÄRR',
-  'SPÄRR_EJ',
-  'MATCHNING',
-  'ÅTERLÄMNAT',
-  'YTTERLIGARE_DELVIS',
-  'NY',
-  'DELÅR',
-  'MINSKNING',
-];
+/** Every warning code, in the spec's order (Körlogg lists a count for each): the engine's table. */
+export { WARNING_CODES };
 
 export const KOMMUNBIDRAG_HEADERS = ['Förbund', 'Kommun', 'Fördelningsgrund', 'Andel', 'Bidrag (kr)'] as const;
 export const KORLOGG_HEADERS = ['Uppgift', 'Värde'] as const;

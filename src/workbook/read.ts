@@ -2,8 +2,9 @@
 // spec: workbook-format.md (all of it); the cross checks mirror allocation-model.md "Inputs" and step 1.
 import Decimal from 'decimal.js';
 // Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
-import { D } from '../engine/decimal';
-import type { AreaInput, FederationInput, ModelInput, ModelParameters, SplitMethod } from '../engine/types';
+import { EngineDecimal as D } from '../engine';
+import { budgetCoversBase, ISSUE_TEXTS, isWholeKronor, modelParameters, returnsAndRequests, trappanLimitsInOrder, weightsAddUpTo100 } from '../engine';
+import type { AreaInput, FederationInput, ModelInput, ModelParameters, SplitMethod } from '../engine';
 import type { CellValue, Problem, ReadResult, SheetValues, WorkbookLayout } from './types';
 import { OUTPUT_SHEETS } from './types';
 import {
@@ -21,7 +22,7 @@ import {
   MUNICIPALITY_SHEET,
 } from './columns';
 import { CellRead, dateFormattedProblem, NumberNoun, readMoney, readMonths, readQuantity, readSplitMethod } from './cells';
-import { formatKronor, formatShare } from './format';
+import { engineText, READ_TEXTS as R } from './messages';
 import { ParameterKey, PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
 import { findHeaderRow, findOnlySheet, findSheet, HEADER_SEARCH_ROWS, makeProblem, mergedOutputCellMessage, sortProblems } from './sheets';
 import { outputColumnPlacement } from './plan';
@@ -64,12 +65,12 @@ function openDataSheet<K extends string>(
 ): SheetRead<K> | undefined {
   const sheet = findOnlySheet(sheets, canonical, problems);
   if (!sheet) {
-    problems.push(makeProblem(canonical, 0, 0, `Bladet "${canonical}" saknas`));
+    problems.push(makeProblem(canonical, 0, 0, R.sheetMissing(canonical)));
     return undefined;
   }
   const header = findHeaderRow(sheet.values, FEDERATION_KEY_HEADERS, companionHeaders(defs, withOutput));
   if (!header) {
-    problems.push(makeProblem(sheet.name, 0, 0, `Rubriken "${FEDERATION_KEY_HEADERS[0]}" saknas bland de tio första raderna`));
+    problems.push(makeProblem(sheet.name, 0, 0, R.headerMissing(FEDERATION_KEY_HEADERS[0])));
     return undefined;
   }
   const mapping = mapHeaders(sheet.name, sheet.values[header.row] ?? [], header.row, defs, withOutput);
@@ -119,14 +120,14 @@ function readParameters(sheets: SheetValues[], problems: Problem[]) {
       const found = scan.rows[def.key];
       if (!found) {
         if (def.required) {
-          problems.push(makeProblem(sheet.name, missingAt++, scan.labelColumn, `Parametern "${def.label}" saknas`));
+          problems.push(makeProblem(sheet.name, missingAt++, scan.labelColumn, R.parameterMissing(def.label)));
         }
         continue;
       }
       const cell = sheet.values[found.row]?.[scan.valueColumn];
       const read = readParameterValue(def, cell, found.multiplier, sheet.numberFormats?.[found.row]?.[scan.valueColumn]);
       if (read === null) {
-        if (def.required) problems.push(makeProblem(sheet.name, found.row, scan.valueColumn, `${def.label} saknar värde`));
+        if (def.required) problems.push(makeProblem(sheet.name, found.row, scan.valueColumn, R.parameterWithoutValue(def.label)));
       } else if (!read.ok) {
         problems.push(makeProblem(sheet.name, found.row, scan.valueColumn, read.message));
         failed.add(def.key);
@@ -137,8 +138,8 @@ function readParameters(sheets: SheetValues[], problems: Problem[]) {
     // spec: allocation-model.md "Parameters": B is whole kronor
     const budget = values.budget;
     const at = valueCell('budget');
-    if (budget && at && !budget.isInteger()) {
-      problems.push(makeProblem(sheet.name, at.row, at.column, `Statlig ram ska vara hela kronor (nu ${formatKronor(budget, 2)})`));
+    if (budget && at && !isWholeKronor(budget)) {
+      problems.push(makeProblem(sheet.name, at.row, at.column, engineText(ISSUE_TEXTS.budgetNotWhole(budget))));
       delete values.budget;
       failed.add('budget');
     }
@@ -197,7 +198,7 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
     take('splitMethod', readSplitMethod(cell('splitMethod')), (v: SplitMethod) => (input.splitMethod = v));
     if (errors.includes('name')) continue;
     if (!name) {
-      at(r, 'name', 'Förbundets namn saknas');
+      at(r, 'name', R.federationNameMissing);
       continue;
     }
     rows.push({ row: r, key: normalizeKey(name), input });
@@ -234,7 +235,7 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
       const read: CellRead<Decimal> = dated ? { ok: false, message: dated } : readQuantity(cell(k), mapping.columns[k]?.multiplier ?? 1, what);
       if (read === null) {
         if (k !== 'supportRecipients') {
-          at(r, k, `${label} saknas`);
+          at(r, k, R.valueMissing(label));
           readable[k] = false;
         }
         return undefined;
@@ -249,8 +250,8 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
     const population = quantity('population', 'antal', 'Invånare 16–64');
     const supportMeasure = quantity('supportMeasure', 'belopp', 'Försörjningsmått');
     const supportRecipients = opened.col('supportRecipients') === undefined ? undefined : quantity('supportRecipients', 'antal', 'Försörjningsstödstagare');
-    if (!federationText && !errors.includes('federation')) at(r, 'federation', 'Förbundets namn saknas');
-    if (!municipality && !errors.includes('municipality')) at(r, 'municipality', 'Kommunens namn saknas');
+    if (!federationText && !errors.includes('federation')) at(r, 'federation', R.federationNameMissing);
+    if (!municipality && !errors.includes('municipality')) at(r, 'municipality', R.municipalityNameMissing);
     const input: AreaInput = {
       federation: federationText,
       municipality,
@@ -371,7 +372,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   const federations = new Map<string, FederationRow>();
   for (const f of feds.rows) {
     const first = federations.get(f.key);
-    if (first) fedProblem(f, 'name', `Förbundet "${f.input.name}" finns redan på rad ${first.row + 1}`);
+    if (first) fedProblem(f, 'name', R.federationTwice(f.input.name, first.row + 1));
     else federations.set(f.key, f);
   }
   const federationsOk = !!fedSheet && fedSheet.col('name') !== undefined;
@@ -386,7 +387,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     if (!a.federationKey) continue;
     const fed = federations.get(a.federationKey);
     if (!fed) {
-      if (federationsOk) areaProblem(a, 'federation', `Förbundet "${a.federationText}" finns inte på bladet ${fedSheet!.sheet.name}`);
+      if (federationsOk) areaProblem(a, 'federation', R.federationNotOnSheet(a.federationText, fedSheet!.sheet.name));
     } else {
       a.input.federation = fed.input.name;
       const list = areasPerFederation.get(fed.key) ?? [];
@@ -395,17 +396,16 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     }
     if (!a.municipalityKey) continue;
     const place = `${a.municipalityKey}\u0000${a.areaKey}`;
-    const what = a.input.area ? `Kommunen "${a.input.municipality}", område "${a.input.area}",` : `Kommunen "${a.input.municipality}"`;
+    const what = R.areaWhat(a.input.municipality, a.input.area);
     const sameFed = seenInFederation.get(`${a.federationKey}\u0000${place}`);
     if (sameFed) {
-      areaProblem(a, 'municipality', `${what} finns redan för förbundet "${a.federationText}" på rad ${sameFed.row + 1}`);
+      areaProblem(a, 'municipality', R.areaTwiceInFederation(what, a.federationText, sameFed.row + 1));
       continue;
     }
     seenInFederation.set(`${a.federationKey}\u0000${place}`, a);
     const other = seenMunicipality.get(place);
     if (other && other.federationKey !== a.federationKey) {
-      const hint = a.input.area ? '' : '; ange Område om kommunen är delad mellan förbund';
-      areaProblem(a, 'municipality', `${what} ingår redan i förbundet "${other.input.federation}" (rad ${other.row + 1})${hint}`);
+      areaProblem(a, 'municipality', R.areaInOtherFederation(what, other.input.federation, other.row + 1, !!a.input.area));
       continue;
     }
     // A municipality split between federations needs an Område on every row: one row without it
@@ -416,7 +416,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
       areaProblem(
         a,
         areaSheet?.col('area') !== undefined ? 'area' : 'municipality',
-        `Kommunen "${a.input.municipality}" finns också i förbundet "${unsplit.input.federation}" (rad ${unsplit.row + 1}); ange område (stadsdel) på varje rad när en kommun delas mellan förbund`,
+        R.splitMunicipalityNeedsArea(a.input.municipality, unsplit.input.federation, unsplit.row + 1),
       );
       continue;
     }
@@ -429,18 +429,18 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   for (const f of federations.values()) {
     const list = areasPerFederation.get(f.key) ?? [];
     if (areasOk && list.length === 0) {
-      fedProblem(f, 'name', `Förbundet "${f.input.name}" har inga rader på bladet ${areaSheet!.sheet.name}`);
+      fedProblem(f, 'name', R.federationWithoutAreas(f.input.name, areaSheet!.sheet.name));
     }
     // spec: allocation-model.md "Inputs": a federation cannot both return and request
-    if (f.input.returned?.greaterThan(0) && f.input.request?.greaterThan(0)) {
-      fedProblem(f, 'request', `Förbundet "${f.input.name}" kan inte både lämna tillbaka medel och ansöka om ytterligare medel`);
+    if (returnsAndRequests(f.input.returned, f.input.request)) {
+      fedProblem(f, 'request', engineText(ISSUE_TEXTS.returnAndRequest(ISSUE_TEXTS.federationWho(f.input.name, 0), f.input.returned!, f.input.request!)));
     }
     // spec: allocation-model.md step 9: försörjningsstöd split needs fs on every area
     if (areasOk && list.length > 0) {
       if (f.input.splitMethod === 'forsorjningsstod' && areaSheet!.col('supportRecipients') !== undefined) {
         for (const a of list) {
           if (a.input.supportRecipients === undefined && a.readable.supportRecipients) {
-            areaProblem(a, 'supportRecipients', `Försörjningsstödstagare saknas; förbundet "${f.input.name}" fördelar efter försörjningsstöd`);
+            areaProblem(a, 'supportRecipients', R.recipientsMissing(f.input.name));
           }
         }
       }
@@ -456,14 +456,14 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
       });
       const names = needing.map((f) => `"${f.input.name}"`).join(', ');
       problems.push(
-        makeProblem(areaSheet!.sheet.name, areaSheet!.headerRow, lastAny + 1, `Kolumnen "Försörjningsstödstagare" saknas; den behövs för ${names} som fördelar efter försörjningsstöd`),
+        makeProblem(areaSheet!.sheet.name, areaSheet!.headerRow, lastAny + 1, R.recipientsColumnMissing(names)),
       );
     }
   }
 
   // At least one federation (engine: NO_FEDERATIONS)
   if (federationsOk && feds.rows.length === 0 && !problems.some((p) => p.sheet === fedSheet!.sheet.name && p.row > fedSheet!.headerRow + 1)) {
-    problems.push(makeProblem(fedSheet!.sheet.name, fedSheet!.headerRow + 1, fedSheet!.col('name')!, `Bladet ${fedSheet!.sheet.name} har inga förbund`));
+    problems.push(makeProblem(fedSheet!.sheet.name, fedSheet!.headerRow + 1, fedSheet!.col('name')!, R.noFederations(fedSheet!.sheet.name)));
   }
   // ΣFM > 0 and ΣPOP > 0 when their weight is (spec: allocation-model.md step 1)
   if (areasOk && areas.rows.length > 0) {
@@ -473,7 +473,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     ] as const) {
       if (params.failed.has(weight) || params.param(weight).isZero()) continue;
       if (areas.rows.every((a) => a.readable[field] && a.input[field].isZero())) {
-        problems.push(makeProblem(areaSheet!.sheet.name, areaSheet!.headerRow, areaSheet!.col(field)!, `Summan av ${label} är 0; minst en rad måste ha ett värde över 0`));
+        problems.push(makeProblem(areaSheet!.sheet.name, areaSheet!.headerRow, areaSheet!.col(field)!, R.zeroTotal(label)));
       }
     }
   }
@@ -485,29 +485,29 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     const wfm = params.param('weightSupportMeasure');
     const wpop = params.param('weightPopulation');
     const weightsRead = !params.failed.has('weightSupportMeasure') && !params.failed.has('weightPopulation');
-    if (weightsRead && !wfm.plus(wpop).equals(1)) {
+    if (weightsRead && !weightsAddUpTo100(wfm, wpop)) {
       const where = params.valueCell('weightSupportMeasure') ? placeOf('weightSupportMeasure') : placeOf('weightPopulation');
       problems.push(
-        makeProblem(sheetName, where.row, where.column, `Vikt försörjningsmått och Vikt invånare 16–64 ska tillsammans vara 100 % (nu ${formatShare(wfm.plus(wpop), 4)})`),
+        makeProblem(sheetName, where.row, where.column, engineText(ISSUE_TEXTS.weightsNot100(wfm, wpop))),
       );
     }
     const l1 = params.param('trappanLimit1');
     const l2 = params.param('trappanLimit2');
-    if (!params.failed.has('trappanLimit1') && !params.failed.has('trappanLimit2') && l2.lessThan(l1)) {
+    if (!params.failed.has('trappanLimit1') && !params.failed.has('trappanLimit2') && !trappanLimitsInOrder(l1, l2)) {
       const where = params.valueCell('trappanLimit2') ? placeOf('trappanLimit2') : placeOf('trappanLimit1');
-      problems.push(makeProblem(sheetName, where.row, where.column, `Trappan gräns 2 (${formatKronor(l2)}) ska vara minst Trappan gräns 1 (${formatKronor(l1)})`));
+      problems.push(makeProblem(sheetName, where.row, where.column, engineText(ISSUE_TEXTS.trappanLimitsOrder(l1, l2))));
     }
     const budget = params.values.budget;
     const n = federations.size;
     const g = params.param('baseAllocation');
-    if (budget && n > 0 && !params.failed.has('baseAllocation') && budget.lessThan(g.times(n))) {
+    if (budget && n > 0 && !params.failed.has('baseAllocation') && !budgetCoversBase(budget, n, g)) {
       const where = placeOf('budget');
       problems.push(
         makeProblem(
           sheetName,
           where.row,
           where.column,
-          `Statlig ram ${formatKronor(budget)} räcker inte till grundtilldelningen för ${n} förbund (${n} × ${formatKronor(g)} = ${formatKronor(g.times(n))})`,
+          engineText(ISSUE_TEXTS.budgetTooSmall(budget, n, g, g.times(n))),
         ),
       );
     }
@@ -524,23 +524,10 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     return { ok: false, problems: sortProblems(problems) };
   }
 
-  const p = params.param;
-  const parameters: ModelParameters = {
-    budget: params.values.budget!,
-    baseAllocation: p('baseAllocation'),
-    weightSupportMeasure: p('weightSupportMeasure'),
-    weightPopulation: p('weightPopulation'),
-    maxDecrease: p('maxDecrease'),
-    trappan: {
-      limit1: p('trappanLimit1'),
-      limit2: p('trappanLimit2'),
-      rate1: p('trappanRate1'),
-      rate2: p('trappanRate2'),
-      rate3: p('trappanRate3'),
-    },
-    targetedFundsCap: p('targetedFundsCap'),
-  };
-  if (params.values.year) parameters.year = params.values.year.toNumber();
+  const parameters: ModelParameters = modelParameters(
+    (key) => (key === 'budget' ? params.values.budget! : params.param(key)),
+    params.values.year ? params.values.year.toNumber() : undefined,
+  );
 
   const input: ModelInput = {
     parameters,

@@ -1,7 +1,6 @@
 // runAllocation: read, allocate, plan — and the mapping of engine issues onto cells.
-import type { AllocationResult, ModelInput, ModelIssue } from '../engine/types';
-import { ModelInputError } from '../engine/types';
-import { allocate } from '../engine';
+import type { AllocationResult, ModelInput, ModelIssue } from '../engine';
+import { allocate, ModelInputError, PARAMETERS } from '../engine';
 import type { Problem, SheetValues, WorkbookLayout, WritePlan } from './types';
 import { buildWritePlan } from './plan';
 import { readWorkbook } from './read';
@@ -12,23 +11,9 @@ export type RunOutcome =
   | { ok: true; input: ModelInput; layout: WorkbookLayout; result: AllocationResult; plan: WritePlan }
   | { ok: false; problems: Problem[] };
 
-/** ModelIssue.field of a parameter → ParameterKey ('trappan.limit1' → 'trappanLimit1'). */
+/** ModelIssue.field when it names a parameter (the engine and the workbook share one key scheme). */
 function parameterKeyOf(field: string | undefined): string | undefined {
-  if (!field) return undefined;
-  const known = [
-    'year',
-    'budget',
-    'baseAllocation',
-    'weightSupportMeasure',
-    'weightPopulation',
-    'maxDecrease',
-    'targetedFundsCap',
-  ];
-  if (known.includes(field)) return field;
-  const m = /^(?:trappan[._]?)?(limit|rate)([123])$/i.exec(field);
-  if (m) return `trappan${m[1][0].toUpperCase()}${m[1].slice(1).toLowerCase()}${m[2]}`;
-  const n = /^trappan(Limit|Rate)([123])$/.exec(field);
-  return n ? field : undefined;
+  return field !== undefined && PARAMETERS.some((p) => p.key === field) ? field : undefined;
 }
 
 /** The column of the first key present, else 0. */

@@ -6,7 +6,7 @@ import { columnLetters, rangeRef } from './address';
 import { AREA_COLUMNS, ColumnDefinition, FEDERATION_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET } from './columns';
 import { SPLIT_METHOD_LABELS } from './cells';
 import { PARAMETER_DEFINITIONS, PARAMETER_HEADER, PARAMETER_SHEET, VALUE_HEADER } from './parameters';
-import { WARNING_CODES } from './plan';
+import { WARNING_CODES } from '../engine';
 
 export const INSTRUCTIONS_SHEET = 'Instruktioner';
 /** The VO list offered on Förbund (free text is still read). */

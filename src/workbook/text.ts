@@ -2,11 +2,10 @@
 // spec: workbook-format.md "Reading rules": case-insensitive, white space runs folded,
 // hyphen / en dash / minus alike, trailing unit in parentheses.
 import type { CellValue } from './types';
+import { nameKey } from '../engine';
 
 /** Every Unicode space (incl. no-break U+00A0, thin U+2009, narrow no-break U+202F, figure U+2007). */
 const SPACES = /[\s\u00A0\u2007\u2009\u202F\u200B\uFEFF]+/g;
-/** Hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus, small/full-width hyphen-minus. */
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
 
 /** True for '', null, undefined and text of white space only. */
 export function isBlank(value: CellValue | undefined): boolean {
@@ -60,11 +59,7 @@ export function groupThousands(digits: string): string {
  * every dash → '-', no spaces around a dash, trimmed.
  */
 export function normalizeKey(value: CellValue | undefined): string {
-  return cellText(value)
-    .replace(DASHES, '-')
-    .replace(/ ?- ?/g, '-')
-    .toLowerCase()
-    .trim();
+  return typeof value === 'string' ? nameKey(value) : nameKey(cellText(value));
 }
 
 /** normalizeKey without diacritics ("Försörjningsstöd" → "forsorjningsstod"). */

@@ -1,7 +1,7 @@
 // Host-neutral workbook contract: sheets in as 2-D arrays of cell values (the shape of
 // Excel's Range.values), engine input or every problem out, and a write plan back.
 // Normative format: ../shared/spec/workbook-format.md.
-import type { ModelInput } from '../engine/types';
+import type { ModelInput } from '../engine';
 
 /** A cell value as Excel's Range.values gives it ('' for an empty cell). null is accepted as empty too. */
 export type CellValue = string | number | boolean | null;

@@ -1,16 +1,7 @@
 // Synthetic federation workbooks as SheetValues (Range.values shape), for adapter tests and the benchmark.
 import type { CellValue, SheetValues } from '../../src/workbook/types';
+import { seededRandom as prng } from '../../src/workbook/random';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const FEDERATION_HEADERS = [
   'Förbund',

@@ -29,7 +29,7 @@ describe('Parametrar', () => {
     expect(host.calls).not.toContain('writeBlocks');
 
     fireEvent.change(screen.getByRole('textbox', { name: /Vikt försörjningsmått/ }), { target: { value: '80' } });
-    expect(await screen.findByText(/Vikterna ska tillsammans bli 100 %/)).toBeTruthy();
+    expect(await screen.findByText(/Vikterna för försörjningsmått \(80 %\) och invånare 16–64 \(25 %\) summerar till 105 %, inte 100 %/)).toBeTruthy();
     fireEvent.change(screen.getByRole('textbox', { name: /Vikt försörjningsmått/ }), { target: { value: '' } });
 
     fireEvent.change(budget, { target: { value: '10 500 000' } });
@@ -52,10 +52,10 @@ describe('Parametrar', () => {
     expect(parseDraft('share', '150')).toMatchObject({ ok: false });
     expect(parseDraft('year', '2026')).toEqual({ ok: true, value: 2026 });
     expect(parseDraft('money', '')).toEqual({ ok: true, value: null });
-    expect(validateDrafts({ budget: '' })).toEqual({ budget: 'Statlig ram (kr) måste fyllas i' });
+    expect(validateDrafts({ budget: '' })).toEqual({ budget: 'Statlig ram (kr) saknar värde' });
     expect(validateDrafts({ budget: '1', weightSupportMeasure: '70', weightPopulation: '30' })).toEqual({});
     expect(validateDrafts({ budget: '1', trappanLimit1: '8 000 000', trappanLimit2: '7 000 000' })).toEqual({
-      trappanLimit2: 'Gräns 2 får inte vara lägre än gräns 1',
+      trappanLimit2: 'Trappan gräns 1 (8 000 000 kr) får inte vara större än gräns 2 (7 000 000 kr)',
     });
   });
 
@@ -145,7 +145,7 @@ describe('Parametrar', () => {
     expect(bar).toBeTruthy();
     expect(screen.queryAllByRole('textbox')).toHaveLength(0);
     expect(screen.queryAllByRole('spinbutton')).toHaveLength(0);
-    expect(screen.queryByText(/måste fyllas i/)).toBeNull();
+    expect(screen.queryByText(/saknar värde/)).toBeNull();
     expect(screen.queryByText(/Parametrar!B/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Spara' })).toBeNull();
     // the general banner is not shown twice

@@ -402,7 +402,7 @@ describe('a workbook without Parametrar', () => {
       await page.getByText('Bladet Parametrar saknas – lägg in mallbladen').waitFor();
       await page.waitForFunction(() => !document.querySelector('[role=status]'));
       expect(await page.getByRole('textbox').count()).toBe(0);
-      expect(await page.getByText(/måste fyllas i/).count()).toBe(0);
+      expect(await page.getByText(/saknar värde/).count()).toBe(0);
       expectNoViolations(await axeViolations(page), `Parametrar saknas${theme ? ', mörkt tema' : ''}`);
       await screenshot(page, theme ? 'parametrar-saknas-dark.png' : 'parametrar-saknas.png');
       if (!theme) {

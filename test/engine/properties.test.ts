@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { allocate } from '../../src/engine';
 import type { AllocationResult, AreaInput, FederationInput, ModelInput, SplitMethod } from '../../src/engine';
 import { dec, model } from './helpers';
+import { seededRng } from '../../src/workbook/random';
 
 interface AreaSpec {
   pop: number;
@@ -242,22 +243,9 @@ function checkRounding(input: ModelInput, r: AllocationResult): void {
   for (const f of r.federations) ok(byFed.get(f.name)!.eq(f.rounded.municipalShare), 'byFed.get(f.name)!.eq(f.rounded.municipalShare)')
 }
 
-/** Deterministic shuffle (mulberry32) */
+/** Deterministic shuffle (the project's seeded generator) */
 function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = xs.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+  return seededRng(seed).shuffle(xs);
 }
 
 /** The exact per-federation results, keyed by name. */

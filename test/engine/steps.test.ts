@@ -10,12 +10,12 @@ import {
   idealAmount,
   matchedAmount,
   matchingCap,
-  municipalSplitShares,
+  effectiveSplitWeights,
   reasonableEquityBasis,
   scenarioLabel,
   solveLambda,
   solveRelaxedMaxDecrease,
-  splitMunicipalAmount,
+  splitByWeights,
   trappan,
   wantedAmount,
 } from '../../src/engine';
@@ -452,9 +452,9 @@ describe('step 9: municipal split', () => {
     ]);
   });
   test('all weights 0 → equal shares', () => {
-    const sh = municipalSplitShares('forsorjningsstod', [{ population: dec(5), recipients: dec(0) }, { population: dec(5), recipients: dec(0) }]);
-    expect(sh.map(s)).toEqual(['0.5', '0.5']);
-    const split = splitMunicipalAmount([dec(1).div(3), dec(1).div(3), dec(1).div(3)], dec(100));
+    const weights = effectiveSplitWeights('forsorjningsstod', [{ population: dec(5), recipients: dec(0) }, { population: dec(5), recipients: dec(0) }]);
+    expect(splitByWeights(weights, dec(100)).shares.map(s)).toEqual(['0.5', '0.5']);
+    const split = splitByWeights([dec(1), dec(1), dec(1)], dec(100));
     expect(split.rounded.map(s)).toEqual(['34', '33', '33']);
   });
   test('a Försörjningsstöd federation whose municipalities all have 0 recipients is split equally, and says so', () => {

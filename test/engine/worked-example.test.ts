@@ -1,23 +1,14 @@
 // The public worked example (spec worked-example.md), every number.
 import { allocate, formatWarnings } from '../../src/engine';
 import { area, fed, model } from './helpers';
+import { WORKED_EXAMPLE } from '../fixtures/worked-example';
 
 const input = model(
-  9_000_000,
-  [
-    fed('Norrby', { prev: 2_600_000, equity: 400_000 }),
-    fed('Söderby', { prev: 2_400_000, equity: 900_000, K: 900_000 }),
-    fed('Österby', { prev: 1_500_000, equity: 150_000, request: 600_000 }),
-    fed('Västerby', { request: 300_000, months: 8 }),
-  ],
-  [
-    area('Norrby', 'Norrby', 38_000, 1_050_000),
-    area('Söderby', 'Söderby', 30_000, 980_000),
-    area('Söderby', 'Åby', 9_000, 260_000),
-    area('Österby', 'Österby', 26_000, 640_000),
-    area('Västerby', 'Västerby', 14_000, 410_000),
-    area('Västerby', 'Lillby', 6_000, 150_000),
-  ],
+  WORKED_EXAMPLE.budget,
+  WORKED_EXAMPLE.federations.map((f) =>
+    fed(f.name, { prev: f.previousAllocation, equity: f.equity, K: f.municipalContribution, request: f.request, months: f.months }),
+  ),
+  WORKED_EXAMPLE.areas.map((a) => area(a.federation, a.municipality, a.population, a.supportMeasure)),
 );
 
 describe('worked example (Statlig ram 9 000 000 kr, defaults)', () => {

@@ -45,7 +45,7 @@ describe('issueToProblem', () => {
   test('a parameter issue goes to its Värde cell, or the Parameter header when absent', () => {
     expect(map({ code: 'BUDGET_TOO_SMALL', field: 'budget', message: 'b' })).toBe('Parametrar!B2: b');
     expect(map({ code: 'BUDGET_TOO_SMALL', message: 'b2' })).toBe('Parametrar!B2: b2');
-    expect(map({ code: 'INVALID_PARAMETER', field: 'trappan.rate1', message: 't' })).toBe('Parametrar!A1: t');
+    expect(map({ code: 'INVALID_PARAMETER', field: 'trappanRate1', message: 't' })).toBe('Parametrar!A1: t');
     expect(map({ code: 'WEIGHTS_NOT_100', message: 'w' })).toBe('Parametrar!A1: w');
   });
   test('totals go to the Kommuner header, anything else to the Förbund header', () => {

@@ -1,12 +1,13 @@
 // Shared fixtures for the workbook tests (not a test suite itself).
 import type { CellValue, SheetValues } from '../../src/workbook/types';
+import { cellOf, WORKED_EXAMPLE } from '../fixtures/worked-example';
 
 /** The worked example of worked-example.md as a workbook, with a title row above each header. */
 export function workedExampleSheets(): SheetValues[] {
   return [
     {
       name: 'Parametrar',
-      values: [['Parametrar 2025'], [], ['Parameter', 'Värde'], ['Statlig ram (kr)', 9000000]],
+      values: [['Parametrar 2025'], [], ['Parameter', 'Värde'], ['Statlig ram (kr)', WORKED_EXAMPLE.budget]],
     },
     {
       name: 'Förbund',
@@ -22,34 +23,29 @@ export function workedExampleSheets(): SheetValues[] {
           'Ansökan ytterligare medel (kr)',
           'Verksamhetsmånader',
         ],
-        ['Norrby', 'Nord', 'Region Norr', 2600000, 400000, '', '', 12],
-        ['Söderby', 'Syd', 'Region Syd', 2400000, 900000, 900000, '', 12],
-        ['Österby', 'Mitt', 'Region Mitt', 1500000, 150000, '', 600000, 12],
-        ['Västerby', 'Väst', 'Region Väst', '', '', '', 300000, 8],
+        ...WORKED_EXAMPLE.federations.map((f) => [
+          f.name, f.vo, f.region, cellOf(f.previousAllocation), cellOf(f.equity), cellOf(f.municipalContribution), cellOf(f.request), f.months ?? 12,
+        ]),
       ],
     },
     {
       name: 'Kommuner',
       values: [
         ['Förbund', 'Kommun', 'Invånare 16–64', 'Försörjningsmått'],
-        ['Norrby', 'Norrby', 38000, 1050000],
-        ['Söderby', 'Söderby', 30000, 980000],
-        ['Söderby', 'Åby', 9000, 260000],
-        ['Österby', 'Österby', 26000, 640000],
-        ['Västerby', 'Västerby', 14000, 410000],
-        ['Västerby', 'Lillby', 6000, 150000],
+        ...WORKED_EXAMPLE.areas.map((a) => [a.federation, a.municipality, a.population, a.supportMeasure]),
       ],
     },
   ];
 }
 
 /** Expected Förbund output of the worked example (worked-example.md "Result"). */
-export const WORKED_EXAMPLE_OUTPUT: Record<string, { ideal: number; afterFloor: number; matched: number; extra: number; final: number; municipal: number; reasonable: number; codes: string[] }> = {
-  Norrby: { ideal: 2641316, afterFloor: 2641316, matched: 2641316, extra: 0, final: 2641316, municipal: 1320658, reasonable: 1040000, codes: [] },
-  Söderby: { ideal: 2958505, afterFloor: 2958505, matched: 1800000, extra: 0, final: 1800000, municipal: 900000, reasonable: 960000, codes: ['MATCHNING', 'MINSKNING'] },
-  Österby: { ideal: 1808822, afterFloor: 1808822, matched: 1808822, extra: 600000, final: 2408822, municipal: 1204411, reasonable: 600000, codes: [] },
-  Västerby: { ideal: 1060905, afterFloor: 1060905, matched: 1060905, extra: 300000, final: 1360905, municipal: 680453, reasonable: 424362, codes: ['DELÅR', 'EK_SAKNAS', 'NY'] },
-};
+export const WORKED_EXAMPLE_OUTPUT: Record<string, { ideal: number; afterFloor: number; matched: number; extra: number; final: number; municipal: number; reasonable: number; codes: string[] }> =
+  Object.fromEntries(
+    Object.entries(WORKED_EXAMPLE.results).map(([name, r]) => [
+      name,
+      { ideal: r.ideal, afterFloor: r.afterFloor, matched: r.matched, extra: r.extra, final: r.final, municipal: r.municipal, reasonable: r.reasonable, codes: [...r.warnings] },
+    ]),
+  );
 
 /** A small valid workbook, for error tests to break one cell of. */
 export function smallSheets(): SheetValues[] {

@@ -71,7 +71,7 @@ describe('cell problems, each with its exact address and message', () => {
   test('a year that is not a year, a budget that is not whole kronor', () => {
     expect(problems(edit((s) => s[0].values.push(['År', 'i år'])))).toEqual(['Parametrar!B3: "i år" är inget årtal']);
     expect(problems(edit((s) => setCell(s, 'Parametrar', 1, 1, '5 000 000,50')))).toEqual([
-      'Parametrar!B2: Statlig ram ska vara hela kronor (nu 5 000 000,50 kr)',
+      'Parametrar!B2: Statlig ram ska anges i hela kronor (nu 5 000 000,5 kr)',
     ]);
   });
   test('cells showing an error value (#N/A, #REF!, Swedish #SAKNAS!): the cell is named, never read as a name or a number', () => {
@@ -244,7 +244,7 @@ describe('cross-sheet problems', () => {
       setCell(s, 'Förbund', 1, 3, 100000);
       setCell(s, 'Förbund', 1, 4, 5000);
     });
-    expect(problems(sheets)).toEqual(['Förbund!D2: Förbundet "Alfa" kan inte både lämna tillbaka medel och ansöka om ytterligare medel']);
+    expect(problems(sheets)).toEqual(['Förbund!D2: Förbundet Alfa både lämnar tillbaka medel (5 000 kr) och ansöker om ytterligare medel (100 000 kr); ett förbund kan inte göra båda']);
     // 0 in one of them is fine
     expect(problems(edit((s) => setCell(s, 'Förbund', 1, 3, 0) && setCell(s, 'Förbund', 1, 4, 5000)))).toEqual([]);
   });
@@ -266,10 +266,10 @@ describe('cross-sheet problems', () => {
   });
   test('weights not summing to 100 %', () => {
     expect(problems(edit((s) => s[0].values.push(['Vikt försörjningsmått', '70 %'])))).toEqual([
-      'Parametrar!B3: Vikt försörjningsmått och Vikt invånare 16–64 ska tillsammans vara 100 % (nu 95 %)',
+      'Parametrar!B3: Vikterna för försörjningsmått (70 %) och invånare 16–64 (25 %) summerar till 95 %, inte 100 %',
     ]);
     expect(problems(edit((s) => s[0].values.push(['Vikt invånare 16-64', '30 %'])))).toEqual([
-      'Parametrar!B3: Vikt försörjningsmått och Vikt invånare 16–64 ska tillsammans vara 100 % (nu 105 %)',
+      'Parametrar!B3: Vikterna för försörjningsmått (75 %) och invånare 16–64 (30 %) summerar till 105 %, inte 100 %',
     ]);
   });
   test('budget below N × Grundtilldelning', () => {
@@ -280,7 +280,7 @@ describe('cross-sheet problems', () => {
   });
   test('Trappan gräns 2 below gräns 1', () => {
     expect(problems(edit((s) => s[0].values.push(['Trappan gräns 2 (kr)', 5000000])))).toEqual([
-      'Parametrar!B3: Trappan gräns 2 (5 000 000 kr) ska vara minst Trappan gräns 1 (7 000 000 kr)',
+      'Parametrar!B3: Trappan gräns 1 (7 000 000 kr) får inte vara större än gräns 2 (5 000 000 kr)',
     ]);
   });
   test('all försörjningsmått 0 while its weight is above 0', () => {

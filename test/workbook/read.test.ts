@@ -116,13 +116,14 @@ describe('readWorkbook: forgiving reading', () => {
     expect(dec(read.input.areas[0].supportMeasure)).toBe('2500');
   });
 
-  test('headers match with any case, white space runs, NBSP and hyphen/en dash/minus alike', () => {
-    for (const header of ['Invånare 16-64', 'INVÅNARE  16–64', 'invånare\u00a016\u221264', ' Invånare 16 - 64 ']) {
+  test.each(['Invånare 16-64', 'INVÅNARE  16–64', 'invånare\u00a016\u221264', ' Invånare 16 - 64 '])(
+    'headers match with any case, white space runs, NBSP and hyphen/en dash/minus alike: %p',
+    (header) => {
       const sheets = smallSheets();
       sheets[2].values[0][3] = header;
       expect(dec(ok(readWorkbook(sheets)).input.areas[0].population)).toBe('10000');
-    }
-  });
+    },
+  );
 
   test('units in headers: (tkr) ×1 000, (mkr) ×1 000 000, (kr) as is, exactly', () => {
     const sheets = smallSheets();
@@ -137,22 +138,19 @@ describe('readWorkbook: forgiving reading', () => {
     expect(dec(input.federations[1].equity)).toBe('100');
   });
 
-  test('units in headers may also be written (SEK), (kr.), (KSEK), (tkr.), (MSEK), (kronor)', () => {
-    const cases: [string, string][] = [
-      ['(SEK)', '5'],
-      ['(kr.)', '5'],
-      ['(kronor)', '5'],
-      ['(KSEK)', '5000'],
-      ['(tkr.)', '5000'],
-      ['( tusen kr )', '5000'],
-      ['(MSEK)', '5000000'],
-    ];
-    for (const [unit, equity] of cases) {
-      const sheets = smallSheets();
-      sheets[1].values[0][2] = `Eget kapital ${unit}`;
-      sheets[1].values[1][2] = 5;
-      expect([unit, dec(ok(readWorkbook(sheets)).input.federations[0].equity)]).toEqual([unit, equity]);
-    }
+  test.each<[string, string]>([
+    ['(SEK)', '5'],
+    ['(kr.)', '5'],
+    ['(kronor)', '5'],
+    ['(KSEK)', '5000'],
+    ['(tkr.)', '5000'],
+    ['( tusen kr )', '5000'],
+    ['(MSEK)', '5000000'],
+  ])('units in headers may also be written (SEK), (kr.), (KSEK), (tkr.), (MSEK), (kronor): %s', (unit, equity) => {
+    const sheets = smallSheets();
+    sheets[1].values[0][2] = `Eget kapital ${unit}`;
+    sheets[1].values[1][2] = 5;
+    expect([unit, dec(ok(readWorkbook(sheets)).input.federations[0].equity)]).toEqual([unit, equity]);
   });
 
   test('a unit written in the cell overrides the column unit', () => {
@@ -186,19 +184,17 @@ describe('readWorkbook: forgiving reading', () => {
     expect(dec(input.areas[0].supportMeasure)).toBe('300000.5');
   });
 
-  test('shares: 75 %, 0,75 and 75 are the same', () => {
-    for (const [wfm, wpop] of [
-      ['75 %', '25 %'],
-      ['0,75', '0,25'],
-      [75, 25],
-      [0.75, 0.25],
-      ['75', '0.25'],
-    ]) {
-      const sheets = smallSheets();
-      sheets[0].values.push(['Vikt försörjningsmått', wfm], ['Vikt invånare 16-64', wpop], ['Maximal minskning', '12,5 %']);
-      const p = ok(readWorkbook(sheets)).input.parameters;
-      expect([dec(p.weightSupportMeasure), dec(p.weightPopulation), dec(p.maxDecrease)]).toEqual(['0.75', '0.25', '0.125']);
-    }
+  test.each<[string | number, string | number]>([
+    ['75 %', '25 %'],
+    ['0,75', '0,25'],
+    [75, 25],
+    [0.75, 0.25],
+    ['75', '0.25'],
+  ])('shares: 75 %%, 0,75 and 75 are the same (%p, %p)', (wfm, wpop) => {
+    const sheets = smallSheets();
+    sheets[0].values.push(['Vikt försörjningsmått', wfm], ['Vikt invånare 16-64', wpop], ['Maximal minskning', '12,5 %']);
+    const p = ok(readWorkbook(sheets)).input.parameters;
+    expect([dec(p.weightSupportMeasure), dec(p.weightPopulation), dec(p.maxDecrease)]).toEqual(['0.75', '0.25', '0.125']);
   });
 
   test('every parameter can be set', () => {
@@ -297,22 +293,19 @@ describe('readWorkbook: forgiving reading', () => {
     expect(layout.parameterSheet.name).toBe('PARAMETRAR');
   });
 
-  test('Fördelning mellan kommuner: any case, with or without diacritics; blank = default', () => {
-    const cases: [string, string | undefined][] = [
-      ['Lika', 'lika'],
-      ['LIKA', 'lika'],
-      ['invånare', 'invanare'],
-      ['Invanare', 'invanare'],
-      ['Försörjningsstöd', 'forsorjningsstod'],
-      ['forsorjningsstod', 'forsorjningsstod'],
-      [' FÖRSÖRJNINGSSTÖD ', 'forsorjningsstod'],
-      ['', undefined],
-    ];
-    for (const [text, method] of cases) {
-      const sheets = smallSheets();
-      sheets[1].values[1][6] = text;
-      expect(ok(readWorkbook(sheets)).input.federations[0].splitMethod).toBe(method);
-    }
+  test.each<[string, string | undefined]>([
+    ['Lika', 'lika'],
+    ['LIKA', 'lika'],
+    ['invånare', 'invanare'],
+    ['Invanare', 'invanare'],
+    ['Försörjningsstöd', 'forsorjningsstod'],
+    ['forsorjningsstod', 'forsorjningsstod'],
+    [' FÖRSÖRJNINGSSTÖD ', 'forsorjningsstod'],
+    ['', undefined],
+  ])('Fördelning mellan kommuner: any case, with or without diacritics; blank = default (%p)', (text, method) => {
+    const sheets = smallSheets();
+    sheets[1].values[1][6] = text;
+    expect(ok(readWorkbook(sheets)).input.federations[0].splitMethod).toBe(method);
   });
 
   test('months as text, and federation names matched across sheets ignoring case and spacing', () => {
