@@ -153,7 +153,8 @@ describe('reading a workbook too large for one response', () => {
     expect(read.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
     for (const s of sheets) {
       const got = read.find((r) => r.name === s.name)!;
-      if (['Parametrar', 'Förbund', 'Kommuner'].includes(s.name)) expect(trim(got.values)).toEqual(trim(s.values));
+      // issue 15: Körlogg is read too (small: its values tell what a failed write left)
+      if (['Parametrar', 'Förbund', 'Kommuner', 'Körlogg'].includes(s.name)) expect(trim(got.values)).toEqual(trim(s.values));
       else expect(got.values).toEqual([]);
     }
     // Every chunk is a whole-row slice of a used range, the slices cover each sheet once, in order

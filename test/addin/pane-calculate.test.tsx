@@ -11,7 +11,7 @@ describe('Beräkna', () => {
     const host = new FakeHost(workedExampleSheets());
     const { container } = await renderApp(host);
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
-    const summary = await screen.findByTestId('summary');
+    const summary = await screen.findByTestId('summary', {}, { timeout: 10_000 });
     expect(text(within(summary).getByTestId('summary-Scenario'))).toContain('Överskott');
     expect(text(within(summary).getByTestId('summary-Statlig ram'))).toContain('9 000 000 kr');
     expect(text(within(summary).getByTestId('summary-Summa slutlig tilldelning'))).toContain('8 211 043 kr');
@@ -73,7 +73,7 @@ describe('Beräkna', () => {
     const host = new FakeHost(sheets);
     const { container } = await renderApp(host);
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
-    const list = await screen.findByTestId('problem-list');
+    const list = await screen.findByTestId('problem-list', {}, { timeout: 10_000 });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([
       'Förbund!C3: "ca 2 milj" är inget belopp',
@@ -94,7 +94,7 @@ describe('Beräkna', () => {
     const host = new FakeHost(sheets);
     await renderApp(host);
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
-    const list = await screen.findByTestId('problem-list');
+    const list = await screen.findByTestId('problem-list', {}, { timeout: 10_000 });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([expect.stringMatching(/^Parametrar!A1: /), 'Förbund!C3: "ca 2 milj" är inget belopp']);
     expect(within(items[0]).queryByRole('button')).toBeNull();
@@ -107,7 +107,7 @@ describe('Beräkna', () => {
     const host = new FakeHost(workedExampleSheets().filter((s) => s.name !== 'Parametrar'));
     const { container } = await renderApp(host);
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
-    const list = await screen.findByTestId('problem-list');
+    const list = await screen.findByTestId('problem-list', {}, { timeout: 10_000 });
     const items = within(list).getAllByRole('listitem');
     expect(items.length).toBeGreaterThan(0);
     expect(within(list).queryAllByRole('button')).toHaveLength(0);
@@ -139,7 +139,7 @@ describe('Beräkna', () => {
     await act(async () => open());
     await waitFor(() => expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun', 'readWorkbook']));
     fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
-    await screen.findByTestId('summary');
+    await screen.findByTestId('summary', {}, { timeout: 10_000 });
     expect(host.calls.filter((c) => c === 'writeRun')).toHaveLength(1);
   });
 
@@ -154,7 +154,7 @@ describe('Beräkna', () => {
     expect(enabled(screen.getByRole('button', { name: 'Beräkna' }))).toBe(false);
     expect(enabled(screen.getByRole('button', { name: 'Ta bort resultat' }))).toBe(false);
     await act(async () => open());
-    await screen.findByTestId('summary');
+    await screen.findByTestId('summary', {}, { timeout: 10_000 });
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(enabled(screen.getByRole('button', { name: 'Beräkna' }))).toBe(true);
   });
@@ -163,7 +163,7 @@ describe('Beräkna', () => {
     const host = new FakeHost(workedExampleSheets());
     await renderApp(host);
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
-    await screen.findByTestId('summary');
+    await screen.findByTestId('summary', {}, { timeout: 10_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Ta bort resultat' }));
     const dialog = await screen.findByRole('dialog');
     expect(text(dialog)).toContain('Ta bort resultatet?');

@@ -130,7 +130,8 @@ describe('text cells', () => {
     }
     expect(strings).toBeGreaterThan(50);
     expect(first.some((o) => o.kind === 'numberFormat')).toBe(false);
-    expect(later.flatMap(formatsOf)).not.toContain(TEXT_FORMAT);
+    // issue 15: Körlogg is written last, its text format with its values (in the later request)
+    expect(later.filter((o) => !('sheet' in o) || o.sheet !== 'Körlogg').flatMap(formatsOf)).not.toContain(TEXT_FORMAT);
     expect(later.flatMap(formatsOf)).toEqual(expect.arrayContaining([MONEY_FORMAT, SHARE_FORMAT]));
   });
 

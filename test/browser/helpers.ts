@@ -220,7 +220,9 @@ export async function xlsxSheets(file: string): Promise<SheetValues[]> {
  */
 export async function axeViolations(page: Page, selector = 'body'): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   const has = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!has) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not added as a <script>: the pane's Content-Security-Policy
+  // refuses inline scripts (as it should), and the test must not weaken it
+  if (!has) await page.evaluate(`${fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')}\n;void 0`);
   return page.evaluate(async (sel) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run({ include: [[sel]], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
