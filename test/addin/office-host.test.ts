@@ -79,7 +79,12 @@ describe('readWorkbook', () => {
     expect(readFed.formulaCells).toEqual(readFed.occupied);
     expect(readFed.numberFormats?.[2]?.[4]).toBe('yyyy-mm-dd');
     expect(readFed.numberFormats?.[2]?.[3]).toBe('General');
+    // the date format on an amount reaches the reader: a problem at its cell, as on the command line
+    const dated = runAllocation(read, { timestamp: T0 });
+    expect(dated.ok).toBe(false);
+    if (!dated.ok) expect(dated.problems.map((p) => p.address)).toEqual(['Förbund!E3']);
     // the same as the command line (which reports occupied cells) would place it: after column I
+    readFed.numberFormats![2][4] = 'General';
     const run = runAllocation(read, { timestamp: T0 });
     if (!run.ok) throw new Error(run.problems.map((p) => p.address + p.message).join('\n'));
     expect(run.plan.blocks[0].column).toBe(9);
