@@ -2,11 +2,13 @@
 // Each part lives beside the code it measures; this file only gathers them.
 import { benchEngine } from './engine';
 import { benchAddin } from './addin';
+import { benchFingerprint } from './fingerprint';
 
 async function main(): Promise<void> {
   const engine = await benchEngine();
+  const fingerprint = await benchFingerprint();
   const addin = await benchAddin();
-  process.stdout.write(JSON.stringify({ ...engine, ...addin }) + '\n');
+  process.stdout.write(JSON.stringify({ ...engine, ...fingerprint, ...addin }) + '\n');
 }
 
 main().catch((error: unknown) => {

@@ -21,6 +21,12 @@ beforeAll(() => {
 });
 afterAll(() => jest.restoreAllMocks());
 
+// jsdom lacks TextEncoder (every browser Excel runs the pane in has it); the fingerprint uses it.
+if (typeof globalThis.TextEncoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (globalThis as { TextEncoder: unknown }).TextEncoder = (require('util') as typeof import('util')).TextEncoder;
+}
+
 // jsdom lacks these; Fluent's positioning and motion use them.
 beforeAll(() => {
   if (!('ResizeObserver' in window)) {
