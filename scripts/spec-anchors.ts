@@ -137,37 +137,55 @@ export function unresolvedAnchors(root: string): string[] {
 /** Anchors of the old scheme whose text is not regular, as they were written (text after `spec:`, trimmed). */
 const EXACT: Record<string, string> = {
   'allocation-model.md "The computation", "Rounding", "Warnings"': 'docs/model.md §1–§10, §R, §W',
-  'allocation-model.md "Inputs", "Parameters", §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)': 'docs/model.md §I, §P, §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)',
+  'allocation-model.md "Inputs", "Parameters", §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)':
+    'docs/model.md §I, §P, §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)',
   'allocation-model.md steps 1–9 and "Warnings".': 'docs/model.md §1–§9, §W.',
   'allocation-model.md "Parameters", step 1)': 'docs/model.md §P, §1)',
   'allocation-model.md "Rounding" — largest remainder (LR)': 'docs/model.md §R1 — largest remainder (LR)',
-  'allocation-model.md "Rounding" — "largest fractional parts (ties: earlier row first)"': 'docs/model.md §R1 — "largest fractional parts (ties: earlier row first)"',
+  'allocation-model.md "Rounding" — "largest fractional parts (ties: earlier row first)"':
+    'docs/model.md §R1 — "largest fractional parts (ties: earlier row first)"',
   'allocation-model.md "Rounding" — Idealfördelning and Efter spärr': 'docs/model.md §R2 — Idealfördelning and Efter spärr',
-  'allocation-model.md "Rounding" — Matchad tilldelning = Efter spärr − LR-rounded cut': 'docs/model.md §R3 — Matchad tilldelning = Efter spärr − LR-rounded cut',
+  'allocation-model.md "Rounding" — Matchad tilldelning = Efter spärr − LR-rounded cut':
+    'docs/model.md §R3 — Matchad tilldelning = Efter spärr − LR-rounded cut',
   'allocation-model.md "Rounding" — Ytterligare medel': 'docs/model.md §R4 — Ytterligare medel',
-  'allocation-model.md "Rounding" — Kommunernas andel = round_half_up(Slutlig/2)': 'docs/model.md §R6 — Kommunernas andel = round_half_up(Slutlig/2)',
-  'allocation-model.md "Rounding" — Regionens andel = Slutlig − Kommunernas andel': 'docs/model.md §R6 — Regionens andel = Slutlig − Kommunernas andel',
-  'allocation-model.md "Rounding" — LR split of Kommunernas andel, without rounding error': 'docs/model.md §R6 — LR split of Kommunernas andel, without rounding error',
-  'allocation-model.md "Rounding" — LR split of a whole-krona total in k equal parts': 'docs/model.md §R6 — LR split of a whole-krona total in k equal parts',
-  "allocation-model.md \"Rounding\" — each municipality's contribution is an LR split of Kommunernas andel":
+  'allocation-model.md "Rounding" — Kommunernas andel = round_half_up(Slutlig/2)':
+    'docs/model.md §R6 — Kommunernas andel = round_half_up(Slutlig/2)',
+  'allocation-model.md "Rounding" — Regionens andel = Slutlig − Kommunernas andel':
+    'docs/model.md §R6 — Regionens andel = Slutlig − Kommunernas andel',
+  'allocation-model.md "Rounding" — LR split of Kommunernas andel, without rounding error':
+    'docs/model.md §R6 — LR split of Kommunernas andel, without rounding error',
+  'allocation-model.md "Rounding" — LR split of a whole-krona total in k equal parts':
+    'docs/model.md §R6 — LR split of a whole-krona total in k equal parts',
+  'allocation-model.md "Rounding" — each municipality\'s contribution is an LR split of Kommunernas andel':
     "docs/model.md §R6 — each municipality's contribution is an LR split of Kommunernas andel",
-  'allocation-model.md "Rounding" — Rimligt eget kapital: rounded half up': 'docs/model.md §R7 — Rimligt eget kapital: rounded half up',
-  'workbook-format.md (sheets, headers, parameter defaults); allocation-model.md "Parameters".': 'docs/workbook-format.md §6, §2, §3.1, §4; docs/model.md §P (sheets, headers, parameter defaults).',
+  'allocation-model.md "Rounding" — Rimligt eget kapital: rounded half up':
+    'docs/model.md §R7 — Rimligt eget kapital: rounded half up',
+  'workbook-format.md (sheets, headers, parameter defaults); allocation-model.md "Parameters".':
+    'docs/workbook-format.md §6, §2, §3.1, §4; docs/model.md §P (sheets, headers, parameter defaults).',
   'workbook-format.md "Reading rules (all sheets)".': 'docs/workbook-format.md §1.1, §1.2.',
   '"within the first 10"). */': 'docs/workbook-format.md §1.2 "within the first 10"). */',
-  'workbook-format.md "Reading rules": case-insensitive, white space runs folded,': 'docs/workbook-format.md §1.1 — case-insensitive, white space runs folded,',
-  'workbook-format.md "Anything else in a number cell is an error naming the cell"': 'docs/workbook-format.md §1.4 — "Anything else in a number cell is an error naming the cell"',
+  'workbook-format.md "Reading rules": case-insensitive, white space runs folded,':
+    'docs/workbook-format.md §1.1 — case-insensitive, white space runs folded,',
+  'workbook-format.md "Anything else in a number cell is an error naming the cell"':
+    'docs/workbook-format.md §1.4 — "Anything else in a number cell is an error naming the cell"',
   'workbook-format.md "Sheet `Förbund`", "Sheet `Kommuner`", "Reading rules".': 'docs/workbook-format.md §3.1, §4, §1.1.',
-  'workbook-format.md "Reading rules": `1 234 567`, `1 234,5`, `1234567 kr`, `12,5 %`; space,': 'docs/workbook-format.md §1.3 — `1 234 567`, `1 234,5`, `1234567 kr`, `12,5 %`; space,',
-  'workbook-format.md "Written by a run" and "Sheets written by a run"; rounding: allocation-model.md "Rounding".': 'docs/workbook-format.md §3.2, §5; docs/model.md §R (rounding).',
-  '"Warnings … each written as `CODE: text in Swedish`, `; `-separated"). */': 'docs/model.md §W "each written as `CODE: text in Swedish`, `; `-separated"). */',
-  'workbook-format.md (all of it); the cross checks mirror allocation-model.md "Inputs" and step 1.': 'docs/workbook-format.md §1–§4; docs/model.md §I, §1 (the cross checks mirror the engine).',
+  'workbook-format.md "Reading rules": `1 234 567`, `1 234,5`, `1234567 kr`, `12,5 %`; space,':
+    'docs/workbook-format.md §1.3 — `1 234 567`, `1 234,5`, `1234567 kr`, `12,5 %`; space,',
+  'workbook-format.md "Written by a run" and "Sheets written by a run"; rounding: allocation-model.md "Rounding".':
+    'docs/workbook-format.md §3.2, §5; docs/model.md §R (rounding).',
+  '"Warnings … each written as `CODE: text in Swedish`, `; `-separated"). */':
+    'docs/model.md §W "each written as `CODE: text in Swedish`, `; `-separated"). */',
+  'workbook-format.md (all of it); the cross checks mirror allocation-model.md "Inputs" and step 1.':
+    'docs/workbook-format.md §1–§4; docs/model.md §I, §1 (the cross checks mirror the engine).',
   'entirely blank rows are ignored). */': 'docs/workbook-format.md §1.2 — entirely blank rows are ignored). */',
   'Förbund "yes, unique")': 'docs/workbook-format.md §3.1 — Förbund "yes, unique")',
   'workbook-format.md "Sheet `Kommuner`")': 'docs/workbook-format.md §4)',
-  'workbook-format.md "Sheet `Parametrar`"; defaults: allocation-model.md "Parameters".': 'docs/workbook-format.md §2; docs/model.md §P (defaults).',
-  'workbook-format.md "Körlogg … a fingerprint of the inputs".': 'docs/workbook-format.md §5.3 — "Körlogg … a fingerprint of the inputs".',
-  'workbook-format.md "Reading rules" and "Anything else in a number cell is an error naming the cell".': 'docs/workbook-format.md §1.3, §1.4.',
+  'workbook-format.md "Sheet `Parametrar`"; defaults: allocation-model.md "Parameters".':
+    'docs/workbook-format.md §2; docs/model.md §P (defaults).',
+  'workbook-format.md "Körlogg … a fingerprint of the inputs".':
+    'docs/workbook-format.md §5.3 — "Körlogg … a fingerprint of the inputs".',
+  'workbook-format.md "Reading rules" and "Anything else in a number cell is an error naming the cell".':
+    'docs/workbook-format.md §1.3, §1.4.',
 };
 
 /** Old quoted heading names (and bare words) → new ids, per old spec file. */
@@ -219,7 +237,10 @@ export function migrateAnchorText(text: string): string | undefined {
   }
   m = /^round\.md\s+§(\d+)(?:[–-]§(\d+))?/.exec(body);
   if (m) return `${lead}docs/model.md §A${m[1]}${m[2] ? `–§A${m[2]}` : ''}${body.slice(m[0].length)}`;
-  m = /^(allocation-model\.md|workbook-format\.md|targeted-funds\.md|transparency\.md)\s+(?:"([^"]*)"|(Warnings|Parameters|Inputs|Rounding))/.exec(body);
+  m =
+    /^(allocation-model\.md|workbook-format\.md|targeted-funds\.md|transparency\.md)\s+(?:"([^"]*)"|(Warnings|Parameters|Inputs|Rounding))/.exec(
+      body,
+    );
   if (m) {
     const name = m[2] ?? m[3];
     const rule = NAMED[m[1]]?.find(([re]) => re.test(name));

@@ -34,7 +34,11 @@ describe('the checker', () => {
   const problem = (text: string) => anchorProblem({ file: 'x.ts', line: 1, text }, root, docs);
 
   test('finds headings starting with §, not § in running text', () => {
-    expect([...headingIds('## §7 Överskott\n### §R1 Largest\n#### §1.3: Numbers\ntext §9\n##§2 no space\n')]).toEqual(['§7', '§R1', '§1.3']);
+    expect([...headingIds('## §7 Överskott\n### §R1 Largest\n#### §1.3: Numbers\ntext §9\n##§2 no space\n')]).toEqual([
+      '§7',
+      '§R1',
+      '§1.3',
+    ]);
   });
 
   test.each([
@@ -47,7 +51,10 @@ describe('the checker', () => {
     [' docs/model.md §1–§9', 'docs/model.md has no heading §9'],
     [' docs/model.md §7; docs/workbook-format.md §2', 'docs/workbook-format.md has no heading §2'],
     [' docs/nothing.md §1', 'docs/nothing.md does not exist'],
-    [' allocation-model.md §7 Överskott — the old scheme', 'does not start with "docs/FILE.md §ID": spec: allocation-model.md §7 Överskott — the old scheme'],
+    [
+      ' allocation-model.md §7 Överskott — the old scheme',
+      'does not start with "docs/FILE.md §ID": spec: allocation-model.md §7 Överskott — the old scheme',
+    ],
     [' "within the first 10"', 'does not start with "docs/FILE.md §ID": spec: "within the first 10"'],
   ])('%j → %j', (text, expected) => {
     expect(problem(text)).toBe(expected);
@@ -84,7 +91,10 @@ describe('migration from the old scheme', () => {
     [' allocation-model.md Warnings — DELÅR: months_f < 12', ' docs/model.md §W Warnings — DELÅR: months_f < 12'],
     [' allocation-model.md "Warnings"', ' docs/model.md §W'],
     [' allocation-model.md "Parameters" — check', ' docs/model.md §P — check'],
-    [' allocation-model.md "Inputs": a federation cannot both return and request', ' docs/model.md §I — a federation cannot both return and request'],
+    [
+      ' allocation-model.md "Inputs": a federation cannot both return and request',
+      ' docs/model.md §I — a federation cannot both return and request',
+    ],
     [' allocation-model.md step 9: fs on every area', ' docs/model.md §9 — fs on every area'],
     [' allocation-model.md "The computation (exact arithmetic; round only when writing)"', ' docs/model.md §E'],
     [' round.md §6 — decisions', ' docs/model.md §A6 — decisions'],
@@ -96,9 +106,12 @@ describe('migration from the old scheme', () => {
 
   test('leaves new anchors and code alone, and changes only the comment text', () => {
     expect(migrateAnchorText(' docs/model.md §7')).toBeUndefined();
-    const source = 'const x = 1; // spec: allocation-model.md §2 Ideal — m_f\n// spec: docs/model.md §3\nfunction g(spec: number) {}\n';
+    const source =
+      'const x = 1; // spec: allocation-model.md §2 Ideal — m_f\n// spec: docs/model.md §3\nfunction g(spec: number) {}\n';
     const out = migrateSource('a.ts', source);
-    expect(out.source).toBe('const x = 1; // spec: docs/model.md §2 Ideal — m_f\n// spec: docs/model.md §3\nfunction g(spec: number) {}\n');
+    expect(out.source).toBe(
+      'const x = 1; // spec: docs/model.md §2 Ideal — m_f\n// spec: docs/model.md §3\nfunction g(spec: number) {}\n',
+    );
     expect(out.changed).toBe(1);
     expect(out.unmapped).toEqual([]);
   });
