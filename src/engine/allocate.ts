@@ -1,5 +1,5 @@
 // Orchestration of the ten steps, rounding and warnings.
-// spec: allocation-model.md "The computation", "Rounding", "Warnings"
+// spec: docs/model.md §1–§10, §R, §W
 import Decimal from 'decimal.js';
 import { ZERO, compare, roundHalfUp, sum } from './decimal';
 import { isDeficit, solveRelaxedMaxDecrease, withoutExcessEquityProtection, RelaxRow } from './deficit';
@@ -76,7 +76,7 @@ function municipalitiesOf(f: PreparedFederation): { name: string; weights: Munic
   return list;
 }
 
-// spec: allocation-model.md §1–§10 — the whole model
+// spec: docs/model.md §1–§10 — the whole model
 /**
  * Allocates the state budget over the federations: steps 1–10, rounding and warnings.
  * Throws ModelInputError with every issue of the input at once.

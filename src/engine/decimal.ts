@@ -1,5 +1,5 @@
 // Private decimal arithmetic of the engine. Money is never a JS number here.
-// spec: allocation-model.md "The computation (exact arithmetic; round only when writing)"
+// spec: docs/model.md §E
 import Decimal from 'decimal.js';
 
 /** The engine's arithmetic: 60 significant digits, ties half up. Results are instances of D. */

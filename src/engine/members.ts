@@ -4,7 +4,7 @@ import { D, HALF, ONE, ZERO, asD, compare, sum } from './decimal';
 import { largestRemainder } from './rounding';
 import type { SplitMethod } from './types';
 
-// spec: allocation-model.md §9 Members' shares — municipalities together final_f/2, the region final_f/2
+// spec: docs/model.md §9 Members' shares — municipalities together final_f/2, the region final_f/2
 export function memberShares(final: Decimal): { municipal: Decimal; region: Decimal } {
   const f = asD(final);
   const half = f.times(HALF);
@@ -18,14 +18,14 @@ export interface MunicipalityWeights {
   recipients?: Decimal;
 }
 
-// spec: allocation-model.md §9 — weight of a municipality: lika 1, invånare pop 16–64, försörjningsstöd fs recipients
+// spec: docs/model.md §9 — weight of a municipality: lika 1, invånare pop 16–64, försörjningsstöd fs recipients
 export function splitWeight(method: SplitMethod, municipality: MunicipalityWeights): Decimal {
   if (method === 'lika') return ONE;
   if (method === 'invanare') return municipality.population;
   return municipality.recipients ?? ZERO;
 }
 
-// spec: allocation-model.md §9 — shares of the municipal part (all weights 0 → equal shares)
+// spec: docs/model.md §9 — shares of the municipal part (all weights 0 → equal shares)
 export function municipalSplitShares(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): Decimal[] {
   if (municipalities.length === 1) return [ONE];
   if (method === 'lika') {
@@ -41,19 +41,19 @@ export function municipalSplitShares(method: SplitMethod, municipalities: readon
   return weights.map((w) => asD(w).div(total));
 }
 
-// spec: allocation-model.md §9 (and docs/decisions.md "Municipal split") — all weights 0 → equal shares
+// spec: docs/model.md §9 (and docs/decisions.md "Municipal split") — all weights 0 → equal shares
 /** True when the method's weights are all 0 among several municipalities, so the split is equal instead. */
 export function splitFallsBackToEqual(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): boolean {
   return method !== 'lika' && municipalities.length > 1 && municipalities.every((m) => splitWeight(method, m).isZero());
 }
 
-// spec: allocation-model.md §9 — the weights actually used (all weights 0 → equal weights 1)
+// spec: docs/model.md §9 — the weights actually used (all weights 0 → equal weights 1)
 export function effectiveSplitWeights(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): Decimal[] {
   const weights = municipalities.map((m) => splitWeight(method, m));
   return weights.every((w) => w.isZero()) ? weights.map(() => ONE) : weights;
 }
 
-// spec: allocation-model.md §9 — W, the sum of the weights used
+// spec: docs/model.md §9 — W, the sum of the weights used
 /**
  * Σ weights. By inhabitants it is the federation's POP_f of step 1 (its areas added up) unless every
  * weight is 0 (then the weights are all 1); equal weights (lika) add up to their count.
@@ -67,7 +67,7 @@ export function splitWeightTotal(method: SplitMethod, weights: readonly Decimal[
 
 const WHOLE_WEIGHT_LIMIT = new D('1e30');
 
-// spec: allocation-model.md "Rounding" — LR split of Kommunernas andel, without rounding error
+// spec: docs/model.md §R6 — LR split of Kommunernas andel, without rounding error
 /**
  * Splits a whole-krona `total` in proportion to `weights`: shares w_i/W, amounts total·share_i and their
  * largest-remainder rounding (ties: earlier municipality first) — the same result as
@@ -116,7 +116,7 @@ export function splitByWeights(
   return { shares, amounts, rounded: floors };
 }
 
-// spec: allocation-model.md "Rounding" — LR split of a whole-krona total in k equal parts
+// spec: docs/model.md §R6 — LR split of a whole-krona total in k equal parts
 /**
  * Equal weights (lika, or every weight 0): every fractional part is the same, so LR gives ⌊t/k⌋ to all
  * and one krona more to the first t mod k rows (ties: earlier row first).
@@ -135,7 +135,7 @@ export function splitEqually(k: number, total: Decimal): { shares: Decimal[]; am
   };
 }
 
-// spec: allocation-model.md "Rounding" — each municipality's contribution is an LR split of Kommunernas andel
+// spec: docs/model.md §R6 — each municipality's contribution is an LR split of Kommunernas andel
 export function splitMunicipalAmount(
   shares: readonly Decimal[],
   roundedMunicipalShare: Decimal,

@@ -1,5 +1,5 @@
 // Model parameters as data, with defaults and their public sources.
-// spec: allocation-model.md "Parameters"
+// spec: docs/model.md §P
 import Decimal from 'decimal.js';
 import { D } from './decimal';
 import type { ModelParameters } from './types';

@@ -1,5 +1,5 @@
 // Input validation: every problem of the input at once, in Swedish, typed.
-// spec: allocation-model.md "Inputs", "Parameters", §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)
+// spec: docs/model.md §I, §P, §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)
 import Decimal from 'decimal.js';
 import { EXACT_DP, MAX_AMOUNT, ONE, ZERO, asD, compare, nameKey } from './decimal';
 import { formatKronor, formatNumber, formatPercent } from './format';
@@ -125,7 +125,7 @@ function isMonthsValue(raw: unknown): number | undefined {
   return Number.isInteger(m) && m >= 1 && m <= 12 ? m : undefined;
 }
 
-// spec: allocation-model.md "Parameters" — check and convert the parameters
+// spec: docs/model.md §P — check and convert the parameters
 function prepareParameters(
   input: ModelInput,
   issues: ModelIssue[],
@@ -217,7 +217,7 @@ function prepareParameters(
   return { parameters, valid: values };
 }
 
-// spec: allocation-model.md "Inputs" — check and convert one federation
+// spec: docs/model.md §I — check and convert one federation
 function prepareFederation(f: FederationInput, index: number, issues: ModelIssue[]): PreparedFederation | undefined {
   let ok = true;
   const name = typeof f?.name === 'string' ? f.name.trim() : '';
@@ -308,7 +308,7 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
   };
 }
 
-// spec: allocation-model.md "Inputs" — check and convert one area
+// spec: docs/model.md §I — check and convert one area
 function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): PreparedArea | undefined {
   let ok = true;
   const federation = typeof a?.federation === 'string' ? a.federation.trim() : '';
@@ -379,7 +379,7 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
   };
 }
 
-// spec: allocation-model.md "Inputs", §1 — check the whole input and group the areas by federation
+// spec: docs/model.md §I, §1 — check the whole input and group the areas by federation
 /** Every issue of the input, and the converted input when there is none. */
 export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; prepared?: PreparedInput } {
   const issues: ModelIssue[] = [];
@@ -540,7 +540,7 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
   return { issues, prepared: { parameters, federations: federations as PreparedFederation[] } };
 }
 
-// spec: allocation-model.md "Inputs" — every issue of the input, [] when it can be allocated
+// spec: docs/model.md §I — every issue of the input, [] when it can be allocated
 export function validateModelInput(input: ModelInput): ModelIssue[] {
   return prepareModelInput(input).issues;
 }

@@ -1,5 +1,5 @@
 // Reading one cell by its kind, with the Swedish message when it cannot be read.
-// spec: workbook-format.md "Reading rules" and "Anything else in a number cell is an error naming the cell".
+// spec: docs/workbook-format.md §1.3, §1.4.
 import Decimal from 'decimal.js';
 // Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
 import { D, MAX_AMOUNT } from '../engine/decimal';

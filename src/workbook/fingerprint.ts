@@ -1,5 +1,5 @@
 // The fingerprint of a run's inputs (Körlogg "Fingeravtryck"): SHA-256 of a canonical serialisation.
-// spec: workbook-format.md "Körlogg … a fingerprint of the inputs".
+// spec: docs/workbook-format.md §5.3 — "Körlogg … a fingerprint of the inputs".
 import Decimal from 'decimal.js';
 import type { ModelInput } from '../engine/types';
 import { sha256Hex } from './sha256';

@@ -1,6 +1,6 @@
 // What a run writes back: the Förbund output columns, the sheets Kommunbidrag and Körlogg, highlights
 // and a summary; and what "Ta bort resultat" removes.
-// spec: workbook-format.md "Written by a run" and "Sheets written by a run"; rounding: allocation-model.md "Rounding".
+// spec: docs/workbook-format.md §3.2, §5; docs/model.md §R (rounding).
 import Decimal from 'decimal.js';
 import type { AllocationResult, ModelInput, MunicipalContributionResult, WarningCode } from '../engine/types';
 import type { CellBlock, CellValue, RunSummary, SheetOutput, SheetValues, WorkbookLayout, WritePlan } from './types';
@@ -42,7 +42,7 @@ export function wholeKronor(d: Decimal): number {
   return n === 0 ? 0 : n;
 }
 
-/** "CODE: text; CODE: text" (spec: "Warnings … each written as `CODE: text in Swedish`, `; `-separated"). */
+/** "CODE: text; CODE: text" (spec: docs/model.md §W "each written as `CODE: text in Swedish`, `; `-separated"). */
 export function warningsText(warnings: { code: string; text: string }[]): string {
   // a ";" inside a text would read as a separator: it becomes ","
   return warnings.map((w) => `${w.code}: ${w.text.replace(/\s*;\s*/g, ', ')}`).join('; ');

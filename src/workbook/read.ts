@@ -1,5 +1,5 @@
 // readWorkbook: sheets as 2-D arrays → ModelInput and where everything is, or every problem.
-// spec: workbook-format.md (all of it); the cross checks mirror allocation-model.md "Inputs" and step 1.
+// spec: docs/workbook-format.md §1–§4; docs/model.md §I, §1 (the cross checks mirror the engine).
 import Decimal from 'decimal.js';
 // Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
 import { D } from '../engine/decimal';
@@ -75,7 +75,7 @@ function openDataSheet<K extends string>(
   return { sheet, headerRow: header.row, mapping, col: (key: K) => mapping.columns[key]?.column };
 }
 
-/** True when every mapped input column of the row is blank (spec: entirely blank rows are ignored). */
+/** True when every mapped input column of the row is blank (spec: docs/workbook-format.md §1.2 — entirely blank rows are ignored). */
 function isBlankRow<K extends string>(row: CellValue[], mapping: HeaderMapping<K>): boolean {
   return Object.values<{ column: number } | undefined>(mapping.columns).every((m) => !m || isBlank(row[m.column]));
 }
@@ -132,7 +132,7 @@ function readParameters(sheets: SheetValues[], problems: Problem[]) {
         values[def.key] = read.value;
       }
     }
-    // spec: allocation-model.md "Parameters": B is whole kronor
+    // spec: docs/model.md §P — B is whole kronor
     const budget = values.budget;
     const at = valueCell('budget');
     if (budget && at && !budget.isInteger()) {
@@ -316,7 +316,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     problems.push(makeProblem(areaSheet.sheet.name, a.row, areaSheet.col(k) ?? areaSheet.col('federation')!, message));
   };
 
-  // Unique federations (spec: Förbund "yes, unique")
+  // Unique federations (spec: docs/workbook-format.md §3.1 — Förbund "yes, unique")
   const federations = new Map<string, FederationRow>();
   for (const f of feds.rows) {
     const first = federations.get(f.key);
@@ -326,7 +326,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   const federationsOk = !!fedSheet && fedSheet.col('name') !== undefined;
   const areasOk = !!areaSheet && AREA_COLUMNS.every((d) => !d.required || areaSheet.col(d.key) !== undefined);
 
-  // Areas: known federation, no duplicates (spec: workbook-format.md "Sheet `Kommuner`")
+  // Areas: known federation, no duplicates (spec: docs/workbook-format.md §4)
   const seenInFederation = new Map<string, AreaRow>();
   const seenMunicipality = new Map<string, AreaRow>();
   const rowsOfMunicipality = new Map<string, AreaRow[]>();
@@ -380,11 +380,11 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     if (areasOk && list.length === 0) {
       fedProblem(f, 'name', `Förbundet "${f.input.name}" har inga rader på bladet ${areaSheet!.sheet.name}`);
     }
-    // spec: allocation-model.md "Inputs": a federation cannot both return and request
+    // spec: docs/model.md §I — a federation cannot both return and request
     if (f.input.returned?.greaterThan(0) && f.input.request?.greaterThan(0)) {
       fedProblem(f, 'request', `Förbundet "${f.input.name}" kan inte både lämna tillbaka medel och ansöka om ytterligare medel`);
     }
-    // spec: allocation-model.md step 9: försörjningsstöd split needs fs on every area
+    // spec: docs/model.md §9 — försörjningsstöd split needs fs on every area
     if (areasOk && list.length > 0) {
       if (f.input.splitMethod === 'forsorjningsstod' && areaSheet!.col('supportRecipients') !== undefined) {
         for (const a of list) {
@@ -414,7 +414,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   if (federationsOk && feds.rows.length === 0 && !problems.some((p) => p.sheet === fedSheet!.sheet.name && p.row > fedSheet!.headerRow + 1)) {
     problems.push(makeProblem(fedSheet!.sheet.name, fedSheet!.headerRow + 1, fedSheet!.col('name')!, `Bladet ${fedSheet!.sheet.name} har inga förbund`));
   }
-  // ΣFM > 0 and ΣPOP > 0 when their weight is (spec: allocation-model.md step 1)
+  // ΣFM > 0 and ΣPOP > 0 when their weight is (spec: docs/model.md §1)
   if (areasOk && areas.rows.length > 0) {
     for (const [field, label, weight] of [
       ['population', 'Invånare 16–64', 'weightPopulation'],
@@ -426,7 +426,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
       }
     }
   }
-  // Parameters that depend on each other (spec: allocation-model.md "Parameters", step 1)
+  // Parameters that depend on each other (spec: docs/model.md §P, §1)
   if (params.ok && params.scan.sheet) {
     const sheetName = params.scan.sheet.name;
     const placeOf = (k: ParameterKey) =>
