@@ -3,12 +3,14 @@
 import { benchEngine } from './engine';
 import { benchAddin } from './addin';
 import { benchDocuments } from './documents';
+import { benchFingerprint } from './fingerprint';
 
 async function main(): Promise<void> {
   const engine = await benchEngine();
+  const fingerprint = await benchFingerprint();
   const addin = await benchAddin();
   const documents = await benchDocuments();
-  process.stdout.write(JSON.stringify({ ...engine, ...addin, ...documents }) + '\n');
+  process.stdout.write(JSON.stringify({ ...engine, ...fingerprint, ...addin, ...documents }) + '\n');
 }
 
 main().catch((error: unknown) => {

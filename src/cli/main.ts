@@ -242,7 +242,7 @@ function describeFsError(error: unknown, file: string, reading: boolean): string
   }
 }
 
-/** A workbook whose zip parts fail their checksum (spec: workbook-format.md "Reading rules"). */
+/** A workbook whose zip parts fail their checksum (spec: docs/workbook-format.md §1). */
 export function damagedFileMessage(file: string, parts: string[]): string {
   const named = parts.filter((p) => p !== '');
   const which = named.length === 0 ? '' : ` (${named.length === 1 ? 'delen' : 'delarna'} ${named.slice(0, 3).join(', ')}${named.length > 3 ? ' …' : ''})`;

@@ -1,5 +1,5 @@
 // Text for a terminal: what a cell holds must never act on the terminal it is printed to.
-// spec: issue 15 item 12 — control characters from cells are escaped before they reach a terminal.
+// spec: docs/workbook-format.md §1.5 — control characters from cells are escaped before they reach a terminal.
 
 /**
  * C0 controls other than line feed (ESC starts a terminal escape sequence, BEL rings, CR overwrites a

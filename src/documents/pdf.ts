@@ -1,7 +1,7 @@
 // A federation statement as an A4 PDF (pdf-lib, standard fonts): searchable, copyable text with
 // å ä ö (WinAnsi), λ Σ − from the Symbol font, wrapped at word boundaries, paginated with a footer.
 // Host-neutral: runs in Node and in the browser, no network. Deterministic for a fixed generatedAt.
-// spec: transparency.md "Federation statements".
+// spec: docs/model.md §U2.
 import { PDFDocument, PDFFont, PDFPage, StandardFonts, rgb } from 'pdf-lib';
 import type { Statement, StatementLine } from './statement';
 

@@ -1,7 +1,7 @@
 // A federation's statement ("Underlag för styrelsen"): the answer first, then the chain in words and
 // kronor, warnings in plain Swedish, members' shares and the national figures the chain uses.
 // Host-neutral (no Node, DOM or Office); the PDF (./pdf.ts) and, later, Förklara render it.
-// spec: transparency.md "Federation statements"; allocation-model.md steps 1–9.
+// spec: docs/model.md §U2; allocation-model.md steps 1–9.
 import Decimal from 'decimal.js';
 import type { AllocationResult, FederationResult, ModelInput, MunicipalContributionResult, SplitMethod, WarningCode } from '../engine';
 import { formatKronor, formatNumber, formatShare, normalizeKey, PROGRAM_NAME, PROGRAM_VERSION, SPLIT_METHOD_LABELS } from '../workbook';

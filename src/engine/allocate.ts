@@ -1,5 +1,5 @@
 // Orchestration of the ten steps, rounding and warnings.
-// spec: allocation-model.md "The computation", "Rounding", "Warnings"
+// spec: docs/model.md §1–§10, §R, §W
 import Decimal from 'decimal.js';
 import { ZERO, compareTolerant, roundHalfUp, sum } from './decimal';
 import { isDeficit, solveRelaxedMaxDecrease, withoutExcessEquityProtection, RelaxRow } from './deficit';
@@ -76,7 +76,7 @@ function municipalitiesOf(f: PreparedFederation): { name: string; weights: Munic
   return list;
 }
 
-// spec: allocation-model.md §1–§10 — the whole model
+// spec: docs/model.md §1–§10 — the whole model
 /**
  * Allocates the state budget over the federations: steps 1–10, rounding and warnings.
  * Throws ModelInputError with every issue of the input at once.
@@ -87,7 +87,7 @@ export function allocate(input: ModelInput): AllocationResult {
   return allocatePrepared(prepared);
 }
 
-// spec: allocation-model.md §9 — each municipality's LR split of its federation's rounded Kommunernas andel
+// spec: docs/model.md §9 — each municipality's LR split of its federation's rounded Kommunernas andel
 /** The municipal split of every federation (`municipalRounded[i]`: federation i's rounded Kommunernas andel). */
 export function municipalContributionsOf(
   feds: readonly PreparedFederation[],
@@ -116,7 +116,7 @@ export function municipalContributionsOf(
   return municipalContributions;
 }
 
-// spec: allocation-model.md §1–§10 — the whole model, on input that prepareModelInput found valid
+// spec: docs/model.md §1–§10 — the whole model, on input that prepareModelInput found valid
 export function allocatePrepared(prepared: PreparedInput): AllocationResult {
   const p = prepared.parameters;
   const feds = prepared.federations;

@@ -1,5 +1,5 @@
 // Private decimal arithmetic of the engine. Money is never a JS number here.
-// spec: allocation-model.md "The computation (exact arithmetic; round only when writing)"
+// spec: docs/model.md §E
 import Decimal from 'decimal.js';
 
 /** The engine's arithmetic: 60 significant digits, ties half up. Results are instances of D. */
@@ -103,7 +103,7 @@ export function fractionHead(x: Decimal): number {
   return d[0] * 1e7 + (d.length > 1 ? d[1] : 0);
 }
 
-// spec: allocation-model.md "The computation (exact arithmetic …)" — decisions as exact arithmetic takes them
+// spec: docs/model.md §E — decisions as exact arithmetic takes them
 /**
  * a compared with b for a decision (a warning, a tier, protection, λ = 1, the scenario): −1, 0 or 1 as
  * exact arithmetic would give it. Amounts within TIE_TOLERANCE are equal: the grid's leftover
@@ -130,7 +130,7 @@ const SPACES = /[\s\u00A0\u2007\u2009\u202F\u200B\uFEFF]+/g;
 /** Hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus, small/full-width hyphen-minus. */
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
 
-// spec: workbook-format.md "Reading rules" — case-insensitive, white space folded, hyphen/en dash/minus alike
+// spec: docs/workbook-format.md §1 — case-insensitive, white space folded, hyphen/en dash/minus alike
 /**
  * The project's one comparison key for names, headers and sheet names: NFC, white space runs → one
  * space, every dash → '-', no spaces around a dash, trimmed, lower case. The workbook's normalizeKey

@@ -4,12 +4,12 @@ import { ONE, ZERO, asD, compare, compareTolerant, divDown, dmax, toGrid } from 
 import { FloorRow, sumAfterFloorAt } from './floor';
 import { absorbResidual } from './exact';
 
-// spec: allocation-model.md §5 Underskott — needed when Σ A_f(0) > T
+// spec: docs/model.md §5 Underskott — needed when Σ A_f(0) > T
 export function isDeficit(rows: readonly FloorRow[], pool: Decimal): boolean {
   return compare(sumAfterFloorAt(rows, ZERO), pool) > 0;
 }
 
-// spec: allocation-model.md §5 Underskott — federations with excess equity lose their protection
+// spec: docs/model.md §5 Underskott — federations with excess equity lose their protection
 export function withoutExcessEquityProtection(rows: readonly FloorRow[], excessEquity: readonly boolean[]): FloorRow[] {
   return rows.map((r, i) => (excessEquity[i] && r.floor !== undefined ? { base: r.base, need: r.need, ideal: r.ideal } : r));
 }
@@ -32,7 +32,7 @@ export interface RelaxedSolution {
   lifted: boolean[];
 }
 
-// spec: allocation-model.md §5 Underskott — smallest d' ≥ d with Σ A_f(0) = T
+// spec: docs/model.md §5 Underskott — smallest d' ≥ d with Σ A_f(0) = T
 /**
  * h(d') = Σ_protected max((1 − d')·prev_f·m_f, base_f) + Σ_unprotected base_f is piecewise linear
  * and non-increasing in d'. Breakpoint d'_f = 1 − base_f/(prev_f·m_f): for d' ≥ d'_f, f is at its

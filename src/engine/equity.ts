@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { TWO, ZERO, asD, compare, compareTolerant, dmax } from './decimal';
 import type { TrappanParameters } from './types';
 
-// spec: allocation-model.md §3 Reasonable equity — Trappan (20 % / 15 % / 10 % bands)
+// spec: docs/model.md §3 Reasonable equity — Trappan (20 % / 15 % / 10 % bands)
 /**
  * Reasonable equity for a basis: rate1 of the part up to limit1, rate2 of the part between
  * limit1 and limit2, rate3 of the part above limit2. Trappan(10 000 000) = 1 850 000.
@@ -37,7 +37,7 @@ function fullBands(params: TrappanParameters): Bands {
   return bands;
 }
 
-// spec: allocation-model.md §3 — basis_f = total_prev_f, else 2·prev_f, else 2·ideal_f
+// spec: docs/model.md §3 — basis_f = total_prev_f, else 2·prev_f, else 2·ideal_f
 /** prev = 0 is treated like a blank prev (a federation without last year's state allocation). */
 export function reasonableEquityBasis(
   previousTotalFunds: Decimal | undefined,
@@ -49,7 +49,7 @@ export function reasonableEquityBasis(
   return asD(ideal).times(TWO);
 }
 
-// spec: allocation-model.md §3 — excess equity when equity_f is given and equity_f > reasonable_f
+// spec: docs/model.md §3 — excess equity when equity_f is given and equity_f > reasonable_f
 export function hasExcessEquity(equity: Decimal | undefined, reasonable: Decimal): boolean {
   return equity !== undefined && compareTolerant(equity, reasonable) > 0;
 }

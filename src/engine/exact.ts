@@ -1,5 +1,5 @@
 // Exact totals on the 10^-EXACT_DP kr grid.
-// spec: allocation-model.md "The computation (exact arithmetic; round only when writing)"
+// spec: docs/model.md §E
 import Decimal from 'decimal.js';
 import { QUANTUM, ZERO, asD, compare, sum } from './decimal';
 
@@ -17,7 +17,7 @@ function priorityOrder(values: readonly Decimal[], rank: readonly number[]): num
   return order;
 }
 
-// spec: allocation-model.md "The computation (exact arithmetic)" — amounts that must add up to a total exactly
+// spec: docs/model.md §E — amounts that must add up to a total exactly
 /**
  * Grid amounts computed one by one (each rounded toward −∞ to the grid) miss their total by a
  * few grid steps. This gives that residual, target − Σ values, to the largest value (ties: lowest

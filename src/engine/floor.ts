@@ -29,18 +29,18 @@ function inContext(r: FloorRow): FloorRow {
   return base === r.base && need === r.need && floor === r.floor && ideal === r.ideal ? r : { base, need, floor, ideal };
 }
 
-// spec: allocation-model.md §4 Spärr — protected when prev_f > 0
+// spec: docs/model.md §4 Spärr — protected when prev_f > 0
 export function isProtected(previousAllocation: Decimal | undefined): boolean {
   return previousAllocation !== undefined && compareTolerant(previousAllocation, ZERO) > 0;
 }
 
-// spec: allocation-model.md §4 Spärr — prev_f·m_f
+// spec: docs/model.md §4 Spärr — prev_f·m_f
 export function scaledPrevious(previousAllocation: Decimal, months: number): Decimal {
   const prev = asD(previousAllocation);
   return months === 12 ? prev : prev.times(months).div(TWELVE);
 }
 
-// spec: allocation-model.md §4 Spärr — floor_f = (1 − d)·prev_f·m_f
+// spec: docs/model.md §4 Spärr — floor_f = (1 − d)·prev_f·m_f
 export function floorAmount(previousAllocation: Decimal, maxDecrease: Decimal, months: number): Decimal {
   return toGrid(oneMinus(maxDecrease).times(scaledPrevious(previousAllocation, months)));
 }
@@ -53,13 +53,13 @@ function oneMinus(d: Decimal): Decimal {
   return keep;
 }
 
-// spec: allocation-model.md §4 Spärr — A_f(λ) = max(floor_f, base_f + λ·need_f), or base_f + λ·need_f unprotected
+// spec: docs/model.md §4 Spärr — A_f(λ) = max(floor_f, base_f + λ·need_f), or base_f + λ·need_f unprotected
 export function afterFloorAt(row: FloorRow, lambda: Decimal.Value): Decimal {
   const value = asD(row.base).plus(asD(row.need).times(lambda));
   return row.floor === undefined ? value : dmax(row.floor, value);
 }
 
-// spec: allocation-model.md §4 Spärr — Σ A_f(λ)
+// spec: docs/model.md §4 Spärr — Σ A_f(λ)
 export function sumAfterFloorAt(rows: readonly FloorRow[], lambda: Decimal.Value): Decimal {
   let total: Decimal = ZERO;
   const atZero = new D(lambda).isZero();
@@ -70,18 +70,18 @@ export function sumAfterFloorAt(rows: readonly FloorRow[], lambda: Decimal.Value
   return total;
 }
 
-// spec: allocation-model.md §4 Spärr — SPÄRR: A_f was lifted to floor_f
+// spec: docs/model.md §4 Spärr — SPÄRR: A_f was lifted to floor_f
 export function isLiftedToFloor(row: FloorRow, lambda: Decimal.Value): boolean {
   return row.floor !== undefined && compareTolerant(row.floor, asD(row.base).plus(asD(row.need).times(lambda))) > 0;
 }
 
-// spec: allocation-model.md §4 Spärr — breakpoint λ_f = (floor_f − base_f)/need_f
+// spec: docs/model.md §4 Spärr — breakpoint λ_f = (floor_f − base_f)/need_f
 export function floorBreakpoint(row: FloorRow): Decimal | undefined {
   if (row.floor === undefined || compare(row.need, ZERO) <= 0) return undefined;
   return asD(row.floor).minus(row.base).div(row.need);
 }
 
-// spec: allocation-model.md §4 Spärr — the smallest λ in [0, 1] with Σ A_f(λ) = T
+// spec: docs/model.md §4 Spärr — the smallest λ in [0, 1] with Σ A_f(λ) = T
 /**
  * Σ A_f(λ) is piecewise linear and non-decreasing in λ. A protected f with need_f > 0 is at its
  * floor for λ ≤ λ_f. The breakpoints are sorted and the segments walked; on the right segment

@@ -5,17 +5,17 @@ import { absorbResidual } from './exact';
 
 const MONTHS_FACTORS: readonly Decimal[] = Array.from({ length: 13 }, (_, m) => new D(m).div(TWELVE));
 
-// spec: allocation-model.md §2 Ideal — m_f = months_f/12
+// spec: docs/model.md §2 Ideal — m_f = months_f/12
 export function monthsFactor(months: number): Decimal {
   return Number.isInteger(months) && months >= 0 && months <= 12 ? MONTHS_FACTORS[months] : new D(months).div(TWELVE);
 }
 
-// spec: allocation-model.md §1/§2 — the part of B above the base allocations, B − N·G
+// spec: docs/model.md §1, §2 — the part of B above the base allocations, B − N·G
 export function distributableAmount(budget: Decimal, federationCount: number, baseAllocation: Decimal): Decimal {
   return asD(budget).minus(asD(baseAllocation).times(federationCount));
 }
 
-// spec: allocation-model.md §2 Ideal — (B − N·G)·key_f, split exactly (Σ = B − N·G on the 10^-30 kr grid)
+// spec: docs/model.md §2 Ideal — (B − N·G)·key_f, split exactly (Σ = B − N·G on the 10^-30 kr grid)
 export function keyShares(distributable: Decimal, keys: readonly Decimal[], tieRank: readonly number[]): Decimal[] {
   const target = toGrid(asD(distributable));
   return absorbResidual(
@@ -25,30 +25,30 @@ export function keyShares(distributable: Decimal, keys: readonly Decimal[], tieR
   );
 }
 
-// spec: allocation-model.md §2 Ideal — base_f = G·m_f
+// spec: docs/model.md §2 Ideal — base_f = G·m_f
 export function baseAmount(baseAllocation: Decimal, months: number): Decimal {
   const g = asD(baseAllocation);
   return toGrid(months === 12 ? g : g.times(months).div(TWELVE));
 }
 
-// spec: allocation-model.md §2 Ideal — ideal_f = (G + (B − N·G)·key_f)·m_f
+// spec: docs/model.md §2 Ideal — ideal_f = (G + (B − N·G)·key_f)·m_f
 export function idealAmount(baseAllocation: Decimal, keyShare: Decimal, months: number): Decimal {
   const full = asD(baseAllocation).plus(keyShare);
   // G and the key share are on the grid (G whole kronor at most 10^15), so a whole year's sum is too
   return months === 12 && full.decimalPlaces() <= EXACT_DP ? full : toGrid(months === 12 ? full : full.times(months).div(TWELVE));
 }
 
-// spec: allocation-model.md §2 Ideal — need_f = ideal_f − base_f
+// spec: docs/model.md §2 Ideal — need_f = ideal_f − base_f
 export function needAmount(ideal: Decimal, base: Decimal): Decimal {
   return asD(ideal).minus(base);
 }
 
-// spec: allocation-model.md §2 Ideal — pool T = Σ ideal_f
+// spec: docs/model.md §2 Ideal — pool T = Σ ideal_f
 export function poolAmount(ideals: readonly Decimal[]): Decimal {
   return sum(ideals);
 }
 
-// spec: allocation-model.md §2 Ideal — part-year remainder P = B − T (≥ 0)
+// spec: docs/model.md §2 Ideal — part-year remainder P = B − T (≥ 0)
 export function partYearRemainder(budget: Decimal, pool: Decimal): Decimal {
   return asD(budget).minus(pool);
 }

@@ -11,7 +11,7 @@ export interface KeyShares {
   key: Decimal;
 }
 
-// spec: allocation-model.md §1 Keys — FM_f = Σ fm_a, POP_f = Σ pop_a over f's areas
+// spec: docs/model.md §1 Keys — FM_f = Σ fm_a, POP_f = Σ pop_a over f's areas
 export function federationTotals(areas: readonly { supportMeasure: Decimal; population: Decimal }[]): {
   supportMeasure: Decimal;
   population: Decimal;
@@ -26,12 +26,12 @@ export function federationTotals(areas: readonly { supportMeasure: Decimal; popu
   return { supportMeasure, population };
 }
 
-// spec: allocation-model.md §1 Keys — a share of a national total (0 when the weight is 0 and the total is 0)
+// spec: docs/model.md §1 Keys — a share of a national total (0 when the weight is 0 and the total is 0)
 export function shareOfTotal(part: Decimal, total: Decimal): Decimal {
   return total.isZero() ? ZERO : asD(part).div(total);
 }
 
-// spec: allocation-model.md §1 Keys — key_f = w_fm·FM_f/ΣFM + w_pop·POP_f/ΣPOP
+// spec: docs/model.md §1 Keys — key_f = w_fm·FM_f/ΣFM + w_pop·POP_f/ΣPOP
 export function allocationKey(
   supportMeasure: Decimal,
   population: Decimal,

@@ -1,5 +1,5 @@
 // A later round for additional funds (Omgång = Ytterligare medel) after a recorded decision.
-// spec: round.md §7 — every federation keeps its decided amount less what it handed back; the rest is
+// spec: docs/model.md §A7 — every federation keeps its decided amount less what it handed back; the rest is
 // shared among the new applications by the tiers and pro rata of allocation-model.md step 7.
 import Decimal from 'decimal.js';
 import { allocatePrepared, municipalContributionsOf, nameRanks } from './allocate';
@@ -114,32 +114,32 @@ export interface LaterRoundResult extends Omit<AllocationResult, 'federations' |
   laterRound: LaterRoundSummary;
 }
 
-// spec: round.md §7 — matched_f = decided_f − returned_f (never below 0)
+// spec: docs/model.md §A7 — matched_f = decided_f − returned_f (never below 0)
 export function keptAmount(decided: Decimal, returned: Decimal): Decimal {
   return returned.isZero() ? asD(decided) : dmax(ZERO, asD(decided).minus(returned));
 }
 
-// spec: round.md §7 — S = B − Σ matched_f
+// spec: docs/model.md §A7 — S = B − Σ matched_f
 export function laterRoundPot(budget: Decimal, kept: readonly Decimal[]): Decimal {
   return asD(budget).minus(sum(kept));
 }
 
-// spec: round.md §7 — cap_f from the current answers: members who cannot match what is kept (MATCHNING)
+// spec: docs/model.md §A7 — cap_f from the current answers: members who cannot match what is kept (MATCHNING)
 export function keptAboveMatchingCap(kept: Decimal, cap: Decimal | undefined): boolean {
   return cap !== undefined && compare(cap, kept) < 0;
 }
 
-// spec: round.md §7 — final_f = matched_f + extra_f
+// spec: docs/model.md §A7 — final_f = matched_f + extra_f
 export function laterRoundFinal(kept: Decimal, extra: Decimal): Decimal {
   return extra.isZero() ? kept : kept.plus(extra);
 }
 
-// spec: round.md §7 — Matchad written as decided − returned exactly (whole kronor when both are)
+// spec: docs/model.md §A7 — Matchad written as decided − returned exactly (whole kronor when both are)
 export function roundKeptAmount(kept: Decimal): Decimal {
   return roundHalfUp(kept);
 }
 
-// spec: round.md §7 — Körlogg's Scenario is `Ytterligare medel efter <label>`
+// spec: docs/model.md §A7 — Körlogg's Scenario is `Ytterligare medel efter <label>`
 export function laterRoundScenarioLabel(label: string): string {
   return LATER_ROUND_TEXTS.scenario(label.trim());
 }
@@ -150,7 +150,7 @@ function isWholeKronorAtLeastZero(x: unknown): x is Decimal {
   return d.isFinite() && d.isInteger() && !d.isNeg();
 }
 
-// spec: round.md §7 — the decision: a label, each federation once, whole kronor ≥ 0
+// spec: docs/model.md §A7 — the decision: a label, each federation once, whole kronor ≥ 0
 function decisionIssues(decision: RecordedDecision, label: string): { issues: LaterRoundIssue[]; byKey: Map<string, number> } {
   const issues: LaterRoundIssue[] = [];
   const byKey = new Map<string, number>();
@@ -184,7 +184,7 @@ function decisionIssues(decision: RecordedDecision, label: string): { issues: La
   return { issues, byKey };
 }
 
-// spec: round.md §7 — a federation that is not in the decision is a problem; so is a decided one missing now
+// spec: docs/model.md §A7 — a federation that is not in the decision is a problem; so is a decided one missing now
 function membershipIssues(input: ModelInput, decision: RecordedDecision, label: string, byKey: Map<string, number>): LaterRoundIssue[] {
   const issues: LaterRoundIssue[] = [];
   const present = new Set<string>();
@@ -231,7 +231,7 @@ interface PreparedLaterRound {
   label: string;
 }
 
-// spec: round.md §7 — every problem of the inputs and the decision at once
+// spec: docs/model.md §A7 — every problem of the inputs and the decision at once
 function prepareLaterRound(input: ModelInput, decision: RecordedDecision): PreparedLaterRound {
   const label = typeof decision?.label === 'string' ? decision.label.trim() : '';
   const { issues: modelIssues, prepared } = prepareModelInput(input);
@@ -252,12 +252,12 @@ function prepareLaterRound(input: ModelInput, decision: RecordedDecision): Prepa
   return { problems, prepared, decided, kept, label };
 }
 
-// spec: round.md §7 — every problem of a later round, [] when it can be run
+// spec: docs/model.md §A7 — every problem of a later round, [] when it can be run
 export function validateLaterRound(input: ModelInput, decision: RecordedDecision): LaterRoundProblem[] {
   return prepareLaterRound(input, decision).problems;
 }
 
-// spec: round.md §7 — the later round for additional funds
+// spec: docs/model.md §A7 — the later round for additional funds
 /**
  * Runs a later round: steps 1–5 for information (as `allocate` computes them), every federation keeps
  * its decided amount less what it handed back, and S = B − Σ kept is shared among the applicants by
@@ -308,7 +308,7 @@ export function allocateLaterRound(input: ModelInput, decision: RecordedDecision
       final: finals[i],
       municipalShare: members.municipal,
       regionShare: members.region,
-      // spec: round.md §7 — warnings as in the model where they apply (not SPÄRR/SPÄRR_EJ: no spärr is applied)
+      // spec: docs/model.md §A7 — warnings as in the model where they apply (not SPÄRR/SPÄRR_EJ: no spärr is applied)
       warnings: federationWarnings({
         months: f.months,
         previousAllocation: f.previousAllocation,

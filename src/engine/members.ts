@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { D, HALF, ONE, ZERO, asD, compare, sum } from './decimal';
 import type { SplitMethod } from './types';
 
-// spec: allocation-model.md §9 Members' shares — municipalities together final_f/2, the region final_f/2
+// spec: docs/model.md §9 Members' shares — municipalities together final_f/2, the region final_f/2
 export function memberShares(final: Decimal): { municipal: Decimal; region: Decimal } {
   const f = asD(final);
   const half = f.times(HALF);
@@ -17,26 +17,26 @@ export interface MunicipalityWeights {
   recipients?: Decimal;
 }
 
-// spec: allocation-model.md §9 — weight of a municipality: lika 1, invånare pop 16–64, försörjningsstöd fs recipients
+// spec: docs/model.md §9 — weight of a municipality: lika 1, invånare pop 16–64, försörjningsstöd fs recipients
 export function splitWeight(method: SplitMethod, municipality: MunicipalityWeights): Decimal {
   if (method === 'lika') return ONE;
   if (method === 'invanare') return municipality.population;
   return municipality.recipients ?? ZERO;
 }
 
-// spec: allocation-model.md §9 (and docs/decisions.md "Municipal split") — all weights 0 → equal shares
+// spec: docs/model.md §9 (and docs/decisions.md "Municipal split") — all weights 0 → equal shares
 /** True when the method's weights are all 0 among several municipalities, so the split is equal instead. */
 export function splitFallsBackToEqual(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): boolean {
   return method !== 'lika' && municipalities.length > 1 && municipalities.every((m) => splitWeight(method, m).isZero());
 }
 
-// spec: allocation-model.md §9 — the weights actually used (all weights 0 → equal weights 1)
+// spec: docs/model.md §9 — the weights actually used (all weights 0 → equal weights 1)
 export function effectiveSplitWeights(method: SplitMethod, municipalities: readonly MunicipalityWeights[]): Decimal[] {
   const weights = municipalities.map((m) => splitWeight(method, m));
   return weights.every((w) => w.isZero()) ? weights.map(() => ONE) : weights;
 }
 
-// spec: allocation-model.md §9 — W, the sum of the weights used
+// spec: docs/model.md §9 — W, the sum of the weights used
 /**
  * Σ weights. By inhabitants it is the federation's POP_f of step 1 (its areas added up) unless every
  * weight is 0 (then the weights are all 1); equal weights (lika) add up to their count.
@@ -50,7 +50,7 @@ export function splitWeightTotal(method: SplitMethod, weights: readonly Decimal[
 
 const WHOLE_WEIGHT_LIMIT = new D('1e30');
 
-// spec: allocation-model.md "Rounding" — LR split of Kommunernas andel, without rounding error
+// spec: docs/model.md §R6 — LR split of Kommunernas andel, without rounding error
 /**
  * Splits a whole-krona `total` in proportion to `weights`: shares w_i/W, amounts total·share_i and their
  * largest-remainder rounding (ties: earlier municipality first) — the same result as
@@ -99,7 +99,7 @@ export function splitByWeights(
   return { shares, amounts, rounded: floors };
 }
 
-// spec: allocation-model.md "Rounding" — LR split of a whole-krona total in k equal parts
+// spec: docs/model.md §R6 — LR split of a whole-krona total in k equal parts
 /**
  * Equal weights (lika, or every weight 0): every fractional part is the same, so LR gives ⌊t/k⌋ to all
  * and one krona more to the first t mod k rows (ties: earlier row first).

@@ -1,7 +1,7 @@
 // Every Swedish text the engine produces: the warning table (code, label, text) and the validation
 // messages. One wording per rule; the workbook layer, the CLI and the pane import these through
 // src/engine/index.ts and never write their own (their own texts are in src/workbook/messages.ts).
-// spec: allocation-model.md "Warnings" (codes), "Inputs" and "Parameters" (validation)
+// spec: docs/model.md §W (codes), "Inputs" and "Parameters" (validation)
 import Decimal from 'decimal.js';
 import { formatKronor as kr, formatNumber, formatPercent as pct } from './format';
 import type { WarningCode } from './types';

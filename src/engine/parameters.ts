@@ -1,7 +1,7 @@
 // The model's parameters as ONE table: key, Swedish label, unit, default, description and public source.
 // The engine's defaults, the workbook reader (labels, units, required), the template, the example and
 // the pane's form are all made from it; a new parameter is a new row here (and a field in ModelParameters).
-// spec: allocation-model.md "Parameters"; workbook-format.md "Sheet `Parametrar`"
+// spec: docs/model.md §P; workbook-format.md "Sheet `Parametrar`"
 import Decimal from 'decimal.js';
 import { D } from './decimal';
 import type { ModelParameters, TrappanParameters } from './types';
@@ -118,7 +118,7 @@ export function parameterSpec(key: ParameterKey): ParameterSpec {
 
 /**
  * Trappan as a bracket scale: each bracket's rate applies to the part of the basis up to its limit
- * (the last bracket has none). spec: allocation-model.md "Parameters", Trappan
+ * (the last bracket has none). spec: docs/model.md §P, Trappan
  */
 export const TRAPPAN_BRACKETS: readonly { limit?: ParameterKey; rate: ParameterKey }[] = [
   { limit: 'trappanLimit1', rate: 'trappanRate1' },

@@ -1,5 +1,5 @@
 // Rounding to whole kronor for the written cells.
-// spec: allocation-model.md "Rounding (whole kronor in every written money cell)"
+// spec: docs/model.md §R
 import Decimal from 'decimal.js';
 import { D, HALF, ONE, TIE_TOLERANCE, ZERO, asD, compare, dmax, dmin, fractionHead, roundHalfUp, sum } from './decimal';
 
@@ -12,7 +12,7 @@ export interface LargestRemainderOptions {
   tieRank?: readonly number[];
 }
 
-// spec: allocation-model.md "Rounding" — largest remainder (LR)
+// spec: docs/model.md §R1 — largest remainder (LR)
 /**
  * Largest remainder: floor every value, then add 1 to the values with the largest fractional
  * parts (ties: earlier row first; fractional parts within TIE_TOLERANCE are a tie) until the values sum to `target`; if the target is below the
@@ -88,7 +88,7 @@ export function largestRemainder(
   return result;
 }
 
-// spec: allocation-model.md "Rounding" — "largest fractional parts (ties: earlier row first)"
+// spec: docs/model.md §R1 — "largest fractional parts (ties: earlier row first)"
 /**
  * The order in which LR gives (largest fractional part first) or takes (smallest first) a krona.
  * Fractional parts that differ by at most TIE_TOLERANCE are a tie, decided by `byRank` (the row):
@@ -121,13 +121,13 @@ function withinTieTolerance(a: Decimal, b: Decimal): boolean {
   return compare(a.minus(b).abs(), TIE_TOLERANCE) <= 0;
 }
 
-// spec: allocation-model.md "Rounding" — Idealfördelning and Efter spärr
+// spec: docs/model.md §R2 — Idealfördelning and Efter spärr
 /** LR with target = Σ exact rounded half up (`total`: Σ values when the caller already has it, e.g. T). */
 export function roundColumnToSum(values: readonly Decimal[], total: Decimal = sum(values)): Decimal[] {
   return largestRemainder(values, roundHalfUp(total));
 }
 
-// spec: allocation-model.md "Rounding" — Matchad tilldelning = Efter spärr − LR-rounded cut
+// spec: docs/model.md §R3 — Matchad tilldelning = Efter spärr − LR-rounded cut
 /**
  * Matchad = rounded Efter spärr − the cut, the cut rounded by LR over the rows with a cut
  * (target Σ cut half up). A row without a cut shows exactly its Efter spärr. The rounded cut of a
@@ -149,7 +149,7 @@ export function roundMatchedColumn(afterFloorRounded: readonly Decimal[], cuts: 
   return result;
 }
 
-// spec: allocation-model.md "Rounding" — Ytterligare medel
+// spec: docs/model.md §R4 — Ytterligare medel
 /**
  * LR over the rows with extra > 0, target = min(Σ extra half up, B − Σ Matchad). A row that got
  * nothing shows 0. `matchedTotal`: Σ Matchad when the caller already has it.
@@ -174,17 +174,17 @@ export function roundExtraColumn(
   return result;
 }
 
-// spec: allocation-model.md "Rounding" — Kommunernas andel = round_half_up(Slutlig/2)
+// spec: docs/model.md §R6 — Kommunernas andel = round_half_up(Slutlig/2)
 export function roundMunicipalShare(finalRounded: Decimal): Decimal {
   return roundHalfUp(asD(finalRounded).times(HALF));
 }
 
-// spec: allocation-model.md "Rounding" — Regionens andel = Slutlig − Kommunernas andel
+// spec: docs/model.md §R6 — Regionens andel = Slutlig − Kommunernas andel
 export function regionShareFromRounded(finalRounded: Decimal, municipalRounded: Decimal): Decimal {
   return asD(finalRounded).minus(municipalRounded);
 }
 
-// spec: allocation-model.md "Rounding" — Rimligt eget kapital: rounded half up
+// spec: docs/model.md §R7 — Rimligt eget kapital: rounded half up
 export function roundReasonableEquity(reasonable: Decimal): Decimal {
   return roundHalfUp(asD(reasonable));
 }

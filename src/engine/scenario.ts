@@ -3,12 +3,12 @@ import Decimal from 'decimal.js';
 import { ZERO, compareTolerant } from './decimal';
 import type { ScenarioLabel } from './types';
 
-// spec: allocation-model.md §10 Scenario — "Överskott" when S > 0 after step 6
+// spec: docs/model.md §10 Scenario — "Överskott" when S > 0 after step 6
 export function hasSurplus(surplus: Decimal): boolean {
   return compareTolerant(surplus, ZERO) > 0;
 }
 
-// spec: allocation-model.md §10 Scenario — Underskott when step 5 was needed, both may hold, else Balans
+// spec: docs/model.md §10 Scenario — Underskott when step 5 was needed, both may hold, else Balans
 export function scenarioLabel(deficit: boolean, surplus: boolean): ScenarioLabel {
   if (deficit && surplus) return 'Underskott och överskott';
   if (deficit) return 'Underskott';

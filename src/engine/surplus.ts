@@ -3,19 +3,19 @@ import Decimal from 'decimal.js';
 import { ZERO, asD, compare, compareTolerant, dmax, dmin, sum, toGrid } from './decimal';
 import { absorbResidual } from './exact';
 
-// spec: allocation-model.md §7 Överskott — want_f = min(request_f, cap_f − matched_f) (request_f if uncapped), ≥ 0
+// spec: docs/model.md §7 Överskott — want_f = min(request_f, cap_f − matched_f) (request_f if uncapped), ≥ 0
 export function wantedAmount(request: Decimal, cap: Decimal | undefined, matched: Decimal): Decimal {
   const wanted = asD(cap === undefined ? request : dmin(request, asD(cap).minus(matched)));
   return dmax(ZERO, wanted);
 }
 
-// spec: allocation-model.md §7 Överskott — tier 1: applicants without excess equity, tier 2: with
+// spec: docs/model.md §7 Överskott — tier 1: applicants without excess equity, tier 2: with
 export function applicantTier(want: Decimal, excessEquity: boolean): 1 | 2 | undefined {
   if (!(compareTolerant(want, ZERO) > 0)) return undefined;
   return excessEquity ? 2 : 1;
 }
 
-// spec: allocation-model.md §7 Överskott — one tier: everyone gets want_f if Σ want ≤ available, else want_f·available/Σ want
+// spec: docs/model.md §7 Överskott — one tier: everyone gets want_f if Σ want ≤ available, else want_f·available/Σ want
 /**
  * Returns each applicant's grant and what is left. Pro rata grants are exact on the 10^-30 kr grid
  * and add up to `available` exactly (the residual of a few 10^-30 kr goes to the largest grant).
@@ -45,7 +45,7 @@ export interface AdditionalFunds {
   undistributed: Decimal;
 }
 
-// spec: allocation-model.md §7 Överskott — tier 1 served first, tier 2 shares what is left; U = the rest
+// spec: docs/model.md §7 Överskott — tier 1 served first, tier 2 shares what is left; U = the rest
 export function distributeAdditionalFunds(
   wants: readonly Decimal[],
   excessEquity: readonly boolean[],

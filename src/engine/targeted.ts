@@ -1,6 +1,6 @@
 // A targeted-funds round (riktade medel), as Försäkringskassan ran it in 2016: the applications checked,
 // a mechanical proposal while nothing is decided, Beslut per insats and the round in figures.
-// spec: targeted-funds.md
+// spec: docs/model.md §T
 import Decimal from 'decimal.js';
 import { MAX_AMOUNT, ZERO, asD, compare, dmin, nameKey, sum } from './decimal';
 import { formatKronor as kr } from './format';
@@ -242,24 +242,24 @@ export interface TargetedResult {
 
 // ── Rules ────────────────────────────────────────────────────────────────────────────────────────
 
-// spec: targeted-funds.md Parameters — Riktade medel; when blank, the ordinary run's Ej fördelat, else a problem
+// spec: docs/model.md §T2 — Riktade medel; when blank, the ordinary run's Ej fördelat, else a problem
 export function resolveTargetedPot(potParameter?: Decimal, ordinaryUndistributed?: Decimal): { pot?: Decimal; issue?: TargetedIssue } {
   if (potParameter !== undefined) return { pot: potParameter };
   if (ordinaryUndistributed !== undefined) return { pot: ordinaryUndistributed };
   return { issue: { code: 'POT_MISSING', rows: [], field: 'pot', message: TARGETED_TEXTS.POT_MISSING() } };
 }
 
-// spec: targeted-funds.md Rules — each application's want = min(Σ Sökt, cap)
+// spec: docs/model.md §T Rules — each application's want = min(Σ Sökt, cap)
 export function applicationWant(requested: Decimal, cap: Decimal): Decimal {
   return dmin(asD(requested), asD(cap));
 }
 
-// spec: targeted-funds.md Rules — Sökt above the cap for an application is allowed, with ÖVER_TAK
+// spec: docs/model.md §T Rules — Sökt above the cap for an application is allowed, with ÖVER_TAK
 export function isOverCap(requested: Decimal, cap: Decimal): boolean {
   return compare(asD(requested), asD(cap)) > 0;
 }
 
-// spec: targeted-funds.md Rules — want split over the application's rows in proportion to Sökt (largest remainder)
+// spec: docs/model.md §T Rules — want split over the application's rows in proportion to Sökt (largest remainder)
 export function splitWantOverRows(want: Decimal, requested: readonly Decimal[]): Decimal[] {
   const total = sum(requested);
   if (compare(asD(want), total) >= 0) return requested.map(asD);
@@ -270,7 +270,7 @@ export function splitWantOverRows(want: Decimal, requested: readonly Decimal[]):
   );
 }
 
-// spec: targeted-funds.md Rules — Σ want ≤ pot: want; else want × pot / Σ want, LR to the krona (target = pot, ties to the earlier row)
+// spec: docs/model.md §T Rules — Σ want ≤ pot: want; else want × pot / Σ want, LR to the krona (target = pot, ties to the earlier row)
 export function proposeRows(rowWants: readonly Decimal[], pot: Decimal): Decimal[] {
   const total = sum(rowWants);
   const { grants } = serveTier(
@@ -282,14 +282,14 @@ export function proposeRows(rowWants: readonly Decimal[], pot: Decimal): Decimal
   return largestRemainder(grants, target, { upper: rowWants });
 }
 
-// spec: targeted-funds.md Rules — Beslut: Beviljad (= Sökt), Delvis (0 < Beviljat < Sökt), Avslag (0 typed), Ej beslutad (blank)
+// spec: docs/model.md §T Rules — Beslut: Beviljad (= Sökt), Delvis (0 < Beviljat < Sökt), Avslag (0 typed), Ej beslutad (blank)
 export function insatsDecision(requested: Decimal, granted: Decimal | undefined): InsatsDecision {
   if (granted === undefined) return 'Ej beslutad';
   if (granted.isZero()) return 'Avslag';
   return compare(granted, requested) >= 0 ? 'Beviljad' : 'Delvis';
 }
 
-// spec: targeted-funds.md Rules — a joint grant divided equally among its federations (LR, earlier-named first)
+// spec: docs/model.md §T Rules — a joint grant divided equally among its federations (LR, earlier-named first)
 export function divideJointAmount(amount: Decimal, federations: number): Decimal[] {
   if (federations <= 1) return [asD(amount)];
   const part = asD(amount).div(federations);
@@ -308,7 +308,7 @@ const text = (x: unknown): string => (typeof x === 'string' ? x.trim() : '');
 const applicationName = (row: TargetedRowInput | undefined, index: number): string => text(row?.application) || `på rad ${index + 1}`;
 const listOf = <T>(x: readonly T[] | undefined): readonly T[] => (Array.isArray(x) ? x : []);
 
-// spec: targeted-funds.md Parameters — the pot and the cap, whole kronor ≥ 0
+// spec: docs/model.md §T2 — the pot and the cap, whole kronor ≥ 0
 function parameterIssues(input: TargetedInput): TargetedIssue[] {
   const issues: TargetedIssue[] = [];
   for (const field of ['pot', 'cap'] as const) {
@@ -320,7 +320,7 @@ function parameterIssues(input: TargetedInput): TargetedIssue[] {
   return issues;
 }
 
-// spec: targeted-funds.md Ansökningar — required fields, known Typ and Målgrupp, whole-krona amounts
+// spec: docs/model.md §T Ansökningar — required fields, known Typ and Målgrupp, whole-krona amounts
 function rowIssues(row: TargetedRowInput, i: number): TargetedIssue[] {
   const issues: TargetedIssue[] = [];
   const app = applicationName(row, i);
@@ -344,7 +344,7 @@ function rowIssues(row: TargetedRowInput, i: number): TargetedIssue[] {
   return issues;
 }
 
-// spec: targeted-funds.md Ansökningar — Förbund: one or several, each naming a row of Förbund
+// spec: docs/model.md §T Ansökningar — Förbund: one or several, each naming a row of Förbund
 function federationIssues(row: TargetedRowInput, i: number, known: ReadonlyMap<string, number>): TargetedIssue[] {
   const issues: TargetedIssue[] = [];
   const app = applicationName(row, i);
@@ -385,7 +385,7 @@ function setKey(values: readonly string[]): string {
   return [...new Set(values.map((v) => nameKey(String(v))).filter((v) => v))].sort().join('\u0000');
 }
 
-// spec: targeted-funds.md Rules — an application's Förbund, Typ and Målgrupp are the same on all its rows
+// spec: docs/model.md §T Rules — an application's Förbund, Typ and Målgrupp are the same on all its rows
 function consistencyIssues(rows: readonly TargetedRowInput[], indices: readonly number[]): TargetedIssue[] {
   const issues: TargetedIssue[] = [];
   const first = rows[indices[0]];
@@ -412,7 +412,7 @@ function consistencyIssues(rows: readonly TargetedRowInput[], indices: readonly 
   return issues;
 }
 
-// spec: targeted-funds.md Rules — a typed Beviljat above Sökt, Σ Beviljat of an application above the cap, Σ Beviljat above the pot
+// spec: docs/model.md §T Rules — a typed Beviljat above Sökt, Σ Beviljat of an application above the cap, Σ Beviljat above the pot
 function grantIssues(input: TargetedInput, groups: readonly number[][]): TargetedIssue[] {
   const issues: TargetedIssue[] = [];
   const rows = input.rows;
@@ -478,7 +478,7 @@ function federationIndex(federations: readonly TargetedFederationInput[]): Map<s
   return index;
 }
 
-// spec: targeted-funds.md Rules — every problem of the round at once
+// spec: docs/model.md §T Rules — every problem of the round at once
 export function validateTargeted(input: TargetedInput): TargetedIssue[] {
   const rows = listOf(input?.rows);
   const known = federationIndex(listOf(input?.federations));
@@ -494,12 +494,12 @@ export function validateTargeted(input: TargetedInput): TargetedIssue[] {
 
 // ── The round ────────────────────────────────────────────────────────────────────────────────────
 
-// spec: targeted-funds.md Rules — the proposal is written only when no row has a typed Beviljat
+// spec: docs/model.md §T Rules — the proposal is written only when no row has a typed Beviljat
 export function hasTypedDecision(rows: readonly TargetedRowInput[]): boolean {
   return rows.some((r) => r.granted !== undefined);
 }
 
-// spec: targeted-funds.md "What a run writes" — Insatser beviljade helt eller delvis, per Typ and Målgrupp; Avslag
+// spec: docs/model.md §T3 — Insatser beviljade helt eller delvis, per Typ and Målgrupp; Avslag
 function countFigures(
   input: TargetedInput,
   rows: readonly TargetedRowResult[],
@@ -539,7 +539,7 @@ function countFigures(
   };
 }
 
-// spec: targeted-funds.md "What a run writes" — a table per federation and per VO (joint applications divided)
+// spec: docs/model.md §T3 — a table per federation and per VO (joint applications divided)
 function tables(
   federations: readonly TargetedFederationInput[],
   applications: readonly TargetedApplicationResult[],
@@ -581,7 +581,7 @@ function tables(
   return { byVo, byFederation };
 }
 
-// spec: targeted-funds.md — the round: proposal (while nothing is decided), Beslut, ÖVER_TAK, figures and tables
+// spec: docs/model.md §T — the round: proposal (while nothing is decided), Beslut, ÖVER_TAK, figures and tables
 /** Throws TargetedInputError with every problem at once. */
 export function targetedRound(input: TargetedInput): TargetedResult {
   const issues = validateTargeted(input);

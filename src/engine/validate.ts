@@ -1,5 +1,5 @@
 // Input validation: every problem of the input at once, in Swedish, typed.
-// spec: allocation-model.md "Inputs", "Parameters", §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)
+// spec: docs/model.md §I, §P, §1 (B ≥ N·G, ΣFM > 0, ΣPOP > 0)
 import Decimal from 'decimal.js';
 import { EXACT_DP, MAX_AMOUNT, ONE, ZERO, asD, compare, nameKey } from './decimal';
 import { AREA_FIELD_NAMES, FEDERATION_FIELD_NAMES, ISSUE_TEXTS as M } from './messages';
@@ -60,27 +60,27 @@ const AREA_FIELDS: Record<string, string> = AREA_FIELD_NAMES;
 // The cross-field rules, one function each: the engine's validation, the workbook reader and the
 // pane's parameter form call these (in decimals), so a rule is written once.
 
-// spec: allocation-model.md "Parameters" — w_fm + w_pop must be 100 %
+// spec: docs/model.md §P — w_fm + w_pop must be 100 %
 export function weightsAddUpTo100(weightSupportMeasure: Decimal, weightPopulation: Decimal): boolean {
   return weightSupportMeasure.plus(weightPopulation).eq(ONE);
 }
 
-// spec: allocation-model.md "Parameters" — Trappan's limits rise: gräns 1 ≤ gräns 2
+// spec: docs/model.md §P — Trappan's limits rise: gräns 1 ≤ gräns 2
 export function trappanLimitsInOrder(limit1: Decimal, limit2: Decimal): boolean {
   return !limit1.gt(limit2);
 }
 
-// spec: allocation-model.md "Parameters" — B, the state budget, in whole kronor
+// spec: docs/model.md §P — B, the state budget, in whole kronor
 export function isWholeKronor(budget: Decimal): boolean {
   return budget.isInteger();
 }
 
-// spec: allocation-model.md §1 — error if B < N·G
+// spec: docs/model.md §1 — error if B < N·G
 export function budgetCoversBase(budget: Decimal, federationCount: number, baseAllocation: Decimal): boolean {
   return !budget.lt(baseAllocation.times(federationCount));
 }
 
-// spec: allocation-model.md "Inputs" — a federation cannot both return and request
+// spec: docs/model.md §I — a federation cannot both return and request
 export function returnsAndRequests(returned: Decimal | undefined, request: Decimal | undefined): boolean {
   return !!returned && !!request && compare(returned, ZERO) > 0 && compare(request, ZERO) > 0;
 }
@@ -126,7 +126,7 @@ function isMonthsValue(raw: unknown): number | undefined {
   return Number.isInteger(m) && m >= 1 && m <= 12 ? m : undefined;
 }
 
-// spec: allocation-model.md "Parameters" — check and convert the parameters
+// spec: docs/model.md §P — check and convert the parameters
 function prepareParameters(
   input: ModelInput,
   issues: ModelIssue[],
@@ -204,7 +204,7 @@ function prepareParameters(
   return { parameters, valid: values };
 }
 
-// spec: allocation-model.md "Inputs" — check and convert one federation
+// spec: docs/model.md §I — check and convert one federation
 function prepareFederation(f: FederationInput, index: number, issues: ModelIssue[]): PreparedFederation | undefined {
   let ok = true;
   const name = typeof f?.name === 'string' ? f.name.trim() : '';
@@ -295,7 +295,7 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
   };
 }
 
-// spec: allocation-model.md "Inputs" — check and convert one area
+// spec: docs/model.md §I — check and convert one area
 function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): PreparedArea | undefined {
   let ok = true;
   const federation = typeof a?.federation === 'string' ? a.federation.trim() : '';
@@ -364,7 +364,7 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
   };
 }
 
-// spec: allocation-model.md "Inputs", §1 — check the whole input and group the areas by federation
+// spec: docs/model.md §I, §1 — check the whole input and group the areas by federation
 /** Every issue of the input, and the converted input when there is none. */
 export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; prepared?: PreparedInput } {
   const issues: ModelIssue[] = [];
@@ -523,7 +523,7 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
   return { issues, prepared: { parameters, federations: federations as PreparedFederation[] } };
 }
 
-// spec: allocation-model.md "Inputs" — every issue of the input, [] when it can be allocated
+// spec: docs/model.md §I — every issue of the input, [] when it can be allocated
 export function validateModelInput(input: ModelInput): ModelIssue[] {
   return prepareModelInput(input).issues;
 }

@@ -1,5 +1,5 @@
 // Warnings per federation, Swedish texts with the numbers in kronor.
-// spec: allocation-model.md "Warnings"
+// spec: docs/model.md §W
 import Decimal from 'decimal.js';
 import { ZERO, compareTolerant } from './decimal';
 import { formatPercent as pct } from './format';
@@ -46,32 +46,32 @@ function monthsNote(f: WarningFacts): string {
   return monthsNoteText(f.months);
 }
 
-// spec: allocation-model.md Warnings — EGET_KAPITAL: equity_f > reasonable_f
+// spec: docs/model.md §W Warnings — EGET_KAPITAL: equity_f > reasonable_f
 export function equityWarning(f: WarningFacts): Warning | undefined {
   if (!f.excessEquity || f.equity === undefined) return undefined;
   return w('EGET_KAPITAL', T.EGET_KAPITAL(f.equity, f.reasonableEquity));
 }
 
-// spec: allocation-model.md Warnings — EK_SAKNAS: equity_f blank
+// spec: docs/model.md §W Warnings — EK_SAKNAS: equity_f blank
 export function missingEquityWarning(f: WarningFacts): Warning | undefined {
   if (f.equity !== undefined) return undefined;
   return w('EK_SAKNAS', T.EK_SAKNAS(f.reasonableEquity));
 }
 
-// spec: allocation-model.md Warnings — SPÄRR: A_f was lifted to floor_f
+// spec: docs/model.md §W Warnings — SPÄRR: A_f was lifted to floor_f
 export function floorWarning(f: WarningFacts): Warning | undefined {
   if (!f.liftedToFloor || f.floor === undefined || f.previousAllocation === undefined) return undefined;
   return w('SPÄRR', T.SPÄRR(f.floor, spärrText(f.appliedMaxDecrease), f.previousAllocation, monthsNote(f)));
 }
 
-// spec: allocation-model.md Warnings — SPÄRR_EJ: protection removed in step 5
+// spec: docs/model.md §W Warnings — SPÄRR_EJ: protection removed in step 5
 export function protectionRemovedWarning(f: WarningFacts): Warning | undefined {
   if (!f.protectionRemoved) return undefined;
   if (f.decreaseThreshold === undefined) return w('SPÄRR_EJ', T.SPÄRR_EJ());
   return w('SPÄRR_EJ', T.SPÄRR_EJ(f.afterFloor, f.decreaseThreshold, compareTolerant(f.decreaseThreshold, f.afterFloor) > 0));
 }
 
-// spec: allocation-model.md Warnings — MATCHNING: matched_f < A_f because of cap_f
+// spec: docs/model.md §W Warnings — MATCHNING: matched_f < A_f because of cap_f
 export function matchingWarning(f: WarningFacts): Warning | undefined {
   if (!f.cappedByMatching || f.cap === undefined) return undefined;
   const byMunicipalities = f.municipalContribution !== undefined && compareTolerant(f.municipalContribution.times(2), f.cap) === 0;
@@ -79,31 +79,31 @@ export function matchingWarning(f: WarningFacts): Warning | undefined {
   return w('MATCHNING', T.MATCHNING(byMunicipalities, given, f.cap, f.afterFloor));
 }
 
-// spec: allocation-model.md Warnings — ÅTERLÄMNAT: returned_f > 0
+// spec: docs/model.md §W Warnings — ÅTERLÄMNAT: returned_f > 0
 export function returnedWarning(f: WarningFacts): Warning | undefined {
   if (!(compareTolerant(f.returned, ZERO) > 0)) return undefined;
   return w('ÅTERLÄMNAT', T.ÅTERLÄMNAT(f.returned));
 }
 
-// spec: allocation-model.md Warnings — YTTERLIGARE_DELVIS: request_f > 0 and extra_f < request_f
+// spec: docs/model.md §W Warnings — YTTERLIGARE_DELVIS: request_f > 0 and extra_f < request_f
 export function partialExtraWarning(f: WarningFacts): Warning | undefined {
   if (!(compareTolerant(f.request, ZERO) > 0) || !(compareTolerant(f.extra, f.request) < 0)) return undefined;
   return w('YTTERLIGARE_DELVIS', T.YTTERLIGARE_DELVIS(f.request, f.extra));
 }
 
-// spec: allocation-model.md Warnings — NY: no prev_f (blank or 0): new federation, no floor
+// spec: docs/model.md §W Warnings — NY: no prev_f (blank or 0): new federation, no floor
 export function newFederationWarning(f: WarningFacts): Warning | undefined {
   if (f.previousAllocation !== undefined && compareTolerant(f.previousAllocation, ZERO) > 0) return undefined;
   return w('NY', T.NY());
 }
 
-// spec: allocation-model.md Warnings — DELÅR: months_f < 12
+// spec: docs/model.md §W Warnings — DELÅR: months_f < 12
 export function partYearWarning(f: WarningFacts): Warning | undefined {
   if (f.months >= 12) return undefined;
   return w('DELÅR', T.DELÅR(f.months));
 }
 
-// spec: allocation-model.md Warnings — MINSKNING: final_f < (1 − applied spärr)·prev_f·m_f
+// spec: docs/model.md §W Warnings — MINSKNING: final_f < (1 − applied spärr)·prev_f·m_f
 export function decreaseWarning(f: WarningFacts): Warning | undefined {
   if (f.decreaseThreshold === undefined || f.previousAllocation === undefined || !(compareTolerant(f.final, f.decreaseThreshold) < 0)) {
     return undefined;
@@ -124,7 +124,7 @@ const RULES = [
   decreaseWarning,
 ];
 
-// spec: allocation-model.md Warnings — all warnings of a federation, sorted by code (code-point order)
+// spec: docs/model.md §W Warnings — all warnings of a federation, sorted by code (code-point order)
 export function federationWarnings(facts: WarningFacts): Warning[] {
   const list: Warning[] = [];
   for (const rule of RULES) {

@@ -1,5 +1,5 @@
 // Cell addresses as Excel writes them: column letters (A…Z, AA…), sheet names quoted when needed.
-// spec: workbook-format.md "Anything else in a number cell is an error naming the cell"
+// spec: docs/workbook-format.md §1.4 — "Anything else in a number cell is an error naming the cell"
 
 /** 0-based column index → Excel column letters (0 → A, 25 → Z, 26 → AA). */
 export function columnLetters(column: number): string {

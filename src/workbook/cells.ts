@@ -1,5 +1,5 @@
 // Reading one cell by its kind, with the Swedish message when it cannot be read.
-// spec: workbook-format.md "Reading rules" and "Anything else in a number cell is an error naming the cell".
+// spec: docs/workbook-format.md §1.3, §1.4.
 import Decimal from 'decimal.js';
 // Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
 import { EngineDecimal as D, MAX_AMOUNT } from '../engine';
@@ -35,7 +35,7 @@ function tooLarge(cell: CellValue | undefined): string {
   return `${quoted(cell)} är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten`;
 }
 
-/** "900.000" in an amount: a thousands separator or decimals? (spec: workbook-format.md "Reading rules") */
+/** "900.000" in an amount: a thousands separator or decimals? (spec: docs/workbook-format.md §1) */
 export function ambiguousAmountMessage(cell: CellValue | undefined, forms: NonNullable<ParsedNumber['ambiguous']>): string {
   return `${quoted(cell)} är tvetydigt: skriv ${forms.thousands} om det är tusental eller ${forms.decimals} om det är decimaler`;
 }
@@ -67,7 +67,7 @@ export const readMoney = refusingErrorValues(function readMoney(cell: CellValue 
   if (parsed === null) return null;
   if (parsed === undefined || parsed.percent) return { ok: false, message: `${quoted(cell)} är inget belopp` };
   if (parsed.ambiguous) return { ok: false, message: ambiguousAmountMessage(cell, parsed.ambiguous) };
-  // spec: workbook-format.md "Reading rules": the cell's own unit (kr, tkr, mkr) wins over the column's
+  // spec: docs/workbook-format.md §1 — the cell's own unit (kr, tkr, mkr) wins over the column's
   const factor = parsed.currency ? UNIT_MULTIPLIER[parsed.unit ?? 'kr'] : multiplier;
   const value = parsed.value.times(factor);
   if (value.isNegative() && !value.isZero()) {

@@ -1,5 +1,5 @@
 // The input columns of `Förbund` and `Kommuner`, with synonyms, and mapping a header row onto them.
-// spec: workbook-format.md "Sheet `Förbund`", "Sheet `Kommuner`", "Reading rules".
+// spec: docs/workbook-format.md §3.1, §4, §1.1.
 import type { CellValue, Problem } from './types';
 import { FEDERATION_OUTPUT_HEADERS } from './types';
 import { isBlank, parseHeader, UNIT_MULTIPLIER } from './text';

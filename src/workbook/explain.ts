@@ -1,5 +1,5 @@
 // The calculation chain of one federation, in Swedish, for the add-in's "Förklara" view and the
-// command line's `explain`. spec: allocation-model.md steps 1–9 and "Warnings".
+// command line's `explain`. spec: docs/model.md §1–§9, §W.
 import Decimal from 'decimal.js';
 import type { AllocationResult, FederationResult, SplitMethod } from '../engine';
 import { formatKronor, formatNumber, formatShare } from './format';

@@ -1,5 +1,5 @@
 // The fingerprint of a run's inputs (Körlogg "Fingeravtryck"): SHA-256 of a canonical serialisation.
-// spec: workbook-format.md "Körlogg … a fingerprint of the inputs".
+// spec: docs/workbook-format.md §5.3 — "Körlogg … a fingerprint of the inputs".
 import Decimal from 'decimal.js';
 import type { ModelInput } from '../engine';
 import { sha256Hex } from './sha256';
@@ -38,8 +38,11 @@ function compare(a: string, b: string): number {
  */
 export function canonicalInput(input: ModelInput): string {
   const federations = [...input.federations].sort((a, b) => compare(a.name, b.name));
-  const key = (a: ModelInput['areas'][number]) => `${a.federation}\u0000${a.municipality}\u0000${a.area ?? ''}`;
-  const areas = [...input.areas].sort((a, b) => compare(key(a), key(b)));
+  // Sort keys made once per area, not twice per comparison (the comparison dominated at 100 000 areas)
+  const areas = input.areas
+    .map((a) => ({ a, key: `${a.federation}\u0000${a.municipality}\u0000${a.area ?? ''}` }))
+    .sort((x, y) => compare(x.key, y.key))
+    .map((x) => x.a);
   return JSON.stringify(canon({ version: FINGERPRINT_VERSION, parameters: input.parameters, federations, areas }));
 }
 

@@ -1,5 +1,5 @@
 // Forgiving reading of numbers typed by people: Excel numbers or Swedish text.
-// spec: workbook-format.md "Reading rules": `1 234 567`, `1 234,5`, `1234567 kr`, `12,5 %`; space,
+// spec: docs/workbook-format.md §1.3 — `1 234 567`, `1 234,5`, `1234567 kr`, `12,5 %`; space,
 // no-break space or thin space as thousands separator; comma or point as decimal mark;
 // a share accepts `75 %`, `0,75` or `75` (read as 75 % when above 1).
 import Decimal from 'decimal.js';
@@ -20,7 +20,7 @@ export interface ParsedNumber {
   /**
    * the text's only mark is one point or comma followed by exactly three digits after one to three
    * digits ("900.000", "1,500"): a thousands separator or decimals? `value` reads it as decimals;
-   * an amount refuses it (spec: workbook-format.md "Reading rules"), a share keeps that reading
+   * an amount refuses it (spec: docs/workbook-format.md §1), a share keeps that reading
    */
   ambiguous?: { thousands: string; decimals: string };
 }

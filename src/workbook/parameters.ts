@@ -1,5 +1,5 @@
 // Sheet `Parametrar`: the parameter table, its reading, and cell-level editing for the add-in's pane.
-// spec: workbook-format.md "Sheet `Parametrar`"; defaults: allocation-model.md "Parameters".
+// spec: docs/workbook-format.md §2; docs/model.md §P (defaults).
 import Decimal from 'decimal.js';
 import { PARAMETERS } from '../engine';
 import type { ParameterKey } from '../engine';

@@ -1,6 +1,6 @@
 // What a run writes back: the Förbund output columns, the sheets Kommunbidrag and Körlogg, highlights
 // and a summary; and what "Ta bort resultat" removes.
-// spec: workbook-format.md "Written by a run" and "Sheets written by a run"; rounding: allocation-model.md "Rounding".
+// spec: docs/workbook-format.md §3.2, §5; docs/model.md §R (rounding).
 import Decimal from 'decimal.js';
 import type { AllocationResult, ModelInput, MunicipalContributionResult } from '../engine';
 import { WARNING_CODES } from '../engine';
@@ -35,7 +35,7 @@ export function wholeKronor(d: Decimal): number {
   return n === 0 ? 0 : n;
 }
 
-/** "CODE: text; CODE: text" (spec: "Warnings … each written as `CODE: text in Swedish`, `; `-separated"). */
+/** "CODE: text; CODE: text" (spec: docs/model.md §W "each written as `CODE: text in Swedish`, `; `-separated"). */
 export function warningsText(warnings: { code: string; text: string }[]): string {
   // a ";" inside a text would read as a separator: it becomes ","
   return warnings.map((w) => `${w.code}: ${w.text.replace(/\s*;\s*/g, ', ')}`).join('; ');
@@ -283,7 +283,7 @@ function runsOf(numbers: readonly number[]): [number, number][] {
  * The run's own cells of the given output columns, one rectangle per column and run of consecutive
  * rows: the header row and the rows the run writes. Cells in `except` (cells holding a formula: a
  * run writes none) are left out. Nothing else of those columns is the run's.
- * spec: workbook-format.md "A run never changes a cell it did not write itself".
+ * spec: docs/workbook-format.md §3.4 — a run never changes a cell it did not write itself.
  */
 export function ownCellRanges(
   sheet: string,
@@ -330,7 +330,7 @@ export function leftoverRunRows(
  * A notice for each further column that carries an output header: the first column with a header is
  * the run's own, a later one is the user's (e.g. last year's figures kept beside the run's) and is
  * left as it is. `headerCells` is the header row as read (to name the header).
- * spec: workbook-format.md "a column of the user's that carries an output header … is reported, not cleared".
+ * spec: docs/workbook-format.md §3.4 — "a column of the user's that carries an output header … is reported, not cleared".
  */
 export function duplicateColumnNotices(
   sheet: string,

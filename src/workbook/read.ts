@@ -1,5 +1,5 @@
 // readWorkbook: sheets as 2-D arrays → ModelInput and where everything is, or every problem.
-// spec: workbook-format.md (all of it); the cross checks mirror allocation-model.md "Inputs" and step 1.
+// spec: docs/workbook-format.md §1–§4; docs/model.md §I, §1 (the cross checks mirror the engine).
 import Decimal from 'decimal.js';
 // Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
 import { EngineDecimal as D } from '../engine';
@@ -78,7 +78,7 @@ function openDataSheet<K extends string>(
   return { sheet, headerRow: header.row, mapping, col: (key: K) => mapping.columns[key]?.column };
 }
 
-/** True when every mapped input column of the row is blank (spec: entirely blank rows are ignored). */
+/** True when every mapped input column of the row is blank (spec: docs/workbook-format.md §1.2 — entirely blank rows are ignored). */
 function isBlankRow<K extends string>(row: CellValue[], mapping: HeaderMapping<K>): boolean {
   return Object.values<{ column: number } | undefined>(mapping.columns).every((m) => !m || isBlank(row[m.column]));
 }
@@ -135,7 +135,7 @@ function readParameters(sheets: SheetValues[], problems: Problem[]) {
         values[def.key] = read.value;
       }
     }
-    // spec: allocation-model.md "Parameters": B is whole kronor
+    // spec: docs/model.md §P — B is whole kronor
     const budget = values.budget;
     const at = valueCell('budget');
     if (budget && at && !isWholeKronor(budget)) {
@@ -176,7 +176,7 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
       if (!read.ok) at(r, key, read.message);
       else set(read.value);
     };
-    // spec: workbook-format.md "Reading rules": a number in a cell formatted as a date or time is an error
+    // spec: docs/workbook-format.md §1 — a number in a cell formatted as a date or time is an error
     const notDate = <T>(key: FederationField, noun: NumberNoun, read: () => CellRead<T>): CellRead<T> => {
       const c = opened.col(key);
       const dated = c === undefined ? undefined : dateFormattedProblem(row[c], sheet.numberFormats?.[r]?.[c], noun);
@@ -368,7 +368,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     problems.push(makeProblem(areaSheet.sheet.name, a.row, areaSheet.col(k) ?? areaSheet.col('federation')!, message));
   };
 
-  // Unique federations (spec: Förbund "yes, unique")
+  // Unique federations (spec: docs/workbook-format.md §3.1 — Förbund "yes, unique")
   const federations = new Map<string, FederationRow>();
   for (const f of feds.rows) {
     const first = federations.get(f.key);
@@ -378,7 +378,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   const federationsOk = !!fedSheet && fedSheet.col('name') !== undefined;
   const areasOk = !!areaSheet && AREA_COLUMNS.every((d) => !d.required || areaSheet.col(d.key) !== undefined);
 
-  // Areas: known federation, no duplicates (spec: workbook-format.md "Sheet `Kommuner`")
+  // Areas: known federation, no duplicates (spec: docs/workbook-format.md §4)
   const seenInFederation = new Map<string, AreaRow>();
   const seenMunicipality = new Map<string, AreaRow>();
   const rowsOfMunicipality = new Map<string, AreaRow[]>();
@@ -431,11 +431,11 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     if (areasOk && list.length === 0) {
       fedProblem(f, 'name', R.federationWithoutAreas(f.input.name, areaSheet!.sheet.name));
     }
-    // spec: allocation-model.md "Inputs": a federation cannot both return and request
+    // spec: docs/model.md §I — a federation cannot both return and request
     if (returnsAndRequests(f.input.returned, f.input.request)) {
       fedProblem(f, 'request', engineText(ISSUE_TEXTS.returnAndRequest(ISSUE_TEXTS.federationWho(f.input.name, 0), f.input.returned!, f.input.request!)));
     }
-    // spec: allocation-model.md step 9: försörjningsstöd split needs fs on every area
+    // spec: docs/model.md §9 — försörjningsstöd split needs fs on every area
     if (areasOk && list.length > 0) {
       if (f.input.splitMethod === 'forsorjningsstod' && areaSheet!.col('supportRecipients') !== undefined) {
         for (const a of list) {
@@ -465,7 +465,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   if (federationsOk && feds.rows.length === 0 && !problems.some((p) => p.sheet === fedSheet!.sheet.name && p.row > fedSheet!.headerRow + 1)) {
     problems.push(makeProblem(fedSheet!.sheet.name, fedSheet!.headerRow + 1, fedSheet!.col('name')!, R.noFederations(fedSheet!.sheet.name)));
   }
-  // ΣFM > 0 and ΣPOP > 0 when their weight is (spec: allocation-model.md step 1)
+  // ΣFM > 0 and ΣPOP > 0 when their weight is (spec: docs/model.md §1)
   if (areasOk && areas.rows.length > 0) {
     for (const [field, label, weight] of [
       ['population', 'Invånare 16–64', 'weightPopulation'],
@@ -477,7 +477,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
       }
     }
   }
-  // Parameters that depend on each other (spec: allocation-model.md "Parameters", step 1)
+  // Parameters that depend on each other (spec: docs/model.md §P, §1)
   if (params.ok && params.scan.sheet) {
     const sheetName = params.scan.sheet.name;
     const placeOf = (k: ParameterKey) =>

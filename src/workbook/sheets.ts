@@ -1,5 +1,5 @@
 // Finding sheets and header rows; building and ordering problems.
-// spec: workbook-format.md "Reading rules (all sheets)".
+// spec: docs/workbook-format.md §1.1, §1.2.
 import type { CellValue, Problem, SheetValues } from './types';
 import { cellAddress } from './address';
 import { normalizeKey, parseHeader } from './text';
@@ -38,7 +38,7 @@ export function mergedOutputCellMessage(master: string): string {
   return `cellen ingår i sammanfogade celler (från ${master}); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen`;
 }
 
-/** How many rows from the top may hold titles before the header row (spec: "within the first 10"). */
+/** How many rows from the top may hold titles before the header row (spec: docs/workbook-format.md §1.2 "within the first 10"). */
 export const HEADER_SEARCH_ROWS = 10;
 
 /**

@@ -1,5 +1,5 @@
 // An empty round: the sheets a head office sends out, with defaults, headers and data validations.
-// spec: workbook-format.md (sheets, headers, parameter defaults); allocation-model.md "Parameters".
+// spec: docs/workbook-format.md §6, §2, §3.1, §4; docs/model.md §P (sheets, headers, parameter defaults).
 import type { CellValue, SheetOutput, Validation } from './types';
 import { MONEY_FORMAT, SHARE_FORMAT } from './types';
 import { columnLetters, rangeRef } from './address';

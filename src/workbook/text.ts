@@ -1,5 +1,5 @@
 // Text normalisation for sheet names, headers, names and list values.
-// spec: workbook-format.md "Reading rules": case-insensitive, white space runs folded,
+// spec: docs/workbook-format.md §1.1 — case-insensitive, white space runs folded,
 // hyphen / en dash / minus alike, trailing unit in parentheses.
 import type { CellValue } from './types';
 import { nameKey } from '../engine';

@@ -4,6 +4,7 @@ import { toHaveNoViolations } from 'jest-axe';
 import { webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import type { FakeHost } from './fake-host';
+import { TextEncoder as NodeTextEncoder } from 'util';
 
 expect.extend(toHaveNoViolations);
 // Role queries skip jsdom's (very slow) computed-style visibility check; accessibility is axe's job here.
@@ -21,6 +22,11 @@ beforeAll(() => {
   });
 });
 afterAll(() => jest.restoreAllMocks());
+
+// jsdom lacks TextEncoder (every browser Excel runs the pane in has it); the fingerprint uses it.
+if (typeof globalThis.TextEncoder === 'undefined') {
+  (globalThis as { TextEncoder: unknown }).TextEncoder = NodeTextEncoder;
+}
 
 // jsdom lacks these; Fluent's positioning and motion use them.
 beforeAll(() => {
