@@ -93,6 +93,12 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-this-alias': 'off' },
   },
 
+  // Plain ES5 scripts of the pane's pages (browser-check.js, commands.js): the browser and office.js
+  {
+    files: ['src/taskpane/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, Office: 'readonly' } },
+  },
+
   // The pane: React hooks, browser globals
   {
     files: ['src/taskpane/**/*.{ts,tsx}', 'test/addin/**/*.{ts,tsx}', 'test/browser/**/*.{ts,js}'],

@@ -6,7 +6,10 @@ import { runAllocation } from '../src/workbook/run';
 
 /** statements_national_ms (all federations, model + PDF), statements_count, statement_pdf_kb (mean size) */
 export async function benchDocuments(): Promise<Record<string, number>> {
-  const run = runAllocation(exampleSheets().map((s) => ({ name: s.name, values: s.values })), { timestamp: new Date(2027, 0, 1) });
+  const run = runAllocation(
+    exampleSheets().map((s) => ({ name: s.name, values: s.values })),
+    { timestamp: new Date(2027, 0, 1) },
+  );
   if (!run.ok) throw new Error('the bundled example must run');
   const generatedAt = new Date(2027, 0, 1, 12, 0);
   const names = run.result.federations.map((f) => f.name);
@@ -15,7 +18,9 @@ export async function benchDocuments(): Promise<Record<string, number>> {
   const t0 = performance.now();
   let bytes = 0;
   for (const name of names) {
-    const pdf = await statementPdf(federationStatement(run.result, name, { generatedAt, input: run.input, fileName: 'exempel-medelstilldelning.xlsx' }));
+    const pdf = await statementPdf(
+      federationStatement(run.result, name, { generatedAt, input: run.input, fileName: 'exempel-medelstilldelning.xlsx' }),
+    );
     bytes += pdf.length;
   }
   const ms = performance.now() - t0;

@@ -4,7 +4,6 @@ import { defaultParameters } from '../src/engine/parameters';
 import type { AreaInput, FederationInput, ModelInput, SplitMethod } from '../src/engine/types';
 import { seededRandom as prng } from '../src/workbook/random';
 
-
 const NATIONAL_AREAS = 290;
 const NATIONAL_FEDERATIONS = 80;
 const NATIONAL_BUDGET = 339_000_000;

@@ -6,7 +6,11 @@ let main;
 try {
   main = require('../build/cli/main.js');
 } catch (error) {
-  if (error && error.code === 'MODULE_NOT_FOUND' && /Cannot find module '\.\.\/build\/cli\/main\.js'/.test(String(error.message))) {
+  if (
+    error &&
+    error.code === 'MODULE_NOT_FOUND' &&
+    /Cannot find module '\.\.\/build\/cli\/main\.js'/.test(String(error.message))
+  ) {
     process.stderr.write('finsam: kommandoraden är inte byggd. Kör först: npm run build:cli\n');
     process.exit(1);
   }

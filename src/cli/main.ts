@@ -63,7 +63,10 @@ export class CliError extends Error {
  */
 export class CliFailure extends Error {
   readonly lines: string[];
-  constructor(lines: string | string[], readonly cause?: unknown) {
+  constructor(
+    lines: string | string[],
+    readonly cause?: unknown,
+  ) {
     const all = Array.isArray(lines) ? lines : [lines];
     super(all.join('\n'));
     this.name = 'CliFailure';
@@ -191,7 +194,10 @@ const COMMAND_ALIASES: Record<string, CommandName> = {
 
 class Progress {
   private readonly started: number;
-  constructor(private readonly io: CliIo, private readonly quiet: boolean) {
+  constructor(
+    private readonly io: CliIo,
+    private readonly quiet: boolean,
+  ) {
     this.started = io.now().getTime();
   }
   step(text: string): void {
@@ -245,7 +251,10 @@ function describeFsError(error: unknown, file: string, reading: boolean): string
 /** A workbook whose zip parts fail their checksum (spec: docs/workbook-format.md §1). */
 export function damagedFileMessage(file: string, parts: string[]): string {
   const named = parts.filter((p) => p !== '');
-  const which = named.length === 0 ? '' : ` (${named.length === 1 ? 'delen' : 'delarna'} ${named.slice(0, 3).join(', ')}${named.length > 3 ? ' …' : ''})`;
+  const which =
+    named.length === 0
+      ? ''
+      : ` (${named.length === 1 ? 'delen' : 'delarna'} ${named.slice(0, 3).join(', ')}${named.length > 3 ? ' …' : ''})`;
   return `${file}: filen är skadad${which}; den kan inte läsas utan risk för fel siffror. Använd en oskadad kopia, eller öppna den i Excel och spara den igen.`;
 }
 
@@ -484,7 +493,10 @@ function isInputSheet(name: string): boolean {
  * header rows, the input columns below them, the parameter cells): their value is unknown, so they
  * are problems. Elsewhere (titles, notes, unknown columns, other sheets) they do not matter.
  */
-function uncachedProblems(uncached: UncachedFormula[], reads: (sheet: string, row: number, column: number) => boolean): Problem[] {
+function uncachedProblems(
+  uncached: UncachedFormula[],
+  reads: (sheet: string, row: number, column: number) => boolean,
+): Problem[] {
   return uncached
     .filter((u) => isInputSheet(u.sheet) && reads(u.sheet, u.row - 1, u.column - 1))
     .map((u) => ({
@@ -531,7 +543,12 @@ function tooLargeToWriteMessage(output: string): string {
  * Applies the plan and serialises the workbook. Anything exceljs throws here is not the input's
  * fault: it becomes a CliFailure (exit 1, a Swedish message, no stack trace) and no file is written.
  */
-async function writeRun(workbook: ExcelJS.Workbook, computed: Extract<Computed, { ok: true }>, now: Date, output: string): Promise<Uint8Array> {
+async function writeRun(
+  workbook: ExcelJS.Workbook,
+  computed: Extract<Computed, { ok: true }>,
+  now: Date,
+  output: string,
+): Promise<Uint8Array> {
   try {
     applyWritePlan(workbook, computed.run.plan);
     giveTablesStyleInfo(workbook);
@@ -617,7 +634,9 @@ async function allocateCommand(args: string[], io: CliIo): Promise<number> {
     }
     const output = inPlace ? input : requireXlsxName(values.out);
     if (!inPlace && (await samePath(input, output))) {
-      throw new CliError(`Utfilen är samma fil som indatafilen (${input}). Ange en annan fil med --out, eller --in-place för att skriva i indatafilen.`);
+      throw new CliError(
+        `Utfilen är samma fil som indatafilen (${input}). Ange en annan fil med --out, eller --in-place för att skriva i indatafilen.`,
+      );
     }
     const progress = new Progress(io, Boolean(values.quiet));
     progress.step(`Läser ${input}`);
@@ -701,7 +720,9 @@ async function sheetsCommand(name: 'template' | 'example', args: string[], io: C
   if (!values.force && (await exists(output))) throw new CliError(fileExistsMessage(output));
   const sheets = name === 'template' ? workbookLayer.templateSheets() : exampleSheets();
   await writeFileAtomically(output, await sheetsToFile(sheets));
-  io.stdout(name === 'template' ? `Mallen är skriven till ${output}\n` : `Exemplet (fiktiva uppgifter) är skrivet till ${output}\n`);
+  io.stdout(
+    name === 'template' ? `Mallen är skriven till ${output}\n` : `Exemplet (fiktiva uppgifter) är skrivet till ${output}\n`,
+  );
   return EXIT_OK;
 }
 
@@ -751,7 +772,11 @@ function explanationText(lines: workbookLayer.ExplanationLine[]): string {
 
 /** Runs the command line; returns the exit code. Everything it prints goes through terminalText. */
 export async function run(argv: string[], rawIo: CliIo = defaultIo): Promise<number> {
-  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(terminalText(text)), stderr: (text) => rawIo.stderr(terminalText(text)) };
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(terminalText(text)),
+    stderr: (text) => rawIo.stderr(terminalText(text)),
+  };
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help' || first === 'hjälp') {

@@ -7,6 +7,7 @@
  * isolates that make text read in another order than it is (U+202A–U+202E, U+2066–U+2069, U+200E/F,
  * U+061C).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this rule's purpose
 const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**

@@ -90,7 +90,11 @@ export const formulaStringResultsKept: boolean = (() => {
     const { ValueType } = require('exceljs/lib/doc/enums') as { ValueType: { Formula: number } };
     const proto = CellXform.prototype as typeof CellXform.prototype & { __finsamKeepsStrings?: boolean };
     if (proto.__finsamKeepsStrings) return true;
-    if ([proto.parseOpen, proto.parseClose, proto.reconcile].some((f) => typeof f !== 'function') || typeof ValueType?.Formula !== 'number') return false;
+    if (
+      [proto.parseOpen, proto.parseClose, proto.reconcile].some((f) => typeof f !== 'function') ||
+      typeof ValueType?.Formula !== 'number'
+    )
+      return false;
     const parseOpen = proto.parseOpen;
     const parseClose = proto.parseClose;
     const reconcile = proto.reconcile;
@@ -103,7 +107,12 @@ export const formulaStringResultsKept: boolean = (() => {
     };
     proto.parseClose = function patchedParseClose(name) {
       const model = this.model;
-      const stringFormula = name === 'c' && model !== undefined && this.t === 'str' && this.finsamSawValue === true && Boolean(model.formula || model.shareType);
+      const stringFormula =
+        name === 'c' &&
+        model !== undefined &&
+        this.t === 'str' &&
+        this.finsamSawValue === true &&
+        Boolean(model.formula || model.shareType);
       const done = parseClose.call(this, name);
       if (stringFormula && model) {
         if (model.result === undefined) model.result = '';
@@ -147,7 +156,11 @@ export const tablesKeptAsStored: boolean = (() => {
       autoFilterRef?: string;
       columns?: { filterButton?: boolean }[];
     }
-    type TableXformThis = { parser?: unknown; model?: TableModel; map: { autoFilter: { model?: { columns: FilterModel[] }; render: unknown } } };
+    type TableXformThis = {
+      parser?: unknown;
+      model?: TableModel;
+      map: { autoFilter: { model?: { columns: FilterModel[] }; render: unknown } };
+    };
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const TableXform = require('exceljs/lib/xlsx/xform/table/table-xform') as {
       prototype: {
@@ -358,7 +371,8 @@ export function readSheets(workbook: ExcelJS.Workbook, options: ReadOptions = {}
           });
         });
         if (value === '') {
-          if (isFormulaValue(cell.value) && !(cell.isMerged && cell.master !== cell)) occupied.push({ row: rowNumber - 1, column: columnNumber - 1 });
+          if (isFormulaValue(cell.value) && !(cell.isMerged && cell.master !== cell))
+            occupied.push({ row: rowNumber - 1, column: columnNumber - 1 });
           return;
         }
         cells.push({ row: rowNumber, column: columnNumber, value, numberFormat: numberFormatOf(cell) });
@@ -374,7 +388,9 @@ export function readSheets(workbook: ExcelJS.Workbook, options: ReadOptions = {}
       if (merges.length > 0) sheet.merges = merges;
       if (occupied.length > 0) sheet.occupied = occupied;
       // Number formats of the cells with a value (what Range.numberFormat gives), so that a date in an amount cell is caught
-      const formats: (string | null)[][] = Array.from({ length: rowCount }, () => new Array<string | null>(columnCount).fill(null));
+      const formats: (string | null)[][] = Array.from({ length: rowCount }, () =>
+        new Array<string | null>(columnCount).fill(null),
+      );
       let anyFormat = false;
       for (const { row, column, numberFormat } of cells) {
         if (numberFormat === null) continue;
@@ -576,11 +592,15 @@ export function validationRange(range: string, headerRow = 0): string {
 // exceljs has these at run time but leaves them out of its type declarations.
 interface WorksheetInternals {
   orderNo: number;
-  dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined>; add(range: string, validation: ExcelJS.DataValidation): void };
+  dataValidations: {
+    model: Record<string, ExcelJS.DataValidation | undefined>;
+    add(range: string, validation: ExcelJS.DataValidation): void;
+  };
 }
 const internals = (worksheet: ExcelJS.Worksheet): WorksheetInternals => worksheet as unknown as WorksheetInternals;
 /** A worksheet's data validations, keyed by cell (exceljs expands ranges it reads into single cells). */
-export const dataValidations = (worksheet: ExcelJS.Worksheet): WorksheetInternals['dataValidations'] => internals(worksheet).dataValidations;
+export const dataValidations = (worksheet: ExcelJS.Worksheet): WorksheetInternals['dataValidations'] =>
+  internals(worksheet).dataValidations;
 
 /** Fills a fresh worksheet with a SheetOutput: values, formats, bold rows, widths, frozen header, validations. */
 function fillSheet(worksheet: ExcelJS.Worksheet, output: SheetOutput): void {
@@ -641,7 +661,8 @@ function highlightRows(workbook: ExcelJS.Workbook, plan: WritePlan): void {
   const { highlight } = plan;
   if (highlight.rows.length === 0) return;
   const worksheet = requireWorksheet(workbook, highlight.sheet);
-  const sameSheet = (name: string): boolean => name.trim().toLocaleLowerCase('sv') === highlight.sheet.trim().toLocaleLowerCase('sv');
+  const sameSheet = (name: string): boolean =>
+    name.trim().toLocaleLowerCase('sv') === highlight.sheet.trim().toLocaleLowerCase('sv');
   const written = new Set<number>();
   for (const block of plan.blocks) {
     if (!sameSheet(block.sheet)) continue;
@@ -711,7 +732,13 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan): voi
 // Before a workbook read from a file is written again.
 
 /** The style info exceljs needs to write a table: no style name means no table style, as when it is absent. */
-const NO_TABLE_STYLE = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+const NO_TABLE_STYLE = {
+  theme: null,
+  showFirstColumn: false,
+  showLastColumn: false,
+  showRowStripes: false,
+  showColumnStripes: false,
+};
 
 /**
  * A table without <tableStyleInfo> (LibreOffice writes none) is read by exceljs with no style and
@@ -721,7 +748,8 @@ const NO_TABLE_STYLE = { theme: null, showFirstColumn: false, showLastColumn: fa
 export function giveTablesStyleInfo(workbook: ExcelJS.Workbook): number {
   let fixed = 0;
   for (const worksheet of workbook.worksheets) {
-    const tables = (worksheet as unknown as { tables?: Record<string, { table?: { style?: unknown } } | undefined> }).tables ?? {};
+    const tables =
+      (worksheet as unknown as { tables?: Record<string, { table?: { style?: unknown } } | undefined> }).tables ?? {};
     for (const table of Object.values(tables)) {
       if (table?.table && (table.table.style === null || table.table.style === undefined)) {
         table.table.style = { ...NO_TABLE_STYLE };
@@ -741,7 +769,9 @@ export function giveTablesStyleInfo(workbook: ExcelJS.Workbook): number {
 export function dropUnreadConditionalFormats(workbook: ExcelJS.Workbook): number {
   let dropped = 0;
   for (const worksheet of workbook.worksheets) {
-    const sheet = worksheet as unknown as { conditionalFormattings?: { ref: string; rules: { type?: string; x14Id?: string }[] }[] };
+    const sheet = worksheet as unknown as {
+      conditionalFormattings?: { ref: string; rules: { type?: string; x14Id?: string }[] }[];
+    };
     if (!Array.isArray(sheet.conditionalFormattings)) continue;
     sheet.conditionalFormattings = sheet.conditionalFormattings.filter((formatting) => {
       const kept = (formatting.rules ?? []).filter((rule) => !(rule.x14Id && rule.type !== 'dataBar' && rule.type !== 'iconSet'));
@@ -795,16 +825,19 @@ export function prepareRecalculation(
   const names = (workbook.definedNames?.model ?? []) as { name: string; ranges?: string[] }[];
   const tablesOf = (worksheet: ExcelJS.Worksheet): string[] =>
     Object.keys((worksheet as unknown as { tables?: Record<string, unknown> }).tables ?? {});
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const words = [...tainted];
     for (const { name, ranges } of names) {
       if ((ranges ?? []).some((range) => words.some((sheet) => key(range).includes(sheet)))) words.push(key(name));
     }
-    for (const worksheet of workbook.worksheets) if (tainted.has(key(worksheet.name))) words.push(...tablesOf(worksheet).map(key));
+    for (const worksheet of workbook.worksheets)
+      if (tainted.has(key(worksheet.name))) words.push(...tablesOf(worksheet).map(key));
     for (const worksheet of workbook.worksheets) {
       if (tainted.has(key(worksheet.name))) continue;
-      const reads = (formulas.get(worksheet) ?? []).some(({ text }) => text.includes('indirect(') || words.some((word) => text.includes(word)));
+      const reads = (formulas.get(worksheet) ?? []).some(
+        ({ text }) => text.includes('indirect(') || words.some((word) => text.includes(word)),
+      );
       if (reads) {
         tainted.add(key(worksheet.name));
         changed = true;
@@ -964,7 +997,12 @@ export function zipKind(buffer: Uint8Array): ZipKind {
 const X14_NAMESPACE = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 
 function decodeXmlAttribute(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Sheet names by the path of their part ('xl/worksheets/sheet1.xml' → 'Förbund'), from workbook.xml and its rels. */
@@ -1066,7 +1104,8 @@ export function ownChartParts(buffer: Uint8Array): { charts: Set<string>; drawin
       const targets = relationshipTargets(buffer, entries, drawing.target);
       const own = targets.filter((t) => /\/chart$/.test(t.type) && isRunChart(buffer, entries, t.target));
       own.forEach((t) => charts.add(t.target));
-      if (own.length > 0 && own.length === targets.filter((t) => !/chartStyle|chartColorStyle/.test(t.type)).length) drawings.add(drawing.target);
+      if (own.length > 0 && own.length === targets.filter((t) => !/chartStyle|chartColorStyle/.test(t.type)).length)
+        drawings.add(drawing.target);
     }
   }
   return { charts, drawings };
@@ -1078,7 +1117,9 @@ function isRunChart(buffer: Uint8Array, entries: ZipEntry[], part: string): bool
   const xml = entry ? zipEntryText(buffer, entry) : undefined;
   const title = xml ? /<(?:\w+:)?title\b[\s\S]*?<\/(?:\w+:)?title>/.exec(xml)?.[0] : undefined;
   if (!title) return false;
-  const text = [...title.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)].map((m) => decodeXmlAttribute(m[1])).join('');
+  const text = [...title.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)]
+    .map((m) => decodeXmlAttribute(m[1]))
+    .join('');
   return text.trim() === RUN_CHART_TITLE;
 }
 
@@ -1107,10 +1148,14 @@ export function lostFeatures(buffer: Uint8Array): string[] {
   if (drawings > 0 && charts === 0 && media === 0) notes.push('former/textrutor');
   for (const { sheet, validations, conditionalFormats } of extensionFeatures(buffer)) {
     if (validations > 0) {
-      notes.push(`${validations} ${validations === 1 ? 'dataverifiering' : 'dataverifieringar'} av nyare typ på bladet ${sheet} (t.ex. en lista från ett annat blad)`);
+      notes.push(
+        `${validations} ${validations === 1 ? 'dataverifiering' : 'dataverifieringar'} av nyare typ på bladet ${sheet} (t.ex. en lista från ett annat blad)`,
+      );
     }
     if (conditionalFormats > 0) {
-      notes.push(`${conditionalFormats} ${conditionalFormats === 1 ? 'regel' : 'regler'} för villkorsstyrd formatering av nyare typ på bladet ${sheet}`);
+      notes.push(
+        `${conditionalFormats} ${conditionalFormats === 1 ? 'regel' : 'regler'} för villkorsstyrd formatering av nyare typ på bladet ${sheet}`,
+      );
     }
   }
   return notes.map((what) => `${what} följer inte med i utfilen (stöds inte av exceljs)`);

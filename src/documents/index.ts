@@ -1,5 +1,12 @@
 // Federation statements: the statement model (host-neutral, Swedish) and its A4 PDF.
 // spec: docs/model.md §U2. No Node, DOM or Office imports.
 export { federationStatement, partialReason, previousBase, tierRatio, statementDate, WARNING_TITLES } from './statement';
-export type { Statement, StatementAnswer, StatementContext, StatementLine, StatementSection, StatementSectionId } from './statement';
+export type {
+  Statement,
+  StatementAnswer,
+  StatementContext,
+  StatementLine,
+  StatementSection,
+  StatementSectionId,
+} from './statement';
 export { statementPdf, statementFileName, wrapText, wrapWords } from './pdf';

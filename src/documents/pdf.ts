@@ -140,7 +140,11 @@ class Layout {
   }
 
   /** A wrapped paragraph at the cursor; returns nothing, moves the cursor down. */
-  paragraph(s: string, size: number, opts: { bold?: boolean; color?: ReturnType<typeof rgb>; width?: number; leading?: number; fit?: number } = {}): void {
+  paragraph(
+    s: string,
+    size: number,
+    opts: { bold?: boolean; color?: ReturnType<typeof rgb>; width?: number; leading?: number; fit?: number } = {},
+  ): void {
     const width = opts.width ?? CONTENT;
     const bold = opts.bold ?? false;
     const sz = opts.fit ? fittingSize(s, width, size, opts.fit, this.fonts, bold) : size;
@@ -205,7 +209,14 @@ function drawRow(layout: Layout, line: StatementLine, row: RowLayout, strong: bo
 }
 
 /** The rows shown in bold: the result of each step. */
-const STRONG = new Set(['Slutlig tilldelning', 'Idealfördelning', 'Efter spärr', 'Matchad tilldelning', 'Ytterligare medel', 'Fördelningsnyckel']);
+const STRONG = new Set([
+  'Slutlig tilldelning',
+  'Idealfördelning',
+  'Efter spärr',
+  'Matchad tilldelning',
+  'Ytterligare medel',
+  'Fördelningsnyckel',
+]);
 
 async function embedFonts(doc: PDFDocument): Promise<Fonts> {
   const [regular, bold, symbol] = await Promise.all([
@@ -225,6 +236,7 @@ async function embedFonts(doc: PDFDocument): Promise<Fonts> {
 
 /** The PDF's file name for a federation: "Söderby – Statlig tilldelning 2027.pdf" without / \ : * ? " < > |. */
 export function statementFileName(statement: Statement): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   return `${statement.federation} – ${statement.title}.pdf`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
 }
 
@@ -281,7 +293,12 @@ export async function statementPdf(statement: Statement): Promise<Uint8Array> {
     const right = `Sida ${i + 1} av ${total}`;
     const rw = widthOf(right, fonts, 8);
     const size = fittingSize(left, CONTENT - rw - 20, 8, 5, fonts, false);
-    page.drawLine({ start: { x: MARGIN.left, y: 44 }, end: { x: PAGE.width - MARGIN.right, y: 44 }, thickness: 0.5, color: RULE });
+    page.drawLine({
+      start: { x: MARGIN.left, y: 44 },
+      end: { x: PAGE.width - MARGIN.right, y: 44 },
+      thickness: 0.5,
+      color: RULE,
+    });
     layout.text(left, MARGIN.left, 32, size, false, GREY, page);
     layout.text(right, PAGE.width - MARGIN.right - rw, 32, 8, false, GREY, page);
   });

@@ -3,8 +3,23 @@
 // Host-neutral (no Node, DOM or Office); the PDF (./pdf.ts) and, later, Förklara render it.
 // spec: docs/model.md §U2; allocation-model.md steps 1–9.
 import Decimal from 'decimal.js';
-import type { AllocationResult, FederationResult, ModelInput, MunicipalContributionResult, SplitMethod, WarningCode } from '../engine';
-import { formatKronor, formatNumber, formatShare, normalizeKey, PROGRAM_NAME, PROGRAM_VERSION, SPLIT_METHOD_LABELS } from '../workbook';
+import type {
+  AllocationResult,
+  FederationResult,
+  ModelInput,
+  MunicipalContributionResult,
+  SplitMethod,
+  WarningCode,
+} from '../engine';
+import {
+  formatKronor,
+  formatNumber,
+  formatShare,
+  normalizeKey,
+  PROGRAM_NAME,
+  PROGRAM_VERSION,
+  SPLIT_METHOD_LABELS,
+} from '../workbook';
 
 /** One row of a section: a label, its value (right-aligned in a table), and an optional note. */
 export interface StatementLine {
@@ -98,11 +113,14 @@ const SPLIT_BASIS: Record<SplitMethod, string> = {
 };
 const kr = (d: Decimal | number) => formatKronor(d);
 const whole = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-const signed = (d: Decimal, text: (x: Decimal) => string) => (d.isNegative() && !d.isZero() ? `${MINUS}${text(d.abs())}` : d.isZero() ? text(d) : `+${text(d)}`);
+const signed = (d: Decimal, text: (x: Decimal) => string) =>
+  d.isNegative() && !d.isZero() ? `${MINUS}${text(d.abs())}` : d.isZero() ? text(d) : `+${text(d)}`;
 const months = (f: FederationResult) => (f.months < 12 ? ` × ${f.months}/12` : '');
 
 function findFederation(result: AllocationResult, name: string): FederationResult | undefined {
-  return result.federations.find((f) => f.name === name) ?? result.federations.find((f) => normalizeKey(f.name) === normalizeKey(name));
+  return (
+    result.federations.find((f) => f.name === name) ?? result.federations.find((f) => normalizeKey(f.name) === normalizeKey(name))
+  );
 }
 
 function place(f: FederationResult): string | undefined {
@@ -135,7 +153,11 @@ export function tierRatio(result: AllocationResult, tier: 1 | 2): Decimal | unde
   return members.reduce((s, f) => s.plus(f.extra), new Decimal(0)).dividedBy(want);
 }
 
-function answerOf(result: AllocationResult, f: FederationResult, context: StatementContext): { answer: StatementAnswer; lines: StatementLine[] } {
+function answerOf(
+  result: AllocationResult,
+  f: FederationResult,
+  context: StatementContext,
+): { answer: StatementAnswer; lines: StatementLine[] } {
   const final = f.rounded.final;
   const value = kr(final);
   const lines: StatementLine[] = [{ label: 'Slutlig tilldelning', value, note: 'statens medel till förbundet i år' }];
@@ -161,7 +183,11 @@ function answerOf(result: AllocationResult, f: FederationResult, context: Statem
   let decision: string | undefined;
   if (context.decision) {
     decision = context.decision.date ? `${context.decision.label} (${context.decision.date})` : context.decision.label;
-    lines.push({ label: 'Beslut', value: context.decision.label, note: context.decision.date ? `beslutsdatum ${context.decision.date}` : undefined });
+    lines.push({
+      label: 'Beslut',
+      value: context.decision.label,
+      note: context.decision.date ? `beslutsdatum ${context.decision.date}` : undefined,
+    });
   }
   const year = result.parameters.year ? ` ${result.parameters.year}` : '';
   const summary = `${f.name} får ${value} i statlig tilldelning${year}${change ? `, ${change}` : ', första året'}.`;
@@ -179,8 +205,16 @@ function keysSection(result: AllocationResult, f: FederationResult): StatementLi
   const p = result.parameters;
   const n = (d: Decimal) => formatNumber(d, d.isInteger() ? 0 : 2);
   return [
-    { label: 'Försörjningsmått', value: n(f.supportMeasure), note: `${formatShare(f.supportMeasureShare, 4)} av alla förbunds ${n(result.totalSupportMeasure)}` },
-    { label: 'Invånare 16–64', value: n(f.population), note: `${formatShare(f.populationShare, 4)} av alla förbunds ${n(result.totalPopulation)}` },
+    {
+      label: 'Försörjningsmått',
+      value: n(f.supportMeasure),
+      note: `${formatShare(f.supportMeasureShare, 4)} av alla förbunds ${n(result.totalSupportMeasure)}`,
+    },
+    {
+      label: 'Invånare 16–64',
+      value: n(f.population),
+      note: `${formatShare(f.populationShare, 4)} av alla förbunds ${n(result.totalPopulation)}`,
+    },
     {
       label: 'Fördelningsnyckel',
       value: formatNumber(f.key, 6),
@@ -193,8 +227,16 @@ function idealSection(result: AllocationResult, f: FederationResult): StatementL
   const p = result.parameters;
   const base = whole(f.base);
   return [
-    { label: 'Verksamhetsmånader', value: String(f.months), note: f.months < 12 ? `delår: ${f.months} av 12 månader` : undefined },
-    { label: 'Grundtilldelning', value: kr(base), note: f.months < 12 ? `${kr(p.baseAllocation)}${months(f)}` : 'lika för alla förbund' },
+    {
+      label: 'Verksamhetsmånader',
+      value: String(f.months),
+      note: f.months < 12 ? `delår: ${f.months} av 12 månader` : undefined,
+    },
+    {
+      label: 'Grundtilldelning',
+      value: kr(base),
+      note: f.months < 12 ? `${kr(p.baseAllocation)}${months(f)}` : 'lika för alla förbund',
+    },
     {
       label: 'Behovsdel',
       value: kr(f.rounded.ideal.minus(base)),
@@ -239,9 +281,17 @@ function spärrSection(result: AllocationResult, f: FederationResult): Statement
       : `höjd från ${formatShare(p.maxDecrease)} eftersom medlen inte räckte (underskott)`,
   });
   if (f.floor) {
-    lines.push({ label: 'Spärrnivå', value: kr(f.floor), note: `(1 ${MINUS} ${applied}) × föregående års tilldelning${months(f)}` });
+    lines.push({
+      label: 'Spärrnivå',
+      value: kr(f.floor),
+      note: `(1 ${MINUS} ${applied}) × föregående års tilldelning${months(f)}`,
+    });
   } else if (f.protectionRemoved) {
-    lines.push({ label: 'Spärrnivå', value: '', note: 'ingen: vid underskott gäller spärren inte när eget kapital är över rimlig nivå' });
+    lines.push({
+      label: 'Spärrnivå',
+      value: '',
+      note: 'ingen: vid underskott gäller spärren inte när eget kapital är över rimlig nivå',
+    });
   } else {
     lines.push({ label: 'Spärrnivå', value: '', note: 'ingen: nytt förbund utan tilldelning föregående år' });
   }
@@ -268,7 +318,8 @@ function spärrSection(result: AllocationResult, f: FederationResult): Statement
 
 function matchingSection(input: ModelInput | undefined, f: FederationResult): StatementLine[] {
   const fin = input?.federations[f.index];
-  const given = (d: Decimal | undefined) => (d === undefined ? { value: '', note: 'ej angivet: kan matcha fullt ut' } : { value: kr(d) });
+  const given = (d: Decimal | undefined) =>
+    d === undefined ? { value: '', note: 'ej angivet: kan matcha fullt ut' } : { value: kr(d) };
   const lines: StatementLine[] = [];
   if (input) {
     lines.push({ label: 'Kommunernas möjliga bidrag', ...given(fin?.municipalContribution) });
@@ -285,10 +336,17 @@ function matchingSection(input: ModelInput | undefined, f: FederationResult): St
   lines.push({
     label: 'Minskning vid matchningen',
     value: cut.isZero() ? '0 kr' : `${MINUS}${kr(cut)}`,
-    note: cut.isZero() ? 'medlemmarna kan matcha hela beloppet' : 'efter spärr ' + MINUS + ' matchningstak: staten ger inte mer än medlemmarna matchar',
+    note: cut.isZero()
+      ? 'medlemmarna kan matcha hela beloppet'
+      : 'efter spärr ' + MINUS + ' matchningstak: staten ger inte mer än medlemmarna matchar',
   });
-  if (f.returned.greaterThan(0)) lines.push({ label: 'Återlämnade medel', value: `${MINUS}${kr(returned)}`, note: 'dras av från tilldelningen' });
-  lines.push({ label: 'Matchad tilldelning', value: kr(f.rounded.matched), note: 'efter spärr, högst matchningstaket, minus återlämnade medel' });
+  if (f.returned.greaterThan(0))
+    lines.push({ label: 'Återlämnade medel', value: `${MINUS}${kr(returned)}`, note: 'dras av från tilldelningen' });
+  lines.push({
+    label: 'Matchad tilldelning',
+    value: kr(f.rounded.matched),
+    note: 'efter spärr, högst matchningstaket, minus återlämnade medel',
+  });
   return lines;
 }
 
@@ -310,7 +368,10 @@ function extraSection(result: AllocationResult, f: FederationResult): StatementL
       lines.push({
         label: 'Prioritetsgrupp',
         value: String(f.tier),
-        note: f.tier === 1 ? 'eget kapital inom rimlig nivå eller okänt: fördelas först' : 'eget kapital över rimlig nivå: får det som är kvar efter grupp 1',
+        note:
+          f.tier === 1
+            ? 'eget kapital inom rimlig nivå eller okänt: fördelas först'
+            : 'eget kapital över rimlig nivå: får det som är kvar efter grupp 1',
       });
     }
   }
@@ -363,7 +424,10 @@ function warningsSection(f: FederationResult): StatementLine[] {
   return f.warnings.map((w) => ({ label: WARNING_TITLES[w.code], value: '', note: w.text }));
 }
 
-function basisFigures(input: ModelInput | undefined, f: FederationResult): Map<string, { population: Decimal; recipients?: Decimal }> {
+function basisFigures(
+  input: ModelInput | undefined,
+  f: FederationResult,
+): Map<string, { population: Decimal; recipients?: Decimal }> {
   const map = new Map<string, { population: Decimal; recipients?: Decimal }>();
   if (!input) return map;
   for (const a of input.areas) {
@@ -381,8 +445,11 @@ function basisNote(m: MunicipalContributionResult, figures: ReturnType<typeof ba
   const share = `${formatShare(m.share)} av kommunernas andel`;
   if (m.method === 'lika' || m.equalFallback) return `${share}, lika delar`;
   const fig = figures.get(normalizeKey(m.municipality));
-  if (m.method === 'invanare') return fig ? `${share}, ${formatNumber(fig.population)} invånare 16–64` : `${share}, efter invånare 16–64`;
-  return fig?.recipients ? `${share}, ${formatNumber(fig.recipients)} försörjningsstödstagare` : `${share}, efter försörjningsstödstagare`;
+  if (m.method === 'invanare')
+    return fig ? `${share}, ${formatNumber(fig.population)} invånare 16–64` : `${share}, efter invånare 16–64`;
+  return fig?.recipients
+    ? `${share}, ${formatNumber(fig.recipients)} försörjningsstödstagare`
+    : `${share}, efter försörjningsstödstagare`;
 }
 
 function membersSection(result: AllocationResult, f: FederationResult, input: ModelInput | undefined): StatementLine[] {
@@ -390,14 +457,21 @@ function membersSection(result: AllocationResult, f: FederationResult, input: Mo
   const fallback = f.splitMethod !== 'lika' && contributions.some((c) => c.equalFallback);
   const figures = basisFigures(input, f);
   const lines: StatementLine[] = [
-    { label: 'Regionens andel', value: kr(f.rounded.regionShare), note: f.region ? `${place({ ...f, vo: undefined })}: hälften av den slutliga tilldelningen` : 'hälften av den slutliga tilldelningen' },
+    {
+      label: 'Regionens andel',
+      value: kr(f.rounded.regionShare),
+      note: f.region
+        ? `${place({ ...f, vo: undefined })}: hälften av den slutliga tilldelningen`
+        : 'hälften av den slutliga tilldelningen',
+    },
     {
       label: 'Kommunernas andel',
       value: kr(f.rounded.municipalShare),
       note: `hälften, fördelas ${fallback ? `lika (${SPLIT_METHOD_LABELS[f.splitMethod].toLowerCase()} saknas)` : SPLIT_BASIS[f.splitMethod]}`,
     },
   ];
-  for (const m of contributions) lines.push({ label: `Kommunbidrag ${m.municipality}`, value: kr(m.rounded), note: basisNote(m, figures) });
+  for (const m of contributions)
+    lines.push({ label: `Kommunbidrag ${m.municipality}`, value: kr(m.rounded), note: basisNote(m, figures) });
   return lines;
 }
 
@@ -407,21 +481,40 @@ function nationalSection(result: AllocationResult): StatementLine[] {
     { label: 'Statlig ram', value: kr(p.budget) },
     { label: 'Grundtilldelning', value: kr(p.baseAllocation), note: 'per förbund och helt år' },
     { label: 'Antal förbund', value: String(result.federationCount) },
-    { label: 'Σ försörjningsmått', value: formatNumber(result.totalSupportMeasure), note: `alla förbund, vikt ${formatShare(p.weightSupportMeasure)}` },
-    { label: 'Σ invånare 16–64', value: formatNumber(result.totalPopulation), note: `alla förbund, vikt ${formatShare(p.weightPopulation)}` },
+    {
+      label: 'Σ försörjningsmått',
+      value: formatNumber(result.totalSupportMeasure),
+      note: `alla förbund, vikt ${formatShare(p.weightSupportMeasure)}`,
+    },
+    {
+      label: 'Σ invånare 16–64',
+      value: formatNumber(result.totalPopulation),
+      note: `alla förbund, vikt ${formatShare(p.weightPopulation)}`,
+    },
     { label: 'Pott T', value: kr(result.pool), note: 'summan av alla förbunds idealfördelning' },
-    { label: 'λ', value: formatNumber(result.lambda, 6), note: 'andel av behovsdelen som förbund utan lyft till spärrnivån behåller' },
+    {
+      label: 'λ',
+      value: formatNumber(result.lambda, 6),
+      note: 'andel av behovsdelen som förbund utan lyft till spärrnivån behåller',
+    },
     {
       label: 'Tillämpad spärr',
       value: formatShare(result.appliedMaxDecrease),
-      note: result.appliedMaxDecrease.equals(p.maxDecrease) ? 'maximal minskning' : `höjd från ${formatShare(p.maxDecrease)} vid underskott`,
+      note: result.appliedMaxDecrease.equals(p.maxDecrease)
+        ? 'maximal minskning'
+        : `höjd från ${formatShare(p.maxDecrease)} vid underskott`,
     },
     { label: 'Scenario', value: result.scenario.label },
     { label: 'Överskott', value: kr(result.surplus), note: 'kvar efter matchningen, till ytterligare medel' },
   ];
   for (const tier of [1, 2] as const) {
     const ratio = tierRatio(result, tier);
-    if (ratio) lines.push({ label: `Andel till prioritetsgrupp ${tier}`, value: formatShare(ratio, 2), note: 'av det möjliga att ta emot' });
+    if (ratio)
+      lines.push({
+        label: `Andel till prioritetsgrupp ${tier}`,
+        value: formatShare(ratio, 2),
+        note: 'av det möjliga att ta emot',
+      });
   }
   lines.push({ label: 'Ej fördelat', value: kr(result.totals.undistributed) });
   return lines;
@@ -437,7 +530,11 @@ export function federationStatement(result: AllocationResult, name: string, cont
   if (!f) throw new Error(`Förbundet "${name}" finns inte i resultatet`);
   const generatedAt = context.generatedAt ?? new Date();
   const { answer, lines } = answerOf(result, f, context);
-  const section = (id: StatementSectionId, heading: string, ls: StatementLine[]): StatementSection => ({ id, heading, lines: ls.map(clean) });
+  const section = (id: StatementSectionId, heading: string, ls: StatementLine[]): StatementSection => ({
+    id,
+    heading,
+    lines: ls.map(clean),
+  });
   const sections = [
     section('svar', 'Tilldelning', lines),
     section('nyckel', 'Fördelningsnyckel', keysSection(result, f)),

@@ -17,7 +17,14 @@ import {
 } from './ideal';
 import { allocationKey, federationTotals } from './keys';
 import { cutAmount, isCappedByMatching, matchedAmount, matchingCap, surplusAfterMatching } from './matching';
-import { MunicipalityWeights, effectiveSplitWeights, memberShares, splitByWeights, splitFallsBackToEqual, splitWeightTotal } from './members';
+import {
+  MunicipalityWeights,
+  effectiveSplitWeights,
+  memberShares,
+  splitByWeights,
+  splitFallsBackToEqual,
+  splitWeightTotal,
+} from './members';
 import {
   regionShareFromRounded,
   roundColumnToSum,
@@ -42,7 +49,9 @@ import { federationWarnings } from './warnings';
 /** Rank of each federation by normalised name: the order-independent tie-break of exact splits. */
 export function nameRanks(federations: readonly PreparedFederation[]): number[] {
   const order = federations.map((_, i) => i);
-  order.sort((a, b) => (federations[a].nameKey < federations[b].nameKey ? -1 : federations[a].nameKey > federations[b].nameKey ? 1 : 0));
+  order.sort((a, b) =>
+    federations[a].nameKey < federations[b].nameKey ? -1 : federations[a].nameKey > federations[b].nameKey ? 1 : 0,
+  );
   const rank = new Array<number>(federations.length);
   order.forEach((i, r) => {
     rank[i] = r;
@@ -62,7 +71,11 @@ function municipalitiesOf(f: PreparedFederation): { name: string; weights: Munic
   for (const a of f.areas) {
     const m = index ? index.get(a.municipalityKey) : list.find((x) => x.key === a.municipalityKey);
     if (!m) {
-      const entry = { key: a.municipalityKey, name: a.municipality, weights: { population: a.population, recipients: a.supportRecipients } };
+      const entry = {
+        key: a.municipalityKey,
+        name: a.municipality,
+        weights: { population: a.population, recipients: a.supportRecipients },
+      };
       list.push(entry);
       index?.set(entry.key, entry);
     } else {
@@ -130,7 +143,14 @@ export function allocatePrepared(prepared: PreparedInput): AllocationResult {
   const totalSupportMeasure = sum(totals.map((t) => t.supportMeasure));
   const totalPopulation = sum(totals.map((t) => t.population));
   const keys = totals.map((t) =>
-    allocationKey(t.supportMeasure, t.population, totalSupportMeasure, totalPopulation, p.weightSupportMeasure, p.weightPopulation),
+    allocationKey(
+      t.supportMeasure,
+      t.population,
+      totalSupportMeasure,
+      totalPopulation,
+      p.weightSupportMeasure,
+      p.weightPopulation,
+    ),
   );
 
   // Step 2: ideal, base, need, pool T, part-year remainder P.

@@ -79,10 +79,10 @@ export function compare(a: Decimal, b: Decimal): number {
   const bs = b.s;
   if (!ad[0] || !bd[0]) return ad[0] ? as : bd[0] ? -bs : 0;
   if (as !== bs) return as;
-  if (a.e !== b.e) return (a.e > b.e) !== as < 0 ? 1 : -1;
+  if (a.e !== b.e) return a.e > b.e !== as < 0 ? 1 : -1;
   const n = ad.length < bd.length ? ad.length : bd.length;
-  for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return (ad[i] > bd[i]) !== as < 0 ? 1 : -1;
-  return ad.length === bd.length ? 0 : (ad.length > bd.length) !== as < 0 ? 1 : -1;
+  for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return ad[i] > bd[i] !== as < 0 ? 1 : -1;
+  return ad.length === bd.length ? 0 : ad.length > bd.length !== as < 0 ? 1 : -1;
 }
 
 /**
@@ -137,5 +137,12 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
  * is this key of a cell's text.
  */
 export function nameKey(name: string): string {
-  return String(name).normalize('NFC').replace(SPACES, ' ').trim().replace(DASHES, '-').replace(/ ?- ?/g, '-').toLowerCase().trim();
+  return String(name)
+    .normalize('NFC')
+    .replace(SPACES, ' ')
+    .trim()
+    .replace(DASHES, '-')
+    .replace(/ ?- ?/g, '-')
+    .toLowerCase()
+    .trim();
 }

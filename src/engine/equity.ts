@@ -45,7 +45,8 @@ export function reasonableEquityBasis(
   ideal: Decimal,
 ): Decimal {
   if (previousTotalFunds !== undefined) return asD(previousTotalFunds);
-  if (previousAllocation !== undefined && compareTolerant(previousAllocation, ZERO) > 0) return asD(previousAllocation).times(TWO);
+  if (previousAllocation !== undefined && compareTolerant(previousAllocation, ZERO) > 0)
+    return asD(previousAllocation).times(TWO);
   return asD(ideal).times(TWO);
 }
 

@@ -171,7 +171,9 @@ export function solveLambda(rowsIn: readonly FloorRow[], poolIn: Decimal, tieRan
   }
   if (freeRows.length > 0) {
     const values = freeRows.map((i) => toGrid(afterFloorAt(rows[i], lambda)));
-    const lower = freeRows.map((i) => (rows[i].floor === undefined ? rows[i].base : dmax(rows[i].floor as Decimal, rows[i].base)));
+    const lower = freeRows.map((i) =>
+      rows[i].floor === undefined ? rows[i].base : dmax(rows[i].floor as Decimal, rows[i].base),
+    );
     const exact = absorbResidual(
       values,
       pool.minus(fixedTotal),

@@ -53,13 +53,7 @@ export type { RelaxRow, RelaxedSolution } from './deficit';
 export { matchingCap, matchedAmount, isCappedByMatching, cutAmount, surplusAfterMatching } from './matching';
 export { wantedAmount, applicantTier, serveTier, distributeAdditionalFunds } from './surplus';
 export type { AdditionalFunds } from './surplus';
-export {
-  memberShares,
-  splitWeight,
-  effectiveSplitWeights,
-  splitFallsBackToEqual,
-  splitByWeights,
-} from './members';
+export { memberShares, splitWeight, effectiveSplitWeights, splitFallsBackToEqual, splitByWeights } from './members';
 export type { MunicipalityWeights } from './members';
 export { hasSurplus, scenarioLabel } from './scenario';
 export {

@@ -71,7 +71,8 @@ export const LATER_ROUND_TEXTS = {
     `Förbundet ${federation} finns inte i beslutet ${label}; det kan inte ta del av denna omgång för ytterligare medel utan tar del i nästa ordinarie omgång.`,
   DECIDED_FEDERATION_MISSING: (federation: string, label: string, amount: Decimal): string =>
     `Förbundet ${federation} finns i beslutet ${label} (${kr(amount)}) men inte på bladet Förbund; lägg tillbaka raden, med återlämnade medel om förbundet har lämnat tillbaka pengarna.`,
-  DECISION_DUPLICATE: (federation: string, label: string): string => `Förbundet ${federation} finns på flera rader i beslutet ${label}.`,
+  DECISION_DUPLICATE: (federation: string, label: string): string =>
+    `Förbundet ${federation} finns på flera rader i beslutet ${label}.`,
   DECISION_AMOUNT_INVALID: (federation: string, label: string, value: string): string =>
     `Beslutat belopp för förbundet ${federation} i beslutet ${label} ska vara hela kronor och minst 0 (nu ${value}).`,
   BUDGET_BELOW_DECIDED: (budget: Decimal, kept: Decimal, label: string): string =>
@@ -154,7 +155,8 @@ function isWholeKronorAtLeastZero(x: unknown): x is Decimal {
 function decisionIssues(decision: RecordedDecision, label: string): { issues: LaterRoundIssue[]; byKey: Map<string, number> } {
   const issues: LaterRoundIssue[] = [];
   const byKey = new Map<string, number>();
-  if (!label) issues.push({ code: 'DECISION_LABEL_MISSING', field: 'label', message: LATER_ROUND_TEXTS.DECISION_LABEL_MISSING() });
+  if (!label)
+    issues.push({ code: 'DECISION_LABEL_MISSING', field: 'label', message: LATER_ROUND_TEXTS.DECISION_LABEL_MISSING() });
   const amounts = Array.isArray(decision?.amounts) ? decision.amounts : [];
   amounts.forEach((row, i) => {
     const federation = typeof row?.federation === 'string' ? row.federation.trim() : '';
@@ -185,7 +187,12 @@ function decisionIssues(decision: RecordedDecision, label: string): { issues: La
 }
 
 // spec: docs/model.md §A7 — a federation that is not in the decision is a problem; so is a decided one missing now
-function membershipIssues(input: ModelInput, decision: RecordedDecision, label: string, byKey: Map<string, number>): LaterRoundIssue[] {
+function membershipIssues(
+  input: ModelInput,
+  decision: RecordedDecision,
+  label: string,
+  byKey: Map<string, number>,
+): LaterRoundIssue[] {
   const issues: LaterRoundIssue[] = [];
   const present = new Set<string>();
   const federations = Array.isArray(input?.federations) ? input.federations : [];

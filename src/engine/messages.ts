@@ -115,7 +115,8 @@ export const ISSUE_TEXTS = {
   areaWithoutMunicipality: (index: number, federation: string) =>
     `Kommunraden nr ${index + 1}${federation ? ` (förbundet ${federation})` : ''} saknar kommunnamn.`,
   noFederations: 'Det finns inga förbund att fördela till.',
-  duplicateFederation: (name: string, count: number) => `Förbundet ${name} finns på ${count} rader; varje förbund ska finnas på en rad.`,
+  duplicateFederation: (name: string, count: number) =>
+    `Förbundet ${name} finns på ${count} rader; varje förbund ska finnas på en rad.`,
   unknownFederation: (who: string, federation: string) =>
     federation ? `${who}: förbundet ${federation} finns inte bland förbunden.` : `${who}: förbund saknas.`,
   areaTwiceInFederation: (who: string) => `${who} finns på flera rader.`,

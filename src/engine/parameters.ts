@@ -51,7 +51,8 @@ export interface ParameterSpec {
 }
 
 const MODEL_2015: ParameterSource = {
-  title: 'Fördelningsmodell för statens medelstilldelning till samordningsförbunden (förslag 2015-01-22); finsam.se "Statens fördelningsmodell"',
+  title:
+    'Fördelningsmodell för statens medelstilldelning till samordningsförbunden (förslag 2015-01-22); finsam.se "Statens fördelningsmodell"',
   url: 'https://www.finsam.se/kunskapsstod/ekonomi/finansiering/statens-fordelningsmodell',
   inForce: '2016-01-01',
 };
@@ -66,12 +67,14 @@ const TRAPPAN_SOURCE: ParameterSource = {
   inForce: '2013-10-02',
 };
 const BUDGET_SOURCE: ParameterSource = {
-  title: 'Statlig ram: beslutas årligen av regeringen (regleringsbrev till Försäkringskassan, anslaget 1:6); finsam.se "Statens fördelningsmodell"',
+  title:
+    'Statlig ram: beslutas årligen av regeringen (regleringsbrev till Försäkringskassan, anslaget 1:6); finsam.se "Statens fördelningsmodell"',
   url: 'https://www.finsam.se/kunskapsstod/ekonomi/finansiering/statens-fordelningsmodell',
   inForce: 'årligen',
 };
 const TARGETED_SOURCE: ParameterSource = {
-  title: 'Försäkringskassans skrivelse om riktade medel 2016; jfr skrivelsen om ytterligare statliga medel 2017. Används inte i stegen 1–10.',
+  title:
+    'Försäkringskassans skrivelse om riktade medel 2016; jfr skrivelsen om ytterligare statliga medel 2017. Används inte i stegen 1–10.',
   inForce: '2016',
 };
 
@@ -79,7 +82,10 @@ const row = (
   key: ParameterKey,
   name: string,
   unit: ParameterUnit,
-  fields: Omit<ParameterSpec, 'key' | 'name' | 'label' | 'unit' | 'synonyms' | 'required'> & { required?: boolean; synonyms?: readonly string[] },
+  fields: Omit<ParameterSpec, 'key' | 'name' | 'label' | 'unit' | 'synonyms' | 'required'> & {
+    required?: boolean;
+    synonyms?: readonly string[];
+  },
 ): ParameterSpec => ({
   key,
   name,
@@ -95,18 +101,68 @@ const row = (
  * (Omfattning, Omgång, Beslut, Svarsdatum, Riktade medel): each is a row here when it is built.
  */
 export const PARAMETERS: readonly ParameterSpec[] = [
-  row('year', 'År', 'year', { synonyms: ['Budgetår'], description: 'Året som fördelningen gäller (bara information).', source: { title: 'Informativt; anger vilket års tilldelning som beräknas', inForce: '—' } }),
-  row('budget', 'Statlig ram', 'kr', { required: true, description: 'Statens medel att fördela, hela kronor. Måste fyllas i.', source: BUDGET_SOURCE }),
-  row('baseAllocation', 'Grundtilldelning', 'kr', { default: '400000', description: 'Grundbelopp per förbund (för helt år).', source: MODEL_2015 }),
-  row('weightSupportMeasure', 'Vikt försörjningsmått', 'share', { default: '0.75', description: 'Försörjningsmåttets vikt i fördelningsnyckeln.', source: MODEL_2015 }),
-  row('weightPopulation', 'Vikt invånare 16–64', 'share', { default: '0.25', synonyms: ['Vikt invånare'], description: 'Befolkningens vikt; de två vikterna ska bli 100 %.', source: MODEL_2015 }),
-  row('maxDecrease', 'Maximal minskning', 'share', { default: '0.1', synonyms: ['Spärr'], description: 'Spärren: högsta minskning mot förra årets statliga tilldelning.', source: CLARIFICATION_2019 }),
-  row('trappanLimit1', 'Trappan gräns 1', 'kr', { default: '7000000', description: 'Trappan: övre gräns för första steget.', source: TRAPPAN_SOURCE }),
-  row('trappanLimit2', 'Trappan gräns 2', 'kr', { default: '15000000', description: 'Trappan: övre gräns för andra steget.', source: TRAPPAN_SOURCE }),
-  row('trappanRate1', 'Trappan andel 1', 'share', { default: '0.2', description: 'Rimligt eget kapital under gräns 1.', source: TRAPPAN_SOURCE }),
-  row('trappanRate2', 'Trappan andel 2', 'share', { default: '0.15', description: 'Rimligt eget kapital mellan gräns 1 och 2.', source: TRAPPAN_SOURCE }),
-  row('trappanRate3', 'Trappan andel 3', 'share', { default: '0.1', description: 'Rimligt eget kapital över gräns 2.', source: TRAPPAN_SOURCE }),
-  row('targetedFundsCap', 'Tak riktade medel', 'kr', { default: '500000', description: 'Tak per ansökan vid riktade medel.', source: TARGETED_SOURCE }),
+  row('year', 'År', 'year', {
+    synonyms: ['Budgetår'],
+    description: 'Året som fördelningen gäller (bara information).',
+    source: { title: 'Informativt; anger vilket års tilldelning som beräknas', inForce: '—' },
+  }),
+  row('budget', 'Statlig ram', 'kr', {
+    required: true,
+    description: 'Statens medel att fördela, hela kronor. Måste fyllas i.',
+    source: BUDGET_SOURCE,
+  }),
+  row('baseAllocation', 'Grundtilldelning', 'kr', {
+    default: '400000',
+    description: 'Grundbelopp per förbund (för helt år).',
+    source: MODEL_2015,
+  }),
+  row('weightSupportMeasure', 'Vikt försörjningsmått', 'share', {
+    default: '0.75',
+    description: 'Försörjningsmåttets vikt i fördelningsnyckeln.',
+    source: MODEL_2015,
+  }),
+  row('weightPopulation', 'Vikt invånare 16–64', 'share', {
+    default: '0.25',
+    synonyms: ['Vikt invånare'],
+    description: 'Befolkningens vikt; de två vikterna ska bli 100 %.',
+    source: MODEL_2015,
+  }),
+  row('maxDecrease', 'Maximal minskning', 'share', {
+    default: '0.1',
+    synonyms: ['Spärr'],
+    description: 'Spärren: högsta minskning mot förra årets statliga tilldelning.',
+    source: CLARIFICATION_2019,
+  }),
+  row('trappanLimit1', 'Trappan gräns 1', 'kr', {
+    default: '7000000',
+    description: 'Trappan: övre gräns för första steget.',
+    source: TRAPPAN_SOURCE,
+  }),
+  row('trappanLimit2', 'Trappan gräns 2', 'kr', {
+    default: '15000000',
+    description: 'Trappan: övre gräns för andra steget.',
+    source: TRAPPAN_SOURCE,
+  }),
+  row('trappanRate1', 'Trappan andel 1', 'share', {
+    default: '0.2',
+    description: 'Rimligt eget kapital under gräns 1.',
+    source: TRAPPAN_SOURCE,
+  }),
+  row('trappanRate2', 'Trappan andel 2', 'share', {
+    default: '0.15',
+    description: 'Rimligt eget kapital mellan gräns 1 och 2.',
+    source: TRAPPAN_SOURCE,
+  }),
+  row('trappanRate3', 'Trappan andel 3', 'share', {
+    default: '0.1',
+    description: 'Rimligt eget kapital över gräns 2.',
+    source: TRAPPAN_SOURCE,
+  }),
+  row('targetedFundsCap', 'Tak riktade medel', 'kr', {
+    default: '500000',
+    description: 'Tak per ansökan vid riktade medel.',
+    source: TARGETED_SOURCE,
+  }),
 ];
 
 /** The table row of a key. */

@@ -36,7 +36,8 @@ export function largestRemainder(
   let floorSum: Decimal = ZERO;
   for (let i = 0; i < n; i++) {
     const v = vals[i];
-    if (!v.isFinite() || (v.isNeg() && !v.isZero())) throw new RangeError(`LR: värdet ${v.toString()} är negativt eller ogiltigt`);
+    if (!v.isFinite() || (v.isNeg() && !v.isZero()))
+      throw new RangeError(`LR: värdet ${v.toString()} är negativt eller ogiltigt`);
     if (v.isInteger()) {
       floors[i] = v;
       fracs[i] = ZERO;
@@ -96,7 +97,11 @@ export function largestRemainder(
  * for a later row to get the krona. A tie group is the run of sorted parts within the tolerance of
  * its first member, so the grouping is well defined.
  */
-export function remainderOrder(fracs: readonly Decimal[], largestFirst: boolean, byRank: (a: number, b: number) => number): number[] {
+export function remainderOrder(
+  fracs: readonly Decimal[],
+  largestFirst: boolean,
+  byRank: (a: number, b: number) => number,
+): number[] {
   const n = fracs.length;
   const order = Array.from({ length: n }, (_, i) => i);
   // By the exact fractional parts (compare: no conversion, no rounding, no allocation)

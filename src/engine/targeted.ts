@@ -80,7 +80,8 @@ export type TargetedIssueCode =
   /** no Riktade medel and no ordinary run's Ej fördelat */
   | 'POT_MISSING';
 
-export type TargetedField = 'application' | 'federations' | 'insats' | 'types' | 'targetGroups' | 'requested' | 'granted' | 'pot' | 'cap';
+export type TargetedField =
+  'application' | 'federations' | 'insats' | 'types' | 'targetGroups' | 'requested' | 'granted' | 'pot' | 'cap';
 
 /** A problem of a targeted-funds round, with the rows (indices into TargetedInput.rows) and the field it concerns. */
 export interface TargetedIssue {
@@ -243,7 +244,10 @@ export interface TargetedResult {
 // ── Rules ────────────────────────────────────────────────────────────────────────────────────────
 
 // spec: docs/model.md §T2 — Riktade medel; when blank, the ordinary run's Ej fördelat, else a problem
-export function resolveTargetedPot(potParameter?: Decimal, ordinaryUndistributed?: Decimal): { pot?: Decimal; issue?: TargetedIssue } {
+export function resolveTargetedPot(
+  potParameter?: Decimal,
+  ordinaryUndistributed?: Decimal,
+): { pot?: Decimal; issue?: TargetedIssue } {
   if (potParameter !== undefined) return { pot: potParameter };
   if (ordinaryUndistributed !== undefined) return { pot: ordinaryUndistributed };
   return { issue: { code: 'POT_MISSING', rows: [], field: 'pot', message: TARGETED_TEXTS.POT_MISSING() } };
@@ -305,7 +309,8 @@ function isWholeKronor(x: unknown): x is Decimal {
 }
 
 const text = (x: unknown): string => (typeof x === 'string' ? x.trim() : '');
-const applicationName = (row: TargetedRowInput | undefined, index: number): string => text(row?.application) || `på rad ${index + 1}`;
+const applicationName = (row: TargetedRowInput | undefined, index: number): string =>
+  text(row?.application) || `på rad ${index + 1}`;
 const listOf = <T>(x: readonly T[] | undefined): readonly T[] => (Array.isArray(x) ? x : []);
 
 // spec: docs/model.md §T2 — the pot and the cap, whole kronor ≥ 0
@@ -314,7 +319,12 @@ function parameterIssues(input: TargetedInput): TargetedIssue[] {
   for (const field of ['pot', 'cap'] as const) {
     const value = input?.[field];
     if (!isWholeKronor(value)) {
-      issues.push({ code: 'INVALID_PARAMETER', rows: [], field, message: TARGETED_TEXTS.INVALID_PARAMETER(field, String(value ?? 'tomt')) });
+      issues.push({
+        code: 'INVALID_PARAMETER',
+        rows: [],
+        field,
+        message: TARGETED_TEXTS.INVALID_PARAMETER(field, String(value ?? 'tomt')),
+      });
     }
   }
   return issues;
@@ -331,9 +341,11 @@ function rowIssues(row: TargetedRowInput, i: number): TargetedIssue[] {
   if (!text(row?.insats)) push('INSATS_MISSING', 'insats', TARGETED_TEXTS.INSATS_MISSING(app));
   const types = listOf(row?.types);
   if (types.length === 0) push('TYPE_MISSING', 'types', TARGETED_TEXTS.TYPE_MISSING(app));
-  for (const t of types) if (!TARGETED_INSATS_TYPES.includes(t)) push('INVALID_TYPE', 'types', TARGETED_TEXTS.INVALID_TYPE(app, String(t)));
+  for (const t of types)
+    if (!TARGETED_INSATS_TYPES.includes(t)) push('INVALID_TYPE', 'types', TARGETED_TEXTS.INVALID_TYPE(app, String(t)));
   for (const g of listOf(row?.targetGroups)) {
-    if (!TARGET_GROUPS.includes(g)) push('INVALID_TARGET_GROUP', 'targetGroups', TARGETED_TEXTS.INVALID_TARGET_GROUP(app, String(g)));
+    if (!TARGET_GROUPS.includes(g))
+      push('INVALID_TARGET_GROUP', 'targetGroups', TARGETED_TEXTS.INVALID_TARGET_GROUP(app, String(g)));
   }
   if (!isWholeKronor(row?.requested)) {
     push('INVALID_AMOUNT', 'requested', TARGETED_TEXTS.INVALID_AMOUNT(app, 'requested', String(row?.requested ?? 'tomt')));
@@ -348,10 +360,18 @@ function rowIssues(row: TargetedRowInput, i: number): TargetedIssue[] {
 function federationIssues(row: TargetedRowInput, i: number, known: ReadonlyMap<string, number>): TargetedIssue[] {
   const issues: TargetedIssue[] = [];
   const app = applicationName(row, i);
-  const names = listOf(row?.federations).map(text).filter((n) => n);
+  const names = listOf(row?.federations)
+    .map(text)
+    .filter((n) => n);
   const application = text(row?.application) || undefined;
   if (names.length === 0) {
-    issues.push({ code: 'FEDERATION_MISSING', rows: [i], field: 'federations', application, message: TARGETED_TEXTS.FEDERATION_MISSING(app) });
+    issues.push({
+      code: 'FEDERATION_MISSING',
+      rows: [i],
+      field: 'federations',
+      application,
+      message: TARGETED_TEXTS.FEDERATION_MISSING(app),
+    });
   }
   const seen = new Set<string>();
   for (const name of names) {
@@ -417,7 +437,8 @@ function grantIssues(input: TargetedInput, groups: readonly number[][]): Targete
   const issues: TargetedIssue[] = [];
   const rows = input.rows;
   // Only amounts that are valid themselves are compared (the others already have their problem).
-  const grantedOf = (i: number): Decimal | undefined => (isWholeKronor(rows[i]?.granted) ? asD(rows[i].granted as Decimal) : undefined);
+  const grantedOf = (i: number): Decimal | undefined =>
+    isWholeKronor(rows[i]?.granted) ? asD(rows[i].granted as Decimal) : undefined;
   rows.forEach((row, i) => {
     const granted = grantedOf(i);
     if (granted !== undefined && isWholeKronor(row.requested) && compare(granted, asD(row.requested)) > 0) {
@@ -450,7 +471,12 @@ function grantIssues(input: TargetedInput, groups: readonly number[][]): Targete
   const typedRows = typedIn(rows.map((_, i) => i));
   const total = grantedIn(typedRows);
   if (isWholeKronor(input.pot) && compare(total, asD(input.pot)) > 0) {
-    issues.push({ code: 'GRANTED_ABOVE_POT', rows: typedRows, field: 'granted', message: TARGETED_TEXTS.GRANTED_ABOVE_POT(total, input.pot) });
+    issues.push({
+      code: 'GRANTED_ABOVE_POT',
+      rows: typedRows,
+      field: 'granted',
+      message: TARGETED_TEXTS.GRANTED_ABOVE_POT(total, input.pot),
+    });
   }
   return issues;
 }
@@ -553,7 +579,11 @@ function tables(
       const fi = known.get(nameKey(share.federation)) as number;
       const vo = text(federations[fi].vo) || undefined;
       let fr = fedRows.get(fi);
-      if (!fr) fedRows.set(fi, (fr = { name: text(federations[fi].name), vo, applications: 0, insatser: 0, requested: ZERO, amount: ZERO }));
+      if (!fr)
+        fedRows.set(
+          fi,
+          (fr = { name: text(federations[fi].name), vo, applications: 0, insatser: 0, requested: ZERO, amount: ZERO }),
+        );
       fr.applications++;
       fr.insatser += a.rows.length;
       fr.requested = fr.requested.plus(share.requested);
@@ -577,7 +607,9 @@ function tables(
     const key = r.vo === undefined ? '' : nameKey(r.vo);
     if (!voOrder.has(key)) voOrder.set(key, voOrder.size);
   });
-  const byVo = [...voRows.entries()].sort((x, y) => (voOrder.get(x[0]) as number) - (voOrder.get(y[0]) as number)).map(([, r]) => r);
+  const byVo = [...voRows.entries()]
+    .sort((x, y) => (voOrder.get(x[0]) as number) - (voOrder.get(y[0]) as number))
+    .map(([, r]) => r);
   return { byVo, byFederation };
 }
 

@@ -74,7 +74,8 @@ export function protectionRemovedWarning(f: WarningFacts): Warning | undefined {
 // spec: docs/model.md §W Warnings — MATCHNING: matched_f < A_f because of cap_f
 export function matchingWarning(f: WarningFacts): Warning | undefined {
   if (!f.cappedByMatching || f.cap === undefined) return undefined;
-  const byMunicipalities = f.municipalContribution !== undefined && compareTolerant(f.municipalContribution.times(2), f.cap) === 0;
+  const byMunicipalities =
+    f.municipalContribution !== undefined && compareTolerant(f.municipalContribution.times(2), f.cap) === 0;
   const given = byMunicipalities ? f.municipalContribution : f.regionContribution;
   return w('MATCHNING', T.MATCHNING(byMunicipalities, given, f.cap, f.afterFloor));
 }
@@ -105,10 +106,17 @@ export function partYearWarning(f: WarningFacts): Warning | undefined {
 
 // spec: docs/model.md §W Warnings — MINSKNING: final_f < (1 − applied spärr)·prev_f·m_f
 export function decreaseWarning(f: WarningFacts): Warning | undefined {
-  if (f.decreaseThreshold === undefined || f.previousAllocation === undefined || !(compareTolerant(f.final, f.decreaseThreshold) < 0)) {
+  if (
+    f.decreaseThreshold === undefined ||
+    f.previousAllocation === undefined ||
+    !(compareTolerant(f.final, f.decreaseThreshold) < 0)
+  ) {
     return undefined;
   }
-  return w('MINSKNING', T.MINSKNING(f.final, f.decreaseThreshold, f.previousAllocation, spärrText(f.appliedMaxDecrease), monthsNote(f)));
+  return w(
+    'MINSKNING',
+    T.MINSKNING(f.final, f.decreaseThreshold, f.previousAllocation, spärrText(f.appliedMaxDecrease), monthsNote(f)),
+  );
 }
 
 const RULES = [

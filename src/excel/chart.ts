@@ -16,7 +16,9 @@ export function chartSpecFor(layout: WorkbookLayout, plan: WritePlan): ChartSpec
   const fs = layout.federationSheet;
   if (fs.dataRows.length === 0) return undefined;
   const columns = outputColumnPlacement(layout);
-  const logSheet = plan.sheets.find((s) => s.name.toLocaleLowerCase('sv') === OUTPUT_SHEETS[1].toLocaleLowerCase('sv')) ?? plan.sheets[plan.sheets.length - 1];
+  const logSheet =
+    plan.sheets.find((s) => s.name.toLocaleLowerCase('sv') === OUTPUT_SHEETS[1].toLocaleLowerCase('sv')) ??
+    plan.sheets[plan.sheets.length - 1];
   return {
     sheet: logSheet.name,
     title: CHART_TITLE,

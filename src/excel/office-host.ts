@@ -38,7 +38,10 @@ import {
 /** Excel.run, or a stand-in with the same shape (tests). */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 /** Excel.run on the request context of an earlier run (to remove an event handler it added). */
-export type ExcelContextRunner = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelContextRunner = <T>(
+  context: Excel.RequestContext,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
 
 export interface OfficeHostOptions {
   run?: ExcelRunner;
@@ -62,7 +65,12 @@ const defaultRun: ExcelRunner = (batch) => Excel.run(batch);
 const defaultRunIn: ExcelContextRunner = (context, batch) => Excel.run(context, batch);
 
 /** Rows of a used range placed so that values[0][0] is A1 (padding above and to the left with '', or `fill`). */
-export function valuesFromA1<T = CellValue>(values: T[][], rowIndex: number, columnIndex: number, fill: T = '' as unknown as T): T[][] {
+export function valuesFromA1<T = CellValue>(
+  values: T[][],
+  rowIndex: number,
+  columnIndex: number,
+  fill: T = '' as unknown as T,
+): T[][] {
   if (rowIndex === 0 && columnIndex === 0) return values;
   const width = columnIndex + Math.max(0, ...values.map((r) => r.length));
   const pad = (): T[] => new Array<T>(width).fill(fill);
@@ -144,7 +152,9 @@ function usedSheet(name: string, used: Excel.Range): SheetValues {
 
 /** Where a loaded used range is (null for an empty sheet's null object). */
 function usedRectOf(used: Excel.Range): UsedRect | null {
-  return used.isNullObject ? null : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
+  return used.isNullObject
+    ? null
+    : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
 }
 
 /** Rows of the chart on Körlogg: tall enough for one bar pair per federation, within limits. */
@@ -219,7 +229,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
    * much (by the estimate) — and again, until a sync passes or a single row is refused —, the smaller
    * size is kept, and the estimate per cell is never lowered after that. Values from A1, as in one read.
    */
-  async function readInChunks(context: Excel.RequestContext, rects: Map<string, UsedRect | null>): Promise<Map<string, SheetValues>> {
+  async function readInChunks(
+    context: Excel.RequestContext,
+    rects: Map<string, UsedRect | null>,
+  ): Promise<Map<string, SheetValues>> {
     const state = [...rects].map(([name, used]) => ({
       name,
       used: used ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 },
@@ -283,6 +296,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           const ws = worksheets.getItemOrNullObject(name);
           ws.load('name');
           const used = ws.getUsedRangeOrNullObject(true);
+          // eslint-disable-next-line office-addins/no-empty-load -- `what` names the properties (cellProperties)
           used.load(what);
           return { ws, used };
         };
@@ -309,8 +323,16 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         let logDone = false;
         const takeLog = (probe: LogProbe | undefined, name: string | undefined) => {
           if (!probe || name === undefined || probe.ws.isNullObject) return;
-          read.set(name, probe.used.isNullObject ? { name, values: [] } : { name, values: valuesFromA1(probe.used.values as CellValue[][], probe.used.rowIndex, probe.used.columnIndex) });
-          sheetCharts.set(name, probe.charts.items.map((c) => c.name));
+          read.set(
+            name,
+            probe.used.isNullObject
+              ? { name, values: [] }
+              : { name, values: valuesFromA1(probe.used.values as CellValue[][], probe.used.rowIndex, probe.used.columnIndex) },
+          );
+          sheetCharts.set(
+            name,
+            probe.charts.items.map((c) => c.name),
+          );
         };
         sheetCharts = new Map();
         try {
@@ -380,6 +402,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             try {
               const probes = late.map((name) => {
                 const used = worksheets.getItem(name).getUsedRangeOrNullObject(true);
+                // eslint-disable-next-line office-addins/no-empty-load -- the properties are named (cellProperties)
                 used.load(`${cellProperties(name)},rowIndex,columnIndex`);
                 return { name, used };
               });
@@ -414,7 +437,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         const after = [...names];
         for (const s of plan.sheets) if (!after.some((n) => normalizeKey(n) === normalizeKey(s.name))) after.push(s.name);
         sheetNames = after;
-        sheetCharts = chart ? new Map([[after.find((n) => normalizeKey(n) === normalizeKey(chart.sheet)) ?? chart.sheet, [chart.title]]]) : new Map();
+        sheetCharts = chart
+          ? new Map([[after.find((n) => normalizeKey(n) === normalizeKey(chart.sheet)) ?? chart.sheet, [chart.title]]])
+          : new Map();
         return stats;
       });
     },
@@ -437,7 +462,14 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       await run(async (context) => {
         const ops: WriteOp[] = blocks.map((b) => {
           const hasFormats = b.numberFormats?.some((r) => r.some((f) => f !== null && f !== undefined));
-          return { kind: 'values', sheet: b.sheet, row: b.row, column: b.column, values: b.values, ...(hasFormats ? { numberFormats: b.numberFormats } : {}) };
+          return {
+            kind: 'values',
+            sheet: b.sheet,
+            row: b.row,
+            column: b.column,
+            values: b.values,
+            ...(hasFormats ? { numberFormats: b.numberFormats } : {}),
+          };
         });
         await execute(context, ops);
       });
@@ -466,6 +498,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         cell.load('rowIndex,columnIndex');
         cell.worksheet.load('name');
         await sync(context);
+        // eslint-disable-next-line office-addins/load-object-before-read -- loaded above through cell.worksheet
         return { sheet: cell.worksheet.name, row: cell.rowIndex, column: cell.columnIndex };
       });
     },
@@ -531,7 +564,11 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
     case 'numberFormat': {
       const width = Math.max(0, ...op.numberFormats.map((r) => r.length));
       if (width === 0 || op.numberFormats.length === 0) return;
-      c.range(op.sheet, op.row, op.column, op.numberFormats.length, width).numberFormat = rectangular(op.numberFormats, width, null);
+      c.range(op.sheet, op.row, op.column, op.numberFormats.length, width).numberFormat = rectangular(
+        op.numberFormats,
+        width,
+        null,
+      );
       return;
     }
     case 'barrier':

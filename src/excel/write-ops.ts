@@ -118,7 +118,7 @@ export function nextReadChunks(
     const { rowIndex, columnIndex, rowCount, columnCount } = s.used;
     const rowBytes = columnCount * cellBytes + READ_ROW_OVERHEAD_BYTES;
     const perChunk = Math.max(1, Math.floor((Math.min(chunkBytes, budgetBytes) - OP_OVERHEAD_BYTES) / rowBytes));
-    for (let at = s.next; at < rowCount; ) {
+    for (let at = s.next; at < rowCount;) {
       const rows = Math.min(perChunk, rowCount - at);
       const bytes = readChunkBytes({ rowCount: rows, columnCount }, cellBytes);
       if (chunks.length > 0 && total + bytes > budgetBytes) return chunks;
@@ -212,7 +212,11 @@ function sliceRows<T extends CellOp>(op: T, from: number, to: number): T {
  * batches (values; then number formats and the chart), each far below the budget even with 5 000
  * federations; only a workbook whose output exceeds the budget takes more syncs.
  */
-export function packBatches(ops: WriteOp[], budgetBytes = PAYLOAD_BUDGET_BYTES, chunkBytes = CHUNK_BYTES): { ops: WriteOp[]; bytes: number }[] {
+export function packBatches(
+  ops: WriteOp[],
+  budgetBytes = PAYLOAD_BUDGET_BYTES,
+  chunkBytes = CHUNK_BYTES,
+): { ops: WriteOp[]; bytes: number }[] {
   const batches: { ops: WriteOp[]; bytes: number }[] = [];
   let current: { ops: WriteOp[]; bytes: number } = { ops: [], bytes: 0 };
   for (const op of ops) {
@@ -221,7 +225,8 @@ export function packBatches(ops: WriteOp[], budgetBytes = PAYLOAD_BUDGET_BYTES, 
       current = { ops: [], bytes: 0 };
       continue;
     }
-    const parts: WriteOp[] = op.kind === 'values' || op.kind === 'numberFormat' ? chunkRows(op, Math.min(chunkBytes, budgetBytes)) : [op];
+    const parts: WriteOp[] =
+      op.kind === 'values' || op.kind === 'numberFormat' ? chunkRows(op, Math.min(chunkBytes, budgetBytes)) : [op];
     for (const part of parts) {
       const bytes = opBytes(part);
       if (current.ops.length > 0 && current.bytes + bytes > budgetBytes) {
@@ -309,7 +314,10 @@ export function splitTextFormats(formats: readonly (readonly (string | null | un
  * the text format always goes with the values.
  */
 export function sheetOutputOps(output: SheetOutput, position?: number, deferred?: WriteOp[]): WriteOp[] {
-  return [{ kind: 'addSheet', sheet: output.name, ...(position !== undefined ? { position } : {}) }, ...fillSheetOps(output, deferred)];
+  return [
+    { kind: 'addSheet', sheet: output.name, ...(position !== undefined ? { position } : {}) },
+    ...fillSheetOps(output, deferred),
+  ];
 }
 
 /**
@@ -337,7 +345,8 @@ export function fillSheetOps(output: SheetOutput, deferred?: WriteOp[], valuesLa
       valueOps.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(hasFormats ? { numberFormats } : {}) });
     }
     if (!valuesLast) ops.push(...valueOps);
-    for (const [row, count] of runsOf(output.boldRows ?? [])) ops.push({ kind: 'bold', sheet, row, column: 0, rowCount: count, columnCount: width });
+    for (const [row, count] of runsOf(output.boldRows ?? []))
+      ops.push({ kind: 'bold', sheet, row, column: 0, rowCount: count, columnCount: width });
   }
   (output.columnWidths ?? []).forEach((w, column) => {
     if (w > 0) ops.push({ kind: 'columnWidth', sheet, column, points: charactersToPoints(w) });
@@ -377,7 +386,12 @@ function indexOfSheet(names: readonly string[], name: string): number {
  * `sheetNames` are the workbook's sheets in tab order (from the read); `charts` the charts on each
  * sheet as read (so that the old chart on Körlogg is deleted by name).
  */
-export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: ChartSpec, charts: ReadonlyMap<string, readonly string[]> = new Map()): WriteOp[] {
+export function runOps(
+  plan: WritePlan,
+  sheetNames: readonly string[],
+  chart?: ChartSpec,
+  charts: ReadonlyMap<string, readonly string[]> = new Map(),
+): WriteOp[] {
   const ops: WriteOp[] = [];
   const later: WriteOp[] = [];
   const names = [...sheetNames];
@@ -411,7 +425,14 @@ export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: C
   for (const b of plan.blocks) {
     const width = Math.max(0, ...b.values.map((r) => r.length));
     const { text, other } = splitTextFormats(b.numberFormats);
-    ops.push({ kind: 'values', sheet: b.sheet, row: b.row, column: b.column, values: b.values, ...(text ? { numberFormats: text } : {}) });
+    ops.push({
+      kind: 'values',
+      sheet: b.sheet,
+      row: b.row,
+      column: b.column,
+      values: b.values,
+      ...(text ? { numberFormats: text } : {}),
+    });
     if (other) later.push({ kind: 'numberFormat', sheet: b.sheet, row: b.row, column: b.column, numberFormats: other });
     if (b.boldFirstRow) ops.push({ kind: 'bold', sheet: b.sheet, row: b.row, column: b.column, rowCount: 1, columnCount: width });
     const key = normalizeKey(b.sheet);
@@ -420,7 +441,8 @@ export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: C
     written.set(key, set);
   }
   // Kommunbidrag: a new one goes before Körlogg, so that the tabs read Kommunbidrag, Körlogg
-  for (const output of plan.sheets.slice(0, -1)) ops.push(...fillSheetOps({ ...output, name: prepare(output.name, logName) }, later));
+  for (const output of plan.sheets.slice(0, -1))
+    ops.push(...fillSheetOps({ ...output, name: prepare(output.name, logName) }, later));
   // Highlight: output cells only (columns a block wrote), contiguous rows and columns as one range.
   const h = plan.highlight;
   const columns = [...(written.get(normalizeKey(h.sheet)) ?? [])].filter((c) => c >= h.firstColumn && c <= h.lastColumn);
@@ -433,7 +455,11 @@ export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: C
     const width = Math.max(0, ...b.values.map((r) => r.length));
     later.push({ kind: 'autofit', sheet: b.sheet, row: b.row, column: b.column, rowCount: b.values.length, columnCount: width });
   }
-  if (chart) later.push({ kind: 'chart', chart: logName && normalizeKey(chart.sheet) === normalizeKey(logName) ? { ...chart, sheet: logName } : chart });
+  if (chart)
+    later.push({
+      kind: 'chart',
+      chart: logName && normalizeKey(chart.sheet) === normalizeKey(logName) ? { ...chart, sheet: logName } : chart,
+    });
   // The run log last, its values the very last operation (they mark the run as complete)
   if (log && logName) later.push(...fillSheetOps({ ...log, name: logName }, undefined, true));
   return later.length > 0 ? [...ops, { kind: 'barrier' }, ...later] : ops;
@@ -441,5 +467,8 @@ export function runOps(plan: WritePlan, sheetNames: readonly string[], chart?: C
 
 /** The operations of "Ta bort resultat": clear the output columns, delete the output sheets. */
 export function removalOps(plan: RemovalPlan): WriteOp[] {
-  return [...plan.clear.map((c): WriteOp => ({ kind: 'clear', ...c })), ...plan.deleteSheets.map((sheet): WriteOp => ({ kind: 'deleteSheet', sheet }))];
+  return [
+    ...plan.clear.map((c): WriteOp => ({ kind: 'clear', ...c })),
+    ...plan.deleteSheets.map((sheet): WriteOp => ({ kind: 'deleteSheet', sheet })),
+  ];
 }

@@ -60,8 +60,14 @@ const useStyles = makeStyles({
   bar: { display: 'block', height: '8px', borderRadius: tokens.borderRadiusSmall, forcedColorAdjust: 'none' },
   // colours made for non-text contrast in both the light and the dark theme
   // (in Windows' high contrast mode: system colours, kept by forcedColorAdjust 'none' above)
-  ideal: { backgroundColor: tokens.colorNeutralStrokeAccessible, '@media (forced-colors: active)': { backgroundColor: 'CanvasText' } },
-  final: { backgroundColor: tokens.colorCompoundBrandBackground, '@media (forced-colors: active)': { backgroundColor: 'Highlight' } },
+  ideal: {
+    backgroundColor: tokens.colorNeutralStrokeAccessible,
+    '@media (forced-colors: active)': { backgroundColor: 'CanvasText' },
+  },
+  final: {
+    backgroundColor: tokens.colorCompoundBrandBackground,
+    '@media (forced-colors: active)': { backgroundColor: 'Highlight' },
+  },
   amount: {
     flexShrink: 0,
     textAlign: 'right',
@@ -156,7 +162,13 @@ const BarList = React.memo(function BarList({ bars }: { bars: ChartBar[] }): Rea
 });
 
 /** One bar of a federation (its ideal or its final allocation) with the amount beside it. */
-function BarRow(props: { kind: 'ideal' | 'final'; label: string; value: number; width: string; amountWidth: string }): React.ReactElement {
+function BarRow(props: {
+  kind: 'ideal' | 'final';
+  label: string;
+  value: number;
+  width: string;
+  amountWidth: string;
+}): React.ReactElement {
   const styles = useStyles();
   return (
     <div className={styles.barRow}>
@@ -183,7 +195,10 @@ function BarRow(props: { kind: 'ideal' | 'final'; label: string; value: number; 
 const AllocationTable = React.memo(function AllocationTable({ bars }: { bars: ChartBar[] }): React.ReactElement {
   const styles = useStyles();
   const numberHeader = (label: string) => (
-    <TableHeaderCell className={mergeClasses(styles.header, styles.numberHeader, styles.headerEnd)} button={{ className: styles.headerEnd }}>
+    <TableHeaderCell
+      className={mergeClasses(styles.header, styles.numberHeader, styles.headerEnd)}
+      button={{ className: styles.headerEnd }}
+    >
       {label}
     </TableHeaderCell>
   );

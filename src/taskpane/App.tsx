@@ -97,7 +97,6 @@ function focusOnMount(element: HTMLElement | null): void {
   element?.focus();
 }
 
-
 export function App({ host, theme, initialView = 'berakna' }: AppProps): React.ReactElement {
   const styles = useStyles();
   const [view, setView] = React.useState<ViewName>(initialView);
@@ -131,7 +130,11 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const running = React.useRef(false);
   const queue = React.useRef<Promise<void>>(Promise.resolve());
   const task = React.useCallback(
-    (label: string, action: (setLabel: (l: string) => void) => Promise<void>, options: { quiet?: boolean } = {}): Promise<void> => {
+    (
+      label: string,
+      action: (setLabel: (l: string) => void) => Promise<void>,
+      options: { quiet?: boolean } = {},
+    ): Promise<void> => {
       const quiet = options.quiet === true;
       if (!quiet) {
         if (running.current) return Promise.resolve();
@@ -174,7 +177,12 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const loadExplanation = React.useCallback(
     async (keepSelected: string | undefined) => {
       const run = await computeOnly(host);
-      if (run.ok) setExplain({ result: run.result, layout: run.layout, selected: keepSelected && run.result.federations.some((f) => f.name === keepSelected) ? keepSelected : undefined });
+      if (run.ok)
+        setExplain({
+          result: run.result,
+          layout: run.layout,
+          selected: keepSelected && run.result.federations.some((f) => f.name === keepSelected) ? keepSelected : undefined,
+        });
       else setExplain({ problemCount: run.problems.length });
     },
     [host],
@@ -191,7 +199,8 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const explainLoaded = explain.result !== undefined || explain.problemCount !== undefined;
   React.useEffect(() => {
     if (!ready) return;
-    if (view === 'forklara' && !explainLoaded) void task('Läser arbetsboken …', () => loadExplanation(undefined), { quiet: true });
+    if (view === 'forklara' && !explainLoaded)
+      void task('Läser arbetsboken …', () => loadExplanation(undefined), { quiet: true });
     if (view === 'parametrar') void task('Läser parametrarna …', async () => void (await refreshSheets()), { quiet: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view, ready]);
@@ -263,7 +272,10 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
   const onUseSelection = () =>
     task('Läser markeringen …', async () => {
       const cell = await host.activeCell();
-      const name = cell && explain.result && explain.layout ? federationAtRow(explain.layout, explain.result, cell.sheet, cell.row) : undefined;
+      const name =
+        cell && explain.result && explain.layout
+          ? federationAtRow(explain.layout, explain.result, cell.sheet, cell.row)
+          : undefined;
       if (name) setExplain((e) => ({ ...e, selected: name, message: undefined }));
       else setExplain((e) => ({ ...e, message: 'Markera en cell på en förbundsrad på bladet Förbund och försök igen.' }));
     });
@@ -307,7 +319,12 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
           </Title3>
           <div className={styles.navigation}>
             {/* Never disabled: a view can be opened while a task runs (its read waits for the task), and the tabs keep focus */}
-            <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => onTab(data.value as ViewName)} aria-label="Vyer">
+            <TabList
+              className={styles.tabs}
+              selectedValue={view}
+              onTabSelect={(_, data) => onTab(data.value as ViewName)}
+              aria-label="Vyer"
+            >
               <Tab value="berakna" id={tabId('berakna')} aria-controls="panel-berakna">
                 Beräkna
               </Tab>
@@ -334,7 +351,8 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                 busy={busy}
                 onInsertTemplate={onInsertTemplate}
               >
-                Lägg in {missing.length === 1 ? 'det' : 'dem'} från mallen (med rubriker och en instruktionsflik) och fyll i. Befintliga blad ändras inte.
+                Lägg in {missing.length === 1 ? 'det' : 'dem'} från mallen (med rubriker och en instruktionsflik) och fyll i.
+                Befintliga blad ändras inte.
               </TemplateOffer>
             )}
             {error && (

@@ -71,12 +71,15 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
 
   return (
     <div className={styles.column}>
-      <Text>Beräkna räknar fram fördelningen från bladen Parametrar, Förbund och Kommuner och skriver resultatet i arbetsboken.</Text>
+      <Text>
+        Beräkna räknar fram fördelningen från bladen Parametrar, Förbund och Kommuner och skriver resultatet i arbetsboken.
+      </Text>
       {props.unsavedParameters ? (
         <MessageBar intent="info" data-testid="unsaved-parameters">
           <MessageBarBody>
             {props.unsavedParameters === 1 ? 'En ändring' : `${props.unsavedParameters} ändringar`} under Parametrar är inte{' '}
-            {props.unsavedParameters === 1 ? 'sparad' : 'sparade'}. Beräkna använder värdena på bladet – spara först om ändringarna ska med.
+            {props.unsavedParameters === 1 ? 'sparad' : 'sparade'}. Beräkna använder värdena på bladet – spara först om
+            ändringarna ska med.
           </MessageBarBody>
           {props.onOpenParameters && (
             <MessageBarActions>
@@ -97,8 +100,8 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
             <DialogBody>
               <DialogTitle>Ta bort resultatet?</DialogTitle>
               <DialogContent>
-                Resultatkolumnerna på bladet Förbund (Idealfördelning … Varningar) och bladen Kommunbidrag och Körlogg tas bort. Inga ifyllda
-                uppgifter ändras.
+                Resultatkolumnerna på bladet Förbund (Idealfördelning … Varningar) och bladen Kommunbidrag och Körlogg tas bort.
+                Inga ifyllda uppgifter ändras.
               </DialogContent>
               <DialogActions>
                 <DialogTrigger disableButtonEnhancement>
@@ -145,7 +148,12 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
  * A write that did not complete: what the workbook holds now, in words, with the ways out (run again;
  * remove the partial output). Never a summary: the run was not written.
  */
-export function WriteFailureView(props: { failure: WriteFailure; busy: boolean; onCalculate: () => void; onRemove: () => void }): React.ReactElement {
+export function WriteFailureView(props: {
+  failure: WriteFailure;
+  busy: boolean;
+  onCalculate: () => void;
+  onRemove: () => void;
+}): React.ReactElement {
   const { state, error, hadOutput } = props.failure;
   const title =
     state === 'unchanged'
@@ -208,7 +216,12 @@ export function ProblemList(props: {
             {props.canSelect && !props.canSelect(p) ? (
               <Text weight="semibold">{p.address}</Text>
             ) : (
-              <Link as="button" onClick={() => props.onSelect(p)} disabled={props.disabled} aria-label={`Gå till ${p.address}: ${p.message}`}>
+              <Link
+                as="button"
+                onClick={() => props.onSelect(p)}
+                disabled={props.disabled}
+                aria-label={`Gå till ${p.address}: ${p.message}`}
+              >
                 {p.address}
               </Link>
             )}
@@ -220,7 +233,13 @@ export function ProblemList(props: {
   );
 }
 
-export function RunSummaryView({ outcome, stale }: { outcome: Extract<CalculationOutcome, { ok: true }>; stale?: boolean }): React.ReactElement {
+export function RunSummaryView({
+  outcome,
+  stale,
+}: {
+  outcome: Extract<CalculationOutcome, { ok: true }>;
+  stale?: boolean;
+}): React.ReactElement {
   const styles = useStyles();
   const s = outcome.summary;
   const codes = WARNING_CODES.filter((c) => s.warningCounts[c]);
@@ -242,8 +261,8 @@ export function RunSummaryView({ outcome, stale }: { outcome: Extract<Calculatio
         <MessageBar intent="warning" layout="multiline" data-testid="stale">
           <MessageBarBody>
             <MessageBarTitle>Beräknat före ändringen – beräkna igen.</MessageBarTitle>
-            Parametrarna har sparats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag och Körlogg gäller de
-            tidigare värdena.
+            Parametrarna har sparats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag och
+            Körlogg gäller de tidigare värdena.
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -288,7 +307,10 @@ export function RunSummaryView({ outcome, stale }: { outcome: Extract<Calculatio
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Varning (kod)</TableHeaderCell>
-              <TableHeaderCell className={mergeClasses(styles.countColumn, styles.headerEnd)} button={{ className: styles.headerEnd }}>
+              <TableHeaderCell
+                className={mergeClasses(styles.countColumn, styles.headerEnd)}
+                button={{ className: styles.headerEnd }}
+              >
                 Förbund
               </TableHeaderCell>
             </TableRow>

@@ -60,7 +60,9 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
   React.useEffect(() => setQuery(selected ?? ''), [selected]);
   const names = React.useMemo(() => (result ? result.federations.map((f) => f.name) : []), [result]);
   const q = query.trim().toLocaleLowerCase('sv');
-  const matching = (q && q !== (selected ?? '').toLocaleLowerCase('sv') ? names.filter((n) => n.toLocaleLowerCase('sv').includes(q)) : names).slice(0, MAX_OPTIONS);
+  const matching = (
+    q && q !== (selected ?? '').toLocaleLowerCase('sv') ? names.filter((n) => n.toLocaleLowerCase('sv').includes(q)) : names
+  ).slice(0, MAX_OPTIONS);
   let lines: ExplanationLine[] | undefined;
   if (result && selected) {
     try {
@@ -76,7 +78,9 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
       <Text>Välj ett förbund, eller markera dess rad på bladet Förbund, för att se hur tilldelningen räknades fram.</Text>
       {props.problemCount !== undefined && props.problemCount > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>Arbetsboken har {props.problemCount} fel. Se Beräkna för listan; förklaringen kan visas när felen är rättade.</MessageBarBody>
+          <MessageBarBody>
+            Arbetsboken har {props.problemCount} fel. Se Beräkna för listan; förklaringen kan visas när felen är rättade.
+          </MessageBarBody>
         </MessageBar>
       )}
       {props.message && (
@@ -141,7 +145,9 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
                       </>
                     )}
                   </TableCell>
-                  <TableCell className={/^[-−]?[\d\s,]+( kr| %)?$/.test(line.value) ? styles.amount : undefined}>{line.value}</TableCell>
+                  <TableCell className={/^[-−]?[\d\s,]+( kr| %)?$/.test(line.value) ? styles.amount : undefined}>
+                    {line.value}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -47,7 +47,6 @@ const useStyles = makeStyles({
 /** The id of a parameter's input (so that a failed save can move focus to the first field in error). */
 const fieldId = (key: ParameterKey): string => `parameter-${key}`;
 
-
 /** The text shown in a field for a located parameter (Swedish notation; shares in % without the sign). */
 export function draftOf(p: LocatedParameter): string {
   if (p.parsed === undefined) return p.value === '' || p.value === null ? '' : String(p.value);
@@ -57,7 +56,10 @@ export function draftOf(p: LocatedParameter): string {
 }
 
 /** A field's text read as the parameter's value, exact: kronor, a fraction, a year; null = blank. */
-function readDraft(kind: LocatedParameter['kind'], text: string): { ok: true; value: Decimal | null } | { ok: false; message: string } {
+function readDraft(
+  kind: LocatedParameter['kind'],
+  text: string,
+): { ok: true; value: Decimal | null } | { ok: false; message: string } {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
   if (kind === 'money') {
@@ -77,7 +79,10 @@ function readDraft(kind: LocatedParameter['kind'], text: string): { ok: true; va
 }
 
 /** A field's text read as the parameter's value: kronor, a fraction, a year; null = blank. */
-export function parseDraft(kind: LocatedParameter['kind'], text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+export function parseDraft(
+  kind: LocatedParameter['kind'],
+  text: string,
+): { ok: true; value: number | null } | { ok: false; message: string } {
   const r = readDraft(kind, text);
   return r.ok ? { ok: true, value: r.value === null ? null : r.value.toNumber() } : r;
 }
@@ -116,7 +121,10 @@ export function validateDrafts(drafts: Record<string, string>): Partial<Record<P
 export type ParameterEdits = Partial<Record<ParameterKey, string>>;
 
 /** The fields' texts: the sheet's values, with the edits over them. */
-function draftsOf(located: LocatedParameter[], edits: ParameterEdits): { initial: Record<string, string>; drafts: Record<string, string> } {
+function draftsOf(
+  located: LocatedParameter[],
+  edits: ParameterEdits,
+): { initial: Record<string, string>; drafts: Record<string, string> } {
   const initial = Object.fromEntries(located.map((p) => [p.key, draftOf(p)]));
   return { initial, drafts: { ...initial, ...edits } };
 }
@@ -148,7 +156,16 @@ export interface ParametersViewProps {
   onInsertTemplate: () => void;
 }
 
-export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEdit, onDiscard, onInsertTemplate }: ParametersViewProps): React.ReactElement {
+export function ParametersView({
+  sheets,
+  busy,
+  onSave,
+  savedMessage,
+  edits,
+  onEdit,
+  onDiscard,
+  onInsertTemplate,
+}: ParametersViewProps): React.ReactElement {
   const styles = useStyles();
   const located = React.useMemo(() => (sheets ? locateParameters(sheets) : undefined), [sheets]);
   /** A save was asked for while fields are in error: say so by the buttons */
@@ -160,8 +177,8 @@ export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEd
     // No fields to fill in: they would point at cells of a sheet that does not exist.
     return (
       <TemplateOffer title="Bladet Parametrar saknas – lägg in mallbladen." busy={busy} onInsertTemplate={onInsertTemplate}>
-        Parametrarna (statlig ram, grundtilldelning, vikter, spärr och Trappan) läses från bladet Parametrar. Mallen lägger in de blad som
-        saknas, med modellens standardvärden; befintliga blad ändras inte.
+        Parametrarna (statlig ram, grundtilldelning, vikter, spärr och Trappan) läses från bladet Parametrar. Mallen lägger in de
+        blad som saknas, med modellens standardvärden; befintliga blad ändras inte.
       </TemplateOffer>
     );
   }
@@ -197,8 +214,8 @@ export function ParametersView({ sheets, busy, onSave, savedMessage, edits, onEd
       }}
     >
       <Text>
-        Värdena på bladet {located[0]?.sheet ?? 'Parametrar'}. Tomt fält betyder modellens standardvärde. Ändringar skrivs till bladet när du
-        sparar.
+        Värdena på bladet {located[0]?.sheet ?? 'Parametrar'}. Tomt fält betyder modellens standardvärde. Ändringar skrivs till
+        bladet när du sparar.
       </Text>
       {located.map((p) => {
         const def = PARAMETER_DEFINITIONS.find((d) => d.key === p.key)!;

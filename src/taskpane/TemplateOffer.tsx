@@ -2,7 +2,12 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 /** A warning that input sheets are missing, with the button that inserts the template sheets. */
-export function TemplateOffer(props: { title: string; children: React.ReactNode; busy: boolean; onInsertTemplate: () => void }): React.JSX.Element {
+export function TemplateOffer(props: {
+  title: string;
+  children: React.ReactNode;
+  busy: boolean;
+  onInsertTemplate: () => void;
+}): React.JSX.Element {
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>

@@ -29,15 +29,16 @@
         'Den här versionen av Excel visar tillägg med Internet Explorer eller den äldre Microsoft Edge, ' +
           'där tillägget inte kan köras. Använd Microsoft 365 (Excel för Windows version 2101 eller senare), ' +
           'Excel 2021 eller senare, Excel för Mac eller Excel på webben. Excel 2016 och Excel 2019 ' +
-          '(även med volymlicens) räcker inte.'
-      )
+          '(även med volymlicens) räcker inte.',
+      ),
     );
     box.appendChild(title);
     box.appendChild(text);
   }
   // Engines without what the bundle needs (IE 11 has neither Promise nor fetch; EdgeHTML lacks
   // Object.fromEntries, ES2019) are told at once; any other failure to start, when the page has loaded.
-  var modern = typeof Promise === 'function' && typeof Object.fromEntries === 'function' && typeof Array.prototype.flatMap === 'function';
+  var modern =
+    typeof Promise === 'function' && typeof Object.fromEntries === 'function' && typeof Array.prototype.flatMap === 'function';
   if (!modern) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
     else show();

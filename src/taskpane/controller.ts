@@ -80,7 +80,11 @@ export function chartBars(result: AllocationResult): ChartBar[] {
  * "Beräkna": one read, the model, and — only when there is no problem — one write of everything
  * (output columns, Kommunbidrag, Körlogg, highlights, chart).
  */
-export async function calculate(host: WorkbookHost, onStage: (stage: Stage) => void = () => undefined, now: () => Date = () => new Date()): Promise<CalculationOutcome> {
+export async function calculate(
+  host: WorkbookHost,
+  onStage: (stage: Stage) => void = () => undefined,
+  now: () => Date = () => new Date(),
+): Promise<CalculationOutcome> {
   onStage('reading');
   const sheets = await host.readWorkbook();
   onStage('computing');
@@ -94,7 +98,15 @@ export async function calculate(host: WorkbookHost, onStage: (stage: Stage) => v
     stats = await host.writeRun(run.plan, chartSpecFor(run.layout, run.plan));
   } catch (error) {
     const failure = await writeFailure(host, sheets, run.plan, error);
-    if (!failure) return { ok: true, summary: run.plan.summary, result: run.result, layout: run.layout, bars: chartBars(run.result), stats: { syncs: 0, batchBytes: [] } };
+    if (!failure)
+      return {
+        ok: true,
+        summary: run.plan.summary,
+        result: run.result,
+        layout: run.layout,
+        bars: chartBars(run.result),
+        stats: { syncs: 0, batchBytes: [] },
+      };
     return { ok: false, problems: [], sheetNames: sheets.map((s) => s.name), writeFailed: failure };
   }
   return { ok: true, summary: run.plan.summary, result: run.result, layout: run.layout, bars: chartBars(run.result), stats };
@@ -126,7 +138,12 @@ function sameValues(a: readonly (readonly CellValue[])[] | undefined, b: readonl
  * empties it first and writes it last, so its values tell. Undefined when the run was in fact written
  * whole (Excel reported an error after the last operation: Körlogg holds this run's log).
  */
-export async function writeFailure(host: WorkbookHost, before: SheetValues[], plan: WritePlan, error: unknown): Promise<WriteFailure | undefined> {
+export async function writeFailure(
+  host: WorkbookHost,
+  before: SheetValues[],
+  plan: WritePlan,
+  error: unknown,
+): Promise<WriteFailure | undefined> {
   const logName = plan.sheets[plan.sheets.length - 1]?.name ?? '';
   const logOf = (sheets: SheetValues[]) => sheets.find((s) => normalizeKey(s.name) === normalizeKey(logName));
   const earlier = logOf(before);
@@ -140,7 +157,8 @@ export async function writeFailure(host: WorkbookHost, before: SheetValues[], pl
   const now = logOf(after);
   const planned = plan.sheets[plan.sheets.length - 1];
   if (now && planned && sameValues(now.values, planned.values)) return undefined;
-  const unchanged = earlier === undefined ? now === undefined : hadOutput && now !== undefined && sameValues(now.values, earlier.values);
+  const unchanged =
+    earlier === undefined ? now === undefined : hadOutput && now !== undefined && sameValues(now.values, earlier.values);
   return { state: unchanged ? 'unchanged' : 'partial', error: excelErrorText(error), hadOutput };
 }
 
@@ -152,7 +170,12 @@ export async function computeOnly(host: WorkbookHost): Promise<RunOutcome> {
 }
 
 /** The federation on a sheet row (0-based), when the row is a federation row of Förbund. */
-export function federationAtRow(layout: WorkbookLayout, result: AllocationResult, sheet: string, row: number): string | undefined {
+export function federationAtRow(
+  layout: WorkbookLayout,
+  result: AllocationResult,
+  sheet: string,
+  row: number,
+): string | undefined {
   if (normalizeKey(sheet) !== normalizeKey(layout.federationSheet.name)) return undefined;
   const i = layout.federationSheet.dataRows.indexOf(row);
   return i < 0 ? undefined : result.federations.find((f) => f.index === i)?.name;

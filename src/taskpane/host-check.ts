@@ -4,7 +4,10 @@
 export const REQUIRED_EXCEL_API = '1.8';
 
 /** Why the pane cannot run here, in Swedish; undefined when it can. */
-export function unsupportedHostReason(info: { host: unknown } | undefined, isSetSupported: ((name: string, version: string) => boolean) | undefined): string | undefined {
+export function unsupportedHostReason(
+  info: { host: unknown } | undefined,
+  isSetSupported: ((name: string, version: string) => boolean) | undefined,
+): string | undefined {
   if (!info || info.host !== 'Excel') {
     return 'Tillägget körs inte i Excel. Öppna arbetsboken i Excel (på webben eller i skrivbordsprogrammet) och välj Start → Finsam → Medelstilldelning.';
   }

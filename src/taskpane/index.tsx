@@ -27,7 +27,10 @@ function start(info: { host: unknown } | undefined): void {
   const officeTheme = typeof Office !== 'undefined' ? Office.context?.officeTheme : undefined;
   const theme = pickTheme(officeTheme);
   const requirements = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
-  const reason = unsupportedHostReason(info, requirements ? (name, version) => requirements.isSetSupported(name, version) : undefined);
+  const reason = unsupportedHostReason(
+    info,
+    requirements ? (name, version) => requirements.isSetSupported(name, version) : undefined,
+  );
   if (reason) {
     render(
       <FluentProvider theme={theme}>

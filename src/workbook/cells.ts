@@ -52,7 +52,11 @@ export function dateFormattedMessage(cell: CellValue | undefined, noun: NumberNo
  * The problem of a number cell formatted as a date or time (isDateTimeFormat on the format code the
  * host gave, SheetValues.numberFormats), else undefined. Text and blank cells are read as they are.
  */
-export function dateFormattedProblem(cell: CellValue | undefined, numberFormat: string | null | undefined, noun: NumberNoun): string | undefined {
+export function dateFormattedProblem(
+  cell: CellValue | undefined,
+  numberFormat: string | null | undefined,
+  noun: NumberNoun,
+): string | undefined {
   return typeof cell === 'number' && isDateTimeFormat(numberFormat) ? dateFormattedMessage(cell, noun) : undefined;
 }
 
@@ -62,7 +66,10 @@ export function dateFormattedProblem(cell: CellValue | undefined, numberFormat: 
  * under `Eget kapital (tkr)` is 2 000 kr, "5 tkr" under `(kr)` is 5 000 kr.
  * "900.000" and "1,500" are refused as ambiguous (ambiguousAmountMessage).
  */
-export const readMoney = refusingErrorValues(function readMoney(cell: CellValue | undefined, multiplier: number): CellRead<Decimal> {
+export const readMoney = refusingErrorValues(function readMoney(
+  cell: CellValue | undefined,
+  multiplier: number,
+): CellRead<Decimal> {
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   if (parsed === undefined || parsed.percent) return { ok: false, message: `${quoted(cell)} är inget belopp` };
@@ -78,7 +85,11 @@ export const readMoney = refusingErrorValues(function readMoney(cell: CellValue 
 });
 
 /** A count or measure (invånare, försörjningsmått, försörjningsstödstagare): a number ≥ 0, times the column's unit. */
-export const readQuantity = refusingErrorValues(function readQuantity(cell: CellValue | undefined, multiplier: number, what: 'antal' | 'belopp'): CellRead<Decimal> {
+export const readQuantity = refusingErrorValues(function readQuantity(
+  cell: CellValue | undefined,
+  multiplier: number,
+  what: 'antal' | 'belopp',
+): CellRead<Decimal> {
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   const bad = parsed === undefined || parsed.percent || (what === 'antal' && parsed.currency);

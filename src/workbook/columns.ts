@@ -44,11 +44,29 @@ export const FEDERATION_COLUMNS: readonly ColumnDefinition<FederationField>[] = 
   { key: 'name', label: 'Förbund', synonyms: ['Samordningsförbund'], kind: 'text', required: true },
   { key: 'vo', label: 'VO', synonyms: ['Verksamhetsområde'], kind: 'text', required: false },
   { key: 'region', label: 'Region', synonyms: ['Landsting'], kind: 'text', required: false },
-  { key: 'previousAllocation', label: 'Statlig tilldelning föregående år (kr)', synonyms: ['Föregående års tilldelning'], kind: 'money', required: false },
+  {
+    key: 'previousAllocation',
+    label: 'Statlig tilldelning föregående år (kr)',
+    synonyms: ['Föregående års tilldelning'],
+    kind: 'money',
+    required: false,
+  },
   { key: 'equity', label: 'Eget kapital (kr)', synonyms: ['EK'], kind: 'money', required: false },
   { key: 'previousTotalFunds', label: 'Totala medel föregående år (kr)', synonyms: [], kind: 'money', required: false },
-  { key: 'municipalContribution', label: 'Kommunernas möjliga bidrag (kr)', synonyms: ['Kommunernas matchning'], kind: 'money', required: false },
-  { key: 'regionContribution', label: 'Regionens möjliga bidrag (kr)', synonyms: ['Regionens matchning'], kind: 'money', required: false },
+  {
+    key: 'municipalContribution',
+    label: 'Kommunernas möjliga bidrag (kr)',
+    synonyms: ['Kommunernas matchning'],
+    kind: 'money',
+    required: false,
+  },
+  {
+    key: 'regionContribution',
+    label: 'Regionens möjliga bidrag (kr)',
+    synonyms: ['Regionens matchning'],
+    kind: 'money',
+    required: false,
+  },
   { key: 'request', label: 'Ansökan ytterligare medel (kr)', synonyms: ['Ansökan'], kind: 'money', required: false },
   { key: 'returned', label: 'Återlämnade medel (kr)', synonyms: [], kind: 'money', required: false },
   { key: 'months', label: 'Verksamhetsmånader', synonyms: ['Månader'], kind: 'months', required: false },
@@ -122,7 +140,13 @@ export function mapHeaders<K extends string>(
   defs: readonly ColumnDefinition<K>[],
   withOutput: boolean,
 ): HeaderMapping<K> {
-  const mapping: HeaderMapping<K> = { columns: {}, outputColumns: {}, duplicateOutputColumns: [], lastHeaderColumn: -1, problems: [] };
+  const mapping: HeaderMapping<K> = {
+    columns: {},
+    outputColumns: {},
+    duplicateOutputColumns: [],
+    lastHeaderColumn: -1,
+    problems: [],
+  };
   const named = (name: string) => defs.find((d) => [d.label, ...d.synonyms].some((n) => parseHeader(n).name === name));
   let lastAny = -1;
   for (let c = 0; c < headerCells.length; c++) {
@@ -143,7 +167,15 @@ export function mapHeaders<K extends string>(
     if (!def) {
       // A known column with a unit that is not one (e.g. "Eget kapital (euro)"): never ignored in silence
       const other = h.otherUnit && named(h.otherUnit.name);
-      if (other && h.otherUnit) mapping.problems.push(makeProblem(sheetName, headerRow, c, unknownUnitMessage(`Kolumnen "${plainLabel(other.label)}"`, other.kind, h.otherUnit.unit)));
+      if (other && h.otherUnit)
+        mapping.problems.push(
+          makeProblem(
+            sheetName,
+            headerRow,
+            c,
+            unknownUnitMessage(`Kolumnen "${plainLabel(other.label)}"`, other.kind, h.otherUnit.unit),
+          ),
+        );
       continue;
     }
     let multiplier = 1;
@@ -151,13 +183,22 @@ export function mapHeaders<K extends string>(
       if ((def.kind === 'money' || def.kind === 'quantity') && h.unit !== '%') {
         multiplier = UNIT_MULTIPLIER[h.unit];
       } else {
-        mapping.problems.push(makeProblem(sheetName, headerRow, c, `Kolumnen "${plainLabel(def.label)}" kan inte anges i (${h.unit})`));
+        mapping.problems.push(
+          makeProblem(sheetName, headerRow, c, `Kolumnen "${plainLabel(def.label)}" kan inte anges i (${h.unit})`),
+        );
         continue;
       }
     }
     const earlier = mapping.columns[def.key];
     if (earlier) {
-      mapping.problems.push(makeProblem(sheetName, headerRow, c, `Kolumnen "${plainLabel(def.label)}" finns redan i kolumn ${columnLetters(earlier.column)}`));
+      mapping.problems.push(
+        makeProblem(
+          sheetName,
+          headerRow,
+          c,
+          `Kolumnen "${plainLabel(def.label)}" finns redan i kolumn ${columnLetters(earlier.column)}`,
+        ),
+      );
       continue;
     }
     mapping.columns[def.key] = { column: c, multiplier };

@@ -25,21 +25,93 @@ const roundTo = (value: number, step: number): number => Math.round(value / step
 
 // Invented place-name parts. Combined, they give Swedish-sounding names that are not real federations.
 const FEDERATION_FIRST = [
-  'Tjäder', 'Rönn', 'Ljung', 'Hassel', 'Lärk', 'Orre', 'Hjort', 'Tran', 'Svan', 'Bäver', 'Mård',
-  'Lom', 'Vitsippe', 'Hjortron', 'Kråkbär', 'Blåbär', 'Lingon', 'Tussilago', 'Kabbleke', 'Fjällbjörk',
+  'Tjäder',
+  'Rönn',
+  'Ljung',
+  'Hassel',
+  'Lärk',
+  'Orre',
+  'Hjort',
+  'Tran',
+  'Svan',
+  'Bäver',
+  'Mård',
+  'Lom',
+  'Vitsippe',
+  'Hjortron',
+  'Kråkbär',
+  'Blåbär',
+  'Lingon',
+  'Tussilago',
+  'Kabbleke',
+  'Fjällbjörk',
 ] as const;
 const FEDERATION_LAST = [
-  'bygden', 'dalen', 'slätten', 'kusten', 'älven', 'fjärden', 'åsen', 'viken', 'skogen', 'landet',
-  'heden', 'näset', 'lien', 'sjöarna', 'myren',
+  'bygden',
+  'dalen',
+  'slätten',
+  'kusten',
+  'älven',
+  'fjärden',
+  'åsen',
+  'viken',
+  'skogen',
+  'landet',
+  'heden',
+  'näset',
+  'lien',
+  'sjöarna',
+  'myren',
 ] as const;
 const MUNICIPALITY_FIRST = [
-  'Al', 'Björk', 'Gran', 'Lind', 'Tall', 'Asp', 'Alm', 'Lönn', 'Sälg', 'Hägg', 'Ask', 'En', 'Vide',
-  'Hagtorn', 'Slån', 'Nypon', 'Fläder', 'Kastanj', 'Poppel', 'Idegran', 'Tuv', 'Kvarn', 'Smedje',
-  'Mjölk', 'Kol', 'Tjär', 'Lerk', 'Flinte', 'Kalk', 'Järn',
+  'Al',
+  'Björk',
+  'Gran',
+  'Lind',
+  'Tall',
+  'Asp',
+  'Alm',
+  'Lönn',
+  'Sälg',
+  'Hägg',
+  'Ask',
+  'En',
+  'Vide',
+  'Hagtorn',
+  'Slån',
+  'Nypon',
+  'Fläder',
+  'Kastanj',
+  'Poppel',
+  'Idegran',
+  'Tuv',
+  'Kvarn',
+  'Smedje',
+  'Mjölk',
+  'Kol',
+  'Tjär',
+  'Lerk',
+  'Flinte',
+  'Kalk',
+  'Järn',
 ] as const;
 const MUNICIPALITY_LAST = [
-  'torp', 'hult', 'näs', 'ryd', 'mark', 'fors', 'holm', 'berga', 'tuna', 'sund', 'hamn', 'vik',
-  'kulla', 'stad', 'red', 'mo',
+  'torp',
+  'hult',
+  'näs',
+  'ryd',
+  'mark',
+  'fors',
+  'holm',
+  'berga',
+  'tuna',
+  'sund',
+  'hamn',
+  'vik',
+  'kulla',
+  'stad',
+  'red',
+  'mo',
 ] as const;
 
 const VO_PLAN: { vo: string; regions: string[]; federations: number }[] = [
@@ -227,7 +299,10 @@ function buildRound(): { federations: Federation[]; areas: Area[] } {
     if (i < 2) federation.months = i === 0 ? 6 : 9;
   });
   for (const federation of highEquity) {
-    federation.equity = roundTo(reasonableEquity(federation.previousTotal ?? 2 * (federation.previous ?? 0)) * r.between(1.4, 2.6), 1000);
+    federation.equity = roundTo(
+      reasonableEquity(federation.previousTotal ?? 2 * (federation.previous ?? 0)) * r.between(1.4, 2.6),
+      1000,
+    );
   }
   tier2.forEach((federation, i) => {
     federation.request = [1_500_000, 1_200_000, 2_000_000, 900_000][i];
@@ -277,13 +352,7 @@ function buildRound(): { federations: Federation[]; areas: Area[] } {
   return { federations, areas: federations.flatMap((f) => f.areas) };
 }
 
-function sheet(
-  name: string,
-  headers: string[],
-  rows: CellValue[][],
-  formats: (string | null)[],
-  widths: number[],
-): SheetOutput {
+function sheet(name: string, headers: string[], rows: CellValue[][], formats: (string | null)[], widths: number[]): SheetOutput {
   const titleRow: CellValue[] = [EXAMPLE_TITLE, ...new Array<CellValue>(headers.length - 1).fill('')];
   const blank: CellValue[] = new Array<CellValue>(headers.length).fill('');
   const values = [titleRow, blank, headers, ...rows];
@@ -305,8 +374,7 @@ export function exampleSheets(): SheetOutput[] {
   const { federations, areas } = buildRound();
   const sorted = [...federations].sort(
     (a, b) =>
-      VO_PLAN.findIndex((p) => p.vo === a.vo) - VO_PLAN.findIndex((p) => p.vo === b.vo) ||
-      a.name.localeCompare(b.name, 'sv'),
+      VO_PLAN.findIndex((p) => p.vo === a.vo) - VO_PLAN.findIndex((p) => p.vo === b.vo) || a.name.localeCompare(b.name, 'sv'),
   );
   const byFederation = new Map(sorted.map((f, i) => [f.name, i]));
   const sortedAreas = [...areas].sort(
@@ -322,8 +390,12 @@ export function exampleSheets(): SheetOutput[] {
       [EXAMPLE_TITLE],
       [''],
       ['Allt i den här arbetsboken är påhittat: förbund, kommuner, regioner och belopp. Inga verkliga förbund eller uppgifter.'],
-      [`En nationell omgång med ${federations.length} förbund i de fem verksamhetsområdena och ${areas.length} kommuner och stadsdelar.`],
-      [`Statlig ram ${EXAMPLE_BUDGET.toLocaleString('sv-SE')} kr för år ${EXAMPLE_YEAR}; förra årets ram var ${EXAMPLE_PREVIOUS_BUDGET.toLocaleString('sv-SE')} kr, så spärren kan inte hållas fullt ut (underskott).`],
+      [
+        `En nationell omgång med ${federations.length} förbund i de fem verksamhetsområdena och ${areas.length} kommuner och stadsdelar.`,
+      ],
+      [
+        `Statlig ram ${EXAMPLE_BUDGET.toLocaleString('sv-SE')} kr för år ${EXAMPLE_YEAR}; förra årets ram var ${EXAMPLE_PREVIOUS_BUDGET.toLocaleString('sv-SE')} kr, så spärren kan inte hållas fullt ut (underskott).`,
+      ],
       ['Några förbund är nya (delår), har eget kapital över Trappan, kan inte matchas fullt ut av kommuner eller region,'],
       ['söker ytterligare medel eller lämnar tillbaka medel, så att varje varning och båda prioritetsgrupperna syns.'],
       ['Storhamn, Västerstad och Sydköping är delade mellan flera förbund (kolumnen Område).'],
@@ -386,14 +458,34 @@ export function exampleSheets(): SheetOutput[] {
       blankIfUndefined(f.months),
       blankIfUndefined(f.split),
     ]),
-    [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, '0', null],
+    [
+      null,
+      null,
+      null,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      '0',
+      null,
+    ],
     [36, 10, 22, 18, 16, 18, 18, 18, 18, 16, 12, 16],
   );
 
   const municipalitySheet = sheet(
     'Kommuner',
     ['Förbund', 'Kommun', 'Område', 'Invånare 16–64', 'Försörjningsmått', 'Försörjningsstödstagare'],
-    sortedAreas.map((a) => [a.federation, a.municipality, a.area, a.population, a.supportMeasure, blankIfUndefined(a.recipients)]),
+    sortedAreas.map((a) => [
+      a.federation,
+      a.municipality,
+      a.area,
+      a.population,
+      a.supportMeasure,
+      blankIfUndefined(a.recipients),
+    ]),
     [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
     [36, 16, 20, 16, 18, 14],
   );

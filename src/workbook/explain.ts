@@ -23,7 +23,9 @@ const kr = (d: Decimal) => formatKronor(d);
 const exact = (d: Decimal) => (d.isInteger() ? formatKronor(d) : formatKronor(d, 2));
 
 function findFederation(result: AllocationResult, name: string): FederationResult | undefined {
-  return result.federations.find((f) => f.name === name) ?? result.federations.find((f) => normalizeKey(f.name) === normalizeKey(name));
+  return (
+    result.federations.find((f) => f.name === name) ?? result.federations.find((f) => normalizeKey(f.name) === normalizeKey(name))
+  );
 }
 
 /**
@@ -46,8 +48,16 @@ export function explainFederation(result: AllocationResult, name: string): Expla
   add('Förbund', f.name, where || undefined);
 
   // Step 1: keys
-  add('Försörjningsmått', formatNumber(f.supportMeasure, f.supportMeasure.isInteger() ? 0 : 2), `${formatShare(f.supportMeasureShare, 4)} av alla förbunds ${formatNumber(result.totalSupportMeasure)}`);
-  add('Invånare 16–64', formatNumber(f.population, f.population.isInteger() ? 0 : 2), `${formatShare(f.populationShare, 4)} av alla förbunds ${formatNumber(result.totalPopulation)}`);
+  add(
+    'Försörjningsmått',
+    formatNumber(f.supportMeasure, f.supportMeasure.isInteger() ? 0 : 2),
+    `${formatShare(f.supportMeasureShare, 4)} av alla förbunds ${formatNumber(result.totalSupportMeasure)}`,
+  );
+  add(
+    'Invånare 16–64',
+    formatNumber(f.population, f.population.isInteger() ? 0 : 2),
+    `${formatShare(f.populationShare, 4)} av alla förbunds ${formatNumber(result.totalPopulation)}`,
+  );
   add(
     'Fördelningsnyckel',
     formatNumber(f.key, 6),
@@ -63,17 +73,37 @@ export function explainFederation(result: AllocationResult, name: string): Expla
   );
   add('Idealfördelning', exact(f.ideal), `skrivs ${kr(f.rounded.ideal)}`);
   // Step 4/5: floor
-  add('Föregående års tilldelning', f.previousAllocation ? kr(f.previousAllocation) : 'saknas', f.previousAllocation ? undefined : 'nytt förbund: ingen spärr');
+  add(
+    'Föregående års tilldelning',
+    f.previousAllocation ? kr(f.previousAllocation) : 'saknas',
+    f.previousAllocation ? undefined : 'nytt förbund: ingen spärr',
+  );
   if (f.floor) {
-    add('Spärrgolv', exact(f.floor), `(1 − ${formatShare(result.appliedMaxDecrease)}) × föregående års tilldelning${f.months < 12 ? ` × ${f.months}/12` : ''}`);
+    add(
+      'Spärrgolv',
+      exact(f.floor),
+      `(1 − ${formatShare(result.appliedMaxDecrease)}) × föregående års tilldelning${f.months < 12 ? ` × ${f.months}/12` : ''}`,
+    );
   } else if (f.protectionRemoved) {
     add('Spärrgolv', 'inget', 'skyddet togs bort vid underskott eftersom eget kapital är över rimlig nivå');
   }
-  add('Tillämpad spärr', formatShare(result.appliedMaxDecrease), result.appliedMaxDecrease.equals(p.maxDecrease) ? undefined : `höjd från ${formatShare(p.maxDecrease)} vid underskott`);
+  add(
+    'Tillämpad spärr',
+    formatShare(result.appliedMaxDecrease),
+    result.appliedMaxDecrease.equals(p.maxDecrease) ? undefined : `höjd från ${formatShare(p.maxDecrease)} vid underskott`,
+  );
   add('λ', formatNumber(result.lambda, 6), 'andel av behovsdelen som förbund utan spärr behåller');
-  add('Efter spärr', exact(f.afterFloor), f.liftedToFloor ? `höjd till spärrgolvet; skrivs ${kr(f.rounded.afterFloor)}` : `skrivs ${kr(f.rounded.afterFloor)}`);
+  add(
+    'Efter spärr',
+    exact(f.afterFloor),
+    f.liftedToFloor ? `höjd till spärrgolvet; skrivs ${kr(f.rounded.afterFloor)}` : `skrivs ${kr(f.rounded.afterFloor)}`,
+  );
   // Step 6: matching
-  add('Matchningstak', f.cap ? exact(f.cap) : 'obegränsat', f.cap ? '2 × det minsta av kommunernas och regionens möjliga bidrag' : 'kommunerna och regionen kan matcha fullt ut');
+  add(
+    'Matchningstak',
+    f.cap ? exact(f.cap) : 'obegränsat',
+    f.cap ? '2 × det minsta av kommunernas och regionens möjliga bidrag' : 'kommunerna och regionen kan matcha fullt ut',
+  );
   if (f.returned.greaterThan(0)) add('Återlämnade medel', kr(f.returned));
   add(
     'Matchad tilldelning',
@@ -83,7 +113,11 @@ export function explainFederation(result: AllocationResult, name: string): Expla
   // Step 7: additional funds
   add('Ansökan ytterligare medel', kr(f.request));
   if (f.request.greaterThan(0)) {
-    add('Möjligt att ta emot', exact(f.want), f.tier ? `prioritetsgrupp ${f.tier}${f.tier === 2 ? ' (eget kapital över rimlig nivå)' : ''}` : undefined);
+    add(
+      'Möjligt att ta emot',
+      exact(f.want),
+      f.tier ? `prioritetsgrupp ${f.tier}${f.tier === 2 ? ' (eget kapital över rimlig nivå)' : ''}` : undefined,
+    );
   }
   add('Ytterligare medel', exact(f.extra), `skrivs ${kr(f.rounded.extra)}`);
   // Step 8/9
@@ -101,7 +135,11 @@ export function explainFederation(result: AllocationResult, name: string): Expla
   // Step 3: equity
   add('Underlag för Trappan', exact(f.reasonableEquityBasis), trappanBasisNote(f));
   add('Rimligt eget kapital', kr(f.rounded.reasonableEquity), trappanNote(result));
-  add('Eget kapital', f.equity ? kr(f.equity) : 'saknas', f.equity ? (f.excessEquity ? 'över rimlig nivå' : 'inom rimlig nivå') : undefined);
+  add(
+    'Eget kapital',
+    f.equity ? kr(f.equity) : 'saknas',
+    f.equity ? (f.excessEquity ? 'över rimlig nivå' : 'inom rimlig nivå') : undefined,
+  );
   // Warnings
   if (f.warnings.length === 0) add('Varningar', 'inga');
   for (const w of f.warnings) add(`Varning ${w.code}`, w.text);
@@ -109,7 +147,8 @@ export function explainFederation(result: AllocationResult, name: string): Expla
 }
 
 function trappanBasisNote(f: FederationResult): string {
-  if (f.previousAllocation && f.reasonableEquityBasis.equals(f.previousAllocation.times(2))) return '2 × föregående års tilldelning';
+  if (f.previousAllocation && f.reasonableEquityBasis.equals(f.previousAllocation.times(2)))
+    return '2 × föregående års tilldelning';
   if (f.reasonableEquityBasis.equals(f.ideal.times(2)) && !f.previousAllocation) return '2 × idealfördelningen';
   return 'totala medel föregående år';
 }

@@ -72,13 +72,7 @@ export {
   matchParameterLabel,
 } from './parameters';
 export type { ParameterDefinition, ParameterKey, ParameterKind, LocatedParameter } from './parameters';
-export {
-  FEDERATION_COLUMNS,
-  AREA_COLUMNS,
-  FEDERATION_SHEET,
-  MUNICIPALITY_SHEET,
-  outputHeaderOf,
-} from './columns';
+export { FEDERATION_COLUMNS, AREA_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET, outputHeaderOf } from './columns';
 export type { ColumnDefinition, ColumnKind, FederationField, AreaField } from './columns';
 export { SPLIT_METHOD_LABELS } from './cells';
 export { formatProblem, formatKronor, formatShare, formatNumber } from './format';

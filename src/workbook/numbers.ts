@@ -57,7 +57,10 @@ export function parseNumberCell(cell: CellValue | undefined): ParsedNumber | nul
     return Number.isFinite(cell) ? { value: decimalFromNumber(cell), percent: false, currency: false } : undefined;
   }
   if (typeof cell !== 'string') return undefined;
-  let s = cell.normalize('NFC').replace(/[\s\u00A0\u2007\u2009\u202F\u200B\uFEFF]+/g, ' ').trim();
+  let s = cell
+    .normalize('NFC')
+    .replace(/[\s\u00A0\u2007\u2009\u202F\u200B\uFEFF]+/g, ' ')
+    .trim();
   let percent = false;
   let currency = false;
   let unit: ParsedNumber['unit'];

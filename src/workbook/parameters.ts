@@ -58,7 +58,9 @@ function labelNames(def: ParameterDefinition): string[] {
 }
 
 /** Which definition a label names, and with which unit multiplier; 'badUnit' when the unit does not fit. */
-export function matchParameterLabel(label: CellValue | undefined): { def: ParameterDefinition; multiplier: number } | { def: ParameterDefinition; badUnit: string } | undefined {
+export function matchParameterLabel(
+  label: CellValue | undefined,
+): { def: ParameterDefinition; multiplier: number } | { def: ParameterDefinition; badUnit: string } | undefined {
   const h = parseHeader(label);
   for (const def of PARAMETER_DEFINITIONS) {
     if (!labelNames(def).includes(h.name)) continue;
@@ -135,7 +137,14 @@ export function scanParameterSheet(sheets: SheetValues[]): ParameterSheetScan {
       continue;
     }
     if ('badUnit' in match) {
-      scan.problems.push(makeProblem(sheet.name, r, header.column, unknownUnitMessage(`Parametern "${match.def.label}"`, match.def.kind, match.badUnit)));
+      scan.problems.push(
+        makeProblem(
+          sheet.name,
+          r,
+          header.column,
+          unknownUnitMessage(`Parametern "${match.def.label}"`, match.def.kind, match.badUnit),
+        ),
+      );
       continue;
     }
     const earlier = scan.rows[match.def.key];
@@ -157,8 +166,17 @@ function lastNonBlank(cells: CellValue[]): number {
  * Reads one parameter value cell by the parameter's kind. Money in kronor, shares as fractions. A number
  * in a cell formatted as a date or time (`numberFormat`, when the host gave it) is an error.
  */
-export function readParameterValue(def: ParameterDefinition, cell: CellValue | undefined, multiplier: number, numberFormat?: string | null): CellRead<Decimal> {
-  const dated = dateFormattedProblem(cell, numberFormat, def.kind === 'money' ? 'ett belopp' : def.kind === 'share' ? 'en andel' : 'ett årtal');
+export function readParameterValue(
+  def: ParameterDefinition,
+  cell: CellValue | undefined,
+  multiplier: number,
+  numberFormat?: string | null,
+): CellRead<Decimal> {
+  const dated = dateFormattedProblem(
+    cell,
+    numberFormat,
+    def.kind === 'money' ? 'ett belopp' : def.kind === 'share' ? 'en andel' : 'ett årtal',
+  );
   if (dated) return { ok: false, message: dated };
   if (def.kind === 'money') return readMoney(cell, multiplier);
   if (def.kind === 'share') return readShare(cell);
@@ -226,7 +244,12 @@ export function locateParameters(sheets: SheetValues[]): LocatedParameter[] {
       multiplier,
       default: def.default,
     };
-    const read = readParameterValue(def, value, multiplier, found && scan.sheet ? scan.sheet.numberFormats?.[row]?.[valueColumn] : undefined);
+    const read = readParameterValue(
+      def,
+      value,
+      multiplier,
+      found && scan.sheet ? scan.sheet.numberFormats?.[row]?.[valueColumn] : undefined,
+    );
     if (read === null) {
       if (def.required) located.problem = R.parameterWithoutValue(def.label);
     } else if (!read.ok) {

@@ -6,7 +6,14 @@ import type { AllocationResult, ModelInput, MunicipalContributionResult } from '
 import { WARNING_CODES } from '../engine';
 import type { CellBlock, CellValue, Problem, RunSummary, SheetOutput, SheetValues, WorkbookLayout, WritePlan } from './types';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, OUTPUT_SHEETS, SHARE_FORMAT, TEXT_FORMAT } from './types';
-import { companionHeaders, FEDERATION_COLUMNS, FEDERATION_KEY_HEADERS, FEDERATION_SHEET, mapHeaders, outputHeaderOf } from './columns';
+import {
+  companionHeaders,
+  FEDERATION_COLUMNS,
+  FEDERATION_KEY_HEADERS,
+  FEDERATION_SHEET,
+  mapHeaders,
+  outputHeaderOf,
+} from './columns';
 import type { HeaderMapping } from './columns';
 import { columnLetters } from './address';
 import { EQUAL_FALLBACK_REASON, SPLIT_METHOD_LABELS } from './cells';
@@ -105,11 +112,23 @@ export function municipalContributionSheet(result: AllocationResult, name: strin
   formats.push([null, null, null, null, null]);
   values.push([TOTAL_LABEL, '', '', '', wholeKronor(total)]);
   formats.push([TEXT_FORMAT, null, null, null, MONEY_FORMAT]);
-  return { name, values, numberFormats: formats, boldRows: [0, values.length - 1], columnWidths: [30, 22, 18, 10, 16], headerRow: 0 };
+  return {
+    name,
+    values,
+    numberFormats: formats,
+    boldRows: [0, values.length - 1],
+    columnWidths: [30, 22, 18, 10, 16],
+    headerRow: 0,
+  };
 }
 
 /** Körlogg: Uppgift / Värde. */
-export function runLogSheet(result: AllocationResult, input: ModelInput, timestamp: Date, name: string = OUTPUT_SHEETS[1]): SheetOutput {
+export function runLogSheet(
+  result: AllocationResult,
+  input: ModelInput,
+  timestamp: Date,
+  name: string = OUTPUT_SHEETS[1],
+): SheetOutput {
   const rows: [string, CellValue, string | null][] = [];
   const money = (label: string, d: Decimal) => rows.push([label, wholeKronor(d), MONEY_FORMAT]);
   rows.push(['Tidpunkt', isoLocal(timestamp), null]);
@@ -217,7 +236,12 @@ export function buildWritePlan(
     // Rows that are neither the header nor a federation are left as they are (null): on a first run
     // they are empty or part of something of the user's (a merged footnote), and on a rerun the
     // clear ranges below have already removed the earlier output there.
-    const values: CellValue[] = r === fs.headerRow ? [...FEDERATION_OUTPUT_HEADERS] : fed ? federationOutputRow(fed) : FEDERATION_OUTPUT_HEADERS.map(() => null);
+    const values: CellValue[] =
+      r === fs.headerRow
+        ? [...FEDERATION_OUTPUT_HEADERS]
+        : fed
+          ? federationOutputRow(fed)
+          : FEDERATION_OUTPUT_HEADERS.map(() => null);
     // Headers and the Varningar column as text, amounts in the money format, other rows left alone
     values.forEach((v, k) => {
       columnValues[k].push(v);
@@ -233,7 +257,7 @@ export function buildWritePlan(
   // Contiguous runs of columns become one block each
   const order = columns.map((c, k) => ({ c, k })).sort((a, b) => a.c - b.c);
   const blocks: CellBlock[] = [];
-  for (let s = 0; s < order.length; ) {
+  for (let s = 0; s < order.length;) {
     let e = s;
     while (e + 1 < order.length && order[e + 1].c === order[e].c + 1) e++;
     const ks = order.slice(s, e + 1).map((o) => o.k);
@@ -249,9 +273,22 @@ export function buildWritePlan(
   }
 
   const sheet = options.federationSheet;
-  const leftover = sheet ? leftoverRunRows(sheet, fs.headerRow, Object.values(fs.columns ?? {}), fs.existingOutputColumns, fs.dataRows) : [];
-  const clear = ownCellRanges(fs.name, Object.values(fs.existingOutputColumns), [fs.headerRow, ...fs.dataRows, ...leftover], leftover.length > 0 ? (sheet?.formulaCells ?? []).filter((f) => leftover.includes(f.row)) : []);
-  const notices = duplicateColumnNotices(fs.name, fs.headerRow, fs.existingOutputColumns, fs.duplicateOutputColumns ?? [], sheet?.values[fs.headerRow]);
+  const leftover = sheet
+    ? leftoverRunRows(sheet, fs.headerRow, Object.values(fs.columns ?? {}), fs.existingOutputColumns, fs.dataRows)
+    : [];
+  const clear = ownCellRanges(
+    fs.name,
+    Object.values(fs.existingOutputColumns),
+    [fs.headerRow, ...fs.dataRows, ...leftover],
+    leftover.length > 0 ? (sheet?.formulaCells ?? []).filter((f) => leftover.includes(f.row)) : [],
+  );
+  const notices = duplicateColumnNotices(
+    fs.name,
+    fs.headerRow,
+    fs.existingOutputColumns,
+    fs.duplicateOutputColumns ?? [],
+    sheet?.values[fs.headerRow],
+  );
 
   const existing = layout.existingOutputSheets;
   const sheets = [
@@ -294,7 +331,8 @@ export function ownCellRanges(
   const ranges: WritePlan['clear'] = [];
   for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
     const skip = new Set(except.filter((e) => e.column === column).map((e) => e.row));
-    for (const [row, rowCount] of runsOf(rows.filter((r) => !skip.has(r)))) ranges.push({ sheet, row, column, rowCount, columnCount: 1 });
+    for (const [row, rowCount] of runsOf(rows.filter((r) => !skip.has(r))))
+      ranges.push({ sheet, row, column, rowCount, columnCount: 1 });
   }
   return ranges;
 }
@@ -321,7 +359,8 @@ export function leftoverRunRows(
     if (skip.has(r)) continue;
     const row = sheet.values[r] ?? [];
     if (!inputColumns.every((c) => isBlank(row[c]))) continue;
-    if (money.every((c) => typeof row[c] === 'number' && Number.isFinite(row[c] as number) && !formulas.has(`${r},${c}`))) rows.push(r);
+    if (money.every((c) => typeof row[c] === 'number' && Number.isFinite(row[c] as number) && !formulas.has(`${r},${c}`)))
+      rows.push(r);
   }
   return rows;
 }
@@ -376,7 +415,11 @@ function runRowsOf(sheets: SheetValues[], sheet: SheetValues, headerRow: number,
  * Körlogg. Input cells, cells below or beside the table of the user's, and further columns carrying an
  * output header (reported in `notices`, present when there is one) are never included.
  */
-export function removeOutputPlan(sheets: SheetValues[]): { clear: WritePlan['clear']; deleteSheets: string[]; notices?: Problem[] } {
+export function removeOutputPlan(sheets: SheetValues[]): {
+  clear: WritePlan['clear'];
+  deleteSheets: string[];
+  notices?: Problem[];
+} {
   let clear: WritePlan['clear'] = [];
   let notices: Problem[] = [];
   const sheet = findSheet(sheets, FEDERATION_SHEET);
@@ -386,7 +429,13 @@ export function removeOutputPlan(sheets: SheetValues[]): { clear: WritePlan['cle
       const cells = sheet.values[header.row] ?? [];
       const mapping = mapHeaders<string>(sheet.name, cells, header.row, FEDERATION_COLUMNS, true);
       const own = Object.values(mapping.outputColumns);
-      if (own.length > 0) clear = ownCellRanges(sheet.name, own, [header.row, ...runRowsOf(sheets, sheet, header.row, mapping)], sheet.formulaCells ?? []);
+      if (own.length > 0)
+        clear = ownCellRanges(
+          sheet.name,
+          own,
+          [header.row, ...runRowsOf(sheets, sheet, header.row, mapping)],
+          sheet.formulaCells ?? [],
+        );
       notices = duplicateColumnNotices(sheet.name, header.row, mapping.outputColumns, mapping.duplicateOutputColumns, cells);
     }
   }

@@ -3,7 +3,15 @@
 import Decimal from 'decimal.js';
 // Numbers are made in the engine's own decimal class: the model gets them as they are (no copy, one class).
 import { EngineDecimal as D } from '../engine';
-import { budgetCoversBase, ISSUE_TEXTS, isWholeKronor, modelParameters, returnsAndRequests, trappanLimitsInOrder, weightsAddUpTo100 } from '../engine';
+import {
+  budgetCoversBase,
+  ISSUE_TEXTS,
+  isWholeKronor,
+  modelParameters,
+  returnsAndRequests,
+  trappanLimitsInOrder,
+  weightsAddUpTo100,
+} from '../engine';
 import type { AreaInput, FederationInput, ModelInput, ModelParameters, SplitMethod } from '../engine';
 import type { CellValue, Problem, ReadResult, SheetValues, WorkbookLayout } from './types';
 import { OUTPUT_SHEETS } from './types';
@@ -24,7 +32,15 @@ import {
 import { CellRead, dateFormattedProblem, NumberNoun, readMoney, readMonths, readQuantity, readSplitMethod } from './cells';
 import { engineText, READ_TEXTS as R } from './messages';
 import { ParameterKey, PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
-import { findHeaderRow, findOnlySheet, findSheet, HEADER_SEARCH_ROWS, makeProblem, mergedOutputCellMessage, sortProblems } from './sheets';
+import {
+  findHeaderRow,
+  findOnlySheet,
+  findSheet,
+  HEADER_SEARCH_ROWS,
+  makeProblem,
+  mergedOutputCellMessage,
+  sortProblems,
+} from './sheets';
 import { outputColumnPlacement } from './plan';
 import { columnLetters } from './address';
 import { cellText, excelErrorMessage, excelErrorOf, isBlank, normalizeKey } from './text';
@@ -87,7 +103,11 @@ function isBlankRow<K extends string>(row: CellValue[], mapping: HeaderMapping<K
  * The given cells of a row that show an error value (#N/A from a lookup, #REF!), each reported at its
  * cell; the caller reads them as no name at all.
  */
-function errorValueCells<K extends string>(keys: readonly K[], cell: (key: K) => CellValue | undefined, at: (key: K, message: string) => void): K[] {
+function errorValueCells<K extends string>(
+  keys: readonly K[],
+  cell: (key: K) => CellValue | undefined,
+  at: (key: K, message: string) => void,
+): K[] {
   const found: K[] = [];
   for (const key of keys) {
     const error = excelErrorOf(cell(key));
@@ -159,7 +179,8 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
   const rows: FederationRow[] = [];
   if (!opened || opened.col('name') === undefined) return { opened, rows };
   const { sheet, headerRow, mapping } = opened;
-  const at = (r: number, key: FederationField, message: string) => problems.push(makeProblem(sheet.name, r, opened.col(key)!, message));
+  const at = (r: number, key: FederationField, message: string) =>
+    problems.push(makeProblem(sheet.name, r, opened.col(key)!, message));
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     if (isBlankRow(row, mapping)) continue;
@@ -182,7 +203,8 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
       const dated = c === undefined ? undefined : dateFormattedProblem(row[c], sheet.numberFormats?.[r]?.[c], noun);
       return dated ? { ok: false, message: dated } : read();
     };
-    const money = (key: FederationField) => notDate(key, 'ett belopp', () => readMoney(cell(key), mapping.columns[key]?.multiplier ?? 1));
+    const money = (key: FederationField) =>
+      notDate(key, 'ett belopp', () => readMoney(cell(key), mapping.columns[key]?.multiplier ?? 1));
     const vo = errors.includes('vo') ? '' : cellText(cell('vo'));
     if (vo) input.vo = vo;
     const region = errors.includes('region') ? '' : cellText(cell('region'));
@@ -194,7 +216,11 @@ function readFederations(sheets: SheetValues[], problems: Problem[]) {
     take('regionContribution', money('regionContribution'), (v) => (input.regionContribution = v));
     take('request', money('request'), (v) => (input.request = v));
     take('returned', money('returned'), (v) => (input.returned = v));
-    take('months', notDate('months', 'ett antal månader', () => readMonths(cell('months'))), (v) => (input.months = v));
+    take(
+      'months',
+      notDate('months', 'ett antal månader', () => readMonths(cell('months'))),
+      (v) => (input.months = v),
+    );
     take('splitMethod', readSplitMethod(cell('splitMethod')), (v: SplitMethod) => (input.splitMethod = v));
     if (errors.includes('name')) continue;
     if (!name) {
@@ -232,7 +258,9 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
     const quantity = (k: 'population' | 'supportMeasure' | 'supportRecipients', what: 'antal' | 'belopp', label: string) => {
       const c = opened.col(k)!;
       const dated = dateFormattedProblem(row[c], sheet.numberFormats?.[r]?.[c], what === 'antal' ? 'ett antal' : 'ett belopp');
-      const read: CellRead<Decimal> = dated ? { ok: false, message: dated } : readQuantity(cell(k), mapping.columns[k]?.multiplier ?? 1, what);
+      const read: CellRead<Decimal> = dated
+        ? { ok: false, message: dated }
+        : readQuantity(cell(k), mapping.columns[k]?.multiplier ?? 1, what);
       if (read === null) {
         if (k !== 'supportRecipients') {
           at(r, k, R.valueMissing(label));
@@ -249,7 +277,10 @@ function readAreas(sheets: SheetValues[], problems: Problem[]) {
     };
     const population = quantity('population', 'antal', 'Invånare 16–64');
     const supportMeasure = quantity('supportMeasure', 'belopp', 'Försörjningsmått');
-    const supportRecipients = opened.col('supportRecipients') === undefined ? undefined : quantity('supportRecipients', 'antal', 'Försörjningsstödstagare');
+    const supportRecipients =
+      opened.col('supportRecipients') === undefined
+        ? undefined
+        : quantity('supportRecipients', 'antal', 'Försörjningsstödstagare');
     if (!federationText && !errors.includes('federation')) at(r, 'federation', R.federationNameMissing);
     if (!municipality && !errors.includes('municipality')) at(r, 'municipality', R.municipalityNameMissing);
     const input: AreaInput = {
@@ -338,9 +369,13 @@ function mergeConflicts(sheet: SheetValues, layout: WorkbookLayout['federationSh
   const problems: Problem[] = [];
   for (const row of [layout.headerRow, ...layout.dataRows]) {
     for (const column of columns) {
-      const merge = merges.find((m) => row >= m.row && row < m.row + m.rowCount && column >= m.column && column < m.column + m.columnCount);
+      const merge = merges.find(
+        (m) => row >= m.row && row < m.row + m.rowCount && column >= m.column && column < m.column + m.columnCount,
+      );
       if (merge && (merge.rowCount > 1 || merge.columnCount > 1)) {
-        problems.push(makeProblem(sheet.name, row, column, mergedOutputCellMessage(`${columnLetters(merge.column)}${merge.row + 1}`)));
+        problems.push(
+          makeProblem(sheet.name, row, column, mergedOutputCellMessage(`${columnLetters(merge.column)}${merge.row + 1}`)),
+        );
       }
     }
   }
@@ -433,7 +468,11 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     }
     // spec: docs/model.md §I — a federation cannot both return and request
     if (returnsAndRequests(f.input.returned, f.input.request)) {
-      fedProblem(f, 'request', engineText(ISSUE_TEXTS.returnAndRequest(ISSUE_TEXTS.federationWho(f.input.name, 0), f.input.returned!, f.input.request!)));
+      fedProblem(
+        f,
+        'request',
+        engineText(ISSUE_TEXTS.returnAndRequest(ISSUE_TEXTS.federationWho(f.input.name, 0), f.input.returned!, f.input.request!)),
+      );
     }
     // spec: docs/model.md §9 — försörjningsstöd split needs fs on every area
     if (areasOk && list.length > 0) {
@@ -455,15 +494,19 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
         if (!isBlank(c)) lastAny = i;
       });
       const names = needing.map((f) => `"${f.input.name}"`).join(', ');
-      problems.push(
-        makeProblem(areaSheet!.sheet.name, areaSheet!.headerRow, lastAny + 1, R.recipientsColumnMissing(names)),
-      );
+      problems.push(makeProblem(areaSheet!.sheet.name, areaSheet!.headerRow, lastAny + 1, R.recipientsColumnMissing(names)));
     }
   }
 
   // At least one federation (engine: NO_FEDERATIONS)
-  if (federationsOk && feds.rows.length === 0 && !problems.some((p) => p.sheet === fedSheet!.sheet.name && p.row > fedSheet!.headerRow + 1)) {
-    problems.push(makeProblem(fedSheet!.sheet.name, fedSheet!.headerRow + 1, fedSheet!.col('name')!, R.noFederations(fedSheet!.sheet.name)));
+  if (
+    federationsOk &&
+    feds.rows.length === 0 &&
+    !problems.some((p) => p.sheet === fedSheet!.sheet.name && p.row > fedSheet!.headerRow + 1)
+  ) {
+    problems.push(
+      makeProblem(fedSheet!.sheet.name, fedSheet!.headerRow + 1, fedSheet!.col('name')!, R.noFederations(fedSheet!.sheet.name)),
+    );
   }
   // ΣFM > 0 and ΣPOP > 0 when their weight is (spec: docs/model.md §1)
   if (areasOk && areas.rows.length > 0) {
@@ -480,16 +523,13 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   // Parameters that depend on each other (spec: docs/model.md §P, §1)
   if (params.ok && params.scan.sheet) {
     const sheetName = params.scan.sheet.name;
-    const placeOf = (k: ParameterKey) =>
-      params.valueCell(k) ?? { row: params.scan.headerRow, column: params.scan.labelColumn };
+    const placeOf = (k: ParameterKey) => params.valueCell(k) ?? { row: params.scan.headerRow, column: params.scan.labelColumn };
     const wfm = params.param('weightSupportMeasure');
     const wpop = params.param('weightPopulation');
     const weightsRead = !params.failed.has('weightSupportMeasure') && !params.failed.has('weightPopulation');
     if (weightsRead && !weightsAddUpTo100(wfm, wpop)) {
       const where = params.valueCell('weightSupportMeasure') ? placeOf('weightSupportMeasure') : placeOf('weightPopulation');
-      problems.push(
-        makeProblem(sheetName, where.row, where.column, engineText(ISSUE_TEXTS.weightsNot100(wfm, wpop))),
-      );
+      problems.push(makeProblem(sheetName, where.row, where.column, engineText(ISSUE_TEXTS.weightsNot100(wfm, wpop))));
     }
     const l1 = params.param('trappanLimit1');
     const l2 = params.param('trappanLimit2');
@@ -503,12 +543,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     if (budget && n > 0 && !params.failed.has('baseAllocation') && !budgetCoversBase(budget, n, g)) {
       const where = placeOf('budget');
       problems.push(
-        makeProblem(
-          sheetName,
-          where.row,
-          where.column,
-          engineText(ISSUE_TEXTS.budgetTooSmall(budget, n, g, g.times(n))),
-        ),
+        makeProblem(sheetName, where.row, where.column, engineText(ISSUE_TEXTS.budgetTooSmall(budget, n, g, g.times(n)))),
       );
     }
   }
@@ -577,7 +612,9 @@ export function cellsRead(sheets: SheetValues[]): (sheet: string, row: number, c
     const { headerRow, labelColumn, valueColumn } = params;
     rules.set(
       params.sheet.name,
-      headerRow < 0 ? searchOnly : (row, column) => row === headerRow || (row > headerRow && (column === labelColumn || column === valueColumn)),
+      headerRow < 0
+        ? searchOnly
+        : (row, column) => row === headerRow || (row > headerRow && (column === labelColumn || column === valueColumn)),
     );
   }
   for (const [canonical, defs, withOutput] of [

@@ -19,7 +19,8 @@ export function findSheets(sheets: SheetValues[], canonical: string): SheetValue
 /** Two or more sheets whose names match one sheet (e.g. `Förbund` and a hidden `Förbund `). */
 export function duplicateSheetMessage(canonical: string, names: string[]): string {
   const listed = names.map((n) => `"${n}"`);
-  const both = listed.length === 2 ? `${listed[0]} och ${listed[1]}` : `${listed.slice(0, -1).join(', ')} och ${listed[listed.length - 1]}`;
+  const both =
+    listed.length === 2 ? `${listed[0]} och ${listed[1]}` : `${listed.slice(0, -1).join(', ')} och ${listed[listed.length - 1]}`;
   return `Bladen ${both} matchar båda bladet "${canonical}" (stora och små bokstäver och mellanslag räknas inte); byt namn på eller ta bort det som inte ska användas (det kan vara dolt)`;
 }
 
@@ -29,7 +30,18 @@ export function duplicateSheetMessage(canonical: string, names: string[]): strin
  */
 export function findOnlySheet(sheets: SheetValues[], canonical: string, problems: Problem[]): SheetValues | undefined {
   const found = findSheets(sheets, canonical);
-  if (found.length > 1) problems.push(makeProblem(found[1].name, 0, 0, duplicateSheetMessage(canonical, found.map((s) => s.name))));
+  if (found.length > 1)
+    problems.push(
+      makeProblem(
+        found[1].name,
+        0,
+        0,
+        duplicateSheetMessage(
+          canonical,
+          found.map((s) => s.name),
+        ),
+      ),
+    );
   return found[0];
 }
 

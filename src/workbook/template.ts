@@ -81,17 +81,38 @@ function columnValidations<K extends string>(defs: readonly ColumnDefinition<K>[
     // Amounts and counts: a warning, not a stop, so that "400 000 kr" or 1 234,5 under a header changed
     // to (tkr) can be kept, as the instructions allow; the reader checks every cell.
     if (def.kind === 'money') out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Hela kronor, 0 eller mer', warning: true });
-    else if (def.key === 'supportMeasure') out.push({ range, type: 'decimal', min: 0, prompt: 'Försörjningsmått, 0 eller mer (samma enhet på alla rader)', warning: true });
-    else if (def.kind === 'quantity') out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Ett heltal, 0 eller mer', warning: true });
-    else if (def.kind === 'months') out.push({ range, type: 'wholeNumber', min: 1, max: 12, prompt: 'Verksamhetsmånader i år, 1–12 (tomt = 12)' });
+    else if (def.key === 'supportMeasure')
+      out.push({
+        range,
+        type: 'decimal',
+        min: 0,
+        prompt: 'Försörjningsmått, 0 eller mer (samma enhet på alla rader)',
+        warning: true,
+      });
+    else if (def.kind === 'quantity')
+      out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Ett heltal, 0 eller mer', warning: true });
+    else if (def.kind === 'months')
+      out.push({ range, type: 'wholeNumber', min: 1, max: 12, prompt: 'Verksamhetsmånader i år, 1–12 (tomt = 12)' });
     else if (def.kind === 'split') {
-      out.push({ range, type: 'list', values: Object.values(SPLIT_METHOD_LABELS), prompt: 'Hur kommunernas andel delas (tomt = Invånare)' });
-    } else if (def.key === 'vo') out.push({ range, type: 'list', values: VO_VALUES, prompt: 'Försäkringskassans verksamhetsområde' });
+      out.push({
+        range,
+        type: 'list',
+        values: Object.values(SPLIT_METHOD_LABELS),
+        prompt: 'Hur kommunernas andel delas (tomt = Invånare)',
+      });
+    } else if (def.key === 'vo')
+      out.push({ range, type: 'list', values: VO_VALUES, prompt: 'Försäkringskassans verksamhetsområde' });
   });
   return out;
 }
 
-function dataSheet<K extends string>(name: string, title: string, note: string, defs: readonly ColumnDefinition<K>[], widths: number[]): SheetOutput {
+function dataSheet<K extends string>(
+  name: string,
+  title: string,
+  note: string,
+  defs: readonly ColumnDefinition<K>[],
+  widths: number[],
+): SheetOutput {
   const headers = defs.map((d) => d.label);
   return {
     name,

@@ -64,7 +64,10 @@ export function normalizeKey(value: CellValue | undefined): string {
 
 /** normalizeKey without diacritics ("Försörjningsstöd" → "forsorjningsstod"). */
 export function foldDiacritics(key: string): string {
-  return key.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  return key
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 }
 
 export type Unit = 'kr' | 'tkr' | 'mkr' | '%';

@@ -99,9 +99,7 @@ export interface WorkbookLayout {
   existingOutputSheets: Record<string, string>;
 }
 
-export type ReadResult =
-  | { ok: true; input: ModelInput; layout: WorkbookLayout }
-  | { ok: false; problems: Problem[] };
+export type ReadResult = { ok: true; input: ModelInput; layout: WorkbookLayout } | { ok: false; problems: Problem[] };
 
 /**
  * A rectangular block of cells written into an existing sheet. In `values`, '' clears a cell and null

@@ -14,6 +14,7 @@ jest.setTimeout(60_000);
 
 // The pane updates its state after awaited host calls, which React reports as "not wrapped in act(...)"
 // although every test waits for the result; only that warning is silenced.
+// eslint-disable-next-line no-console -- kept to pass every other message through
 const consoleError = console.error;
 beforeAll(() => {
   jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {

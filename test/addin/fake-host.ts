@@ -30,7 +30,10 @@ export class FakeHost implements WorkbookHost {
     this.calls.push('readWorkbook');
     await this.wait();
     const inputs = INPUT_SHEETS.map(normalizeKey);
-    return this.sheets.map((s) => ({ name: s.name, values: inputs.includes(normalizeKey(s.name)) ? s.values.map((r) => [...r]) : [] }));
+    return this.sheets.map((s) => ({
+      name: s.name,
+      values: inputs.includes(normalizeKey(s.name)) ? s.values.map((r) => [...r]) : [],
+    }));
   }
 
   async writeRun(plan: WritePlan, chart?: ChartSpec): Promise<WriteStats> {

@@ -14,9 +14,21 @@ export function workedExampleSheets(): SheetValues[] {
     {
       name: 'Förbund',
       values: [
-        ['Förbund', 'Statlig tilldelning föregående år (kr)', 'Eget kapital (kr)', 'Kommunernas möjliga bidrag (kr)', 'Ansökan ytterligare medel (kr)', 'Verksamhetsmånader'],
+        [
+          'Förbund',
+          'Statlig tilldelning föregående år (kr)',
+          'Eget kapital (kr)',
+          'Kommunernas möjliga bidrag (kr)',
+          'Ansökan ytterligare medel (kr)',
+          'Verksamhetsmånader',
+        ],
         ...WORKED_EXAMPLE.federations.map((f) => [
-          f.name, cellOf(f.previousAllocation), cellOf(f.equity), cellOf(f.municipalContribution), cellOf(f.request), cellOf(f.months),
+          f.name,
+          cellOf(f.previousAllocation),
+          cellOf(f.equity),
+          cellOf(f.municipalContribution),
+          cellOf(f.request),
+          cellOf(f.months),
         ]),
       ],
     },

@@ -2,7 +2,6 @@
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import { seededRandom as prng } from '../../src/workbook/random';
 
-
 export const FEDERATION_HEADERS = [
   'Förbund',
   'VO',

@@ -7,7 +7,9 @@ import * as path from 'node:path';
 // office-addin-manifest loads, for JSON (Teams) manifests only, packages that are ES modules Jest's
 // CommonJS runtime cannot load (@microsoft/app-manifest, uuid 14); reading an XML manifest needs neither.
 jest.mock('@microsoft/app-manifest', () => ({}));
-jest.mock('../../node_modules/office-addin-manifest/node_modules/uuid/dist-node/index.js', () => ({ v4: () => '00000000-0000-4000-8000-000000000000' }));
+jest.mock('../../node_modules/office-addin-manifest/node_modules/uuid/dist-node/index.js', () => ({
+  v4: () => '00000000-0000-4000-8000-000000000000',
+}));
 
 import { OfficeAddinManifest } from 'office-addin-manifest';
 
@@ -74,7 +76,22 @@ describe('manifest.xml', () => {
       'VersionOverrides',
     ];
     const children = rootChildren(xml);
-    expect(children).toEqual(['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides']);
+    expect(children).toEqual([
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ]);
     const positions = children.map((c) => documented.indexOf(c));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -93,7 +110,9 @@ describe('manifest.xml', () => {
     expect(xml).toMatch(/<OfficeTab id="TabHome">/);
     expect(xml).toMatch(/<bt:String id="Group.Label" DefaultValue="Finsam"\/>/);
     expect(xml).toMatch(/<bt:String id="TaskpaneButton.Label" DefaultValue="Medelstilldelning"\/>/);
-    expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>[^<]+<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/);
+    expect(xml).toMatch(
+      /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>[^<]+<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/,
+    );
     expect(xml).toMatch(/<bt:Url id="Taskpane.Url" DefaultValue="https:\/\/localhost:3000\/taskpane.html"\/>/);
   });
 
@@ -102,14 +121,16 @@ describe('manifest.xml', () => {
     const iconUrl = /<IconUrl DefaultValue="([^"]+)"/.exec(xml)![1];
     const hiRes = /<HighResolutionIconUrl DefaultValue="([^"]+)"/.exec(xml)![1];
     refs.push({ url: iconUrl, size: 32 }, { url: hiRes, size: 64 });
-    for (const m of xml.matchAll(/<bt:Image id="Icon\.(\d+)x\1" DefaultValue="([^"]+)"/g)) refs.push({ url: m[2], size: Number(m[1]) });
+    for (const m of xml.matchAll(/<bt:Image id="Icon\.(\d+)x\1" DefaultValue="([^"]+)"/g))
+      refs.push({ url: m[2], size: Number(m[1]) });
     expect(refs.map((r) => r.size).sort((a, b) => a - b)).toEqual([16, 32, 32, 64, 80]);
     for (const { url, size } of refs) {
       const file = path.join(ROOT, new URL(url).pathname);
       expect(fs.existsSync(file)).toBe(true);
       expect(pngSize(file)).toEqual({ width: size, height: size });
     }
-    for (const size of [16, 32, 64, 80, 128]) expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`))).toEqual({ width: size, height: size });
+    for (const size of [16, 32, 64, 80, 128])
+      expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`))).toEqual({ width: size, height: size });
   });
 });
 
@@ -189,7 +210,10 @@ describe('requirement set', () => {
 describe('production build', () => {
   test('the webpack build substitutes the production URL into dist/manifest.xml', async () => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<{
+    const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (
+      env: Record<string, unknown>,
+      argv: Record<string, unknown>,
+    ) => Promise<{
       plugins: { patterns?: { from: string; transform?: (content: Buffer) => string }[] }[];
       output: { path: string };
     }>;
@@ -207,6 +231,8 @@ describe('production build', () => {
     await expect(makeConfig({ url: 'http://osäker.example' }, { mode: 'production' })).rejects.toThrow(/https/);
     // The pane loads office.js from Microsoft's CDN, never bundled
     const html = fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8');
-    expect(html).toContain('<script type="text/javascript" src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    expect(html).toContain(
+      '<script type="text/javascript" src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>',
+    );
   });
 });

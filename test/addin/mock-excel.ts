@@ -8,6 +8,7 @@
 //   on the web's limit) fails like Office.js: an Error whose `code` is "RequestPayloadSizeLimitExceeded";
 // - a string written through Range.values into a cell that is not formatted as text ("@") is parsed
 //   like typed input (excelParse): "=…" becomes a formula, "1-2" or "3/4" a date, "00123" a number.
+/* eslint-disable @typescript-eslint/no-explicit-any -- a mock of office.js's proxy objects, whose shapes the tests poke freely */
 import { OfficeMockObject } from 'office-addin-mock';
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import type { ExcelContextRunner, ExcelRunner } from '../../src/excel/office-host';
@@ -128,6 +129,7 @@ export function mockExcel(
   };
   /** Event handlers added or removed since the last sync (they take effect with it). */
   let pendingEvents: (() => void)[] = [];
+  // eslint-disable-next-line prefer-const -- assigned once below, after the closures that use it
   let context: any;
   const responseLimit = options.responseLimitBytes ?? RESPONSE_LIMIT_BYTES;
   /** What the loads queued since the last sync will answer: bytes, and what to do when the sync succeeds. */
@@ -144,7 +146,14 @@ export function mockExcel(
     const record: RangeRecord = { sheet, row, column, rowCount, columnCount, batch: syncs };
     state.ranges.push(record);
     const mock: any = new OfficeMockObject({
-      format: { fill: { color: '' }, font: { bold: false }, columnWidth: 0, autofitColumns() { record.autofit = true; } },
+      format: {
+        fill: { color: '' },
+        font: { bold: false },
+        columnWidth: 0,
+        autofitColumns() {
+          record.autofit = true;
+        },
+      },
       dataValidation: { rule: {}, prompt: {}, errorAlert: {} },
       clear(applyTo: string) {
         record.cleared = applyTo;
@@ -156,7 +165,8 @@ export function mockExcel(
           for (const k of [...state.formats.keys()]) {
             const [name, rc] = [k.slice(0, k.lastIndexOf('!')), k.slice(k.lastIndexOf('!') + 1)];
             const [r, c] = rc.split(',').map(Number);
-            if (name === m.name && r >= row && r < row + rowCount && c >= column && c < column + columnCount) state.formats.delete(k);
+            if (name === m.name && r >= row && r < row + rowCount && c >= column && c < column + columnCount)
+              state.formats.delete(k);
           }
         }
       },
@@ -172,7 +182,8 @@ export function mockExcel(
         return loaded;
       },
       set(v: CellValue[][]) {
-        if (v.length !== rowCount || v.some((r) => r.length !== columnCount)) throw new Error(`values shape ≠ ${rowCount}×${columnCount}`);
+        if (v.length !== rowCount || v.some((r) => r.length !== columnCount))
+          throw new Error(`values shape ≠ ${rowCount}×${columnCount}`);
         record.values = v;
         const m = modelOf(sheet);
         v.forEach((r, i) =>
@@ -201,7 +212,8 @@ export function mockExcel(
         return loadedFormats;
       },
       set(v: (string | null)[][]) {
-        if (v.length !== rowCount || v.some((r) => r.length !== columnCount)) throw new Error(`numberFormat shape ≠ ${rowCount}×${columnCount}`);
+        if (v.length !== rowCount || v.some((r) => r.length !== columnCount))
+          throw new Error(`numberFormat shape ≠ ${rowCount}×${columnCount}`);
         record.numberFormat = v;
         v.forEach((r, i) =>
           r.forEach((f, j) => {
@@ -221,8 +233,9 @@ export function mockExcel(
     });
     mock.load = (props: string) => {
       const list = props.split(',').map((p) => p.trim());
-      if (list.some((p) => !['values', 'numberFormat', 'formulas'].includes(p)) || !list.includes('values')) throw new Error(`unexpected range load ${props}`);
-      const grid = <T,>(f: (r: number, c: number, v: CellValue) => T): T[][] => {
+      if (list.some((p) => !['values', 'numberFormat', 'formulas'].includes(p)) || !list.includes('values'))
+        throw new Error(`unexpected range load ${props}`);
+      const grid = <T>(f: (r: number, c: number, v: CellValue) => T): T[][] => {
         const m = modelOf(sheet);
         return Array.from({ length: rowCount }, (_, i) =>
           Array.from({ length: columnCount }, (_, j) => {
@@ -234,7 +247,12 @@ export function mockExcel(
       if (list.includes('numberFormat')) {
         let formats: (string | null)[][] = [];
         pendingLoads.push({
-          bytes: () => jsonBytes((formats = grid((r, c) => state.formats.get(cellKey(sheet, r, c)) ?? options.numberFormats?.[sheet]?.[`${r},${c}`] ?? 'General'))),
+          bytes: () =>
+            jsonBytes(
+              (formats = grid(
+                (r, c) => state.formats.get(cellKey(sheet, r, c)) ?? options.numberFormats?.[sheet]?.[`${r},${c}`] ?? 'General',
+              )),
+            ),
           done: () => (loadedFormats = formats),
         });
       }
@@ -267,7 +285,8 @@ export function mockExcel(
     Object.defineProperty(mock.format.font, 'bold', { set: (v: boolean) => (record.bold = v) });
     Object.defineProperty(mock.format, 'columnWidth', { set: (v: number) => (record.columnWidth = v) });
     const dv = (record.validation = {} as NonNullable<RangeRecord['validation']>);
-    for (const p of ['rule', 'prompt', 'errorAlert'] as const) Object.defineProperty(mock.dataValidation, p, { set: (v: unknown) => (dv[p] = v) });
+    for (const p of ['rule', 'prompt', 'errorAlert'] as const)
+      Object.defineProperty(mock.dataValidation, p, { set: (v: unknown) => (dv[p] = v) });
     return mock;
   }
 
@@ -276,8 +295,10 @@ export function mockExcel(
     const used = values && values.length > 0 ? values.slice(offset.row).map((r) => r.slice(offset.column)) : undefined;
     const usedColumns = Math.max(0, ...(used ?? []).map((r) => r.length));
     const usedRows = used?.length ?? 0;
-    const cellGrid = <T,>(f: (r: number, c: number, v: CellValue) => T): T[][] =>
-      (used ?? []).map((row, i) => Array.from({ length: usedColumns }, (_, j) => f(offset.row + i, offset.column + j, row[j] ?? '')));
+    const cellGrid = <T>(f: (r: number, c: number, v: CellValue) => T): T[][] =>
+      (used ?? []).map((row, i) =>
+        Array.from({ length: usedColumns }, (_, j) => f(offset.row + i, offset.column + j, row[j] ?? '')),
+      );
     const mock: any = new OfficeMockObject({
       name,
       usedRange: {
@@ -288,7 +309,9 @@ export function mockExcel(
         columnIndex: offset.column,
         rowCount: usedRows,
         columnCount: usedColumns,
-        address: used ? `${name}!${cellRef(offset.row, offset.column)}:${cellRef(offset.row + usedRows - 1, offset.column + Math.max(1, usedColumns) - 1)}` : '',
+        address: used
+          ? `${name}!${cellRef(offset.row, offset.column)}:${cellRef(offset.row + usedRows - 1, offset.column + Math.max(1, usedColumns) - 1)}`
+          : '',
       },
       freezePanes: {
         freezeRows(n: number) {
@@ -298,7 +321,10 @@ export function mockExcel(
       charts: {
         load() {
           // office-addin-mock cannot load collection items: the chart names are read after the sync
-          pendingLoads.push({ bytes: () => 0, done: () => (mock.charts.items = state.charts.filter((c) => c.sheet === name).map((c) => ({ name: c.name ?? '' }))) });
+          pendingLoads.push({
+            bytes: () => 0,
+            done: () => (mock.charts.items = state.charts.filter((c) => c.sheet === name).map((c) => ({ name: c.name ?? '' }))),
+          });
           return mock.charts;
         },
         getItem(chartName: string) {
@@ -312,7 +338,13 @@ export function mockExcel(
           };
         },
         add(type: string, source: any, seriesBy: string) {
-          const rec: ChartRecord = { sheet: name, type, source: source.__record, seriesBy, series: [{ values: source.__record }] };
+          const rec: ChartRecord = {
+            sheet: name,
+            type,
+            source: source.__record,
+            seriesBy,
+            series: [{ values: source.__record }],
+          };
           state.charts.push(rec);
           const series = (i: () => number) => ({
             set name(v: string) {
@@ -378,7 +410,10 @@ export function mockExcel(
         state.log.push(`delete ${name}`);
         for (const k of [...state.formats.keys()]) if (k.startsWith(`${name}!`)) state.formats.delete(k);
         state.model = state.model.filter((s) => s.name !== name);
-        entries.splice(entries.findIndex((e) => e.name === name), 1);
+        entries.splice(
+          entries.findIndex((e) => e.name === name),
+          1,
+        );
       },
       activate() {
         state.log.push(`activate ${name}`);
@@ -443,7 +478,16 @@ export function mockExcel(
     });
     m.charts.items = [];
     m.isNullObject = true;
-    const nullRange: any = new OfficeMockObject({ values: [], numberFormat: [], formulas: [], rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, address: '' });
+    const nullRange: any = new OfficeMockObject({
+      values: [],
+      numberFormat: [],
+      formulas: [],
+      rowIndex: 0,
+      columnIndex: 0,
+      rowCount: 0,
+      columnCount: 0,
+      address: '',
+    });
     nullRange.isNullObject = true;
     return m;
   };
@@ -492,7 +536,8 @@ export function mockExcel(
     entries.push({ name: s.name, mock });
   }
   for (const [sheet, names] of Object.entries(options.charts ?? {})) {
-    for (const name of names) state.charts.push({ sheet, type: 'BarClustered', source: {} as RangeRecord, seriesBy: 'Columns', name, series: [] });
+    for (const name of names)
+      state.charts.push({ sheet, type: 'BarClustered', source: {} as RangeRecord, seriesBy: 'Columns', name, series: [] });
   }
   // office-addin-mock cannot load collection items ("items/name"): emulate it, visible after sync.
   context.workbook.worksheets.load = function load(props: string) {
@@ -535,8 +580,8 @@ export function mockExcel(
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
   Object.defineProperty(state, 'syncs', { get: () => syncs });
-  state.run = (<T,>(batch: (ctx: Excel.RequestContext) => Promise<T>) => batch(context as Excel.RequestContext)) as ExcelRunner;
-  state.runIn = (<T,>(ctx: Excel.RequestContext, batch: (c: Excel.RequestContext) => Promise<T>) => {
+  state.run = (<T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => batch(context as Excel.RequestContext)) as ExcelRunner;
+  state.runIn = (<T>(ctx: Excel.RequestContext, batch: (c: Excel.RequestContext) => Promise<T>) => {
     if (ctx !== context) throw new Error('Excel.run(context): not the context the handler was added with');
     return batch(ctx);
   }) as ExcelContextRunner;
@@ -571,7 +616,8 @@ export function excelParse(text: string): { value: CellValue; formula?: string }
   if (pct) return { value: Number(pct[1]) / 100 };
   if (/^(TRUE|FALSE)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
   let m = /^(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1 && Number(m[1]) <= 31) return { value: serial(2025, Number(m[2]), Number(m[1])) };
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1 && Number(m[1]) <= 31)
+    return { value: serial(2025, Number(m[2]), Number(m[1])) };
   m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?$/.exec(t);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) {
     const y = m[3] === undefined ? 2025 : Number(m[3]) < 100 ? 2000 + Number(m[3]) : Number(m[3]);

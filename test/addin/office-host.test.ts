@@ -3,7 +3,14 @@
 // office-addin-mock takes only the OfficeApp enum from office-addin-manifest, whose other dependencies
 // (uuid 13, @microsoft/app-manifest) are ES modules that Jest's CommonJS runtime cannot load.
 jest.mock('office-addin-manifest', () => ({
-  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+  OfficeApp: {
+    Excel: 'excel',
+    OneNote: 'onenote',
+    Outlook: 'outlook',
+    PowerPoint: 'powerpoint',
+    Project: 'project',
+    Word: 'word',
+  },
 }));
 
 import { applyPlanToSheets, removeOutputPlan, runAllocation, templateSheets } from '../../src/workbook';
@@ -138,7 +145,9 @@ describe('reading a workbook too large for one response', () => {
     const run = runAllocation(input, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
     sheets = applyPlanToSheets(input, run.plan);
-    inputBytes = sheets.filter((s) => ['Parametrar', 'Förbund', 'Kommuner'].includes(s.name)).reduce((n, s) => n + jsonBytes(s.values), 0);
+    inputBytes = sheets
+      .filter((s) => ['Parametrar', 'Förbund', 'Kommuner'].includes(s.name))
+      .reduce((n, s) => n + jsonBytes(s.values), 0);
   });
 
   test('25 000 federations: the combined read is refused for size, then the values come in row chunks, identical to the sheets, in a few syncs', async () => {
@@ -166,7 +175,9 @@ describe('reading a workbook too large for one response', () => {
     const chunks = excel.ranges.filter((r) => r.sheet === 'Förbund');
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.every((r) => r.column === 0 && r.columnCount === 17)).toBe(true);
-    expect(chunks.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i))).toEqual(Array.from({ length: 25_002 }, (_, i) => i));
+    expect(chunks.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i))).toEqual(
+      Array.from({ length: 25_002 }, (_, i) => i),
+    );
   });
 
   test('a whole run on it: chunked read, the model, the write — the workbook as the plan says', async () => {
@@ -178,7 +189,9 @@ describe('reading a workbook too large for one response', () => {
     expect(excel.refusedSyncs).toBe(1);
     // the read as above; the write in as many requests as its 4 MB budget needs
     expect(excel.syncs - outcome.stats.syncs).toBeLessThanOrEqual(9);
-    expect(outcome.stats.syncs).toBeLessThanOrEqual(Math.ceil(outcome.stats.batchBytes.reduce((a, b) => a + b, 0) / (PAYLOAD_BUDGET_BYTES / 2)));
+    expect(outcome.stats.syncs).toBeLessThanOrEqual(
+      Math.ceil(outcome.stats.batchBytes.reduce((a, b) => a + b, 0) / (PAYLOAD_BUDGET_BYTES / 2)),
+    );
     expect(outcome.stats.batchBytes.every((b) => b <= PAYLOAD_BUDGET_BYTES)).toBe(true);
     const run = runAllocation(sheets, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
@@ -206,30 +219,33 @@ describe('reading a workbook too large for one response', () => {
   test.each([
     ['the combined read', false],
     ['the read of a sheet spelt differently', true],
-  ])('refused for size: %s — used ranges not at A1 and sheets spelt differently are read in chunks from A1 too', async (_, onlyLate) => {
-    const small = syntheticSheets(200);
-    const fed = small.find((s) => s.name === 'Förbund')!;
-    fed.values = [[], [], ...fed.values.map((r) => ['', '', ...r])];
-    const areas = small.find((s) => s.name === 'Kommuner')!;
-    areas.name = 'Kommuner '; // Excel's lookup of "Kommuner" does not find it: read by its real name
-    // Either everything is too large, or only Kommuner (read in a second sync by its real name) is
-    const firstBytes = jsonBytes(small[0].values) + jsonBytes(fed.values.slice(2).map((r) => r.slice(2)));
-    const limit = onlyLate ? firstBytes + 500 : 8_000;
-    expect(jsonBytes(areas.values)).toBeGreaterThan(limit);
-    const excel = mockExcel(small, { usedOffsets: { Förbund: { row: 2, column: 2 } }, responseLimitBytes: limit });
-    const host = createOfficeHost({ run: excel.run, budgetBytes: 6_000, chunkBytes: 3_000 });
-    const read = await host.readWorkbook();
-    expect(excel.refusedSyncs).toBe(1);
-    expect(Math.max(...excel.responseBytes)).toBeLessThanOrEqual(limit);
-    expect(read.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner ']);
-    expect(trim(read[1].values)).toEqual(trim(fed.values));
-    expect(read[1].values[2][2]).toBe('Förbund – syntetiskt exempel');
-    expect(trim(read[2].values)).toEqual(trim(areas.values));
-    const fedChunks = excel.ranges.filter((r) => r.sheet === 'Förbund');
-    if (onlyLate) expect(fedChunks).toEqual([]);
-    else expect(fedChunks.length > 1 && fedChunks.every((r) => r.column === 2 && r.row >= 2)).toBe(true);
-    expect(excel.ranges.filter((r) => r.sheet === 'Kommuner ').length).toBeGreaterThan(1);
-  });
+  ])(
+    'refused for size: %s — used ranges not at A1 and sheets spelt differently are read in chunks from A1 too',
+    async (_, onlyLate) => {
+      const small = syntheticSheets(200);
+      const fed = small.find((s) => s.name === 'Förbund')!;
+      fed.values = [[], [], ...fed.values.map((r) => ['', '', ...r])];
+      const areas = small.find((s) => s.name === 'Kommuner')!;
+      areas.name = 'Kommuner '; // Excel's lookup of "Kommuner" does not find it: read by its real name
+      // Either everything is too large, or only Kommuner (read in a second sync by its real name) is
+      const firstBytes = jsonBytes(small[0].values) + jsonBytes(fed.values.slice(2).map((r) => r.slice(2)));
+      const limit = onlyLate ? firstBytes + 500 : 8_000;
+      expect(jsonBytes(areas.values)).toBeGreaterThan(limit);
+      const excel = mockExcel(small, { usedOffsets: { Förbund: { row: 2, column: 2 } }, responseLimitBytes: limit });
+      const host = createOfficeHost({ run: excel.run, budgetBytes: 6_000, chunkBytes: 3_000 });
+      const read = await host.readWorkbook();
+      expect(excel.refusedSyncs).toBe(1);
+      expect(Math.max(...excel.responseBytes)).toBeLessThanOrEqual(limit);
+      expect(read.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner ']);
+      expect(trim(read[1].values)).toEqual(trim(fed.values));
+      expect(read[1].values[2][2]).toBe('Förbund – syntetiskt exempel');
+      expect(trim(read[2].values)).toEqual(trim(areas.values));
+      const fedChunks = excel.ranges.filter((r) => r.sheet === 'Förbund');
+      if (onlyLate) expect(fedChunks).toEqual([]);
+      else expect(fedChunks.length > 1 && fedChunks.every((r) => r.column === 2 && r.row >= 2)).toBe(true);
+      expect(excel.ranges.filter((r) => r.sheet === 'Kommuner ').length).toBeGreaterThan(1);
+    },
+  );
 
   test('a refusal that is not for size is not retried in chunks', async () => {
     const excel = mockExcel(syntheticSheets(5));
@@ -304,103 +320,123 @@ describe('text is written as text', () => {
     await host.writeBlocks([{ sheet: 'Blad1', row: 0, column: 0, values: [['=SUMMA(1;2)', '1-2', '00123']] }]);
     expect(excel.model[0].values[0]).toEqual(['#NAME?', expect.any(Number), 123]);
     expect(excel.formulas.get('Blad1!0,0')).toBe('=SUMMA(1;2)');
-    await host.writeBlocks([{ sheet: 'Blad1', row: 1, column: 0, values: [['=SUMMA(1;2)', '1-2', '00123']], numberFormats: [['@', '@', '@']] }]);
+    await host.writeBlocks([
+      { sheet: 'Blad1', row: 1, column: 0, values: [['=SUMMA(1;2)', '1-2', '00123']], numberFormats: [['@', '@', '@']] },
+    ]);
     expect(excel.model[0].values[1]).toEqual(['=SUMMA(1;2)', '1-2', '00123']);
   });
 });
 
 describe('a whole run (Beräkna)', () => {
-  test.each([80, 5000])('%i federations: 3 syncs (read, values, formats + chart), everything written as the plan says', async (n) => {
-    const sheets = syntheticSheets(n);
-    const excel = mockExcel(sheets);
-    const host = createOfficeHost({ run: excel.run });
-    const outcome = await calculate(host, undefined, () => T0);
-    if (!outcome.ok) throw new Error(outcome.problems.map((p) => `${p.address}: ${p.message}`).join('\n'));
-    expect(excel.syncs).toBe(3);
-    expect(host.syncCount).toBe(3);
-    expect(outcome.stats.syncs).toBe(2);
-    // every request within the adapter's budget, which is under Excel on the web's 5 MB limit
-    expect(Math.max(...outcome.stats.batchBytes)).toBeLessThanOrEqual(PAYLOAD_BUDGET_BYTES);
-    expect(PAYLOAD_BUDGET_BYTES).toBeLessThan(5_000_000);
-    expect(excel.suspendCalls).toBe(2);
-    // values and the text format of text cells in the first write; money and share formats and the
-    // chart in the second, and last of all Körlogg (issue 15: a Körlogg only when the run completed)
-    const valueBatches = new Set(excel.ranges.filter((r) => r.values && r.sheet !== 'Körlogg').map((r) => r.batch));
-    const logWrites = excel.ranges.filter((r) => r.values && r.sheet === 'Körlogg');
-    expect(logWrites.map((r) => r.batch)).toEqual([2]);
-    expect(excel.ranges.filter((r) => r.batch === 2).pop()).toBe(logWrites[0]);
-    const has = (r: { numberFormat?: (string | null)[][] }, test: (f: string) => boolean) => !!r.numberFormat?.some((row) => row.some((f) => f !== null && test(f)));
-    const textBatches = new Set(excel.ranges.filter((r) => r.sheet !== 'Körlogg' && has(r, (f) => f === '@')).map((r) => r.batch));
-    const formatBatches = new Set(excel.ranges.filter((r) => r.sheet !== 'Körlogg' && has(r, (f) => f !== '@')).map((r) => r.batch));
-    expect([...valueBatches]).toEqual([1]);
-    expect([...textBatches]).toEqual([1]);
-    expect([...formatBatches]).toEqual([2]);
-    // every text cell written is text in the workbook, with the text format; nothing became a formula
-    expect(excel.formulas.size).toBe(0);
-    expect(outcome.summary.federationCount).toBe(n);
+  test.each([80, 5000])(
+    '%i federations: 3 syncs (read, values, formats + chart), everything written as the plan says',
+    async (n) => {
+      const sheets = syntheticSheets(n);
+      const excel = mockExcel(sheets);
+      const host = createOfficeHost({ run: excel.run });
+      const outcome = await calculate(host, undefined, () => T0);
+      if (!outcome.ok) throw new Error(outcome.problems.map((p) => `${p.address}: ${p.message}`).join('\n'));
+      expect(excel.syncs).toBe(3);
+      expect(host.syncCount).toBe(3);
+      expect(outcome.stats.syncs).toBe(2);
+      // every request within the adapter's budget, which is under Excel on the web's 5 MB limit
+      expect(Math.max(...outcome.stats.batchBytes)).toBeLessThanOrEqual(PAYLOAD_BUDGET_BYTES);
+      expect(PAYLOAD_BUDGET_BYTES).toBeLessThan(5_000_000);
+      expect(excel.suspendCalls).toBe(2);
+      // values and the text format of text cells in the first write; money and share formats and the
+      // chart in the second, and last of all Körlogg (issue 15: a Körlogg only when the run completed)
+      const valueBatches = new Set(excel.ranges.filter((r) => r.values && r.sheet !== 'Körlogg').map((r) => r.batch));
+      const logWrites = excel.ranges.filter((r) => r.values && r.sheet === 'Körlogg');
+      expect(logWrites.map((r) => r.batch)).toEqual([2]);
+      expect(excel.ranges.filter((r) => r.batch === 2).pop()).toBe(logWrites[0]);
+      const has = (r: { numberFormat?: (string | null)[][] }, test: (f: string) => boolean) =>
+        !!r.numberFormat?.some((row) => row.some((f) => f !== null && test(f)));
+      const textBatches = new Set(
+        excel.ranges.filter((r) => r.sheet !== 'Körlogg' && has(r, (f) => f === '@')).map((r) => r.batch),
+      );
+      const formatBatches = new Set(
+        excel.ranges.filter((r) => r.sheet !== 'Körlogg' && has(r, (f) => f !== '@')).map((r) => r.batch),
+      );
+      expect([...valueBatches]).toEqual([1]);
+      expect([...textBatches]).toEqual([1]);
+      expect([...formatBatches]).toEqual([2]);
+      // every text cell written is text in the workbook, with the text format; nothing became a formula
+      expect(excel.formulas.size).toBe(0);
+      expect(outcome.summary.federationCount).toBe(n);
 
-    // The workbook after the run equals the host-neutral application of the same plan
-    const run = runAllocation(sheets, { timestamp: T0 });
-    if (!run.ok) throw new Error('unexpected problems');
-    const expected = applyPlanToSheets(sheets, run.plan);
-    expect(trimAll(excel.model)).toEqual(trimAll(expected));
+      // The workbook after the run equals the host-neutral application of the same plan
+      const run = runAllocation(sheets, { timestamp: T0 });
+      if (!run.ok) throw new Error('unexpected problems');
+      const expected = applyPlanToSheets(sheets, run.plan);
+      expect(trimAll(excel.model)).toEqual(trimAll(expected));
 
-    // The Förbund output block right of the 8 input columns, header row (row 2) down: one range, or
-    // row chunks of at most 1 MB each (5 000 federations) — all in the same request
-    const blockParts = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.values && r.column === 8);
-    expect(blockParts.every((r) => r.columnCount === FEDERATION_OUTPUT_HEADERS.length && arrayJsonBytes(r.values) <= 1_000_000)).toBe(true);
-    expect(blockParts.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i))).toEqual(Array.from({ length: n + 1 }, (_, i) => 1 + i));
-    if (n === 80) expect(blockParts).toHaveLength(1);
-    else expect(blockParts.length).toBeGreaterThan(1);
-    const block = blockParts[0];
-    expect(block.values![0]).toEqual([...FEDERATION_OUTPUT_HEADERS]);
-    const formatParts = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.numberFormat && r.column === 8 && r.batch === 2);
-    expect(formatParts.reduce((sum, r) => sum + r.rowCount, 0)).toBe(n + 1);
-    const formats = formatParts[0];
-    expect(formats.row).toBe(1);
-    expect(formats.numberFormat![1][0]).toBe(MONEY_FORMAT);
-    expect(formats.numberFormat![1][8]).toBeNull();
-    expect(formats.numberFormat![0][0]).toBeNull();
-    // Headers and Varningar as text, set with the values (batch 1)
-    expect(excel.formats.get('Förbund!1,8')).toBe('@');
-    expect(excel.formats.get('Förbund!2,16')).toBe('@');
-    expect(excel.formats.get('Förbund!2,8')).toBe(MONEY_FORMAT);
-    const first = outcome.result.federations[0];
-    expect(block.values![1][4]).toBe(first.rounded.final.toNumber());
-    // Header bold, columns autofit
-    expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.bold && r.row === 1 && r.column === 8 && r.rowCount === 1)).toBe(true);
-    expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.autofit)).toBe(true);
+      // The Förbund output block right of the 8 input columns, header row (row 2) down: one range, or
+      // row chunks of at most 1 MB each (5 000 federations) — all in the same request
+      const blockParts = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.values && r.column === 8);
+      expect(
+        blockParts.every((r) => r.columnCount === FEDERATION_OUTPUT_HEADERS.length && arrayJsonBytes(r.values) <= 1_000_000),
+      ).toBe(true);
+      expect(blockParts.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i))).toEqual(
+        Array.from({ length: n + 1 }, (_, i) => 1 + i),
+      );
+      if (n === 80) expect(blockParts).toHaveLength(1);
+      else expect(blockParts.length).toBeGreaterThan(1);
+      const block = blockParts[0];
+      expect(block.values![0]).toEqual([...FEDERATION_OUTPUT_HEADERS]);
+      const formatParts = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.numberFormat && r.column === 8 && r.batch === 2);
+      expect(formatParts.reduce((sum, r) => sum + r.rowCount, 0)).toBe(n + 1);
+      const formats = formatParts[0];
+      expect(formats.row).toBe(1);
+      expect(formats.numberFormat![1][0]).toBe(MONEY_FORMAT);
+      expect(formats.numberFormat![1][8]).toBeNull();
+      expect(formats.numberFormat![0][0]).toBeNull();
+      // Headers and Varningar as text, set with the values (batch 1)
+      expect(excel.formats.get('Förbund!1,8')).toBe('@');
+      expect(excel.formats.get('Förbund!2,16')).toBe('@');
+      expect(excel.formats.get('Förbund!2,8')).toBe(MONEY_FORMAT);
+      const first = outcome.result.federations[0];
+      expect(block.values![1][4]).toBe(first.rounded.final.toNumber());
+      // Header bold, columns autofit
+      expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.bold && r.row === 1 && r.column === 8 && r.rowCount === 1)).toBe(
+        true,
+      );
+      expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.autofit)).toBe(true);
 
-    // Output sheets added, filled from A1, header row frozen
-    // issue 15: Körlogg is added first (empty; written last), Kommunbidrag placed before it
-    expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Körlogg', 'add Kommunbidrag']);
-    expect(excel.model.map((s) => s.name).slice(-2)).toEqual(['Kommunbidrag', 'Körlogg']);
-    const kb = excel.ranges.find((r) => r.sheet === 'Kommunbidrag' && r.values && r.row === 0)!;
-    expect(kb.values![0]).toEqual(['Förbund', 'Kommun', 'Fördelningsgrund', 'Andel', 'Bidrag (kr)']);
-    expect(excel.frozen).toEqual({ Kommunbidrag: 1, Körlogg: 1 });
+      // Output sheets added, filled from A1, header row frozen
+      // issue 15: Körlogg is added first (empty; written last), Kommunbidrag placed before it
+      expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Körlogg', 'add Kommunbidrag']);
+      expect(excel.model.map((s) => s.name).slice(-2)).toEqual(['Kommunbidrag', 'Körlogg']);
+      const kb = excel.ranges.find((r) => r.sheet === 'Kommunbidrag' && r.values && r.row === 0)!;
+      expect(kb.values![0]).toEqual(['Förbund', 'Kommun', 'Fördelningsgrund', 'Andel', 'Bidrag (kr)']);
+      expect(excel.frozen).toEqual({ Kommunbidrag: 1, Körlogg: 1 });
 
-    // Highlight: warning rows, output columns only, light fill
-    const warned = outcome.result.federations.filter((f) => f.warnings.length > 0).length;
-    const fills = excel.ranges.filter((r) => r.fill !== undefined);
-    expect(fills.every((r) => r.fill === HIGHLIGHT_COLOR && r.sheet === 'Förbund' && r.column >= 8 && r.column + r.columnCount <= 17)).toBe(true);
-    expect(fills.reduce((sum, r) => sum + r.rowCount, 0)).toBe(warned);
+      // Highlight: warning rows, output columns only, light fill
+      const warned = outcome.result.federations.filter((f) => f.warnings.length > 0).length;
+      const fills = excel.ranges.filter((r) => r.fill !== undefined);
+      expect(
+        fills.every(
+          (r) => r.fill === HIGHLIGHT_COLOR && r.sheet === 'Förbund' && r.column >= 8 && r.column + r.columnCount <= 17,
+        ),
+      ).toBe(true);
+      expect(fills.reduce((sum, r) => sum + r.rowCount, 0)).toBe(warned);
 
-    // The native chart on Körlogg: ideal and final per federation, names as categories
-    expect(excel.charts).toHaveLength(1);
-    const chart = excel.charts[0];
-    expect(chart.sheet).toBe('Körlogg');
-    expect(chart.title).toBe(CHART_TITLE);
-    expect(chart.series.map((s) => s.name)).toEqual(['Idealfördelning', 'Slutlig tilldelning']);
-    expect(chart.series[0].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 8, rowCount: n, columnCount: 1 });
-    expect(chart.series[1].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 12, rowCount: n });
-    expect(chart.series[1].xValues).toMatchObject({ sheet: 'Förbund', row: 2, column: 0, rowCount: n });
+      // The native chart on Körlogg: ideal and final per federation, names as categories
+      expect(excel.charts).toHaveLength(1);
+      const chart = excel.charts[0];
+      expect(chart.sheet).toBe('Körlogg');
+      expect(chart.title).toBe(CHART_TITLE);
+      expect(chart.series.map((s) => s.name)).toEqual(['Idealfördelning', 'Slutlig tilldelning']);
+      expect(chart.series[0].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 8, rowCount: n, columnCount: 1 });
+      expect(chart.series[1].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 12, rowCount: n });
+      expect(chart.series[1].xValues).toMatchObject({ sheet: 'Förbund', row: 2, column: 0, rowCount: n });
 
-    // No per-cell writes: one values assignment per block (Förbund, Kommunbidrag, Körlogg), or its row chunks
-    const valueWrites = excel.ranges.filter((r) => r.values);
-    if (n === 80) expect(valueWrites).toHaveLength(3);
-    expect(valueWrites.every((r) => r.rowCount > 1 || r.sheet === 'Körlogg' || r.columnCount > 1)).toBe(true);
-    expect(valueWrites.length).toBeLessThan(12);
-  });
+      // No per-cell writes: one values assignment per block (Förbund, Kommunbidrag, Körlogg), or its row chunks
+      const valueWrites = excel.ranges.filter((r) => r.values);
+      if (n === 80) expect(valueWrites).toHaveLength(3);
+      expect(valueWrites.every((r) => r.rowCount > 1 || r.sheet === 'Körlogg' || r.columnCount > 1)).toBe(true);
+      expect(valueWrites.length).toBeLessThan(12);
+    },
+  );
 
   test('a rerun replaces the earlier output in place and keeps the output sheets at their tab position', async () => {
     const sheets = [...syntheticSheets(20), { name: 'Anteckningar', values: [['egen text']] }];
@@ -416,7 +452,14 @@ describe('a whole run (Beräkna)', () => {
     // issue 15: the output sheets are no longer deleted and added again (formulas pointing at them would
     // turn into #REF!): they are emptied in place, Körlogg first, and keep their tab
     expect(excel.log.filter((l) => /^(delete|add|position)/.test(l))).toEqual(['delete chart Ideal och slutlig tilldelning']);
-    expect(excel.model.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Anteckningar', 'Kommunbidrag', 'Körlogg']);
+    expect(excel.model.map((s) => s.name)).toEqual([
+      'Parametrar',
+      'Förbund',
+      'Kommuner',
+      'Anteckningar',
+      'Kommunbidrag',
+      'Körlogg',
+    ]);
     const wholeSheets = excel.ranges.filter((r) => r.cleared && r.rowCount === 1_048_576);
     expect(wholeSheets.map((r) => [r.sheet, r.batch])).toEqual([
       ['Körlogg', 1],
@@ -533,12 +576,23 @@ describe('other host calls', () => {
     await host.writeBlocks([{ sheet: 'Parametrar', row: 3, column: 1, values: [[5_000_000]], numberFormats: [[MONEY_FORMAT]] }]);
     expect(excel.syncs).toBe(1);
     const r = excel.ranges.find((x) => x.values)!;
-    expect(r).toMatchObject({ sheet: 'Parametrar', row: 3, column: 1, rowCount: 1, columnCount: 1, values: [[5_000_000]], numberFormat: [[MONEY_FORMAT]] });
+    expect(r).toMatchObject({
+      sheet: 'Parametrar',
+      row: 3,
+      column: 1,
+      rowCount: 1,
+      columnCount: 1,
+      values: [[5_000_000]],
+      numberFormat: [[MONEY_FORMAT]],
+    });
     expect(excel.model[0].values[3][1]).toBe(5_000_000);
   });
 
   test('insertSheets adds only missing template sheets, with validations, widths and frozen headers', async () => {
-    const excel = mockExcel([{ name: 'Blad1', values: [] }, { name: 'Parametrar', values: [['Parameter', 'Värde']] }]);
+    const excel = mockExcel([
+      { name: 'Blad1', values: [] },
+      { name: 'Parametrar', values: [['Parameter', 'Värde']] },
+    ]);
     const host = createOfficeHost({ run: excel.run });
     const added = await host.insertSheets(templateSheets());
     expect(added).toEqual(['Instruktioner', 'Förbund', 'Kommuner']);

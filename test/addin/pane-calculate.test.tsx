@@ -50,7 +50,11 @@ describe('Beräkna', () => {
     fireEvent.click(within(summary).getByRole('button', { name: 'Visa som tabell' }));
     const table = within(summary).getByRole('table', { name: 'Idealfördelning och slutlig tilldelning per förbund' });
     expect(within(table).getByText('2 958 505')).toBeTruthy();
-    expect(within(table).getAllByRole('columnheader').map((h) => text(h))).toEqual(['Förbund', 'Ideal (kr)', 'Slutlig (kr)']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => text(h)),
+    ).toEqual(['Förbund', 'Ideal (kr)', 'Slutlig (kr)']);
     expect(within(summary).queryByTestId('allocation-chart')).toBeNull();
     expect(await axe(container, axeOptions)).toHaveNoViolations();
     fireEvent.click(within(summary).getByRole('button', { name: 'Visa som diagram' }));
@@ -96,7 +100,10 @@ describe('Beräkna', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
     const list = await screen.findByTestId('problem-list', {}, { timeout: 10_000 });
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((i) => i.textContent)).toEqual([expect.stringMatching(/^Parametrar!A1: /), 'Förbund!C3: "ca 2 milj" är inget belopp']);
+    expect(items.map((i) => i.textContent)).toEqual([
+      expect.stringMatching(/^Parametrar!A1: /),
+      'Förbund!C3: "ca 2 milj" är inget belopp',
+    ]);
     expect(within(items[0]).queryByRole('button')).toBeNull();
     expect(text(screen.getByRole('tabpanel'))).toContain('Välj ett fel för att gå till cellen.');
     fireEvent.click(within(items[1]).getByRole('button'));

@@ -27,7 +27,9 @@ describe('Förklara', () => {
     // Söderby's row is row 3 (0-based 2) on Förbund
     host.active = { sheet: 'Förbund', row: 2, column: 4 };
     fireEvent.click(screen.getByRole('button', { name: 'Använd markerad rad' }));
-    await waitFor(() => expect(text(screen.getByTestId('explanation').querySelector('h2')!)).toContain('Beräkningen för Söderby'));
+    await waitFor(() =>
+      expect(text(screen.getByTestId('explanation').querySelector('h2')!)).toContain('Beräkningen för Söderby'),
+    );
     expect(within(screen.getByTestId('explanation')).getByText('Varning MATCHNING')).toBeTruthy();
 
     host.active = { sheet: 'Kommuner', row: 1, column: 0 };

@@ -43,8 +43,12 @@ describe('text helpers', () => {
   test('keepNumbersTogether: no line break inside an amount or before its unit; other spaces stay', () => {
     const { keepNumbersTogether } = jest.requireActual<typeof import('../../src/taskpane/text')>('../../src/taskpane/text');
     const nb = '\u00a0';
-    expect(keepNumbersTogether('upp till 15 000 000 kr, 20 % av 7 000 000 kr')).toBe(`upp till 15${nb}000${nb}000${nb}kr, 20${nb}% av 7${nb}000${nb}000${nb}kr`);
-    expect(keepNumbersTogether('Cell Parametrar!B5. Standard: 400 000 kr.')).toBe(`Cell Parametrar!B5. Standard: 400${nb}000${nb}kr.`);
+    expect(keepNumbersTogether('upp till 15 000 000 kr, 20 % av 7 000 000 kr')).toBe(
+      `upp till 15${nb}000${nb}000${nb}kr, 20${nb}% av 7${nb}000${nb}000${nb}kr`,
+    );
+    expect(keepNumbersTogether('Cell Parametrar!B5. Standard: 400 000 kr.')).toBe(
+      `Cell Parametrar!B5. Standard: 400${nb}000${nb}kr.`,
+    );
     // two separate numbers stay apart ("80 × 400 000"), a year before a word stays as it is
     expect(keepNumbersTogether('80 × 400 000 kr')).toBe(`80 × 400${nb}000${nb}kr`);
     expect(keepNumbersTogether('2025 kronor och 12 1234')).toBe('2025 kronor och 12 1234');

@@ -29,7 +29,11 @@ describe('Parametrar', () => {
     expect(host.calls).not.toContain('writeBlocks');
 
     fireEvent.change(screen.getByRole('textbox', { name: /Vikt försörjningsmått/ }), { target: { value: '80' } });
-    expect(await screen.findByText(/Vikterna för försörjningsmått \(80 %\) och invånare 16–64 \(25 %\) summerar till 105 %, inte 100 %/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /Vikterna för försörjningsmått \(80 %\) och invånare 16–64 \(25 %\) summerar till 105 %, inte 100 %/,
+      ),
+    ).toBeTruthy();
     fireEvent.change(screen.getByRole('textbox', { name: /Vikt försörjningsmått/ }), { target: { value: '' } });
 
     fireEvent.change(budget, { target: { value: '10 500 000' } });
@@ -40,7 +44,9 @@ describe('Parametrar', () => {
     // Nothing left to save: the button is inactive but keeps focus (disabledFocusable)
     expect(enabled(save)).toBe(false);
     expect(save.getAttribute('aria-disabled')).toBe('true');
-    expect(host.writtenBlocks).toEqual([{ sheet: 'Parametrar', row: 1, column: 1, values: [[10_500_000]], numberFormats: [[expect.any(String)]] }]);
+    expect(host.writtenBlocks).toEqual([
+      { sheet: 'Parametrar', row: 1, column: 1, values: [[10_500_000]], numberFormats: [[expect.any(String)]] },
+    ]);
     expect(host.sheets[0].values[1]).toEqual(['Statlig ram (kr)', 10_500_000]);
   });
 
@@ -83,7 +89,9 @@ describe('Parametrar', () => {
     // Back to Parametrar (the view reads the sheet again): the draft is still there, over the new values
     fireEvent.click(screen.getByRole('tab', { name: 'Parametrar' }));
     await waitFor(() => expect(host.calls.filter((c) => c === 'readWorkbook').length).toBeGreaterThanOrEqual(2));
-    await waitFor(() => expect((screen.getByRole('textbox', { name: /Grundtilldelning/ }) as HTMLInputElement).value).toBe('500 000'));
+    await waitFor(() =>
+      expect((screen.getByRole('textbox', { name: /Grundtilldelning/ }) as HTMLInputElement).value).toBe('500 000'),
+    );
     expect(budget().value).toBe('12 345 678');
     expect(enabled(screen.getByRole('button', { name: 'Spara' }))).toBe(true);
 
@@ -159,7 +167,9 @@ describe('Parametrar', () => {
     expect(host.sheets.map((s) => s.name)).toEqual(['Förbund', 'Kommuner', 'Instruktioner', 'Parametrar']);
     // A confirmation, focused, says what was added and what to do next
     const notice = await screen.findByTestId('notice');
-    expect(text(notice)).toBe('Bladen Instruktioner och Parametrar är inlagda. Fyll i Statlig ram på Parametrar och förbunden och kommunerna, och välj sedan Beräkna.');
+    expect(text(notice)).toBe(
+      'Bladen Instruktioner och Parametrar är inlagda. Fyll i Statlig ram på Parametrar och förbunden och kommunerna, och välj sedan Beräkna.',
+    );
     expect(document.activeElement).toBe(notice);
     // the other views still offer the template for what is missing (nothing now)
     fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));

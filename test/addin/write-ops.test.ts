@@ -40,7 +40,14 @@ describe('payload estimate', () => {
 
 describe('row chunks and batches', () => {
   const values = Array.from({ length: 100 }, (_, i) => [`rad ${i}`, i * 1000]);
-  const op: WriteOp = { kind: 'values', sheet: 'Förbund', row: 5, column: 2, values, numberFormats: values.map(() => [null, '0']) };
+  const op: WriteOp = {
+    kind: 'values',
+    sheet: 'Förbund',
+    row: 5,
+    column: 2,
+    values,
+    numberFormats: values.map(() => [null, '0']),
+  };
 
   test('a block above the chunk size is cut into consecutive whole-row chunks', () => {
     const chunks = chunkRows(op as Extract<WriteOp, { kind: 'values' }>, 600);
@@ -84,9 +91,21 @@ describe('ranges', () => {
   });
 
   test('validation ranges: a cell, a block, or a whole column below the header', () => {
-    expect(validationRect('Parametrar', 'B5', 2)).toEqual({ sheet: 'Parametrar', row: 4, column: 1, rowCount: 1, columnCount: 1 });
+    expect(validationRect('Parametrar', 'B5', 2)).toEqual({
+      sheet: 'Parametrar',
+      row: 4,
+      column: 1,
+      rowCount: 1,
+      columnCount: 1,
+    });
     expect(validationRect('X', '$C$2:D4', 0)).toEqual({ sheet: 'X', row: 1, column: 2, rowCount: 3, columnCount: 2 });
-    expect(validationRect('Förbund', 'K:K', 2)).toEqual({ sheet: 'Förbund', row: 3, column: 10, rowCount: 1_048_573, columnCount: 1 });
+    expect(validationRect('Förbund', 'K:K', 2)).toEqual({
+      sheet: 'Förbund',
+      row: 3,
+      column: 10,
+      rowCount: 1_048_573,
+      columnCount: 1,
+    });
     expect(() => validationRect('X', 'nonsense', 0)).toThrow(/ogiltigt område/);
   });
 
@@ -98,7 +117,10 @@ describe('ranges', () => {
 
 describe('text cells', () => {
   test('splitTextFormats: "@" alone, and every other format alone; null where a part sets nothing', () => {
-    expect(splitTextFormats([[TEXT_FORMAT, MONEY_FORMAT, null]])).toEqual({ text: [[TEXT_FORMAT, null, null]], other: [[null, MONEY_FORMAT, null]] });
+    expect(splitTextFormats([[TEXT_FORMAT, MONEY_FORMAT, null]])).toEqual({
+      text: [[TEXT_FORMAT, null, null]],
+      other: [[null, MONEY_FORMAT, null]],
+    });
     expect(splitTextFormats([[MONEY_FORMAT]])).toEqual({ text: null, other: [[MONEY_FORMAT]] });
     expect(splitTextFormats([[TEXT_FORMAT, undefined]])).toEqual({ text: [[TEXT_FORMAT, null]], other: null });
     expect(splitTextFormats(undefined)).toEqual({ text: null, other: null });
@@ -178,9 +200,14 @@ describe('chunked reads', () => {
   });
 
   test('at least one row a chunk and one chunk a request, however wide a row', () => {
-    expect(nextReadChunks([{ name: 'X', used: { rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 1000 }, next: 0 }], 1000, 5_000, 5_000)).toEqual([
-      { sheet: 'X', row: 0, column: 0, rowCount: 1, columnCount: 1000 },
-    ]);
+    expect(
+      nextReadChunks(
+        [{ name: 'X', used: { rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 1000 }, next: 0 }],
+        1000,
+        5_000,
+        5_000,
+      ),
+    ).toEqual([{ sheet: 'X', row: 0, column: 0, rowCount: 1, columnCount: 1000 }]);
   });
 
   test('isPayloadSizeError: Office.js code, and the message as a fallback', () => {

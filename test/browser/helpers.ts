@@ -57,7 +57,10 @@ function distIsBuilt(): boolean {
   const html = path.join(DIST, 'taskpane.html');
   if (!fs.existsSync(html) || !fs.readdirSync(DIST).some((f) => /^taskpane\..*\.js$/.test(f))) return false;
   const built = fs.statSync(html).mtimeMs;
-  const inputs = [newestSource(path.join(ROOT, 'src')), ...['manifest.xml', 'webpack.config.js'].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs)];
+  const inputs = [
+    newestSource(path.join(ROOT, 'src')),
+    ...['manifest.xml', 'webpack.config.js'].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs),
+  ];
   return inputs.every((t) => t <= built);
 }
 
@@ -81,10 +84,14 @@ export function ensureDist(): void {
   }
   try {
     if (distIsBuilt()) return;
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`webpack misslyckades:\n${r.stdout}\n${r.stderr}`);
   } finally {
     fs.rmdirSync(lock);
@@ -138,7 +145,12 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
 
 export interface SimInit {
   sheets: SheetValues[];
-  theme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
+  theme?: {
+    bodyBackgroundColor: string;
+    bodyForegroundColor: string;
+    controlBackgroundColor: string;
+    controlForegroundColor: string;
+  };
   selection?: { sheet: string; row: number; column: number };
   /** Largest response of a sync in bytes (default 5 MB, as Excel on the web) */
   responseLimit?: number;
@@ -166,7 +178,11 @@ export async function openPane(context: BrowserContext, baseUrl: string, init: S
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS) {
-      return route.fulfill({ status: 200, contentType: 'application/javascript', body: `window.__SIM_INIT__ = ${JSON.stringify(init)};\n${sim}` });
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/javascript',
+        body: `window.__SIM_INIT__ = ${JSON.stringify(init)};\n${sim}`,
+      });
     }
     if (url.startsWith(baseUrl)) return route.continue();
     return route.abort();
@@ -224,7 +240,16 @@ export async function axeViolations(page: Page, selector = 'body'): Promise<{ id
   // refuses inline scripts (as it should), and the test must not weaken it
   if (!has) await page.evaluate(`${fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')}\n;void 0`);
   return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run({ include: [[sel]], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   }, selector);
@@ -245,7 +270,10 @@ export function trimValues(values: CellValue[][]): CellValue[][] {
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, name);
-  const size = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
+  const size = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
   const clip = fullPage ? { x: 0, y: 0, width: size.width, height: Math.min(size.height, 1600) } : undefined;
   await page.screenshot({ path: file, fullPage, ...(clip ? { clip } : {}) });
   return file;

@@ -48,7 +48,11 @@ type Sim = {
   selection: { sheet: string; row: number; column: number };
   dump(): SheetValues[];
   sheet(name: string): {
-    charts: { title: string; type: string; series: { name: string; values: { sheet: string; column: number; rowCount: number } }[] }[];
+    charts: {
+      title: string;
+      type: string;
+      series: { name: string; values: { sheet: string; column: number; rowCount: number } }[];
+    }[];
     fills: [string, string][];
     formats: [string, string][];
     formulas: [string, string][];
@@ -72,7 +76,8 @@ async function calculate(page: Page): Promise<void> {
 }
 
 function expectNoViolations(violations: { id: string; impact: string; nodes: string[] }[], view: string): void {
-  if (violations.length > 0) throw new Error(`axe: ${view}\n${violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`).join('\n')}`);
+  if (violations.length > 0)
+    throw new Error(`axe: ${view}\n${violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`).join('\n')}`);
 }
 
 const OUTPUT_SHEETS = ['Förbund', 'Kommunbidrag', 'Körlogg'];
@@ -102,19 +107,35 @@ describe('the example workbook', () => {
     expect(await cell('Ej fördelat')).toBe(formatKronor(run.result.totals.undistributed));
     expect(await cell('Förbund')).toBe(String(run.result.federationCount));
     // Warnings: code and count per row, with the Swedish meaning as visible text
-    const warningRows = await summary.getByTestId('warnings').locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('[data-testid=warning-meaning]')?.textContent ?? '', tr.querySelector('[data-testid=warning-count]')?.textContent]),
-    );
+    const warningRows = await summary
+      .getByTestId('warnings')
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.getAttribute('data-code'),
+          tr.querySelector('[data-testid=warning-meaning]')?.textContent ?? '',
+          tr.querySelector('[data-testid=warning-count]')?.textContent,
+        ]),
+      );
     const counts = run.plan.summary.warningCounts;
-    expect(warningRows.map(([code, , n]) => `${code}: ${n}`).sort()).toEqual(Object.entries(counts).map(([code, n]) => `${code}: ${n}`).sort());
+    expect(warningRows.map(([code, , n]) => `${code}: ${n}`).sort()).toEqual(
+      Object.entries(counts)
+        .map(([code, n]) => `${code}: ${n}`)
+        .sort(),
+    );
     expect(warningRows.every(([code, meaning]) => (meaning ?? '').length > 3 && meaning !== code)).toBe(true);
     // One item per federation in the pane's chart, the amounts visible; the page (not the chart) scrolls
     const chart = summary.getByTestId('allocation-chart');
     expect(await chart.locator('li[data-federation]').count()).toBe(run.result.federationCount);
     const first = run.result.federations[0];
-    expect(await chart.locator('li[data-federation] [data-amount=final]').first().textContent()).toBe(`Slutlig tilldelning ${formatKronor(first.rounded.final)}`);
+    expect(await chart.locator('li[data-federation] [data-amount=final]').first().textContent()).toBe(
+      `Slutlig tilldelning ${formatKronor(first.rounded.final)}`,
+    );
     // Text does not scale with the pane's width; nothing scrolls sideways
-    const fontSizes = await chart.locator('li[data-federation]').first().evaluate((li) => Array.from(li.querySelectorAll(':scope > span, [data-amount]')).map((e) => getComputedStyle(e).fontSize));
+    const fontSizes = await chart
+      .locator('li[data-federation]')
+      .first()
+      .evaluate((li) => Array.from(li.querySelectorAll(':scope > span, [data-amount]')).map((e) => getComputedStyle(e).fontSize));
     expect(fontSizes).toEqual(['12px', '12px', '12px']);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     // Syncs of the whole run: read, values, formats + chart
@@ -137,7 +158,12 @@ describe('the example workbook', () => {
     await screenshot(page, 'berakna.png');
     // The table instead of the chart, then back
     await summary.getByRole('button', { name: 'Visa som tabell' }).click();
-    expect(await summary.getByRole('table', { name: 'Idealfördelning och slutlig tilldelning per förbund' }).locator('tbody tr').count()).toBe(run.result.federationCount);
+    expect(
+      await summary
+        .getByRole('table', { name: 'Idealfördelning och slutlig tilldelning per förbund' })
+        .locator('tbody tr')
+        .count(),
+    ).toBe(run.result.federationCount);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     expectNoViolations(await axeViolations(page), 'Beräkna, tabell');
     await summary.getByRole('button', { name: 'Visa som diagram' }).click();
@@ -166,7 +192,8 @@ describe('the example workbook', () => {
   test('Förklara: a federation’s chain in kronor, as explainFederation gives it', async () => {
     const run = runAllocation(example);
     if (!run.ok) throw new Error('problems');
-    const federation = run.result.federations.find((f) => f.warnings.some((w) => w.code === 'SPÄRR')) ?? run.result.federations[5];
+    const federation =
+      run.result.federations.find((f) => f.warnings.some((w) => w.code === 'SPÄRR')) ?? run.result.federations[5];
     await page.getByRole('tab', { name: 'Förklara' }).click();
     const combo = page.getByRole('combobox', { name: 'Förbund' });
     await combo.click();
@@ -175,9 +202,11 @@ describe('the example workbook', () => {
     const explanation = page.getByTestId('explanation');
     await explanation.waitFor();
     const lines = explainFederation(run.result, federation.name);
-    const rows = await explanation.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [tr.querySelector('td span')?.textContent ?? '', tr.querySelectorAll('td')[1]?.textContent ?? '']),
-    );
+    const rows = await explanation
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.querySelector('td span')?.textContent ?? '', tr.querySelectorAll('td')[1]?.textContent ?? '']),
+      );
     expect(rows).toEqual(lines.map((l) => [l.label, l.value]));
     expectNoViolations(await axeViolations(page), 'Förklara');
     await screenshot(page, 'forklara.png');
@@ -185,7 +214,15 @@ describe('the example workbook', () => {
     // The selected row in the sheet: another federation's row on Förbund
     const other = run.result.federations[2];
     const row = run.layout.federationSheet.dataRows[2];
-    await page.evaluate(([r]) => (window as unknown as { __sim: { setSelection(s: string, r: number, c: number): void } }).__sim.setSelection('Förbund', r as number, 3), [row]);
+    await page.evaluate(
+      ([r]) =>
+        (window as unknown as { __sim: { setSelection(s: string, r: number, c: number): void } }).__sim.setSelection(
+          'Förbund',
+          r as number,
+          3,
+        ),
+      [row],
+    );
     await page.getByRole('button', { name: 'Använd markerad rad' }).click();
     await page.getByRole('heading', { name: `Beräkningen för ${other.name}` }).waitFor();
 
@@ -193,14 +230,26 @@ describe('the example workbook', () => {
     const third = run.result.federations[7];
     const thirdRow = run.layout.federationSheet.dataRows[7];
     expect(await sim(page, (s) => s.selectionHandlers.length)).toBe(1);
-    await page.evaluate(([r]) => (window as unknown as { __sim: { userSelects(s: string, r: number, c: number): void } }).__sim.userSelects('Förbund', r as number, 5), [thirdRow]);
+    await page.evaluate(
+      ([r]) =>
+        (window as unknown as { __sim: { userSelects(s: string, r: number, c: number): void } }).__sim.userSelects(
+          'Förbund',
+          r as number,
+          5,
+        ),
+      [thirdRow],
+    );
     await page.getByRole('heading', { name: `Beräkningen för ${third.name}` }).waitFor();
     expect(await combo.inputValue()).toBe(third.name);
     // Leaving Förklara removes the handler (Excel.run on the context that added it)
     await page.getByRole('tab', { name: 'Beräkna' }).click();
-    await page.waitForFunction(() => (window as unknown as { __sim: { selectionHandlers: unknown[] } }).__sim.selectionHandlers.length === 0);
+    await page.waitForFunction(
+      () => (window as unknown as { __sim: { selectionHandlers: unknown[] } }).__sim.selectionHandlers.length === 0,
+    );
     await page.getByRole('tab', { name: 'Förklara' }).click();
-    await page.waitForFunction(() => (window as unknown as { __sim: { selectionHandlers: unknown[] } }).__sim.selectionHandlers.length === 1);
+    await page.waitForFunction(
+      () => (window as unknown as { __sim: { selectionHandlers: unknown[] } }).__sim.selectionHandlers.length === 1,
+    );
   });
 
   test('Parametrar: the sheet’s values, accessible', async () => {
@@ -252,7 +301,9 @@ describe('a broken workbook', () => {
     expectNoViolations(await axeViolations(page), 'Beräkna, fellista');
     await screenshot(page, 'problem.png');
     await items.nth(1).getByRole('button').click();
-    await page.waitForFunction(() => (window as unknown as { __sim: { selection: { row: number } } }).__sim.selection.row === 301);
+    await page.waitForFunction(
+      () => (window as unknown as { __sim: { selection: { row: number } } }).__sim.selection.row === 301,
+    );
     expect(await sim(page, (s) => s.selection)).toMatchObject({ sheet: 'Kommuner', row: 301, column: 0 });
     await items.nth(0).getByRole('button').click();
     await page.waitForFunction(() => (window as unknown as { __sim: { selection: { row: number } } }).__sim.selection.row === 4);
@@ -272,7 +323,11 @@ describe('an empty workbook', () => {
     await page.getByText(/Arbetsboken saknar/).waitFor({ state: 'detached' });
     const names = await sim(page, (s) => s.dump().map((x) => x.name));
     expect(names).toEqual(['Blad1', 'Instruktioner', 'Parametrar', 'Förbund', 'Kommuner']);
-    const validations = await page.evaluate(() => (window as unknown as { __sim: { sheet(n: string): { validations: unknown[]; frozenRows: number } } }).__sim.sheet('Förbund'));
+    const validations = await page.evaluate(() =>
+      (window as unknown as { __sim: { sheet(n: string): { validations: unknown[]; frozenRows: number } } }).__sim.sheet(
+        'Förbund',
+      ),
+    );
     expect(validations.validations.length).toBeGreaterThan(5);
     expect(validations.frozenRows).toBe(3);
     await page.close();
@@ -284,7 +339,9 @@ describe('dark theme', () => {
     const page = await openPane(browser.context, server.url, { sheets: example, theme: DARK_THEME });
     await waitReady(page);
     await calculate(page);
-    const background = await page.evaluate(() => getComputedStyle(document.querySelector('main')!.parentElement!).backgroundColor);
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector('main')!.parentElement!).backgroundColor,
+    );
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);
     expectNoViolations(await axeViolations(page), 'mörkt tema');
@@ -303,7 +360,9 @@ describe('Microsoft’s office.js outside Excel', () => {
     expect(await page.textContent('main')).toContain('Tillägget körs inte i Excel.');
     expect(await page.getByRole('button', { name: 'Beräkna' }).count()).toBe(0);
     // office.js itself came from the package; nothing was fetched from anywhere else but Microsoft's hosts
-    expect(refused.every((u) => /^https:\/\/[a-z0-9.-]+\.(microsoft\.com|oaspapps\.com|office\.net|office\.com)\//.test(u))).toBe(true);
+    expect(refused.every((u) => /^https:\/\/[a-z0-9.-]+\.(microsoft\.com|oaspapps\.com|office\.net|office\.com)\//.test(u))).toBe(
+      true,
+    );
     expectNoViolations(await axeViolations(page), 'utanför Excel');
     await screenshot(page, 'utanfor-excel.png');
     await page.close();
@@ -316,11 +375,14 @@ describe('text written as text', () => {
     const run = runAllocation(example);
     if (!run.ok) throw new Error('problems');
     const oldName = run.result.federations[0].name;
-    for (const s of sheets.filter((x) => x.name === 'Förbund' || x.name === 'Kommuner')) for (const row of s.values) if (row[0] === oldName) row[0] = '=SUMMA(1;2)';
+    for (const s of sheets.filter((x) => x.name === 'Förbund' || x.name === 'Kommuner'))
+      for (const row of s.values) if (row[0] === oldName) row[0] = '=SUMMA(1;2)';
     // a municipality that occurs once becomes "1-2"
     const areas = sheets.find((s) => s.name === 'Kommuner')!;
     const column = run.layout.municipalitySheet.columns!.municipality;
-    const row = run.layout.municipalitySheet.dataRows.find((r) => areas.values.filter((x) => x[column] === areas.values[r][column]).length === 1)!;
+    const row = run.layout.municipalitySheet.dataRows.find(
+      (r) => areas.values.filter((x) => x[column] === areas.values[r][column]).length === 1,
+    )!;
     areas.values[row][column] = '1-2';
     const page = await openPane(browser.context, server.url, { sheets });
     await waitReady(page);
@@ -352,7 +414,9 @@ describe('a workbook too large for one response', () => {
     const run = runAllocation(example);
     if (!run.ok) throw new Error('problems');
     const summary = page.getByTestId('summary');
-    expect(await summary.getByTestId('summary-Summa slutlig tilldelning').textContent()).toBe(formatKronor(run.result.totals.final));
+    expect(await summary.getByTestId('summary-Summa slutlig tilldelning').textContent()).toBe(
+      formatKronor(run.result.totals.final),
+    );
     const syncs = (await sim(page, (s) => s.syncs)).slice(before);
     expect(syncs.filter((x) => x.refused).length).toBeGreaterThanOrEqual(1);
     expect(syncs.filter((x) => x.refused).length).toBeLessThanOrEqual(8);
@@ -360,7 +424,9 @@ describe('a workbook too large for one response', () => {
     const after = (await sim(page, (s) => s.dump())) as SheetValues[];
     const expected = applyPlanToSheets(example, run.plan);
     for (const name of ['Förbund', 'Kommunbidrag']) {
-      expect(trimValues(after.find((s) => s.name === name)!.values)).toEqual(trimValues(expected.find((s) => s.name === name)!.values));
+      expect(trimValues(after.find((s) => s.name === name)!.values)).toEqual(
+        trimValues(expected.find((s) => s.name === name)!.values),
+      );
     }
     await page.close();
   });

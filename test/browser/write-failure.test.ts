@@ -6,7 +6,17 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { runAllocation } from '../../src/workbook';
 import type { SheetValues } from '../../src/workbook/types';
 import { FEDERATION_OUTPUT_HEADERS } from '../../src/workbook/types';
-import { EXAMPLE, ensureDist, launchBrowser, openPane, requireChromium, screenshot, serveDist, trimValues, xlsxSheets } from './helpers';
+import {
+  EXAMPLE,
+  ensureDist,
+  launchBrowser,
+  openPane,
+  requireChromium,
+  screenshot,
+  serveDist,
+  trimValues,
+  xlsxSheets,
+} from './helpers';
 
 jest.setTimeout(240_000);
 
@@ -24,7 +34,9 @@ beforeAll(async () => {
   await browser.context.addInitScript(() => {
     const w = window as unknown as { __cspViolations?: string[] };
     w.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 });
 
@@ -34,7 +46,8 @@ afterAll(async () => {
 });
 
 type SimSheet = { name: string; values: SheetValues['values']; formulas?: Record<string, string>; charts?: string[] };
-const simEval = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(function (s) { return ${fn}; })(window.__sim)`) as Promise<T>;
+const simEval = <T>(page: Page, fn: string): Promise<T> =>
+  page.evaluate(`(function (s) { return ${fn}; })(window.__sim)`) as Promise<T>;
 const dump = (page: Page) => simEval<SheetValues[]>(page, 's.dump()');
 const sheetOf = (sheets: SheetValues[], name: string) => sheets.find((s) => s.name === name);
 
@@ -44,7 +57,10 @@ async function watchPolicy(page: Page): Promise<{ violations: () => Promise<stri
   page.on('console', (m) => {
     if (m.type() === 'error') console.push(m.text());
   });
-  return { violations: () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []), console };
+  return {
+    violations: () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []),
+    console,
+  };
 }
 
 async function openPaneWith(sheets: SimSheet[]): Promise<{ page: Page; policy: Awaited<ReturnType<typeof watchPolicy>> }> {
@@ -102,7 +118,9 @@ describe('a write that fails (Excel does not undo a failed batch)', () => {
       const now = await dump(page);
       const log = sheetOf(now, 'Körlogg');
       if (c.state === 'unchanged') {
-        expect(await failed.textContent()).toContain('Ingenting i arbetsboken ändrades; det tidigare resultatet och dess Körlogg finns kvar.');
+        expect(await failed.textContent()).toContain(
+          'Ingenting i arbetsboken ändrades; det tidigare resultatet och dess Körlogg finns kvar.',
+        );
         expect(now).toEqual(before);
         expect(await page.getByRole('button', { name: 'Ta bort delresultatet' }).count()).toBe(0);
       } else {
@@ -142,7 +160,11 @@ describe('a write that fails (Excel does not undo a failed batch)', () => {
     const now = await dump(page);
     expect(now.some((s) => s.name === 'Kommunbidrag' || s.name === 'Körlogg')).toBe(false);
     expect(now.some((s) => s.name === 'Sammanställning')).toBe(true);
-    expect(sheetOf(now, 'Förbund')!.values.flat().filter((v) => FEDERATION_OUTPUT_HEADERS.includes(v as never))).toEqual([]);
+    expect(
+      sheetOf(now, 'Förbund')!
+        .values.flat()
+        .filter((v) => FEDERATION_OUTPUT_HEADERS.includes(v as never)),
+    ).toEqual([]);
     // the simulator models Excel: deleting Kommunbidrag turns the formula pointing at it into #REF!
     const summary = await simEval<{ formulas: [string, string][] }>(page, "s.sheet('Sammanställning')");
     expect(summary.formulas[0][1]).toContain('#REF!');
@@ -195,7 +217,9 @@ describe('the run’s own cells only (pane)', () => {
     expect(header[first]).toBe('');
     expect(header[first + 1]).toBe('Idealfördelning (kr)');
     const formulas = await simEval<{ formulas: [string, string][] }>(page, "s.sheet('Förbund')");
-    expect(formulas.formulas.filter(([k]) => Number(k.split(',')[1]) === first)).toHaveLength(run.layout.federationSheet.dataRows.length);
+    expect(formulas.formulas.filter(([k]) => Number(k.split(',')[1]) === first)).toHaveLength(
+      run.layout.federationSheet.dataRows.length,
+    );
     await page.close();
   });
 });
@@ -203,7 +227,9 @@ describe('the run’s own cells only (pane)', () => {
 describe('Content-Security-Policy', () => {
   test('every page carries it; the pane runs under it without a violation; a blocked source is seen', async () => {
     const { page, policy } = await openPaneWith(example);
-    const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    const csp = await page.evaluate(
+      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+    );
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(csp).toContain("default-src 'self'");
     await clickCalculate(page);
@@ -222,7 +248,9 @@ describe('Content-Security-Policy', () => {
     expect(await page.locator('#browser-check').isHidden()).toBe(true);
     for (const other of ['commands.html', 'hjalp.html']) {
       await page.goto(`${server.url}/${other}`);
-      const meta = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+      const meta = await page.evaluate(
+        () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      );
       expect(meta).toBe(csp);
     }
     expect(await policy.violations()).toEqual([]);
@@ -234,9 +262,11 @@ describe('Content-Security-Policy', () => {
     // The bundle fails as it does in Internet Explorer 11 or EdgeHTML (a syntax error): answered with one
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (/\/taskpane\.[^/]*\.js$/.test(url)) return route.fulfill({ status: 200, contentType: 'application/javascript', body: 'const a = b?.c ?? ;' });
+      if (/\/taskpane\.[^/]*\.js$/.test(url))
+        return route.fulfill({ status: 200, contentType: 'application/javascript', body: 'const a = b?.c ?? ;' });
       if (url.startsWith(server.url)) return route.continue();
-      if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'application/javascript', body: 'window.Office = {};' });
+      if (url.includes('appsforoffice.microsoft.com'))
+        return route.fulfill({ status: 200, contentType: 'application/javascript', body: 'window.Office = {};' });
       return route.abort();
     });
     await page.goto(`${server.url}/taskpane.html`);

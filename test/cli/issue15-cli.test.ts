@@ -70,7 +70,9 @@ describe('a date in an amount cell is an error at its cell (item 4)', () => {
     const out = path.join(dir, 'datum-ut.xlsx');
     const result = await finsam('allocate', file, '--out', out, '-q');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Förbund![A-Z]+\d+: Cellen är formaterad som datum eller tid, så talet 92 838 är ett datum och inte ett belopp/);
+    expect(result.stderr).toMatch(
+      /Förbund![A-Z]+\d+: Cellen är formaterad som datum eller tid, så talet 92 838 är ett datum och inte ett belopp/,
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -157,7 +159,9 @@ describe('template and example never overwrite a file unless --force (item 9)', 
     fs.writeFileSync(file, 'mitt arbete');
     const refused = await finsam(command, '--out', file);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`finsam: ${file} finns redan och skrivs inte över. Ange en annan fil, eller --force för att skriva över den.\n`);
+    expect(refused.stderr).toBe(
+      `finsam: ${file} finns redan och skrivs inte över. Ange en annan fil, eller --force för att skriva över den.\n`,
+    );
     expect(fs.readFileSync(file, 'utf8')).toBe('mitt arbete');
     const forced = await finsam(command, '--out', file, '--force');
     expect(forced.code).toBe(0);
@@ -167,7 +171,7 @@ describe('template and example never overwrite a file unless --force (item 9)', 
 });
 
 describe('--out and --in-place keep permission bits and follow symbolic links (item 10)', () => {
-  test('an existing output keeps its mode; --in-place keeps the input\'s', async () => {
+  test("an existing output keeps its mode; --in-place keeps the input's", async () => {
     const out = path.join(dir, 'rattigheter-ut.xlsx');
     fs.writeFileSync(out, 'gammal');
     fs.chmodSync(out, 0o640);
@@ -230,7 +234,10 @@ describe('Swedish messages, files that are no workbook, control characters (item
   }
 
   test('an .ods and a .docx renamed .xlsx say what they are', async () => {
-    const ods = await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }, 'kalkyl.xlsx');
+    const ods = await zipOf(
+      { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' },
+      'kalkyl.xlsx',
+    );
     const docx = await zipOf({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }, 'brev.xlsx');
     expect(zipKind(fs.readFileSync(ods))).toBe('ods');
     expect(zipKind(fs.readFileSync(input))).toBe('xlsx');
@@ -244,7 +251,7 @@ describe('Swedish messages, files that are no workbook, control characters (item
     expect(b.stderr).toBe(`finsam: ${docx} är inte en Excel-arbetsbok (.xlsx): den är ett Word-dokument (.docx).\n`);
   });
 
-  test('a file system error without a Swedish text gives its code, not node\'s English', async () => {
+  test("a file system error without a Swedish text gives its code, not node's English", async () => {
     const file = path.join(dir, 'fil.xlsx');
     fs.writeFileSync(file, 'x');
     // writing under a file (ENOTDIR)
@@ -267,6 +274,7 @@ describe('Swedish messages, files that are no workbook, control characters (item
     fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
     const result = await finsam('allocate', file, '--out', path.join(dir, 'styrtecken-ut.xlsx'), '-q');
     expect(result.code).toBe(2);
+    // eslint-disable-next-line no-control-regex -- the test looks for raw control characters
     expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(result.stderr).toContain('"\\u001B[2J\\u001B]0;hackad\\u0007 2 milj\\u202E" är inget belopp');
     const json = await finsam('allocate', file, '--out', path.join(dir, 'styrtecken-ut.xlsx'), '-q', '--json');
@@ -285,11 +293,15 @@ describe("the pane's own chart is not a lost feature (item 13)", () => {
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
     const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
     const id = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(workbookXml)![1];
-    const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+    const target =
+      new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
     const sheetPart = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
     const sheetFile = sheetPart.replace(/^.*\//, '');
     const sheetRels = `xl/worksheets/_rels/${sheetFile}.rels`;
-    const existing = zip.file(sheetRels) ? await zip.file(sheetRels)!.async('string') : '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const existing = zip.file(sheetRels)
+      ? await zip.file(sheetRels)!.async('string')
+      : '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     zip.file(
       sheetRels,
       existing.replace(
@@ -297,7 +309,10 @@ describe("the pane's own chart is not a lost feature (item 13)", () => {
         '<Relationship Id="rIdChart9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>',
       ),
     );
-    zip.file('xl/drawings/drawing9.xml', '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
+    zip.file(
+      'xl/drawings/drawing9.xml',
+      '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>',
+    );
     zip.file(
       'xl/drawings/_rels/drawing9.xml.rels',
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart9.xml"/></Relationships>',
@@ -325,7 +340,7 @@ describe("the pane's own chart is not a lost feature (item 13)", () => {
     expect(result.code).toBe(0);
   });
 
-  test('a chart of the user\'s (another title, or on another sheet) still counts', async () => {
+  test("a chart of the user's (another title, or on another sheet) still counts", async () => {
     const other = await withChart('egen', 'Mitt diagram');
     expect(lostFeatures(fs.readFileSync(other))).toEqual(['1 diagram följer inte med i utfilen (stöds inte av exceljs)']);
     expect((await finsam('allocate', other, '--in-place', '-q')).code).toBe(2);

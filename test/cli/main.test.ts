@@ -5,7 +5,13 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CliError, FIXED_FILE_DATE, normalizeZipDates, writeFileAtomically } from '../../src/cli/main';
-import { fixtureWorkbook, messyWorkedExample, UNRELATED_SHEET, WORKED_EXAMPLE_EXPECTED, writeFixture } from '../fixtures/workbooks';
+import {
+  fixtureWorkbook,
+  messyWorkedExample,
+  UNRELATED_SHEET,
+  WORKED_EXAMPLE_EXPECTED,
+  writeFixture,
+} from '../fixtures/workbooks';
 import { zipPartText } from '../e2e/helpers';
 import { finsam } from './helpers';
 
@@ -43,7 +49,8 @@ describe('help and version', () => {
   });
 
   test('--version prints the package version', async () => {
-    const version = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string })
+      .version;
     expect(await finsam('--version')).toEqual({ code: 0, stdout: `finsam ${version}\n`, stderr: '' });
     expect((await finsam('-v')).stdout).toBe(`finsam ${version}\n`);
   });
@@ -84,12 +91,12 @@ describe('allocate in-process', () => {
     const out = path.join(dir, 'ut', 'resultat.xlsx'); // the folder is created
     const result = await finsam('allocate', input, '--out', out);
     expect(result.code).toBe(0);
-    expect(result.stderr.split('\n').filter(Boolean).map((line) => line.replace(/ \(\d+,\d s\)$/, ''))).toEqual([
-      `Läser ${input}`,
-      'Beräknar',
-      `Skriver ${out}`,
-      'Klart',
-    ]);
+    expect(
+      result.stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.replace(/ \(\d+,\d s\)$/, '')),
+    ).toEqual([`Läser ${input}`, 'Beräknar', `Skriver ${out}`, 'Klart']);
     expect(result.stdout).toContain('  År: 2027\n');
     expect(result.stdout).toContain('  Ej fördelat: 788 957 kr\n');
     expect(fs.existsSync(out)).toBe(true);
@@ -209,37 +216,54 @@ describe('allocate in-process', () => {
 
   test.each([
     // I is the note column Anteckning: the output starts at J, as without the footnote
-    ['a footnote below the data, merged from the note column across the output columns', 'I11:R11', 'I11', 'Källa: årsredovisningar 2025', 'J', 'N'],
+    [
+      'a footnote below the data, merged from the note column across the output columns',
+      'I11:R11',
+      'I11',
+      'Källa: årsredovisningar 2025',
+      'J',
+      'N',
+    ],
     // K holds text below the data (a column in use): the output starts after it, at L
-    ['a signature line below the data, merged from beyond the inputs into the output columns', 'K11:N11', 'K11', 'Godkänt av: ____', 'L', 'P'],
-  ])('%s: the first run writes no blanks there, a rerun leaves it alone', async (_what, range, master, text, firstColumn, finalColumn) => {
-    const fixture = messyWorkedExample();
-    const federations = fixture.sheets.find((s) => s.name === 'Förbund')!;
-    const workbook = fixtureWorkbook(fixture);
-    const sheet = workbook.getWorksheet('Förbund')!;
-    sheet.getCell(master).value = text;
-    sheet.mergeCells(range);
-    expect(federations.rows.length).toBeLessThan(Number(master.slice(1)));
-    const file = path.join(dir, 'fotnot.xlsx');
-    await workbook.xlsx.writeFile(file);
-    const out = path.join(dir, 'fotnot-ut.xlsx');
-    const again = path.join(dir, 'fotnot-igen.xlsx');
-    const first = await finsam('allocate', file, '--out', out, '-q');
-    expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
-    const second = await finsam('allocate', out, '--out', again, '-q');
-    expect(second.stderr).toBe('');
-    expect(second.code).toBe(0);
-    for (const written of [out, again]) {
-      const result = new ExcelJS.Workbook();
-      await result.xlsx.readFile(written);
-      const ws = result.getWorksheet('Förbund')!;
-      expect(ws.getCell(master).value).toBe(text);
-      expect((ws as unknown as { model: { merges: string[] } }).model.merges).toContain(range);
-      expect(ws.getCell(`${firstColumn}3`).value).toBe('Idealfördelning (kr)');
-      expect(ws.getCell(`${finalColumn}5`).value).toBe(WORKED_EXAMPLE_EXPECTED.federations.Söderby.final);
-    }
-  });
+    [
+      'a signature line below the data, merged from beyond the inputs into the output columns',
+      'K11:N11',
+      'K11',
+      'Godkänt av: ____',
+      'L',
+      'P',
+    ],
+  ])(
+    '%s: the first run writes no blanks there, a rerun leaves it alone',
+    async (_what, range, master, text, firstColumn, finalColumn) => {
+      const fixture = messyWorkedExample();
+      const federations = fixture.sheets.find((s) => s.name === 'Förbund')!;
+      const workbook = fixtureWorkbook(fixture);
+      const sheet = workbook.getWorksheet('Förbund')!;
+      sheet.getCell(master).value = text;
+      sheet.mergeCells(range);
+      expect(federations.rows.length).toBeLessThan(Number(master.slice(1)));
+      const file = path.join(dir, 'fotnot.xlsx');
+      await workbook.xlsx.writeFile(file);
+      const out = path.join(dir, 'fotnot-ut.xlsx');
+      const again = path.join(dir, 'fotnot-igen.xlsx');
+      const first = await finsam('allocate', file, '--out', out, '-q');
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      const second = await finsam('allocate', out, '--out', again, '-q');
+      expect(second.stderr).toBe('');
+      expect(second.code).toBe(0);
+      for (const written of [out, again]) {
+        const result = new ExcelJS.Workbook();
+        await result.xlsx.readFile(written);
+        const ws = result.getWorksheet('Förbund')!;
+        expect(ws.getCell(master).value).toBe(text);
+        expect((ws as unknown as { model: { merges: string[] } }).model.merges).toContain(range);
+        expect(ws.getCell(`${firstColumn}3`).value).toBe('Idealfördelning (kr)');
+        expect(ws.getCell(`${finalColumn}5`).value).toBe(WORKED_EXAMPLE_EXPECTED.federations.Söderby.final);
+      }
+    },
+  );
 
   test('parts exceljs cannot keep: a note in the summary, and --in-place refuses', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(input));
@@ -279,7 +303,9 @@ describe('allocate in-process', () => {
     expect(result.stdout).toContain(
       '  Obs: 1 dataverifiering av nyare typ på bladet Förbund (t.ex. en lista från ett annat blad) följer inte med i utfilen (stöds inte av exceljs)\n',
     );
-    expect(result.stdout).toContain('  Obs: 1 regel för villkorsstyrd formatering av nyare typ på bladet Förbund följer inte med i utfilen (stöds inte av exceljs)\n');
+    expect(result.stdout).toContain(
+      '  Obs: 1 regel för villkorsstyrd formatering av nyare typ på bladet Förbund följer inte med i utfilen (stöds inte av exceljs)\n',
+    );
     // What the note says: the output has neither (and the rule exceljs read without its formula is not written half)
     const written = zipPartText(fs.readFileSync(out), part) ?? '';
     expect(written).not.toMatch(/dataValidation|cfRule/);
@@ -293,7 +319,9 @@ describe('allocate in-process', () => {
   test('exceljs failing to write: exit 1, a Swedish message without a stack trace, no file', async () => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const XLSX = require('exceljs/lib/xlsx/xlsx') as { prototype: { writeBuffer: () => Promise<unknown> } };
-    const spy = jest.spyOn(XLSX.prototype, 'writeBuffer').mockRejectedValue(new TypeError("Cannot read properties of null (reading 'theme')"));
+    const spy = jest
+      .spyOn(XLSX.prototype, 'writeBuffer')
+      .mockRejectedValue(new TypeError("Cannot read properties of null (reading 'theme')"));
     try {
       const out = path.join(dir, 'trasig-ut.xlsx');
       const result = await finsam('allocate', input, '--out', out, '-q');
@@ -307,7 +335,10 @@ describe('allocate in-process', () => {
       expect(fs.existsSync(out)).toBe(false);
       const json = await finsam('allocate', input, '--out', out, '-q', '--json');
       expect(json.code).toBe(1);
-      expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('exceljs klarade inte att skriva arbetsboken') });
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('exceljs klarade inte att skriva arbetsboken'),
+      });
       expect(fs.existsSync(out)).toBe(false);
     } finally {
       spy.mockRestore();

@@ -25,7 +25,10 @@ import {
 import { LEGACY_MONEY_FORMATS, MONEY_FORMAT, type WritePlan } from '../../src/workbook/types';
 
 /** A workbook whose parts are edited as text before it is read (for XML that exceljs never writes itself). */
-async function loadEdited(workbook: ExcelJS.Workbook, edit: Record<string, (xml: string) => string>): Promise<{ buffer: Uint8Array; workbook: ExcelJS.Workbook }> {
+async function loadEdited(
+  workbook: ExcelJS.Workbook,
+  edit: Record<string, (xml: string) => string>,
+): Promise<{ buffer: Uint8Array; workbook: ExcelJS.Workbook }> {
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   for (const [part, change] of Object.entries(edit)) {
     const xml = await zip.file(part)!.async('string');
@@ -51,7 +54,8 @@ async function roundTrip(workbook: ExcelJS.Workbook): Promise<ExcelJS.Workbook> 
   return again;
 }
 
-const highlighted = (cell: ExcelJS.Cell): boolean => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === HIGHLIGHT_ARGB;
+const highlighted = (cell: ExcelJS.Cell): boolean =>
+  (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === HIGHLIGHT_ARGB;
 
 function emptyPlan(overrides: Partial<WritePlan>): WritePlan {
   return {
@@ -59,7 +63,17 @@ function emptyPlan(overrides: Partial<WritePlan>): WritePlan {
     blocks: [],
     sheets: [],
     highlight: { sheet: 'Förbund', rows: [], firstColumn: 0, lastColumn: 0 },
-    summary: { scenario: '', budget: 0, totalFinal: 0, undistributed: 0, appliedMaxDecrease: 0, federationCount: 0, municipalityCount: 0, warningCounts: {}, lines: [] },
+    summary: {
+      scenario: '',
+      budget: 0,
+      totalFinal: 0,
+      undistributed: 0,
+      appliedMaxDecrease: 0,
+      federationCount: 0,
+      municipalityCount: 0,
+      warningCounts: {},
+      lines: [],
+    },
     ...overrides,
   };
 }
@@ -168,7 +182,13 @@ describe('readSheets', () => {
     workbook.addWorksheet('Mitt blad').getCell('B2').value = 5;
     expect(readSheets(workbook)).toEqual([
       { name: 'Tom', values: [] },
-      { name: 'Mitt blad', values: [['', ''], ['', 5]] },
+      {
+        name: 'Mitt blad',
+        values: [
+          ['', ''],
+          ['', 5],
+        ],
+      },
     ]);
   });
 
@@ -209,7 +229,24 @@ describe('applyWritePlan', () => {
     applyWritePlan(
       workbook,
       emptyPlan({
-        blocks: [{ sheet: 'Förbund', row: 0, column: 2, values: [['Slutlig tilldelning (kr)', 'Varningar'], [2_641_316, ''], [1_800_000, 'MATCHNING: x']], numberFormats: [[null, null], [MONEY_FORMAT, null], [MONEY_FORMAT, null]], boldFirstRow: true }],
+        blocks: [
+          {
+            sheet: 'Förbund',
+            row: 0,
+            column: 2,
+            values: [
+              ['Slutlig tilldelning (kr)', 'Varningar'],
+              [2_641_316, ''],
+              [1_800_000, 'MATCHNING: x'],
+            ],
+            numberFormats: [
+              [null, null],
+              [MONEY_FORMAT, null],
+              [MONEY_FORMAT, null],
+            ],
+            boldFirstRow: true,
+          },
+        ],
         highlight: { sheet: 'Förbund', rows: [2], firstColumn: 2, lastColumn: 4 },
       }),
     );
@@ -239,7 +276,10 @@ describe('applyWritePlan', () => {
     sheet.getCell('C2').value = 'gammalt';
     sheet.getCell('C3').value = 'behålls';
     sheet.getCell('D2').value = 'rensas';
-    sheet.getCell('D2').style = { numFmt: MONEY_FORMAT, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_ARGB } } };
+    sheet.getCell('D2').style = {
+      numFmt: MONEY_FORMAT,
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_ARGB } },
+    };
     sheet.getCell('D3').value = 'också';
     sheet.getCell('D3').style = { numFmt: LEGACY_MONEY_FORMATS[0], border: { bottom: { style: 'thin' } } };
     sheet.getCell('D4').value = 'användarens format';
@@ -280,7 +320,16 @@ describe('applyWritePlan', () => {
     const plan = (clear: boolean): WritePlan =>
       emptyPlan({
         clear: clear ? [{ sheet: 'Förbund', row: 0, column: 2, rowCount: 2, columnCount: 1 }] : [],
-        blocks: [{ sheet: 'Förbund', row: 0, column: 2, values: [['Slutlig tilldelning (kr)'], [1_800_000]], numberFormats: [[null], [MONEY_FORMAT]], boldFirstRow: true }],
+        blocks: [
+          {
+            sheet: 'Förbund',
+            row: 0,
+            column: 2,
+            values: [['Slutlig tilldelning (kr)'], [1_800_000]],
+            numberFormats: [[null], [MONEY_FORMAT]],
+            boldFirstRow: true,
+          },
+        ],
         highlight: { sheet: 'Förbund', rows: [1], firstColumn: 2, lastColumn: 2 },
       });
     const first = await roundTrip(workbook);
@@ -294,7 +343,11 @@ describe('applyWritePlan', () => {
     expect((a.getCell('C1').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFDDEBF7');
     expect(highlighted(a.getCell('C2'))).toBe(true);
     for (const address of ['C1', 'C2']) {
-      expect({ address, value: b.getCell(address).value, style: b.getCell(address).style }).toEqual({ address, value: a.getCell(address).value, style: a.getCell(address).style });
+      expect({ address, value: b.getCell(address).value, style: b.getCell(address).style }).toEqual({
+        address,
+        value: a.getCell(address).value,
+        style: a.getCell(address).style,
+      });
     }
   });
 
@@ -306,7 +359,9 @@ describe('applyWritePlan', () => {
     sheet.mergeCells('B5:E5');
     const loaded = await roundTrip(workbook);
     applyWritePlan(loaded, emptyPlan({ clear: [{ sheet: 'Förbund', row: 0, column: 2, rowCount: 5, columnCount: 2 }] }));
-    expect(writeConflicts(loaded, emptyPlan({ clear: [{ sheet: 'Förbund', row: 0, column: 2, rowCount: 5, columnCount: 2 }] }))).toEqual([]);
+    expect(
+      writeConflicts(loaded, emptyPlan({ clear: [{ sheet: 'Förbund', row: 0, column: 2, rowCount: 5, columnCount: 2 }] })),
+    ).toEqual([]);
     const out = (await roundTrip(loaded)).getWorksheet('Förbund')!;
     expect(out.getCell('B5').value).toBe('Källa: årsredovisningar 2025');
     expect((out as unknown as { model: { merges: string[] } }).model.merges).toEqual(['B5:E5']);
@@ -318,8 +373,29 @@ describe('applyWritePlan', () => {
       workbook,
       emptyPlan({
         sheets: [
-          { name: 'kommunbidrag', values: [['Förbund', 'Bidrag (kr)'], ['Norrby', 1_320_658]], numberFormats: [[null, null], [null, MONEY_FORMAT]], boldRows: [0], columnWidths: [30, 16], headerRow: 0 },
-          { name: 'Körlogg', values: [['Uppgift', 'Värde'], ['Tidpunkt', '2027-01-01T00:00:00']], boldRows: [0], headerRow: 0 },
+          {
+            name: 'kommunbidrag',
+            values: [
+              ['Förbund', 'Bidrag (kr)'],
+              ['Norrby', 1_320_658],
+            ],
+            numberFormats: [
+              [null, null],
+              [null, MONEY_FORMAT],
+            ],
+            boldRows: [0],
+            columnWidths: [30, 16],
+            headerRow: 0,
+          },
+          {
+            name: 'Körlogg',
+            values: [
+              ['Uppgift', 'Värde'],
+              ['Tidpunkt', '2027-01-01T00:00:00'],
+            ],
+            boldRows: [0],
+            headerRow: 0,
+          },
         ],
       }),
     );
@@ -380,7 +456,10 @@ describe('what exceljs keeps through a run', () => {
     });
     sheet.autoFilter = 'A1:B1';
     sheet.getRow(2).height = 30;
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     sheet.addImage(workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'E3:F5');
     sheet.pageSetup.orientation = 'landscape';
     sheet.pageSetup.printArea = 'A1:D10';
@@ -389,7 +468,10 @@ describe('what exceljs keeps through a run', () => {
     workbook.definedNames.add('Förbund!$A$2', 'Forsta');
     const loaded = await roundTrip(workbook);
     const names = JSON.parse(JSON.stringify(loaded.definedNames.model)) as unknown;
-    applyWritePlan(loaded, emptyPlan({ blocks: [{ sheet: 'Förbund', row: 0, column: 2, values: [['Slutlig tilldelning (kr)'], [1]] }] }));
+    applyWritePlan(
+      loaded,
+      emptyPlan({ blocks: [{ sheet: 'Förbund', row: 0, column: 2, values: [['Slutlig tilldelning (kr)'], [1]] }] }),
+    );
     const out = await roundTrip(loaded);
     const after = out.getWorksheet('Förbund')!;
     expect(after.getCell('A2').note).toBe('Kontrollerad av VO');
@@ -418,7 +500,10 @@ describe('worksheet tables', () => {
       ref: 'A1',
       headerRow: true,
       style: { theme: 'TableStyleMedium2', showRowStripes: true },
-      columns: [{ name: 'Förbund', filterButton: true }, { name: 'Eget kapital (kr)', filterButton: true }],
+      columns: [
+        { name: 'Förbund', filterButton: true },
+        { name: 'Eget kapital (kr)', filterButton: true },
+      ],
       rows: [
         ['Norrby', 400_000],
         ['Söderby', 900_000],
@@ -456,7 +541,12 @@ describe('worksheet tables', () => {
   });
 
   test('a hidden filter button stays hidden, and a table without an autoFilter gets none', async () => {
-    const hidden = await withTable((xml) => xml.replace(/<autoFilter ref="([^"]*)">.*<\/autoFilter>/, '<autoFilter ref="$1"><filterColumn colId="1" hiddenButton="1"/></autoFilter>'));
+    const hidden = await withTable((xml) =>
+      xml.replace(
+        /<autoFilter ref="([^"]*)">.*<\/autoFilter>/,
+        '<autoFilter ref="$1"><filterColumn colId="1" hiddenButton="1"/></autoFilter>',
+      ),
+    );
     const hiddenXml = await partText(hidden, 'xl/tables/table1.xml');
     expect(hiddenXml).toContain('<filterColumn colId="0" hiddenButton="0"/><filterColumn colId="1" hiddenButton="1"/>');
     const none = await withTable((xml) => xml.replace(/<autoFilter ref="([^"]*)">.*<\/autoFilter>/, ''));
@@ -540,7 +630,17 @@ describe('what exceljs would lose', () => {
     const sheet = workbook.addWorksheet('Förbund');
     sheet.getCell('A1').value = 'Förbund';
     // A data bar: exceljs reads and writes its extLst part itself, so it is not reported
-    sheet.addConditionalFormatting({ ref: 'B2:B5', rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: 'FF638EC6' } } as ExcelJS.ConditionalFormattingRule] });
+    sheet.addConditionalFormatting({
+      ref: 'B2:B5',
+      rules: [
+        {
+          type: 'dataBar',
+          priority: 1,
+          cfvo: [{ type: 'min' }, { type: 'max' }],
+          color: { argb: 'FF638EC6' },
+        } as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
     const plain = new Uint8Array(await workbook.xlsx.writeBuffer());
     expect(await partText(workbook, 'xl/worksheets/sheet2.xml')).toContain('x14:cfRule type="dataBar"');
     expect(extensionFeatures(plain)).toEqual([]);
@@ -558,7 +658,10 @@ describe('what exceljs would lose', () => {
       '<e14:dataValidation type="list"><e14:formula1><xm:f>Listor!$A$1:$A$5</xm:f></e14:formula1><xm:sqref>C2:C5</xm:sqref></e14:dataValidation>' +
       '</e14:dataValidations></ext>';
     const { buffer, workbook: loaded } = await loadEdited(workbook, {
-      'xl/worksheets/sheet2.xml': (xml) => xml.replace('</x14:conditionalFormattings>', `${rule}</x14:conditionalFormattings>`).replace('</extLst>', `${validations}</extLst>`),
+      'xl/worksheets/sheet2.xml': (xml) =>
+        xml
+          .replace('</x14:conditionalFormattings>', `${rule}</x14:conditionalFormattings>`)
+          .replace('</extLst>', `${validations}</extLst>`),
     });
     expect(extensionFeatures(buffer)).toEqual([{ sheet: 'Förbund', validations: 2, conditionalFormats: 1 }]);
     expect(lostFeatures(buffer)).toEqual([

@@ -1,7 +1,7 @@
 // The statement PDF: searchable text (pdftotext), å ä ö, wrapping at word boundaries, pages with a footer,
 // the same bytes for the same statement.
 import { execFileSync } from 'child_process';
-import { existsSync } from 'fs';
+import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { federationStatement, statementFileName, statementPdf, wrapText, wrapWords } from '../../src/documents';
 import { allocate } from '../../src/engine';
@@ -39,7 +39,14 @@ describe.each(['Norrby', 'Söderby', 'Österby', 'Västerby'])('%s', (name) => {
   });
 
   test('å ä ö and the symbols come out as written', () => {
-    for (const word of ['Föregående års tilldelning', 'Spärrnivå', 'Σ försörjningsmått', 'Σ invånare 16–64', 'Tillämpad spärr', 'Medlemmarnas andelar']) {
+    for (const word of [
+      'Föregående års tilldelning',
+      'Spärrnivå',
+      'Σ försörjningsmått',
+      'Σ invånare 16–64',
+      'Tillämpad spärr',
+      'Medlemmarnas andelar',
+    ]) {
       expect(text).toContain(word);
     }
     expect(text).toMatch(/λ\s+1,000000/);
@@ -63,7 +70,7 @@ test('the same statement gives the same bytes; another date other bytes and date
   expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
   const dir = tmp();
   const file = join(dir, 'v.pdf');
-  require('fs').writeFileSync(file, a);
+  writeFileSync(file, a);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
   expect(info).toMatch(/Title:\s+Statlig tilldelning – Västerby/);
@@ -71,7 +78,8 @@ test('the same statement gives the same bytes; another date other bytes and date
 });
 
 describe('a long name and 30 municipalities', () => {
-  const longName = 'Samordningsförbundet för Östra Skaraborgs, Sjuhäradsbygdens och Norra Älvsborgs kommuner samt Västra Götalandsregionen';
+  const longName =
+    'Samordningsförbundet för Östra Skaraborgs, Sjuhäradsbygdens och Norra Älvsborgs kommuner samt Västra Götalandsregionen';
   const munis = Array.from({ length: 30 }, (_, i) => `Kommun nummer ${i + 1} i Västra Götalands läns östra och södra delar`);
   const input = model(
     20_000_000,
@@ -98,7 +106,8 @@ describe('a long name and 30 municipalities', () => {
 
   test('wraps at word boundaries: every word of the name and of each municipality is whole', () => {
     const words = new Set(text.split(/\s+/));
-    for (const w of [...longName.split(' '), 'Götalands', 'Sjuhäradsbygdens']) expect(words.has(w.replace(/,$/, '')) || words.has(w)).toBe(true);
+    for (const w of [...longName.split(' '), 'Götalands', 'Sjuhäradsbygdens'])
+      expect(words.has(w.replace(/,$/, '')) || words.has(w)).toBe(true);
     const flat = squash(text);
     expect(flat).toContain(squash(longName));
     // a label wrapped beside its value: the amount sits between the label's lines
@@ -109,7 +118,7 @@ describe('a long name and 30 municipalities', () => {
   test('page 1 renders', () => {
     const dir = tmp();
     const file = join(dir, 'long.pdf');
-    require('fs').writeFileSync(file, bytes);
+    writeFileSync(file, bytes);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(dir, 'page')]);
     expect(existsSync(join(dir, 'page-1.png')) || existsSync(join(dir, 'page-01.png'))).toBe(true);
   });
@@ -125,7 +134,13 @@ test('a single word wider than the line is kept whole (the title shrinks to fit)
 describe('wrapping', () => {
   const measure = (s: string) => s.length;
   test('numbers stay with their groups and unit', () => {
-    expect(wrapWords('högst 1 800 000 kr av 2 958 505 kr (−25,0 %)')).toEqual(['högst', '1 800 000 kr', 'av', '2 958 505 kr', '(−25,0 %)']);
+    expect(wrapWords('högst 1 800 000 kr av 2 958 505 kr (−25,0 %)')).toEqual([
+      'högst',
+      '1 800 000 kr',
+      'av',
+      '2 958 505 kr',
+      '(−25,0 %)',
+    ]);
     expect(wrapText('Slutlig tilldelning 1 800 000 kr understiger spärrnivån', 24, measure)).toEqual([
       'Slutlig tilldelning',
       '1 800 000 kr understiger',

@@ -10,7 +10,8 @@ import { GENERATED, workedRun } from './helpers';
 const run = workedRun();
 const statement = (name: string, decision?: { label: string; date?: string }) =>
   federationStatement(run.result, name, { generatedAt: GENERATED, input: run.input, decision, fileName: 'exempel.xlsx' });
-const section = (s: Statement, id: string) => Object.fromEntries(s.sections.find((x) => x.id === id)!.lines.map((l) => [l.label, l]));
+const section = (s: Statement, id: string) =>
+  Object.fromEntries(s.sections.find((x) => x.id === id)!.lines.map((l) => [l.label, l]));
 const value = (s: Statement, id: string, label: string) => section(s, id)[label]?.value;
 
 describe('Söderby', () => {
@@ -32,12 +33,27 @@ describe('Söderby', () => {
   });
 
   test('the sections follow the spec’s steps', () => {
-    expect(s.sections.map((x) => x.id)).toEqual(['svar', 'nyckel', 'ideal', 'eget-kapital', 'sparr', 'matchning', 'ytterligare', 'slutlig', 'varningar', 'medlemmar', 'nationellt']);
+    expect(s.sections.map((x) => x.id)).toEqual([
+      'svar',
+      'nyckel',
+      'ideal',
+      'eget-kapital',
+      'sparr',
+      'matchning',
+      'ytterligare',
+      'slutlig',
+      'varningar',
+      'medlemmar',
+      'nationellt',
+    ]);
   });
 
   test('keys and ideal', () => {
     // FM 980 000 + 260 000 = 1 240 000 of 3 490 000 = 35,5301 %; POP 39 000 of 123 000 = 31,7073 %
-    expect(section(s, 'nyckel')['Försörjningsmått']).toMatchObject({ value: '1 240 000', note: '35,5301 % av alla förbunds 3 490 000' });
+    expect(section(s, 'nyckel')['Försörjningsmått']).toMatchObject({
+      value: '1 240 000',
+      note: '35,5301 % av alla förbunds 3 490 000',
+    });
     expect(section(s, 'nyckel')['Invånare 16–64']).toMatchObject({ value: '39 000', note: '31,7073 % av alla förbunds 123 000' });
     expect(value(s, 'nyckel', 'Fördelningsnyckel')).toBe('0,345744');
     expect(value(s, 'ideal', 'Grundtilldelning')).toBe('400 000 kr');
@@ -57,7 +73,10 @@ describe('Söderby', () => {
     expect(value(s, 'sparr', 'Kostnad för spärren')).toBe('0 kr');
     expect(value(s, 'sparr', 'Efter spärr')).toBe('2 958 505 kr');
     expect(value(s, 'matchning', 'Kommunernas möjliga bidrag')).toBe('900 000 kr');
-    expect(section(s, 'matchning')['Regionens möjliga bidrag']).toMatchObject({ value: '', note: 'ej angivet: kan matcha fullt ut' });
+    expect(section(s, 'matchning')['Regionens möjliga bidrag']).toMatchObject({
+      value: '',
+      note: 'ej angivet: kan matcha fullt ut',
+    });
     // 2 × 900 000; cut 2 958 505 − 1 800 000
     expect(value(s, 'matchning', 'Matchningstak')).toBe('1 800 000 kr');
     expect(value(s, 'matchning', 'Minskning vid matchningen')).toBe('−1 158 505 kr');
@@ -71,25 +90,42 @@ describe('Söderby', () => {
     // cap − matched = 1 800 000 − 1 800 000
     expect(value(s, 'ytterligare', 'Utrymme för ytterligare medel')).toBe('0 kr');
     expect(section(s, 'ytterligare')['Varför inte hela ansökan']).toBeUndefined();
-    expect(s.sections.find((x) => x.id === 'slutlig')!.lines.map((l) => l.value)).toEqual(['1 800 000 kr', '0 kr', '1 800 000 kr']);
+    expect(s.sections.find((x) => x.id === 'slutlig')!.lines.map((l) => l.value)).toEqual([
+      '1 800 000 kr',
+      '0 kr',
+      '1 800 000 kr',
+    ]);
   });
 
   test('warnings in plain Swedish, never a code', () => {
     const w = s.sections.find((x) => x.id === 'varningar')!.lines;
     expect(w.map((l) => l.label)).toEqual(['Begränsad av matchningen', 'Minskning utöver spärren']);
-    expect(w[0].note).toBe('Kommunernas möjliga bidrag 900 000 kr räcker till statlig tilldelning om högst 1 800 000 kr av 2 958 505 kr');
-    expect(w[1].note).toBe('Slutlig tilldelning 1 800 000 kr understiger spärrnivån 2 160 000 kr (föregående år 2 400 000 kr, högst 10 % minskning)');
+    expect(w[0].note).toBe(
+      'Kommunernas möjliga bidrag 900 000 kr räcker till statlig tilldelning om högst 1 800 000 kr av 2 958 505 kr',
+    );
+    expect(w[1].note).toBe(
+      'Slutlig tilldelning 1 800 000 kr understiger spärrnivån 2 160 000 kr (föregående år 2 400 000 kr, högst 10 % minskning)',
+    );
     const everything = JSON.stringify(s.sections);
     for (const code of WARNING_CODES) expect(everything).not.toContain(`"${code}`);
   });
 
   test('members: region and each municipality with share and basis', () => {
     const m = section(s, 'medlemmar');
-    expect(m['Regionens andel']).toMatchObject({ value: '900 000 kr', note: 'Region Syd: hälften av den slutliga tilldelningen' });
+    expect(m['Regionens andel']).toMatchObject({
+      value: '900 000 kr',
+      note: 'Region Syd: hälften av den slutliga tilldelningen',
+    });
     expect(m['Kommunernas andel']).toMatchObject({ value: '900 000 kr', note: 'hälften, fördelas efter invånare 16–64' });
     // 900 000 × 30/39 = 692 307,69 → 692 308; × 9/39 → 207 692
-    expect(m['Kommunbidrag Söderby']).toMatchObject({ value: '692 308 kr', note: '76,92 % av kommunernas andel, 30 000 invånare 16–64' });
-    expect(m['Kommunbidrag Åby']).toMatchObject({ value: '207 692 kr', note: '23,08 % av kommunernas andel, 9 000 invånare 16–64' });
+    expect(m['Kommunbidrag Söderby']).toMatchObject({
+      value: '692 308 kr',
+      note: '76,92 % av kommunernas andel, 30 000 invånare 16–64',
+    });
+    expect(m['Kommunbidrag Åby']).toMatchObject({
+      value: '207 692 kr',
+      note: '23,08 % av kommunernas andel, 9 000 invånare 16–64',
+    });
   });
 
   test('the national figures the chain uses', () => {
@@ -131,7 +167,10 @@ describe('Västerby: new, part year, equity unknown, additional funds granted', 
     expect(value(s, 'ideal', 'Behovsdel')).toBe('794 238 kr');
     expect(value(s, 'ideal', 'Idealfördelning')).toBe('1 060 905 kr');
     // basis 2 × ideal 1 060 904,95 = 2 121 809,89 → 2 121 810; 20 % → 424 362
-    expect(section(s, 'eget-kapital')['Underlag för Trappan']).toMatchObject({ value: '2 121 810 kr', note: '2 × idealfördelningen' });
+    expect(section(s, 'eget-kapital')['Underlag för Trappan']).toMatchObject({
+      value: '2 121 810 kr',
+      note: '2 × idealfördelningen',
+    });
     expect(value(s, 'eget-kapital', 'Rimligt eget kapital')).toBe('424 362 kr');
     expect(section(s, 'sparr')['Spärrnivå'].note).toBe('ingen: nytt förbund utan tilldelning föregående år');
   });
@@ -159,8 +198,14 @@ describe('Västerby: new, part year, equity unknown, additional funds granted', 
     const m = section(s, 'medlemmar');
     expect(m['Kommunernas andel'].value).toBe('680 453 kr');
     expect(m['Regionens andel'].value).toBe('680 452 kr');
-    expect(m['Kommunbidrag Västerby']).toMatchObject({ value: '476 317 kr', note: '70 % av kommunernas andel, 14 000 invånare 16–64' });
-    expect(m['Kommunbidrag Lillby']).toMatchObject({ value: '204 136 kr', note: '30 % av kommunernas andel, 6 000 invånare 16–64' });
+    expect(m['Kommunbidrag Västerby']).toMatchObject({
+      value: '476 317 kr',
+      note: '70 % av kommunernas andel, 14 000 invånare 16–64',
+    });
+    expect(m['Kommunbidrag Lillby']).toMatchObject({
+      value: '204 136 kr',
+      note: '30 % av kommunernas andel, 6 000 invånare 16–64',
+    });
   });
 });
 
@@ -212,12 +257,17 @@ describe('a partial grant says its tier and the pro-rata share; the change uses 
     // 400 000 × 7/12 = 233 333,33
     expect(value(s, 'ytterligare', 'Ytterligare medel')).toBe('233 333 kr');
     expect(section(s, 'nationellt')['Andel till prioritetsgrupp 1'].value).toBe('58,33 %');
-    expect(s.sections.find((x) => x.id === 'varningar')!.lines.map((l) => l.label)).toEqual(['Fick inte hela ansökan om ytterligare medel']);
+    expect(s.sections.find((x) => x.id === 'varningar')!.lines.map((l) => l.label)).toEqual([
+      'Fick inte hela ansökan om ytterligare medel',
+    ]);
   });
 
   test('part-year: the base is last year × 6/12', () => {
     const s = federationStatement(r, 'Bby', { generatedAt: GENERATED });
-    expect(section(s, 'svar')['Föregående års tilldelning']).toMatchObject({ value: '450 000 kr', note: '900 000 kr × 6/12 (delår)' });
+    expect(section(s, 'svar')['Föregående års tilldelning']).toMatchObject({
+      value: '450 000 kr',
+      note: '900 000 kr × 6/12 (delår)',
+    });
     // final = 500 000 + 800 000 × 7/12 (466 666,67 → 466 667) = 966 667; − 450 000 = 516 667; / 450 000 = 114,8 %
     expect(b.rounded.final.toString()).toBe('966667');
     expect(s.answer.change).toBe('516 667 kr mer än föregående år (+114,8 %)');

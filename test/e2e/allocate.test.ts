@@ -15,7 +15,19 @@ import {
   WORKED_EXAMPLE_EXPECTED,
   writeFixture,
 } from '../fixtures/workbooks';
-import { cellSnapshot, ensureBuilt, loadWorkbook, plain, runCli, sheetByName, sheetSnapshot, storedNumberFormats, table, tempDir, zipPartText } from './helpers';
+import {
+  cellSnapshot,
+  ensureBuilt,
+  loadWorkbook,
+  plain,
+  runCli,
+  sheetByName,
+  sheetSnapshot,
+  storedNumberFormats,
+  table,
+  tempDir,
+  zipPartText,
+} from './helpers';
 
 const E = WORKED_EXAMPLE_EXPECTED;
 let dir: string;
@@ -98,15 +110,20 @@ describe('finsam allocate on a messy worked example', () => {
     const sumFinal = rows.reduce((sum, row) => sum + (row['Slutlig tilldelning (kr)'] as number), 0);
     expect(sumFinal + (runLog(workbook).get('Ej fördelat (kr)') as number)).toBe(E.budget);
     for (const row of rows) {
-      expect((row['Kommunernas andel (kr)'] as number) + (row['Regionens andel (kr)'] as number)).toBe(row['Slutlig tilldelning (kr)']);
-      expect((row['Matchad tilldelning (kr)'] as number) + (row['Ytterligare medel (kr)'] as number)).toBe(row['Slutlig tilldelning (kr)']);
+      expect((row['Kommunernas andel (kr)'] as number) + (row['Regionens andel (kr)'] as number)).toBe(
+        row['Slutlig tilldelning (kr)'],
+      );
+      expect((row['Matchad tilldelning (kr)'] as number) + (row['Ytterligare medel (kr)'] as number)).toBe(
+        row['Slutlig tilldelning (kr)'],
+      );
     }
     const contributions = table(sheetByName(workbook, 'Kommunbidrag'), 'Förbund').rows.filter((r) => r['Förbund'] !== 'Summa');
     expect(contributions.map((r) => `${r['Förbund']}/${r['Kommun']}`).sort()).toEqual(
       ['Norrby/Norrby', 'Söderby/Söderby', 'Söderby/Åby', 'Västerby/Lillby', 'Västerby/Västerby', 'Österby/Österby'].sort(),
     );
     const byFederation = new Map<string, number>();
-    for (const r of contributions) byFederation.set(String(r['Förbund']), (byFederation.get(String(r['Förbund'])) ?? 0) + (r['Bidrag (kr)'] as number));
+    for (const r of contributions)
+      byFederation.set(String(r['Förbund']), (byFederation.get(String(r['Förbund'])) ?? 0) + (r['Bidrag (kr)'] as number));
     for (const row of rows) expect(byFederation.get(String(row['Förbund']))).toBe(row['Kommunernas andel (kr)']);
     // Söderby split by inhabitants: 30 000 / 39 000 of 900 000 kr
     expect(contributions.find((r) => r['Kommun'] === 'Söderby')!['Bidrag (kr)']).toBe(692_308);
@@ -137,7 +154,9 @@ describe('finsam allocate on a messy worked example', () => {
     expect(after.worksheets.map((ws) => ws.name)).toEqual([...before.worksheets.map((ws) => ws.name), 'Kommunbidrag', 'Körlogg']);
     // The unrelated sheet counts rows on Förbund: its formulas lose their cached results, so that every
     // spreadsheet program calculates them again on open (formula text, styles and the rest are kept)
-    const withoutResults = (cells: Map<string, { value: unknown; style: unknown }>): Map<string, { value: unknown; style: unknown }> =>
+    const withoutResults = (
+      cells: Map<string, { value: unknown; style: unknown }>,
+    ): Map<string, { value: unknown; style: unknown }> =>
       new Map(
         [...cells].map(([address, cell]) => {
           if (cell.value === null || typeof cell.value !== 'object' || !('formula' in cell.value)) return [address, cell];
@@ -157,8 +176,12 @@ describe('finsam allocate on a messy worked example', () => {
       if (sheet.name !== 'Förbund') expect(snapAfter).toEqual(snapBefore);
     }
     // Förbund: widths of the input columns are kept
-    const colsBefore = sheetByName(before, 'Förbund').columns.slice(0, 9).map((c) => c.width);
-    const colsAfter = sheetByName(after, 'Förbund').columns.slice(0, 9).map((c) => c.width);
+    const colsBefore = sheetByName(before, 'Förbund')
+      .columns.slice(0, 9)
+      .map((c) => c.width);
+    const colsAfter = sheetByName(after, 'Förbund')
+      .columns.slice(0, 9)
+      .map((c) => c.width);
     expect(colsAfter).toEqual(colsBefore);
     expect(after.definedNames.model).toEqual(before.definedNames.model);
     // Number formats with backslash escapes survive (exceljs alone would strip them: see src/cli/xlsx.ts)
@@ -193,7 +216,8 @@ describe('finsam allocate on a messy worked example', () => {
         cellsB.delete(tidpunkt);
       }
       expect([...cellsB.keys()].sort()).toEqual([...cellsA.keys()].sort());
-      for (const [address, cell] of cellsA) expect({ sheet: sheet.name, address, ...cellsB.get(address) }).toEqual({ sheet: sheet.name, address, ...cell });
+      for (const [address, cell] of cellsA)
+        expect({ sheet: sheet.name, address, ...cellsB.get(address) }).toEqual({ sheet: sheet.name, address, ...cell });
       expect(sheetSnapshot(other)).toEqual(sheetSnapshot(sheet));
     }
     // No duplicated output columns
@@ -368,7 +392,12 @@ describe('finsam allocate on bad input', () => {
       expect(fs.readFileSync(file).equals(bytes)).toBe(true);
       const inPlace = runCli(['allocate', file, '--in-place', '--json', '--quiet']);
       expect(inPlace.status).toBe(0);
-      const summary = JSON.parse(inPlace.stdout) as { ok: boolean; output: string; undistributed: number; federationCount: number };
+      const summary = JSON.parse(inPlace.stdout) as {
+        ok: boolean;
+        output: string;
+        undistributed: number;
+        federationCount: number;
+      };
       expect(summary).toMatchObject({ ok: true, undistributed: E.undistributed, federationCount: 4 });
       const rows = federationRows(await loadWorkbook(file));
       expect(rows.get('Västerby')!['Slutlig tilldelning (kr)']).toBe(E.federations.Västerby.final);

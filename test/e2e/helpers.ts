@@ -109,7 +109,10 @@ export function plain(cell: ExcelJS.Cell): string | number | boolean | null {
 }
 
 /** A table on a sheet: the header row (found by a header it must contain) and one record per data row. */
-export function table(sheet: ExcelJS.Worksheet, keyHeader: string): { headerRow: number; headers: string[]; rows: Record<string, unknown>[] } {
+export function table(
+  sheet: ExcelJS.Worksheet,
+  keyHeader: string,
+): { headerRow: number; headers: string[]; rows: Record<string, unknown>[] } {
   let headerRow = 0;
   sheet.eachRow((row, rowNumber) => {
     if (headerRow) return;
@@ -193,6 +196,10 @@ export function zipPartText(buffer: Buffer, name: string): string | undefined {
 export function storedNumberFormats(file: string): string[] {
   const xml = zipPartText(fs.readFileSync(file), 'xl/styles.xml') ?? '';
   return [...xml.matchAll(/<numFmt [^>]*formatCode="([^"]*)"/g)].map((m) =>
-    m[1].replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+    m[1]
+      .replace(/&gt;/g, '>')
+      .replace(/&lt;/g, '<')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&'),
   );
 }

@@ -23,28 +23,38 @@ function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> 
 test.each([
   ['SIGTERM', 143],
   ['SIGINT', 130],
-] as const)('%s during a write leaves no temporary file and exits %i', async (signal, code) => {
-  const dir = tempDir('finsam-signal-');
-  try {
-    const target = path.join(dir, 'ut.xlsx');
-    const script = `
+] as const)(
+  '%s during a write leaves no temporary file and exits %i',
+  async (signal, code) => {
+    const dir = tempDir('finsam-signal-');
+    try {
+      const target = path.join(dir, 'ut.xlsx');
+      const script = `
       const fs = require('node:fs');
       fs.promises.rename = () => new Promise(() => {}); // the write hangs after its temporary file is written
       setInterval(() => {}, 1000); // …as a real rename would keep the process alive (a bare promise does not)
       const main = require(${JSON.stringify(path.join(ROOT, 'build', 'cli', 'main.js'))});
       main.writeFileAtomically(${JSON.stringify(target)}, new Uint8Array(1000)).then(() => process.exit(0));
     `;
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (c, sig) => resolve({ code: c, signal: sig })));
-    const temporary = (): string[] => fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'));
-    expect(await waitFor(() => temporary().length === 1, 20_000)).toBe(true);
-    child.kill(signal);
-    const ended = await exited;
-    expect({ ...ended, stderr }).toEqual({ code, signal: null, stderr: expect.stringContaining('finsam: avbruten; ingen fil skrevs') });
-    expect(fs.readdirSync(dir)).toEqual([]);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}, 60_000);
+      const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+        child.on('exit', (c, sig) => resolve({ code: c, signal: sig })),
+      );
+      const temporary = (): string[] => fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+      expect(await waitFor(() => temporary().length === 1, 20_000)).toBe(true);
+      child.kill(signal);
+      const ended = await exited;
+      expect({ ...ended, stderr }).toEqual({
+        code,
+        signal: null,
+        stderr: expect.stringContaining('finsam: avbruten; ingen fil skrevs'),
+      });
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  60_000,
+);

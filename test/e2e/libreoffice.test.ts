@@ -36,7 +36,15 @@ function resaveAsXlsx(file: string, outDir: string): string {
   const profile = path.join(outDir, 'lo-profile');
   const result = spawnSync(
     soffice,
-    [`-env:UserInstallation=file://${profile.replace(/\\/g, '/')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, file],
+    [
+      `-env:UserInstallation=file://${profile.replace(/\\/g, '/')}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      outDir,
+      file,
+    ],
     { encoding: 'utf8', timeout: 120_000 },
   );
   if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
@@ -132,7 +140,10 @@ describe('LibreOffice shows what finsam wrote', () => {
     async () => {
       if (!soffice) throw new Error(MISSING);
       const workbook = new ExcelJS.Workbook();
-      const values = [0, 5, 7, 999, 1_000, 1_234, 999_999, 1_000_000, 1_234_567, 339_000_000, 999_999_999, 1_000_000_000, 2_711_328_000, 12_345_678_901];
+      const values = [
+        0, 5, 7, 999, 1_000, 1_234, 999_999, 1_000_000, 1_234_567, 339_000_000, 999_999_999, 1_000_000_000, 2_711_328_000,
+        12_345_678_901,
+      ];
       writeSheetOutputs(workbook, [
         {
           name: 'Format',
@@ -176,7 +187,9 @@ describe('LibreOffice shows what finsam wrote', () => {
       const run = runCli(['allocate', input, '--out', output, '--quiet']);
       expect(run.status).toBe(0);
       const sheets = convertToCsv(output, path.join(dir, 'resultat-csv'));
-      expect([...sheets.keys()].sort()).toEqual(['Anteckningar', 'Förbund', 'Kommunbidrag', 'Kommuner', 'Körlogg', 'Läs mig', 'parametrar'].sort());
+      expect([...sheets.keys()].sort()).toEqual(
+        ['Anteckningar', 'Förbund', 'Kommunbidrag', 'Kommuner', 'Körlogg', 'Läs mig', 'parametrar'].sort(),
+      );
 
       const federations = records(sheets.get('Förbund')!, 'Förbund');
       for (const [name, expected] of Object.entries(WORKED_EXAMPLE_EXPECTED.federations)) {
@@ -235,15 +248,24 @@ describe('LibreOffice shows what finsam wrote', () => {
       const federations = table(sheetByName(workbook, 'Förbund'), 'Förbund').rows;
       const shownFederations = records(sheets.get('Förbund')!, 'Förbund');
       for (const header of FEDERATION_OUTPUT_HEADERS.filter((h) => h !== 'Varningar')) {
-        shownFederations.forEach((row, i) => expect({ header, shown: row[header] }).toEqual({ header, shown: shownAs(federations[i][header] as number) }));
+        shownFederations.forEach((row, i) =>
+          expect({ header, shown: row[header] }).toEqual({ header, shown: shownAs(federations[i][header] as number) }),
+        );
       }
       const log = new Map(records(sheets.get('Körlogg')!, 'Uppgift').map((r) => [r['Uppgift'], r['Värde']]));
       const logValues = new Map(table(sheetByName(workbook, 'Körlogg'), 'Uppgift').rows.map((r) => [r['Uppgift'], r['Värde']]));
       expect(log.get('Statlig ram (kr)')).toBe('339 000 000');
-      for (const label of ['Summa slutlig tilldelning (kr)', 'Summa idealfördelning (kr)', 'Summa kommunernas andel (kr)', 'Ej fördelat (kr)']) {
+      for (const label of [
+        'Summa slutlig tilldelning (kr)',
+        'Summa idealfördelning (kr)',
+        'Summa kommunernas andel (kr)',
+        'Ej fördelat (kr)',
+      ]) {
         expect({ label, shown: log.get(label) }).toEqual({ label, shown: shownAs(logValues.get(label) as number) });
       }
-      expect(shownNumber(log.get('Summa slutlig tilldelning (kr)')!) + shownNumber(log.get('Ej fördelat (kr)')!)).toBe(339_000_000);
+      expect(shownNumber(log.get('Summa slutlig tilldelning (kr)')!) + shownNumber(log.get('Ej fördelat (kr)')!)).toBe(
+        339_000_000,
+      );
     },
     180_000,
   );
@@ -265,14 +287,22 @@ describe('LibreOffice shows what finsam wrote', () => {
       const { headerRow, headers } = table(federations, 'Förbund');
       const column = federations.getColumn(headers.indexOf('Slutlig tilldelning (kr)') + 1).letter;
       const control = workbook.addWorksheet('Kontroll');
-      control.getCell('A1').value = { formula: `SUM(Förbund!${column}${headerRow + 1}:${column}${headerRow + 10})`, result: WORKED_EXAMPLE_EXPECTED.budget - WORKED_EXAMPLE_EXPECTED.undistributed };
-      control.getCell('A2').value = { formula: 'A1/1000', result: (WORKED_EXAMPLE_EXPECTED.budget - WORKED_EXAMPLE_EXPECTED.undistributed) / 1000 };
+      control.getCell('A1').value = {
+        formula: `SUM(Förbund!${column}${headerRow + 1}:${column}${headerRow + 10})`,
+        result: WORKED_EXAMPLE_EXPECTED.budget - WORKED_EXAMPLE_EXPECTED.undistributed,
+      };
+      control.getCell('A2').value = {
+        formula: 'A1/1000',
+        result: (WORKED_EXAMPLE_EXPECTED.budget - WORKED_EXAMPLE_EXPECTED.undistributed) / 1000,
+      };
       sheetByName(workbook, 'parametrar').getCell('B5').value = '9 500 000 kr';
       await workbook.xlsx.writeFile(first);
       const rerun = runCli(['allocate', first, '--out', second, '--quiet']);
       expect(rerun.stderr).toBe('');
       expect(rerun.status).toBe(0);
-      const newTotal = table(sheetByName(await loadWorkbook(second), 'Körlogg'), 'Uppgift').rows.find((r) => r['Uppgift'] === 'Summa slutlig tilldelning (kr)')!['Värde'] as number;
+      const newTotal = table(sheetByName(await loadWorkbook(second), 'Körlogg'), 'Uppgift').rows.find(
+        (r) => r['Uppgift'] === 'Summa slutlig tilldelning (kr)',
+      )!['Värde'] as number;
       expect(newTotal).not.toBe(WORKED_EXAMPLE_EXPECTED.budget - WORKED_EXAMPLE_EXPECTED.undistributed);
       const shown = convertToCsv(second, path.join(dir, 'summa-csv')).get('Kontroll')!;
       expect(Number(shown[0][0])).toBe(newTotal);

@@ -4,7 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { dataValidations } from '../../src/cli/xlsx';
-import { FEDERATION_COLUMNS, AREA_COLUMNS, INSTRUCTIONS_SHEET, runAllocation, TEMPLATE_HEADER_ROW, WARNING_CODES } from '../../src/workbook';
+import {
+  FEDERATION_COLUMNS,
+  AREA_COLUMNS,
+  INSTRUCTIONS_SHEET,
+  runAllocation,
+  TEMPLATE_HEADER_ROW,
+  WARNING_CODES,
+} from '../../src/workbook';
 import { EXAMPLE_BUDGET, EXAMPLE_TITLE, exampleSheets } from '../../src/workbook/example';
 import { WORKED_EXAMPLE_EXPECTED, workedExampleRows } from '../fixtures/workbooks';
 import { cellSnapshot, ensureBuilt, loadWorkbook, plain, ROOT, runCli, sheetByName, table, tempDir } from './helpers';
@@ -38,7 +45,9 @@ describe('finsam template', () => {
     expect(FEDERATION_COLUMNS.map((_, i) => plain(headerRow.getCell(i + 1)))).toEqual(FEDERATION_COLUMNS.map((c) => c.label));
     expect(headerRow.getCell(1).font?.bold).toBe(true);
     const areas = sheetByName(workbook, 'Kommuner');
-    expect(AREA_COLUMNS.map((_, i) => plain(areas.getRow(TEMPLATE_HEADER_ROW + 1).getCell(i + 1)))).toEqual(AREA_COLUMNS.map((c) => c.label));
+    expect(AREA_COLUMNS.map((_, i) => plain(areas.getRow(TEMPLATE_HEADER_ROW + 1).getCell(i + 1)))).toEqual(
+      AREA_COLUMNS.map((c) => c.label),
+    );
     expect(table(sheetByName(workbook, 'Parametrar'), 'Parameter').rows.map((r) => r['Parameter'])).toContain('Statlig ram (kr)');
 
     // Validations: the split method list on Förbund, numbers ≥ 0 on money columns, frozen header
@@ -46,7 +55,11 @@ describe('finsam template', () => {
     const dataRow = TEMPLATE_HEADER_ROW + 2;
     const splitCell = federations.getCell(dataRow, splitColumn).address;
     const validations = dataValidations(federations).model;
-    expect(validations[splitCell]).toMatchObject({ type: 'list', formulae: ['"Lika,Invånare,Försörjningsstöd"'], errorStyle: 'stop' });
+    expect(validations[splitCell]).toMatchObject({
+      type: 'list',
+      formulae: ['"Lika,Invånare,Försörjningsstöd"'],
+      errorStyle: 'stop',
+    });
     const equityCell = federations.getCell(dataRow, FEDERATION_COLUMNS.findIndex((c) => c.key === 'equity') + 1).address;
     // A warning that lets "400 000 kr" or 1 234,5 under a (tkr) header be kept
     expect(validations[equityCell]).toMatchObject({ type: 'whole', formulae: [0], errorStyle: 'warning' });
@@ -70,7 +83,9 @@ describe('finsam template', () => {
       if (plain(row.getCell(1)) === 'Statlig ram (kr)') row.getCell(2).value = 9_000_000;
     });
     const write = (sheet: ExcelJS.Worksheet, rows: (string | number | boolean | null)[][]) =>
-      rows.forEach((row, i) => row.forEach((value, j) => value !== '' && (sheet.getCell(TEMPLATE_HEADER_ROW + 2 + i, j + 1).value = value)));
+      rows.forEach((row, i) =>
+        row.forEach((value, j) => value !== '' && (sheet.getCell(TEMPLATE_HEADER_ROW + 2 + i, j + 1).value = value)),
+      );
     write(sheetByName(workbook, 'Förbund'), data.federations);
     write(sheetByName(workbook, 'Kommuner'), data.areas);
     const filled = path.join(dir, 'ifylld.xlsx');
@@ -89,7 +104,10 @@ describe('finsam template', () => {
 
 describe('the national example', () => {
   const sheets = exampleSheets();
-  const run = runAllocation(sheets.map((s) => ({ name: s.name, values: s.values })), { timestamp: new Date(2027, 0, 1) });
+  const run = runAllocation(
+    sheets.map((s) => ({ name: s.name, values: s.values })),
+    { timestamp: new Date(2027, 0, 1) },
+  );
 
   test('is a national-scale, fictional round', () => {
     expect(sheets.map((s) => s.name)).toEqual(['Om exemplet', 'Parametrar', 'Förbund', 'Kommuner']);
@@ -112,10 +130,13 @@ describe('the national example', () => {
     expect(Math.max(...populations)).toBeGreaterThan(150_000);
     // Municipalities split between federations (Område)
     const federationsOf = new Map<string, Set<string>>();
-    for (const a of input.areas) federationsOf.set(a.municipality, (federationsOf.get(a.municipality) ?? new Set()).add(a.federation));
+    for (const a of input.areas)
+      federationsOf.set(a.municipality, (federationsOf.get(a.municipality) ?? new Set()).add(a.federation));
     expect([...federationsOf.values()].filter((s) => s.size > 1).length).toBeGreaterThanOrEqual(3);
     // Last year's allocations in a plausible band around this year's model (a year of cuts)
-    const ratios = result.federations.filter((f) => f.previousAllocation && f.months === 12).map((f) => f.previousAllocation!.div(f.ideal).toNumber());
+    const ratios = result.federations
+      .filter((f) => f.previousAllocation && f.months === 12)
+      .map((f) => f.previousAllocation!.div(f.ideal).toNumber());
     expect(Math.min(...ratios)).toBeGreaterThan(0.8);
     expect(Math.max(...ratios)).toBeLessThan(1.6);
   });
@@ -169,7 +190,13 @@ describe('the national example', () => {
     const out = path.join(dir, 'exempel-resultat.xlsx');
     const result = runCli(['allocate', ASSET, '--out', out, '--json', '--quiet']);
     expect(result.status).toBe(0);
-    const summary = JSON.parse(result.stdout) as { budget: number; totalFinal: number; undistributed: number; federationCount: number; warningCounts: Record<string, number> };
+    const summary = JSON.parse(result.stdout) as {
+      budget: number;
+      totalFinal: number;
+      undistributed: number;
+      federationCount: number;
+      warningCounts: Record<string, number>;
+    };
     expect(summary.budget).toBe(EXAMPLE_BUDGET);
     expect(summary.totalFinal + summary.undistributed).toBe(EXAMPLE_BUDGET);
     expect(Object.keys(summary.warningCounts).sort()).toEqual([...WARNING_CODES].sort());

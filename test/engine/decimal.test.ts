@@ -4,11 +4,7 @@ import fc from 'fast-check';
 import { D, compare, dmax, dmin, fractionHead } from '../../src/engine/decimal';
 
 const decimalText = fc
-  .tuple(
-    fc.constantFrom('', '-'),
-    fc.bigInt({ min: 0n, max: 10n ** 40n }),
-    fc.integer({ min: 0, max: 45 }),
-  )
+  .tuple(fc.constantFrom('', '-'), fc.bigInt({ min: 0n, max: 10n ** 40n }), fc.integer({ min: 0, max: 45 }))
   .map(([sign, digits, scale]) => {
     const text = digits.toString().padStart(scale + 1, '0');
     return `${sign}${scale ? `${text.slice(0, -scale)}.${text.slice(-scale)}` : text}`;

@@ -57,8 +57,26 @@ describe('later round, worked by hand (docs/later-round-example.md)', () => {
 
   test('matched = decided − returned; S = B − Σ matched', () => {
     // Alby 1 500 000 − 150 000 = 1 350 000; Bjurby 1 400 000 − 300 000 = 1 100 000; the rest keep theirs.
-    expect(col((f) => f.decided)).toEqual(['1500000', '1400000', '1300000', '1250000', '1200000', '1100000', '1100000', '1100000']);
-    expect(col((f) => f.matched)).toEqual(['1350000', '1100000', '1300000', '1250000', '1200000', '1100000', '1100000', '1100000']);
+    expect(col((f) => f.decided)).toEqual([
+      '1500000',
+      '1400000',
+      '1300000',
+      '1250000',
+      '1200000',
+      '1100000',
+      '1100000',
+      '1100000',
+    ]);
+    expect(col((f) => f.matched)).toEqual([
+      '1350000',
+      '1100000',
+      '1300000',
+      '1250000',
+      '1200000',
+      '1100000',
+      '1100000',
+      '1100000',
+    ]);
     // Σ matched = 9 950 000 − 450 000 = 9 500 000; S = 10 000 000 − 9 500 000 = 500 000
     expect(r.surplus.toString()).toBe('500000');
     expect(r.laterRound.pot.toString()).toBe('500000');
@@ -152,12 +170,18 @@ describe('later round, worked by hand (docs/later-round-example.md)', () => {
     expect(r.pool.toString()).toBe('10000000');
     expect(r.appliedMaxDecrease.toString()).toBe('0.1');
     // The ordinary round of the same inputs would reshuffle: it does not keep the decided amounts.
-    expect(ordinary.federations.map((f) => f.rounded.matched.toString())).not.toEqual(r.federations.map((f) => f.rounded.matched.toString()));
+    expect(ordinary.federations.map((f) => f.rounded.matched.toString())).not.toEqual(
+      r.federations.map((f) => f.rounded.matched.toString()),
+    );
   });
 });
 
 describe('later round: the rules where round.md is silent', () => {
-  const base = (feds: ReturnType<typeof fed>[], amounts: [string, number][], budget = 2_000_000): [ModelInput, RecordedDecision] => [
+  const base = (
+    feds: ReturnType<typeof fed>[],
+    amounts: [string, number][],
+    budget = 2_000_000,
+  ): [ModelInput, RecordedDecision] => [
     model(
       budget,
       feds,
@@ -167,7 +191,13 @@ describe('later round: the rules where round.md is silent', () => {
   ];
 
   test('returned above decided: matched 0 (never below), the excess is no money', () => {
-    const [i, d] = base([fed('A', { returned: 900_000 }), fed('B', { request: 2_000_000 })], [['A', 800_000], ['B', 900_000]]);
+    const [i, d] = base(
+      [fed('A', { returned: 900_000 }), fed('B', { request: 2_000_000 })],
+      [
+        ['A', 800_000],
+        ['B', 900_000],
+      ],
+    );
     const r = allocateLaterRound(i, d);
     expect(r.federations.map((f) => f.matched.toString())).toEqual(['0', '900000']);
     // S = 2 000 000 − 900 000 = 1 100 000, all to B (want 2 000 000): final 2 000 000, U 0
@@ -177,7 +207,13 @@ describe('later round: the rules where round.md is silent', () => {
   });
 
   test('members can no longer match what is kept: MATCHNING, want 0, the amount is kept', () => {
-    const [i, d] = base([fed('A', { K: 300_000, request: 100_000 }), fed('B')], [['A', 800_000], ['B', 900_000]]);
+    const [i, d] = base(
+      [fed('A', { K: 300_000, request: 100_000 }), fed('B')],
+      [
+        ['A', 800_000],
+        ['B', 900_000],
+      ],
+    );
     const r = allocateLaterRound(i, d);
     const a = r.federations[0];
     expect(a.matched.toString()).toBe('800000');
@@ -193,7 +229,13 @@ describe('later round: the rules where round.md is silent', () => {
   });
 
   test('no SPÄRR or SPÄRR_EJ: the decided amount is kept, no spärr is applied', () => {
-    const [i, d] = base([fed('A', { prev: 1_500_000 }), fed('B')], [['A', 1_200_000], ['B', 800_000]]);
+    const [i, d] = base(
+      [fed('A', { prev: 1_500_000 }), fed('B')],
+      [
+        ['A', 1_200_000],
+        ['B', 800_000],
+      ],
+    );
     const ordinary = allocate(i);
     expect(ordinary.federations[0].warnings.map((w) => w.code)).toContain('SPÄRR');
     const r = allocateLaterRound(i, d);
@@ -244,7 +286,13 @@ describe('later round: the rules where round.md is silent', () => {
   });
 
   test('Statlig ram below what is kept is a problem', () => {
-    const [i, d] = base([fed('A', { returned: 100_000 }), fed('B')], [['A', 1_200_000], ['B', 1_000_000]]);
+    const [i, d] = base(
+      [fed('A', { returned: 100_000 }), fed('B')],
+      [
+        ['A', 1_200_000],
+        ['B', 1_000_000],
+      ],
+    );
     expect(validateLaterRound(i, d).map((p) => [p.code, p.message])).toEqual([
       [
         'BUDGET_BELOW_DECIDED',
@@ -254,7 +302,13 @@ describe('later round: the rules where round.md is silent', () => {
   });
 
   test('returned with öre: Matchad is decided − returned rounded half up, every row adds up', () => {
-    const [i, d] = base([fed('A', { returned: '100.50' }), fed('B', { request: 50 })], [['A', 1_000_000], ['B', 900_000]]);
+    const [i, d] = base(
+      [fed('A', { returned: '100.50' }), fed('B', { request: 50 })],
+      [
+        ['A', 1_000_000],
+        ['B', 900_000],
+      ],
+    );
     const r = allocateLaterRound(i, d);
     expect(r.federations[0].matched.toString()).toBe('999899.5');
     expect(r.federations[0].rounded.matched.toNumber()).toBe(999_900);

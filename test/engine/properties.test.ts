@@ -121,17 +121,22 @@ function checkInvariants(input: ModelInput, r: AllocationResult): void {
   const d = input.parameters.maxDecrease;
   const F = r.federations;
   // Σ final + U = B, exactly
-  ok(sum(F.map((f) => f.final)).plus(r.undistributed).eq(B), 'sum(F.map((f) => f.final)).plus(r.undistributed).eq(B)')
-  ok(r.undistributed.gte(0), 'r.undistributed.gte(0)')
-  ok(r.surplus.gte(0), 'r.surplus.gte(0)')
+  ok(
+    sum(F.map((f) => f.final))
+      .plus(r.undistributed)
+      .eq(B),
+    'sum(F.map((f) => f.final)).plus(r.undistributed).eq(B)',
+  );
+  ok(r.undistributed.gte(0), 'r.undistributed.gte(0)');
+  ok(r.surplus.gte(0), 'r.surplus.gte(0)');
   // T = Σ ideal = Σ A exactly; P ≥ 0
-  ok(sum(F.map((f) => f.ideal)).eq(r.pool), 'sum(F.map((f) => f.ideal)).eq(r.pool)')
-  ok(sum(F.map((f) => f.afterFloor)).eq(r.pool), 'sum(F.map((f) => f.afterFloor)).eq(r.pool)')
-  ok(r.partYearRemainder.gte(0), 'r.partYearRemainder.gte(0)')
-  ok(r.lambda.gte(0) && r.lambda.lte(1), 'r.lambda.gte(0) && r.lambda.lte(1)')
-  if (r.deficit) ok(r.appliedMaxDecrease.gte(d), 'r.appliedMaxDecrease.gte(d)')
-  else ok(r.appliedMaxDecrease.eq(d), 'r.appliedMaxDecrease.eq(d)')
-  if (r.appliedMaxDecrease.gt(d)) ok(r.lambda.isZero(), 'r.lambda.isZero()')
+  ok(sum(F.map((f) => f.ideal)).eq(r.pool), 'sum(F.map((f) => f.ideal)).eq(r.pool)');
+  ok(sum(F.map((f) => f.afterFloor)).eq(r.pool), 'sum(F.map((f) => f.afterFloor)).eq(r.pool)');
+  ok(r.partYearRemainder.gte(0), 'r.partYearRemainder.gte(0)');
+  ok(r.lambda.gte(0) && r.lambda.lte(1), 'r.lambda.gte(0) && r.lambda.lte(1)');
+  if (r.deficit) ok(r.appliedMaxDecrease.gte(d), 'r.appliedMaxDecrease.gte(d)');
+  else ok(r.appliedMaxDecrease.eq(d), 'r.appliedMaxDecrease.eq(d)');
+  if (r.appliedMaxDecrease.gt(d)) ok(r.lambda.isZero(), 'r.lambda.isZero()');
   const relaxed = r.appliedMaxDecrease.gt(d);
   for (const f of F) {
     // A_f = max(floor_f, base_f + λ·need_f) (protected) or base_f + λ·need_f, to 10^-20 kr
@@ -140,29 +145,33 @@ function checkInvariants(input: ModelInput, r: AllocationResult): void {
     ok(f.afterFloor.minus(formula).abs().lte('1e-20'), 'A_f = max(floor, base + λ·need)');
     if (relaxed && f.protected) ok(f.afterFloor.minus(Decimal.max(f.floor!, f.base)).abs().lte('1e-20'), 'A_f at d′');
     // 0 ≤ matched ≤ A; matched ≤ cap; extra ≤ want
-    ok(f.matched.gte(0), 'f.matched.gte(0)')
-    ok(f.matched.lte(f.afterFloor), 'f.matched.lte(f.afterFloor)')
-    if (f.cap !== undefined) ok(f.matched.lte(f.cap), 'f.matched.lte(f.cap)')
-    ok(f.extra.gte(0), 'f.extra.gte(0)')
-    ok(f.extra.lte(f.want), 'f.extra.lte(f.want)')
-    ok(f.want.lte(f.request), 'f.want.lte(f.request)')
-    ok(f.final.eq(f.matched.plus(f.extra)), 'f.final.eq(f.matched.plus(f.extra))')
+    ok(f.matched.gte(0), 'f.matched.gte(0)');
+    ok(f.matched.lte(f.afterFloor), 'f.matched.lte(f.afterFloor)');
+    if (f.cap !== undefined) ok(f.matched.lte(f.cap), 'f.matched.lte(f.cap)');
+    ok(f.extra.gte(0), 'f.extra.gte(0)');
+    ok(f.extra.lte(f.want), 'f.extra.lte(f.want)');
+    ok(f.want.lte(f.request), 'f.want.lte(f.request)');
+    ok(f.final.eq(f.matched.plus(f.extra)), 'f.final.eq(f.matched.plus(f.extra))');
     const cutByMatchingOrReturn = f.cappedByMatching || f.returned.gt(0);
     // final ≥ base unless capped by matching or returned funds
-    if (!cutByMatchingOrReturn) ok(f.final.gte(f.base), 'f.final.gte(f.base)')
-    ok(f.afterFloor.gte(f.base), 'f.afterFloor.gte(f.base)')
+    if (!cutByMatchingOrReturn) ok(f.final.gte(f.base), 'f.final.gte(f.base)');
+    ok(f.afterFloor.gte(f.base), 'f.afterFloor.gte(f.base)');
     // protected federations without excess equity end at ≥ floor (applied spärr) unless matching/returned cut them
     if (f.protected && !f.excessEquity) {
       ok(f.floor !== undefined, 'protected has a floor');
-      ok(f.afterFloor.gte(f.floor!), 'f.afterFloor.gte(f.floor!)')
-      ok(f.floor!.gte(f.decreaseThreshold!), 'f.floor!.gte(f.decreaseThreshold!)')
-      if (!cutByMatchingOrReturn) ok(f.final.gte(f.decreaseThreshold!), 'f.final.gte(f.decreaseThreshold!)')
+      ok(f.afterFloor.gte(f.floor!), 'f.afterFloor.gte(f.floor!)');
+      ok(f.floor!.gte(f.decreaseThreshold!), 'f.floor!.gte(f.decreaseThreshold!)');
+      if (!cutByMatchingOrReturn) ok(f.final.gte(f.decreaseThreshold!), 'f.final.gte(f.decreaseThreshold!)');
     }
-    if (f.protectionRemoved) ok(r.deficit && f.excessEquity && !f.protected, 'r.deficit && f.excessEquity && !f.protected')
+    if (f.protectionRemoved) ok(r.deficit && f.excessEquity && !f.protected, 'r.deficit && f.excessEquity && !f.protected');
     // recomputed from the input row: prev_f, m_f, the applied spärr (not the engine's own floor)
     const row = input.federations[f.index];
-    const prev = row.previousAllocation !== undefined && row.previousAllocation.gt(0) ? new Hi(row.previousAllocation) : undefined;
-    ok(f.protectionRemoved === (r.deficit && prev !== undefined && f.excessEquity), 'step 5: protection removed ⇔ deficit, prev > 0, excess equity');
+    const prev =
+      row.previousAllocation !== undefined && row.previousAllocation.gt(0) ? new Hi(row.previousAllocation) : undefined;
+    ok(
+      f.protectionRemoved === (r.deficit && prev !== undefined && f.excessEquity),
+      'step 5: protection removed ⇔ deficit, prev > 0, excess equity',
+    );
     ok(f.protected === (prev !== undefined && !f.protectionRemoved), 'protected ⇔ prev > 0 and not removed');
     if (prev !== undefined) {
       const threshold = new Hi(1).minus(r.appliedMaxDecrease).times(prev).times(f.months).div(12);
@@ -172,35 +181,44 @@ function checkInvariants(input: ModelInput, r: AllocationResult): void {
     // warnings agree with the flags and are sorted by code
     const codes = f.warnings.map((w) => w.code);
     ok([...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join() === codes.join(), 'warnings sorted');
-    ok(codes.includes('MATCHNING') === (f.cappedByMatching), 'MATCHNING flag');
-    ok(codes.includes('EGET_KAPITAL') === (f.excessEquity), 'EGET_KAPITAL flag');
-    ok(codes.includes('SPÄRR') === (f.liftedToFloor), 'SPÄRR flag');
-    ok(codes.includes('DELÅR') === (f.months < 12), 'DELÅR flag');
+    ok(codes.includes('MATCHNING') === f.cappedByMatching, 'MATCHNING flag');
+    ok(codes.includes('EGET_KAPITAL') === f.excessEquity, 'EGET_KAPITAL flag');
+    ok(codes.includes('SPÄRR') === f.liftedToFloor, 'SPÄRR flag');
+    ok(codes.includes('DELÅR') === f.months < 12, 'DELÅR flag');
     ok(codes.includes('MINSKNING') === (f.decreaseThreshold !== undefined && f.final.lt(f.decreaseThreshold)), 'MINSKNING flag');
     ok(codes.includes('YTTERLIGARE_DELVIS') === (f.request.gt(0) && f.extra.lt(f.request)), 'YTTERLIGARE_DELVIS flag');
     ok(codes.includes('SPÄRR_EJ') === f.protectionRemoved, 'SPÄRR_EJ flag');
     ok(codes.includes('NY') === (prev === undefined), 'NY ⇔ no prev in the input');
     ok(codes.includes('EK_SAKNAS') === (row.equity === undefined), 'EK_SAKNAS ⇔ no equity in the input');
-    ok(codes.includes('ÅTERLÄMNAT') === (row.returned !== undefined && row.returned.gt(0)), 'ÅTERLÄMNAT ⇔ returned > 0 in the input');
+    ok(
+      codes.includes('ÅTERLÄMNAT') === (row.returned !== undefined && row.returned.gt(0)),
+      'ÅTERLÄMNAT ⇔ returned > 0 in the input',
+    );
     // tiers: excess equity only in tier 2
     if (f.tier !== undefined) ok(f.tier === (f.excessEquity ? 2 : 1), 'tier');
   }
   // tier 2 gets something only when every tier-1 applicant got its whole want
   if (F.some((f) => f.tier === 2 && f.extra.gt(0))) {
-    for (const f of F.filter((x) => x.tier === 1)) ok(f.extra.eq(f.want), 'f.extra.eq(f.want)')
+    for (const f of F.filter((x) => x.tier === 1)) ok(f.extra.eq(f.want), 'f.extra.eq(f.want)');
   }
   // U > 0 only when every applicant got its whole want
-  if (r.undistributed.gt('1e-20')) for (const f of F) ok(f.extra.eq(f.want), 'f.extra.eq(f.want)')
-  const label = r.deficit ? (r.surplus.gt(0) ? 'Underskott och överskott' : 'Underskott') : r.surplus.gt(0) ? 'Överskott' : 'Balans';
+  if (r.undistributed.gt('1e-20')) for (const f of F) ok(f.extra.eq(f.want), 'f.extra.eq(f.want)');
+  const label = r.deficit
+    ? r.surplus.gt(0)
+      ? 'Underskott och överskott'
+      : 'Underskott'
+    : r.surplus.gt(0)
+      ? 'Överskott'
+      : 'Balans';
   expect(r.scenario.label).toBe(label);
 }
 
 function checkRounding(input: ModelInput, r: AllocationResult): void {
   const B = input.parameters.budget;
   const within = (cell: Decimal, exact: Decimal, tol: number | string = 2) => {
-    ok(cell.isInteger(), 'cell.isInteger()')
-    ok(cell.gte(0), 'cell.gte(0)')
-    ok(cell.minus(exact).abs().lte(tol), 'cell.minus(exact).abs().lte(tol)')
+    ok(cell.isInteger(), 'cell.isInteger()');
+    ok(cell.gte(0), 'cell.gte(0)');
+    ok(cell.minus(exact).abs().lte(tol), 'cell.minus(exact).abs().lte(tol)');
   };
   for (const f of r.federations) {
     const x = f.rounded;
@@ -213,34 +231,45 @@ function checkRounding(input: ModelInput, r: AllocationResult): void {
     within(x.regionShare, f.regionShare);
     within(x.reasonableEquity, f.reasonableEquity, '0.5');
     // every row adds up
-    ok(x.final.eq(x.matched.plus(x.extra)), 'x.final.eq(x.matched.plus(x.extra))')
-    ok(x.municipalShare.plus(x.regionShare).eq(x.final), 'x.municipalShare.plus(x.regionShare).eq(x.final)')
+    ok(x.final.eq(x.matched.plus(x.extra)), 'x.final.eq(x.matched.plus(x.extra))');
+    ok(x.municipalShare.plus(x.regionShare).eq(x.final), 'x.municipalShare.plus(x.regionShare).eq(x.final)');
     // a federation that was not cut shows exactly its Efter spärr; one that got nothing shows 0
-    if (f.cut.isZero()) ok(x.matched.eq(x.afterFloor), 'x.matched.eq(x.afterFloor)')
-    if (f.extra.isZero()) ok(x.extra.isZero(), 'x.extra.isZero()')
+    if (f.cut.isZero()) ok(x.matched.eq(x.afterFloor), 'x.matched.eq(x.afterFloor)');
+    if (f.extra.isZero()) ok(x.extra.isZero(), 'x.extra.isZero()');
   }
   // one granted its whole (whole-krona) request shows exactly it, unless B − Σ Matchad limited the column
   const extraTarget = sum(r.federations.map((f) => f.extra)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
   if (r.totals.extra.eq(extraTarget)) {
-    for (const f of r.federations) if (f.extra.eq(f.request) && f.request.gt(0)) ok(f.rounded.extra.eq(f.request), 'whole request shown exactly');
+    for (const f of r.federations)
+      if (f.extra.eq(f.request) && f.request.gt(0)) ok(f.rounded.extra.eq(f.request), 'whole request shown exactly');
   }
   const sumOf = (k: keyof AllocationResult['federations'][number]['rounded']) => sum(r.federations.map((f) => f.rounded[k]));
   // column totals add up to B
-  ok(r.totals.final.plus(r.totals.undistributed).eq(B), 'r.totals.final.plus(r.totals.undistributed).eq(B)')
-  ok(r.totals.undistributed.gte(0), 'r.totals.undistributed.gte(0)')
-  ok(r.totals.undistributed.minus(r.undistributed).abs().lte(2), 'r.totals.undistributed.minus(r.undistributed).abs().lte(2)')
-  ok(r.totals.final.eq(sumOf('final')), "r.totals.final.eq(sumOf('final'))")
-  ok(r.totals.matched.plus(r.totals.extra).eq(r.totals.final), 'r.totals.matched.plus(r.totals.extra).eq(r.totals.final)')
-  ok(r.totals.municipalShare.plus(r.totals.regionShare).eq(r.totals.final), 'r.totals.municipalShare.plus(r.totals.regionShare).eq(r.totals.final)')
-  ok(r.totals.ideal.eq(sum(r.federations.map((f) => f.ideal)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP)), 'r.totals.ideal.eq(sum(r.federations.map((f) => f.ideal)).toDecimalPlaces(0, Deci')
-  ok(r.totals.afterFloor.eq(r.pool.toDecimalPlaces(0, Decimal.ROUND_HALF_UP)), 'r.totals.afterFloor.eq(r.pool.toDecimalPlaces(0, Decimal.ROUND_HALF_UP))')
+  ok(r.totals.final.plus(r.totals.undistributed).eq(B), 'r.totals.final.plus(r.totals.undistributed).eq(B)');
+  ok(r.totals.undistributed.gte(0), 'r.totals.undistributed.gte(0)');
+  ok(r.totals.undistributed.minus(r.undistributed).abs().lte(2), 'r.totals.undistributed.minus(r.undistributed).abs().lte(2)');
+  ok(r.totals.final.eq(sumOf('final')), "r.totals.final.eq(sumOf('final'))");
+  ok(r.totals.matched.plus(r.totals.extra).eq(r.totals.final), 'r.totals.matched.plus(r.totals.extra).eq(r.totals.final)');
+  ok(
+    r.totals.municipalShare.plus(r.totals.regionShare).eq(r.totals.final),
+    'r.totals.municipalShare.plus(r.totals.regionShare).eq(r.totals.final)',
+  );
+  ok(
+    r.totals.ideal.eq(sum(r.federations.map((f) => f.ideal)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP)),
+    'r.totals.ideal.eq(sum(r.federations.map((f) => f.ideal)).toDecimalPlaces(0, Deci',
+  );
+  ok(
+    r.totals.afterFloor.eq(r.pool.toDecimalPlaces(0, Decimal.ROUND_HALF_UP)),
+    'r.totals.afterFloor.eq(r.pool.toDecimalPlaces(0, Decimal.ROUND_HALF_UP))',
+  );
   // municipal contributions: LR split of each federation's Kommunernas andel
   const byFed = new Map<string, Decimal>();
   for (const m of r.municipalContributions) {
     within(m.rounded, m.amount, 1);
     byFed.set(m.federation, (byFed.get(m.federation) ?? ZERO).plus(m.rounded));
   }
-  for (const f of r.federations) ok(byFed.get(f.name)!.eq(f.rounded.municipalShare), 'byFed.get(f.name)!.eq(f.rounded.municipalShare)')
+  for (const f of r.federations)
+    ok(byFed.get(f.name)!.eq(f.rounded.municipalShare), 'byFed.get(f.name)!.eq(f.rounded.municipalShare)');
 }
 
 /** Deterministic shuffle (the project's seeded generator) */
@@ -267,7 +296,9 @@ function exactView(r: AllocationResult) {
       },
     ]),
   );
-  const shares = Object.fromEntries(r.municipalContributions.map((m) => [`${m.federation}/${m.municipality}`, m.share.toString()]));
+  const shares = Object.fromEntries(
+    r.municipalContributions.map((m) => [`${m.federation}/${m.municipality}`, m.share.toString()]),
+  );
   return {
     feds,
     shares,

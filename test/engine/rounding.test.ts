@@ -95,7 +95,11 @@ describe('column rules', () => {
     // Σ extra = 1.4 + 2.4 = 3.8 → 4, but B − Σ Matchad = 100 − 97 = 3 → target 3: floors 1 + 2
     expect(roundExtraColumn(['0', '1.4', '2.4'].map(dec), dec(100), ['50', '27', '20'].map(dec)).map(s)).toEqual(['0', '1', '2']);
     // without the limit: 4 → the .4 tie goes to the earlier row
-    expect(roundExtraColumn(['0', '1.4', '2.4'].map(dec), dec(1000), ['50', '27', '20'].map(dec)).map(s)).toEqual(['0', '2', '2']);
+    expect(roundExtraColumn(['0', '1.4', '2.4'].map(dec), dec(1000), ['50', '27', '20'].map(dec)).map(s)).toEqual([
+      '0',
+      '2',
+      '2',
+    ]);
   });
   test('Kommunernas andel = round half up (Slutlig/2)', () => {
     expect(s(roundMunicipalShare(dec(1_360_905)))).toBe('680453');
@@ -151,9 +155,15 @@ describe('splitByWeights (municipal split in whole numbers)', () => {
   test('exact ties (equal fractional parts) go to the earlier municipality', () => {
     // small weights and totals make equal fractional parts common
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 6 }), fc.integer({ min: 0, max: 3_000 }), (ws, total) => {
-        expect(splitByWeights(ws.map(dec), dec(total)).rounded.map(s)).toEqual(exactLargestRemainder(ws.map(BigInt), BigInt(total)));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 0, max: 3_000 }),
+        (ws, total) => {
+          expect(splitByWeights(ws.map(dec), dec(total)).rounded.map(s)).toEqual(
+            exactLargestRemainder(ws.map(BigInt), BigInt(total)),
+          );
+        },
+      ),
       { numRuns: 2_000, seed: 11 },
     );
     // 1 802 by 50/50/2: 883,39… twice and 35,33…: 884 / 883 / 35 (a tie at .39…, the earlier row wins)
@@ -172,7 +182,12 @@ describe('splitByWeights (municipal split in whole numbers)', () => {
       }),
       { numRuns: 300, seed: 8 },
     );
-    expect(splitByWeights([dec(1), dec(1), dec(1)].map(() => ONE_W), dec(1_000_001)).rounded.map(s)).toEqual(['333334', '333334', '333333']);
+    expect(
+      splitByWeights(
+        [dec(1), dec(1), dec(1)].map(() => ONE_W),
+        dec(1_000_001),
+      ).rounded.map(s),
+    ).toEqual(['333334', '333334', '333333']);
   });
   test('hand example: 500 001 by 30 000 / 10 000 → 375 001 / 125 000', () => {
     expect(splitByWeights([dec(30_000), dec(10_000)], dec(500_001)).rounded.map(s)).toEqual(['375001', '125000']);

@@ -87,7 +87,8 @@ describe('later round properties', () => {
             expect(f.final.eq(f.decided)).toBe(true);
             expect(f.rounded.final.eq(f.decided)).toBe(true);
           }
-          if (flow.returned !== undefined) expect(f.rounded.matched.eq(Decimal.max(0, f.decided.minus(flow.returned)))).toBe(true);
+          if (flow.returned !== undefined)
+            expect(f.rounded.matched.eq(Decimal.max(0, f.decided.minus(flow.returned)))).toBe(true);
         });
         // tier 2 gets something only if tier 1 got all its want
         const tier2Served = r.federations.some((f) => f.tier === 2 && f.extra.gt(0));

@@ -22,7 +22,8 @@ import {
 import { area, dec, fed, frac, model, near, s } from './helpers';
 
 const T = DEFAULT_PARAMETERS.trappan;
-const codes = (r: ReturnType<typeof allocate>) => Object.fromEntries(r.federations.map((f) => [f.name, f.warnings.map((w) => w.code)]));
+const codes = (r: ReturnType<typeof allocate>) =>
+  Object.fromEntries(r.federations.map((f) => [f.name, f.warnings.map((w) => w.code)]));
 const byName = (r: ReturnType<typeof allocate>, name: string) => r.federations.find((f) => f.name === name)!;
 
 describe('parameters', () => {
@@ -82,7 +83,11 @@ describe('step 2: ideal, part-year', () => {
     // H runs 6 months: ideal = (400 000 + 600 000)·6/12 = 500 000; base 200 000; need 300 000.
     // T = 1 500 000; P = 500 000. H prev 1 200 000 → floor 0.9·1 200 000·0.5 = 540 000 > ideal → binds.
     const r = allocate(
-      model(2_000_000, [fed('A', { equity: 0 }), fed('H', { prev: 1_200_000, months: 6, equity: 0 })], [area('A', 'a', 1, 1), area('H', 'h', 1, 1)]),
+      model(
+        2_000_000,
+        [fed('A', { equity: 0 }), fed('H', { prev: 1_200_000, months: 6, equity: 0 })],
+        [area('A', 'a', 1, 1), area('H', 'h', 1, 1)],
+      ),
     );
     const h = byName(r, 'H');
     expect(s(h.ideal)).toBe('500000');
@@ -155,7 +160,9 @@ describe('step 4: spärr and λ', () => {
     expect(r.deficit).toBe(false);
     expect(r.scenario.label).toBe('Balans');
     expect(codes(r)).toEqual({ A: ['SPÄRR'], B: [], C: ['NY'] });
-    expect(byName(r, 'A').warnings[0].text).toBe('Höjd till spärrnivån 1 050 000 kr (högst 25 % minskning från föregående års 1 400 000 kr)');
+    expect(byName(r, 'A').warnings[0].text).toBe(
+      'Höjd till spärrnivån 1 050 000 kr (högst 25 % minskning från föregående års 1 400 000 kr)',
+    );
     expect(r.federations.map((f) => s(f.rounded.final))).toEqual(['1050000', '850000', '1300000']);
     expect(s(r.totals.undistributed)).toBe('0');
   });
@@ -179,7 +186,14 @@ describe('step 4: spärr and λ', () => {
     expect(sol.lifted).toEqual([true, false, false]);
   });
   test('no floor binding → λ = 1 and A = ideal', () => {
-    const sol = solveLambda([{ base: dec(400), need: dec(600), floor: dec(900) }, { base: dec(400), need: dec(0) }], dec(1400), [0, 1]);
+    const sol = solveLambda(
+      [
+        { base: dec(400), need: dec(600), floor: dec(900) },
+        { base: dec(400), need: dec(0) },
+      ],
+      dec(1400),
+      [0, 1],
+    );
     expect(s(sol.lambda)).toBe('1');
     expect(sol.afterFloor.map(s)).toEqual(['1000', '400']);
   });
@@ -225,7 +239,9 @@ describe('step 5: underskott', () => {
     expect(byName(r, 'A').warnings.find((w) => w.code === 'EGET_KAPITAL')!.text).toBe(
       'Eget kapital 5 000 000 kr överstiger rimlig nivå 880 000 kr',
     );
-    expect(byName(r, 'A').warnings.find((w) => w.code === 'SPÄRR_EJ')!.text).toContain('1 340 000 kr i stället för spärrnivån 1 980 000 kr');
+    expect(byName(r, 'A').warnings.find((w) => w.code === 'SPÄRR_EJ')!.text).toContain(
+      '1 340 000 kr i stället för spärrnivån 1 980 000 kr',
+    );
     expect(r.scenario).toEqual({ deficit: true, surplus: false, label: 'Underskott' });
     expect(s(r.totals.undistributed)).toBe('0');
   });
@@ -239,7 +255,11 @@ describe('step 5: underskott', () => {
     const r = allocate(
       model(
         3_100_000,
-        [fed('A', { prev: 2_400_000, equity: 0 }), fed('B', { prev: 1_200_000, equity: 0 }), fed('C', { prev: 500_000, equity: 0 })],
+        [
+          fed('A', { prev: 2_400_000, equity: 0 }),
+          fed('B', { prev: 1_200_000, equity: 0 }),
+          fed('C', { prev: 500_000, equity: 0 }),
+        ],
         [area('A', 'a', 200, 200), area('B', 'b', 100, 100), area('C', 'c', 100, 100)],
       ),
     );
@@ -265,7 +285,11 @@ describe('step 5: underskott', () => {
     const r = allocate(
       model(
         4_000_000,
-        [fed('X', { prev: 2_500_000, equity: 0 }), fed('Y', { prev: 1_500_000, equity: 0 }), fed('Z', { prev: 1_200_000, equity: 0, months: 6 })],
+        [
+          fed('X', { prev: 2_500_000, equity: 0 }),
+          fed('Y', { prev: 1_500_000, equity: 0 }),
+          fed('Z', { prev: 1_200_000, equity: 0, months: 6 }),
+        ],
         [area('X', 'x', 50, 50), area('Y', 'y', 30, 30), area('Z', 'z', 20, 20)],
       ),
     );
@@ -293,7 +317,11 @@ describe('step 5: underskott', () => {
     const r = allocate(
       model(
         3_100_000,
-        [fed('A', { prev: 2_400_000, equity: 0, K: 500_000 }), fed('B', { prev: 1_200_000, equity: 0 }), fed('C', { prev: 500_000, equity: 0 })],
+        [
+          fed('A', { prev: 2_400_000, equity: 0, K: 500_000 }),
+          fed('B', { prev: 1_200_000, equity: 0 }),
+          fed('C', { prev: 500_000, equity: 0 }),
+        ],
         [area('A', 'a', 200, 200), area('B', 'b', 100, 100), area('C', 'c', 100, 100)],
       ),
     );
@@ -337,7 +365,9 @@ describe('step 6: matching and returned funds', () => {
       'Kommunernas möjliga bidrag 300 000 kr räcker till statlig tilldelning om högst 600 000 kr av 1 000 000 kr',
     );
     expect(b.warnings.find((w) => w.code === 'ÅTERLÄMNAT')!.text).toBe('Återlämnade medel 100 000 kr dras av från tilldelningen');
-    expect(a.warnings.find((w) => w.code === 'YTTERLIGARE_DELVIS')!.text).toBe('Ansökt 200 000 kr i ytterligare medel, beviljat 0 kr');
+    expect(a.warnings.find((w) => w.code === 'YTTERLIGARE_DELVIS')!.text).toBe(
+      'Ansökt 200 000 kr i ytterligare medel, beviljat 0 kr',
+    );
     expect(r.scenario.label).toBe('Överskott');
   });
   test('rule functions', () => {
@@ -385,7 +415,12 @@ describe('step 7: additional funds', () => {
   });
   test('pro rata with a non-terminating factor adds up exactly', () => {
     // 500 000 shared by wants 100 000, 200 000, 300 000 (Σ 600 000): 83 333.33…, 166 666.66…, 250 000
-    const out = distributeAdditionalFunds([dec(100_000), dec(200_000), dec(300_000)], [false, false, false], dec(500_000), [0, 1, 2]);
+    const out = distributeAdditionalFunds(
+      [dec(100_000), dec(200_000), dec(300_000)],
+      [false, false, false],
+      dec(500_000),
+      [0, 1, 2],
+    );
     expect(s(out.extra.reduce((a, b) => a.plus(b)))).toBe('500000');
     expect(out.extra[0].toFixed(6)).toBe('83333.333333');
     expect(out.extra[1].toFixed(6)).toBe('166666.666667');
@@ -409,7 +444,11 @@ describe('step 9: municipal split', () => {
       model(
         1_000_001,
         [fed('M', { split: method })],
-        [area('M', 'X', 10_000, 5, { area: 'Norr', fs: 100 }), area('M', 'Y', 10_000, 5, { fs: 300 }), area('M', 'X', 20_000, 5, { area: 'Söder', fs: 50 })],
+        [
+          area('M', 'X', 10_000, 5, { area: 'Norr', fs: 100 }),
+          area('M', 'Y', 10_000, 5, { fs: 300 }),
+          area('M', 'X', 20_000, 5, { area: 'Söder', fs: 50 }),
+        ],
       ),
     );
     return r;
@@ -443,7 +482,9 @@ describe('step 9: municipal split', () => {
   test('a tie in the split goes to the earlier municipality (exact, not by the last digit)', () => {
     // B = 400 010, one federation: Slutlig 400 010, Kommunernas andel 200 005, split 50 000 / 50 000 / 2 000:
     // 98 041⅔, 98 041⅔, 3 921⅔ → floors 196 003, two kronor left, three equal thirds: A and B.
-    const r = allocate(model(400_010, [fed('M')], [area('M', 'A', 50_000, 1), area('M', 'B', 50_000, 1), area('M', 'C', 2_000, 1)]));
+    const r = allocate(
+      model(400_010, [fed('M')], [area('M', 'A', 50_000, 1), area('M', 'B', 50_000, 1), area('M', 'C', 2_000, 1)]),
+    );
     expect(s(r.federations[0].rounded.municipalShare)).toBe('200005');
     expect(r.municipalContributions.map((m) => [m.municipality, s(m.rounded)])).toEqual([
       ['A', '98042'],
@@ -452,19 +493,26 @@ describe('step 9: municipal split', () => {
     ]);
   });
   test('all weights 0 → equal shares', () => {
-    const weights = effectiveSplitWeights('forsorjningsstod', [{ population: dec(5), recipients: dec(0) }, { population: dec(5), recipients: dec(0) }]);
+    const weights = effectiveSplitWeights('forsorjningsstod', [
+      { population: dec(5), recipients: dec(0) },
+      { population: dec(5), recipients: dec(0) },
+    ]);
     expect(splitByWeights(weights, dec(100)).shares.map(s)).toEqual(['0.5', '0.5']);
     const split = splitByWeights([dec(1), dec(1), dec(1)], dec(100));
     expect(split.rounded.map(s)).toEqual(['34', '33', '33']);
   });
   test('a Försörjningsstöd federation whose municipalities all have 0 recipients is split equally, and says so', () => {
     const r = allocate(
-      model(1_000_000, [fed('M', { split: 'forsorjningsstod' }), fed('N', { split: 'forsorjningsstod' })], [
-        area('M', 'A', 100, 10, { fs: 0 }),
-        area('M', 'B', 300, 10, { fs: 0 }),
-        area('N', 'C', 100, 10, { fs: 1 }),
-        area('N', 'D', 300, 10, { fs: 0 }),
-      ]),
+      model(
+        1_000_000,
+        [fed('M', { split: 'forsorjningsstod' }), fed('N', { split: 'forsorjningsstod' })],
+        [
+          area('M', 'A', 100, 10, { fs: 0 }),
+          area('M', 'B', 300, 10, { fs: 0 }),
+          area('N', 'C', 100, 10, { fs: 1 }),
+          area('N', 'D', 300, 10, { fs: 0 }),
+        ],
+      ),
     );
     expect(r.municipalContributions.map((m) => [m.municipality, s(m.share), m.equalFallback])).toEqual([
       ['A', '0.5', true],
@@ -488,7 +536,11 @@ describe('warnings', () => {
   test('EK_SAKNAS, NY with prev 0, MINSKNING from matching, DELÅR', () => {
     // A prev 0 (counts as new), no equity. B prev 1 000 000, K 100 000 → matched 200 000 < 900 000.
     const r = allocate(
-      model(2_000_000, [fed('A', { prev: 0 }), fed('B', { prev: 1_000_000, equity: 10, K: 100_000, months: 11 })], [area('A', 'a', 1, 1), area('B', 'b', 1, 1)]),
+      model(
+        2_000_000,
+        [fed('A', { prev: 0 }), fed('B', { prev: 1_000_000, equity: 10, K: 100_000, months: 11 })],
+        [area('A', 'a', 1, 1), area('B', 'b', 1, 1)],
+      ),
     );
     expect(codes(r)).toEqual({ A: ['EK_SAKNAS', 'NY'], B: ['DELÅR', 'MATCHNING', 'MINSKNING'] });
     expect(byName(r, 'A').protected).toBe(false);
@@ -501,7 +553,11 @@ describe('warnings', () => {
   });
   test('targeted-funds cap is carried but not applied (600 000 granted above the 500 000 cap)', () => {
     const r = allocate(
-      model(2_000_000, [fed('A', { K: 200_000, equity: 0 }), fed('B', { request: 600_000, equity: 0 })], [area('A', 'a', 1, 1), area('B', 'b', 1, 1)]),
+      model(
+        2_000_000,
+        [fed('A', { K: 200_000, equity: 0 }), fed('B', { request: 600_000, equity: 0 })],
+        [area('A', 'a', 1, 1), area('B', 'b', 1, 1)],
+      ),
     );
     expect(s(r.parameters.targetedFundsCap)).toBe('500000');
     expect(s(byName(r, 'B').extra)).toBe('600000');
@@ -519,7 +575,13 @@ describe('rounding ties between equal federations (spec "Rounding": ties, earlie
       Askby: fed('Askby', { request: 500_000, equity: 0 }),
       Dalby: fed('Dalby', { K: 200_000, equity: 0 }),
     };
-    const r = allocate(model(5_600_000, order.map((n) => specs[n]), order.map((n) => area(n, n, 10_000, 300_000))));
+    const r = allocate(
+      model(
+        5_600_000,
+        order.map((n) => specs[n]),
+        order.map((n) => area(n, n, 10_000, 300_000)),
+      ),
+    );
     return Object.fromEntries(r.federations.map((f) => [f.name, [s(f.rounded.extra), s(f.rounded.final)]]));
   };
   test('Ytterligare medel: the extra krona goes to the first applicant row, whatever its name', () => {
@@ -529,11 +591,25 @@ describe('rounding ties between equal federations (spec "Rounding": ties, earlie
       Askby: ['333333', '1733333'],
       Dalby: ['0', '400000'],
     });
-    expect(run(['Dalby', 'Askby', 'Norrby', 'Östby'])).toMatchObject({ Askby: ['333334', '1733334'], Norrby: ['333333', '1733333'], Östby: ['333333', '1733333'] });
+    expect(run(['Dalby', 'Askby', 'Norrby', 'Östby'])).toMatchObject({
+      Askby: ['333334', '1733334'],
+      Norrby: ['333333', '1733333'],
+      Östby: ['333333', '1733333'],
+    });
   });
   test('Idealfördelning: three equal federations, B = 1 200 100 → 400 033,33… each; the first row gets 400 034', () => {
-    for (const order of [['C', 'B', 'A'], ['A', 'C', 'B'], ['B', 'A', 'C']]) {
-      const r = allocate(model(1_200_100, order.map((n) => fed(n)), order.map((n) => area(n, n, 1000, 1000))));
+    for (const order of [
+      ['C', 'B', 'A'],
+      ['A', 'C', 'B'],
+      ['B', 'A', 'C'],
+    ]) {
+      const r = allocate(
+        model(
+          1_200_100,
+          order.map((n) => fed(n)),
+          order.map((n) => area(n, n, 1000, 1000)),
+        ),
+      );
       expect(r.federations.map((f) => s(f.rounded.ideal))).toEqual(['400034', '400033', '400033']);
     }
   });

@@ -101,12 +101,23 @@ describe('proposal by hand: capped, pro rata, largest remainder, Σ = pot', () =
 
   test('figures while nothing is decided: Föreslaget', () => {
     const f = r.figures;
-    expect([f.pot.toNumber(), f.applications, f.insatser, f.jointApplications, f.grantedInsatser, f.rejected, f.undecided]).toEqual([
-      1_000_000, 3, 5, 1, 5, 0, 0,
-    ]);
+    expect([
+      f.pot.toNumber(),
+      f.applications,
+      f.insatser,
+      f.jointApplications,
+      f.grantedInsatser,
+      f.rejected,
+      f.undecided,
+    ]).toEqual([1_000_000, 3, 5, 1, 5, 0, 0]);
     expect(f.grantedByType).toEqual({ [BP]: 3, [AI]: 3 });
     expect(f.grantedByTargetGroup).toEqual({ [LS]: 2, [UA]: 1, [UR]: 3 });
-    expect([f.requested.toNumber(), f.granted.toNumber(), f.remaining.toNumber(), f.basis]).toEqual([1_200_000, 1_000_000, 0, 'Föreslaget']);
+    expect([f.requested.toNumber(), f.granted.toNumber(), f.remaining.toNumber(), f.basis]).toEqual([
+      1_200_000,
+      1_000_000,
+      0,
+      'Föreslaget',
+    ]);
   });
 
   test('ties to the earlier row', () => {
@@ -138,14 +149,22 @@ describe('decisions typed partly', () => {
 
   test('figures: Beviljat, Avslag and Ej beslutad counted apart', () => {
     const f = r.figures;
-    expect([f.applications, f.insatser, f.jointApplications, f.grantedInsatser, f.rejected, f.undecided]).toEqual([3, 5, 1, 3, 1, 1]);
+    expect([f.applications, f.insatser, f.jointApplications, f.grantedInsatser, f.rejected, f.undecided]).toEqual([
+      3, 5, 1, 3, 1, 1,
+    ]);
     expect(f.grantedByType).toEqual({ [BP]: 2, [AI]: 2 });
     expect(f.grantedByTargetGroup).toEqual({ [LS]: 1, [UA]: 1, [UR]: 2 });
-    expect([f.requested.toNumber(), f.granted.toNumber(), f.remaining.toNumber(), f.basis]).toEqual([1_200_000, 650_000, 350_000, 'Beviljat']);
+    expect([f.requested.toNumber(), f.granted.toNumber(), f.remaining.toNumber(), f.basis]).toEqual([
+      1_200_000,
+      650_000,
+      350_000,
+      'Beviljat',
+    ]);
   });
 
   test('per federation and per VO, joint grants divided', () => {
-    const table = (t: typeof r.byVo) => t.map((x) => [x.name, x.applications, x.insatser, x.requested.toNumber(), x.amount.toNumber()]);
+    const table = (t: typeof r.byVo) =>
+      t.map((x) => [x.name, x.applications, x.insatser, x.requested.toNumber(), x.amount.toNumber()]);
     expect(table(r.byFederation)).toEqual([
       ['Alby', 1, 2, 600_000, 300_000],
       ['Bjurby', 1, 1, 150_000, 150_000],
@@ -175,7 +194,9 @@ describe('every problem kind, with its rows', () => {
   test('Beviljat above Sökt, above the cap, above the pot', () => {
     expect(codes(round(rows([300_000, 0, 300_001])))).toEqual([['GRANTED_ABOVE_REQUESTED', [2], 'granted']]);
     expect(codes(round(rows([400_000, 200_000])))).toEqual([['GRANTED_ABOVE_CAP', [0, 1], 'granted']]);
-    expect(codes(round(rows([300_000, 0, 300_000, 250_000, 50_000]), 800_000))).toEqual([['GRANTED_ABOVE_POT', [0, 1, 2, 3, 4], 'granted']]);
+    expect(codes(round(rows([300_000, 0, 300_000, 250_000, 50_000]), 800_000))).toEqual([
+      ['GRANTED_ABOVE_POT', [0, 1, 2, 3, 4], 'granted'],
+    ]);
     // collected with the other problems of the sheet
     const r = rows([300_000, 0, 300_001]);
     r[3] = { ...r[3], federations: ['Okänd'] };
@@ -209,7 +230,15 @@ describe('every problem kind, with its rows', () => {
     const bad: TargetedRowInput[] = [
       { application: ' ', federations: ['Alby'], insats: 'X', types: [BP], requested: dec(1) },
       { application: 'B1', federations: [], insats: '', types: [], requested: dec('1.5') },
-      { application: 'B2', federations: ['Okänd', 'Alby', 'alby'], insats: 'Y', types: ['Annat' as TargetedInsatsType], targetGroups: ['Äldre' as TargetGroup], requested: dec(-1), granted: dec(1) },
+      {
+        application: 'B2',
+        federations: ['Okänd', 'Alby', 'alby'],
+        insats: 'Y',
+        types: ['Annat' as TargetedInsatsType],
+        targetGroups: ['Äldre' as TargetGroup],
+        requested: dec(-1),
+        granted: dec(1),
+      },
     ];
     expect(codes(round(bad))).toEqual([
       ['APPLICATION_MISSING', [0], 'application'],
@@ -259,7 +288,9 @@ describe('a small round shaped like 2016', () => {
   });
   test('the figures', () => {
     const f = r.figures;
-    expect([f.applications, f.insatser, f.jointApplications, f.grantedInsatser, f.rejected, f.undecided]).toEqual([6, 8, 2, 4, 3, 1]);
+    expect([f.applications, f.insatser, f.jointApplications, f.grantedInsatser, f.rejected, f.undecided]).toEqual([
+      6, 8, 2, 4, 3, 1,
+    ]);
     expect(f.grantedByType).toEqual({ [BP]: 3, [AI]: 2 });
     expect(f.grantedByTargetGroup).toEqual({ [LS]: 1, [UA]: 1, [UR]: 2 });
     expect([f.requested.toNumber(), f.granted.toNumber(), f.remaining.toNumber()]).toEqual([2_400_000, 1_300_000, 0]);

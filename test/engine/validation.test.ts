@@ -34,11 +34,16 @@ describe('validation', () => {
     ]);
   });
   test('NO_AREAS and UNKNOWN_FEDERATION', () => {
-    const issues = issuesOf(model(2_000_000, [fed('A'), fed('B')], [area('A', 'a', 1, 1), area('Bee', 'Malmö', 1, 1, { area: 'Husie' })]));
+    const issues = issuesOf(
+      model(2_000_000, [fed('A'), fed('B')], [area('A', 'a', 1, 1), area('Bee', 'Malmö', 1, 1, { area: 'Husie' })]),
+    );
     expect(issues.map((i) => i.code)).toEqual(['UNKNOWN_FEDERATION', 'NO_AREAS']);
     expect(issues[0].message).toBe('Kommunen Malmö, område Husie i förbundet Bee: förbundet Bee finns inte bland förbunden.');
     expect(issues[0].areaIndex).toBe(1);
-    expect(issues[1]).toMatchObject({ federation: 'B', message: 'Förbundet B har inga kommuner eller områden på bladet Kommuner.' });
+    expect(issues[1]).toMatchObject({
+      federation: 'B',
+      message: 'Förbundet B har inga kommuner eller områden på bladet Kommuner.',
+    });
   });
   test('DUPLICATE_FEDERATION (case and spaces folded)', () => {
     const issues = issuesOf(model(2_000_000, [fed('Norra  Ön'), fed('norra ön')], [area('Norra Ön', 'a', 1, 1)]));
@@ -62,10 +67,7 @@ describe('validation', () => {
   test('NEGATIVE_AMOUNT for every kind of amount', () => {
     const input = model(
       2_000_000,
-      [
-        fed('A', { prev: -1, equity: -2, totalPrev: -3, K: -4, R: -5, request: -6 }),
-        fed('B', { returned: -7 }),
-      ],
+      [fed('A', { prev: -1, equity: -2, totalPrev: -3, K: -4, R: -5, request: -6 }), fed('B', { returned: -7 })],
       [area('A', 'a', -10, -20, { fs: -30 }), area('B', 'b', 1, 1)],
     );
     const issues = issuesOf(input);
@@ -82,7 +84,9 @@ describe('validation', () => {
       'supportRecipients',
     ]);
     expect(issues[1].message).toBe('Förbundet A: eget kapital är negativt (−2 kr).');
-    expect(issues.find((i) => i.field === 'population')!.message).toBe('Kommunen a i förbundet A: invånare 16–64 är negativt (−10).');
+    expect(issues.find((i) => i.field === 'population')!.message).toBe(
+      'Kommunen a i förbundet A: invånare 16–64 är negativt (−10).',
+    );
     const budget = issuesOf({ ...ok(), parameters: { ...ok().parameters, budget: dec(-5) } });
     expect(budget.map((i) => i.code)).toEqual(['NEGATIVE_AMOUNT']);
     expect(budget[0].message).toBe('Parametern Statlig ram är negativ (−5 kr).');
@@ -111,12 +115,17 @@ describe('validation', () => {
       ['ZERO_TOTALS', 'population'],
     ]);
     // ΣPOP = 0 is fine when its weight is 0
-    const noPop = model(2_000_000, [fed('A')], [area('A', 'a', 0, 5)], { weightSupportMeasure: dec(1), weightPopulation: dec(0) });
+    const noPop = model(2_000_000, [fed('A')], [area('A', 'a', 0, 5)], {
+      weightSupportMeasure: dec(1),
+      weightPopulation: dec(0),
+    });
     expect(validateModelInput(noPop)).toEqual([]);
     expect(allocate(noPop).federations[0].key.toString()).toBe('1');
   });
   test('MISSING_RECIPIENTS', () => {
-    const issues = issuesOf(model(2_000_000, [fed('A', { split: 'forsorjningsstod' })], [area('A', 'Ett', 1, 1, { fs: 5 }), area('A', 'Två', 1, 1)]));
+    const issues = issuesOf(
+      model(2_000_000, [fed('A', { split: 'forsorjningsstod' })], [area('A', 'Ett', 1, 1, { fs: 5 }), area('A', 'Två', 1, 1)]),
+    );
     expect(issues).toEqual([
       {
         code: 'MISSING_RECIPIENTS',
@@ -156,7 +165,8 @@ describe('validation', () => {
         areaIndex: 1,
         federation: 'B',
         field: 'area',
-        message: 'Kommunen Malmö finns också i förbundet A; ange område (stadsdel) på varje rad när en kommun delas mellan förbund.',
+        message:
+          'Kommunen Malmö finns också i förbundet A; ange område (stadsdel) på varje rad när en kommun delas mellan förbund.',
       },
     ]);
     const partFirst = issuesOf(
@@ -165,24 +175,51 @@ describe('validation', () => {
     expect(partFirst.map((i) => [i.code, i.areaIndex, i.federation])).toEqual([['DUPLICATE_AREA', 1, 'B']]);
     // Areas on every row, or a whole municipality in one federation only: fine
     expect(
-      validateModelInput(model(2_000_000, [fed('A'), fed('B')], [area('A', 'Malmö', 10, 10, { area: 'Husie' }), area('B', 'Malmö', 5, 5, { area: 'Limhamn' })])),
+      validateModelInput(
+        model(
+          2_000_000,
+          [fed('A'), fed('B')],
+          [area('A', 'Malmö', 10, 10, { area: 'Husie' }), area('B', 'Malmö', 5, 5, { area: 'Limhamn' })],
+        ),
+      ),
     ).toEqual([]);
-    expect(validateModelInput(model(2_000_000, [fed('A'), fed('B')], [area('A', 'Malmö', 10, 10, { area: 'Husie' }), area('A', 'Malmö', 5, 5), area('B', 'Lund', 5, 5)]))).toEqual([]);
+    expect(
+      validateModelInput(
+        model(
+          2_000_000,
+          [fed('A'), fed('B')],
+          [area('A', 'Malmö', 10, 10, { area: 'Husie' }), area('A', 'Malmö', 5, 5), area('B', 'Lund', 5, 5)],
+        ),
+      ),
+    ).toEqual([]);
   });
   test('AMOUNT_TOO_LARGE: amounts and counts above 10^15 are typing or unit errors', () => {
-    const input = model(2_000_000, [fed('A', { equity: '2e15' }), fed('B')], [area('A', 'a', 10, '1e16'), area('B', 'b', 10, 10)], {
-      baseAllocation: dec('1e16'),
-    });
+    const input = model(
+      2_000_000,
+      [fed('A', { equity: '2e15' }), fed('B')],
+      [area('A', 'a', 10, '1e16'), area('B', 'b', 10, 10)],
+      {
+        baseAllocation: dec('1e16'),
+      },
+    );
     const issues = issuesOf(input);
     expect(issues.map((i) => [i.code, i.field, i.federation, i.areaIndex])).toEqual([
       ['AMOUNT_TOO_LARGE', 'baseAllocation', undefined, undefined],
       ['AMOUNT_TOO_LARGE', 'equity', 'A', undefined],
       ['AMOUNT_TOO_LARGE', 'supportMeasure', 'A', 0],
     ]);
-    expect(issues[0].message).toBe('Parametern Grundtilldelning är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten.');
-    expect(issues[1].message).toBe('Förbundet A: eget kapital är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten.');
+    expect(issues[0].message).toBe(
+      'Parametern Grundtilldelning är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten.',
+    );
+    expect(issues[1].message).toBe(
+      'Förbundet A: eget kapital är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten.',
+    );
     // 10^15 itself is accepted
-    expect(validateModelInput(model(2_000_000, [fed('A', { equity: '1e15' }), fed('B')], [area('A', 'a', 10, 10), area('B', 'b', 10, 10)]))).toEqual([]);
+    expect(
+      validateModelInput(
+        model(2_000_000, [fed('A', { equity: '1e15' }), fed('B')], [area('A', 'a', 10, 10), area('B', 'b', 10, 10)]),
+      ),
+    ).toEqual([]);
   });
   test('INVALID_NUMBER, MISSING_NAME and DUPLICATE_AREA', () => {
     const input = model(
@@ -197,7 +234,13 @@ describe('validation', () => {
     );
     input.areas.push({ federation: 'B', municipality: 'Lund', population: new Decimal(NaN), supportMeasure: dec(1) });
     const issues = issuesOf(input);
-    expect(issues.map((i) => i.code)).toEqual(['MISSING_NAME', 'DUPLICATE_AREA', 'DUPLICATE_AREA', 'MISSING_NAME', 'INVALID_NUMBER']);
+    expect(issues.map((i) => i.code)).toEqual([
+      'MISSING_NAME',
+      'DUPLICATE_AREA',
+      'DUPLICATE_AREA',
+      'MISSING_NAME',
+      'INVALID_NUMBER',
+    ]);
     expect(issues[0].message).toBe('Förbundet på rad 1 saknar namn.');
     expect(issues[1].message).toBe('Kommunen malmö, område husie i förbundet A finns på flera rader.');
     expect(issues[2].message).toBe(

@@ -6,7 +6,13 @@ import { WORKED_EXAMPLE } from '../fixtures/worked-example';
 const input = model(
   WORKED_EXAMPLE.budget,
   WORKED_EXAMPLE.federations.map((f) =>
-    fed(f.name, { prev: f.previousAllocation, equity: f.equity, K: f.municipalContribution, request: f.request, months: f.months }),
+    fed(f.name, {
+      prev: f.previousAllocation,
+      equity: f.equity,
+      K: f.municipalContribution,
+      request: f.request,
+      months: f.months,
+    }),
   ),
   WORKED_EXAMPLE.areas.map((a) => area(a.federation, a.municipality, a.population, a.supportMeasure)),
 );
@@ -52,7 +58,9 @@ describe('worked example (Statlig ram 9 000 000 kr, defaults)', () => {
       ['DELÅR', 'EK_SAKNAS', 'NY'],
     ]);
     const soder = formatWarnings(by('Söderby').warnings);
-    expect(soder).toContain('MATCHNING: Kommunernas möjliga bidrag 900 000 kr räcker till statlig tilldelning om högst 1 800 000 kr av 2 958 505 kr');
+    expect(soder).toContain(
+      'MATCHNING: Kommunernas möjliga bidrag 900 000 kr räcker till statlig tilldelning om högst 1 800 000 kr av 2 958 505 kr',
+    );
     expect(soder).toContain('MINSKNING: Slutlig tilldelning 1 800 000 kr understiger spärrnivån 2 160 000 kr');
     expect(formatWarnings(by('Västerby').warnings)).toContain('DELÅR: Verksamhet 8 av 12 månader');
   });

@@ -30,8 +30,12 @@ const map = (issue: ModelIssue) => formatProblem(issueToProblem(issue, read.inpu
 
 describe('issueToProblem', () => {
   test('an area issue goes to the area row and the field’s column', () => {
-    expect(map({ code: 'NEGATIVE_AMOUNT', areaIndex: 2, field: 'population', message: 'Invånare är negativt.' })).toBe('Kommuner!D4: Invånare är negativt');
-    expect(map({ code: 'MISSING_RECIPIENTS', areaIndex: 1, federation: 'Alfa', field: 'supportRecipients', message: 'x' })).toBe('Kommuner!F3: x');
+    expect(map({ code: 'NEGATIVE_AMOUNT', areaIndex: 2, field: 'population', message: 'Invånare är negativt.' })).toBe(
+      'Kommuner!D4: Invånare är negativt',
+    );
+    expect(map({ code: 'MISSING_RECIPIENTS', areaIndex: 1, federation: 'Alfa', field: 'supportRecipients', message: 'x' })).toBe(
+      'Kommuner!F3: x',
+    );
     expect(map({ code: 'UNKNOWN_FEDERATION', areaIndex: 0, field: 'federation', message: 'y' })).toBe('Kommuner!A2: y');
     expect(map({ code: 'DUPLICATE_AREA', areaIndex: 0, field: 'unknownField', message: 'z' })).toBe('Kommuner!A2: z');
   });

@@ -16,7 +16,11 @@ test('the Förbund line names VO and region once, whether or not the cells carry
   sheets[1].values[2][2] = 'Norrbotten';
   const other = runAllocation(sheets);
   if (!other.ok) throw new Error('must run');
-  expect(explainFederation(other.result, 'Norrby')[0]).toEqual({ label: 'Förbund', value: 'Norrby', note: 'VO Nord, region Norrbotten' });
+  expect(explainFederation(other.result, 'Norrby')[0]).toEqual({
+    label: 'Förbund',
+    value: 'Norrby',
+    note: 'VO Nord, region Norrbotten',
+  });
 });
 
 test('Söderby: the chain from keys to matching, with the spec’s numbers', () => {
@@ -28,7 +32,10 @@ test('Söderby: the chain from keys to matching, with the spec’s numbers', () 
   expect(t['Spärrgolv'].value).toBe('2 160 000 kr');
   expect(t['λ'].value).toBe('1,000000');
   expect(t['Matchningstak'].value).toBe('1 800 000 kr');
-  expect(t['Matchad tilldelning']).toMatchObject({ value: '1 800 000 kr', note: 'minskad med 1 158 505,14 kr; skrivs 1 800 000 kr' });
+  expect(t['Matchad tilldelning']).toMatchObject({
+    value: '1 800 000 kr',
+    note: 'minskad med 1 158 505,14 kr; skrivs 1 800 000 kr',
+  });
   expect(t['Slutlig tilldelning'].value).toBe('1 800 000 kr');
   expect(t['Kommunernas andel'].value).toBe('900 000 kr');
   expect(t['Kommunbidrag Söderby']).toMatchObject({ value: '692 308 kr', note: '76,92 % av kommunernas andel' });

@@ -24,7 +24,14 @@ export function workedExampleSheets(): SheetValues[] {
           'Verksamhetsmånader',
         ],
         ...WORKED_EXAMPLE.federations.map((f) => [
-          f.name, f.vo, f.region, cellOf(f.previousAllocation), cellOf(f.equity), cellOf(f.municipalContribution), cellOf(f.request), f.months ?? 12,
+          f.name,
+          f.vo,
+          f.region,
+          cellOf(f.previousAllocation),
+          cellOf(f.equity),
+          cellOf(f.municipalContribution),
+          cellOf(f.request),
+          f.months ?? 12,
         ]),
       ],
     },
@@ -39,22 +46,56 @@ export function workedExampleSheets(): SheetValues[] {
 }
 
 /** Expected Förbund output of the worked example (worked-example.md "Result"). */
-export const WORKED_EXAMPLE_OUTPUT: Record<string, { ideal: number; afterFloor: number; matched: number; extra: number; final: number; municipal: number; reasonable: number; codes: string[] }> =
-  Object.fromEntries(
-    Object.entries(WORKED_EXAMPLE.results).map(([name, r]) => [
-      name,
-      { ideal: r.ideal, afterFloor: r.afterFloor, matched: r.matched, extra: r.extra, final: r.final, municipal: r.municipal, reasonable: r.reasonable, codes: [...r.warnings] },
-    ]),
-  );
+export const WORKED_EXAMPLE_OUTPUT: Record<
+  string,
+  {
+    ideal: number;
+    afterFloor: number;
+    matched: number;
+    extra: number;
+    final: number;
+    municipal: number;
+    reasonable: number;
+    codes: string[];
+  }
+> = Object.fromEntries(
+  Object.entries(WORKED_EXAMPLE.results).map(([name, r]) => [
+    name,
+    {
+      ideal: r.ideal,
+      afterFloor: r.afterFloor,
+      matched: r.matched,
+      extra: r.extra,
+      final: r.final,
+      municipal: r.municipal,
+      reasonable: r.reasonable,
+      codes: [...r.warnings],
+    },
+  ]),
+);
 
 /** A small valid workbook, for error tests to break one cell of. */
 export function smallSheets(): SheetValues[] {
   return [
-    { name: 'Parametrar', values: [['Parameter', 'Värde'], ['Statlig ram (kr)', 5000000]] },
+    {
+      name: 'Parametrar',
+      values: [
+        ['Parameter', 'Värde'],
+        ['Statlig ram (kr)', 5000000],
+      ],
+    },
     {
       name: 'Förbund',
       values: [
-        ['Förbund', 'Statlig tilldelning föregående år (kr)', 'Eget kapital (kr)', 'Ansökan ytterligare medel (kr)', 'Återlämnade medel (kr)', 'Verksamhetsmånader', 'Fördelning mellan kommuner'],
+        [
+          'Förbund',
+          'Statlig tilldelning föregående år (kr)',
+          'Eget kapital (kr)',
+          'Ansökan ytterligare medel (kr)',
+          'Återlämnade medel (kr)',
+          'Verksamhetsmånader',
+          'Fördelning mellan kommuner',
+        ],
         ['Alfa', 2000000, 300000, '', '', 12, 'Invånare'],
         ['Beta', 1500000, 200000, '', '', 12, 'Lika'],
       ],

@@ -106,7 +106,7 @@ describe('a number in a cell formatted as a date or time is an error at its cell
     expect(problems(text)).toEqual([]);
   });
 
-  test('the pane\'s parameter fields say the same', () => {
+  test("the pane's parameter fields say the same", () => {
     const sheets = smallSheets();
     formats(sheets[0], [[1, 1, 'yyyy-mm-dd']]);
     const budget = locateParameters(sheets).find((p) => p.key === 'budget')!;
@@ -164,7 +164,9 @@ describe('two sheets matching one name are an error naming both (item 6)', () =>
   test.each(['Förbund', 'Kommuner', 'Parametrar', 'Körlogg'])('%s and a hidden copy named with a trailing space', (name) => {
     const sheets = smallSheets();
     const original = sheets.find((s) => s.name === name);
-    const stale: SheetValues = original ? { name: `${name} `, values: original.values.map((r) => [...r]) } : { name: `${name.toUpperCase()} `, values: [['Uppgift', 'Värde']] };
+    const stale: SheetValues = original
+      ? { name: `${name} `, values: original.values.map((r) => [...r]) }
+      : { name: `${name.toUpperCase()} `, values: [['Uppgift', 'Värde']] };
     if (!original) sheets.push({ name, values: [['Uppgift', 'Värde']] });
     sheets.push(stale);
     const listed = problems(sheets);
@@ -180,7 +182,7 @@ describe('two sheets matching one name are an error naming both (item 6)', () =>
   });
 });
 
-describe('merged cells where the output goes are reported with the input\'s problems (item 11)', () => {
+describe("merged cells where the output goes are reported with the input's problems (item 11)", () => {
   test('a merge inside earlier output and a bad amount: one list', () => {
     const sheets = smallSheets();
     // An earlier run's Idealfördelning in H, with a merge H2:I2 made inside it

@@ -40,7 +40,12 @@ describe('parseNumberCell: Swedish numbers', () => {
   });
 
   test('percent is flagged, the value kept as written', () => {
-    expect(parseNumberCell('12,5 %')).toEqual({ value: new EngineDecimal('12.5'), percent: true, currency: false, unit: undefined });
+    expect(parseNumberCell('12,5 %')).toEqual({
+      value: new EngineDecimal('12.5'),
+      percent: true,
+      currency: false,
+      unit: undefined,
+    });
     // made in the engine's own decimal class, so the model takes it without a copy
     expect(parseNumberCell('1 234')!.value).toBeInstanceOf(EngineDecimal);
     expect(decimalFromNumber(0.1)).toBeInstanceOf(EngineDecimal);
@@ -75,7 +80,11 @@ describe('parseNumberCell: Swedish numbers', () => {
     expect(decimalFromNumber(8.2 * 10 ** 6).toFixed()).toBe('8200000');
     expect(8.2 * 10 ** 6).not.toBe(8_200_000); // the noise is real in JavaScript, as in Excel
     expect(decimalFromNumber(1 - 0.7).toFixed()).toBe('0.3');
-    expect(decimalFromNumber(1 / 3).plus(decimalFromNumber(2 / 3)).toFixed()).toBe('1');
+    expect(
+      decimalFromNumber(1 / 3)
+        .plus(decimalFromNumber(2 / 3))
+        .toFixed(),
+    ).toBe('1');
     expect(decimalFromNumber(-0).toFixed()).toBe('0');
     expect(decimalFromNumber(1.5e21).toFixed()).toBe('1500000000000000000000');
     expect(decimalFromNumber(1234.5678).toFixed()).toBe('1234.5678');
@@ -97,7 +106,7 @@ describe('parseNumberCell: Swedish numbers', () => {
   test('property: formatNumber output reads back to the same value', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 99 }), (i, cents) => {
-        const d = new Decimal(i).plus(new Decimal(cents).div(100) .times(i < 0 ? -1 : 1));
+        const d = new Decimal(i).plus(new Decimal(cents).div(100).times(i < 0 ? -1 : 1));
         expect(num(formatNumber(d, 2))).toBe(d.toFixed());
       }),
       { numRuns: 150 },
@@ -143,9 +152,9 @@ describe('format', () => {
     expect(formatShare(new Decimal('0.1'))).toBe('10 %');
   });
   test('formatProblem', () => {
-    expect(formatProblem({ sheet: 'Förbund', row: 7, column: 5, address: 'Förbund!E7', message: '"ca 2 milj" är inget belopp' })).toBe(
-      'Förbund!E7: "ca 2 milj" är inget belopp',
-    );
+    expect(
+      formatProblem({ sheet: 'Förbund', row: 7, column: 5, address: 'Förbund!E7', message: '"ca 2 milj" är inget belopp' }),
+    ).toBe('Förbund!E7: "ca 2 milj" är inget belopp');
   });
 });
 
@@ -181,7 +190,8 @@ describe('addresses', () => {
     expect(topLeftCell('5:5')).toBeUndefined();
     expect(topLeftCell('A0')).toBeUndefined();
     expect(topLeftCell('')).toBeUndefined();
-    for (let r = 0; r < 3000; r += 97) for (let c = 0; c < 800; c += 61) expect(topLeftCell(cellAddress('Blad 1', r, c))).toEqual({ row: r, column: c });
+    for (let r = 0; r < 3000; r += 97)
+      for (let c = 0; c < 800; c += 61) expect(topLeftCell(cellAddress('Blad 1', r, c))).toEqual({ row: r, column: c });
   });
 });
 

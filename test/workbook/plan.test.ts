@@ -92,18 +92,25 @@ describe('the worked example end to end', () => {
       'Förbund: 4, kommuner: 6',
       'Varningar: EK_SAKNAS 1, MATCHNING 1, NY 1, DELÅR 1, MINSKNING 1',
     ]);
-    const log = Object.fromEntries(sheetByName(after, 'Körlogg').values.slice(1).map(([k, v]) => [k, v]));
+    const log = Object.fromEntries(
+      sheetByName(after, 'Körlogg')
+        .values.slice(1)
+        .map(([k, v]) => [k, v]),
+    );
     expect(sheetByName(after, 'Körlogg').values[0]).toEqual(['Uppgift', 'Värde']);
     // Körlogg: labels and text values as text (a timestamp or a fingerprint of digits would otherwise be
     // parsed by Excel), numbers in their own formats
     const logSheet = r.plan.sheets[1];
     const formatOf = (label: string) => logSheet.numberFormats![logSheet.values.findIndex((row) => row[0] === label)];
     expect(logSheet.numberFormats![0]).toEqual([TEXT_FORMAT, TEXT_FORMAT]);
-    for (const label of ['Tidpunkt', 'Program', 'Scenario', 'Fingeravtryck']) expect(formatOf(label)).toEqual([TEXT_FORMAT, TEXT_FORMAT]);
+    for (const label of ['Tidpunkt', 'Program', 'Scenario', 'Fingeravtryck'])
+      expect(formatOf(label)).toEqual([TEXT_FORMAT, TEXT_FORMAT]);
     expect(formatOf('Statlig ram (kr)')).toEqual([TEXT_FORMAT, MONEY_FORMAT]);
     expect(formatOf('Tillämpad spärr')).toEqual([TEXT_FORMAT, SHARE_FORMAT]);
     expect(formatOf('Antal förbund')).toEqual([TEXT_FORMAT, '0']);
-    logSheet.values.forEach((row, i) => row.forEach((v, j) => expect(logSheet.numberFormats![i][j] === TEXT_FORMAT).toBe(typeof v === 'string')));
+    logSheet.values.forEach((row, i) =>
+      row.forEach((v, j) => expect(logSheet.numberFormats![i][j] === TEXT_FORMAT).toBe(typeof v === 'string')),
+    );
     expect(log).toMatchObject({
       Tidpunkt: '2025-03-14T09:30:05',
       'Statlig ram (kr)': 9000000,
@@ -178,7 +185,8 @@ describe('the worked example end to end', () => {
 
   test('input cells are unchanged by the run', () => {
     const before = workedExampleSheets();
-    for (const name of ['Parametrar', 'Kommuner']) expect(sheetByName(after, name).values).toEqual(sheetByName(before, name).values);
+    for (const name of ['Parametrar', 'Kommuner'])
+      expect(sheetByName(after, name).values).toEqual(sheetByName(before, name).values);
     const fedBefore = sheetByName(before, 'Förbund').values;
     const fedAfter = sheetByName(after, 'Förbund').values;
     fedBefore.forEach((row, i) => row.forEach((v, j) => expect(fedAfter[i][j]).toEqual(v)));
@@ -195,14 +203,18 @@ describe('reruns replace only their own output', () => {
     );
     expect(second.plan.blocks.map((b) => [b.row, b.column, b.values[0].length])).toEqual([[1, 8, 9]]);
     expect(second.plan.blocks[0].values).toEqual(first.run.plan.blocks[0].values);
-    expect(second.plan.clear).toEqual(FEDERATION_OUTPUT_HEADERS.map((_, i) => ({ sheet: 'Förbund', row: 1, column: 8 + i, rowCount: 5, columnCount: 1 })));
+    expect(second.plan.clear).toEqual(
+      FEDERATION_OUTPUT_HEADERS.map((_, i) => ({ sheet: 'Förbund', row: 1, column: 8 + i, rowCount: 5, columnCount: 1 })),
+    );
     const again = applyPlanToSheets(first.after, second.plan);
     expect(trimGrid(sheetByName(again, 'Förbund').values)).toEqual(trimGrid(sheetByName(first.after, 'Förbund').values));
     expect(sheetByName(again, 'Förbund').values[1].filter((v) => v === 'Varningar')).toHaveLength(1);
     expect(again.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Körlogg']);
     expect(sheetByName(again, 'Kommunbidrag').values).toEqual(sheetByName(first.after, 'Kommunbidrag').values);
     // only the time differs in Körlogg
-    const diff = sheetByName(again, 'Körlogg').values.filter((row, i) => JSON.stringify(row) !== JSON.stringify(sheetByName(first.after, 'Körlogg').values[i]));
+    const diff = sheetByName(again, 'Körlogg').values.filter(
+      (row, i) => JSON.stringify(row) !== JSON.stringify(sheetByName(first.after, 'Körlogg').values[i]),
+    );
     expect(diff).toEqual([['Tidpunkt', '2025-03-15T08:00:00']]);
   });
 
@@ -235,7 +247,11 @@ describe('reruns replace only their own output', () => {
     ]);
     const after = applyPlanToSheets(moved, second.plan);
     expect(sheetByName(after, 'Förbund').values[1][15]).toBe('kontrollerad');
-    expect(sheetByName(after, 'Förbund').values[0].slice(7)).toEqual([...FEDERATION_OUTPUT_HEADERS.slice(0, 8), 'Kommentar', 'Varningar']);
+    expect(sheetByName(after, 'Förbund').values[0].slice(7)).toEqual([
+      ...FEDERATION_OUTPUT_HEADERS.slice(0, 8),
+      'Kommentar',
+      'Varningar',
+    ]);
     expect(second.plan.highlight.firstColumn).toBe(7);
     expect(second.plan.highlight.lastColumn).toBe(16);
   });
@@ -259,7 +275,8 @@ describe('reruns replace only their own output', () => {
         row: 1,
         column: 18,
         address: 'Förbund!R1',
-        message: 'kolumnen "Slutlig tilldelning (kr)" har samma rubrik som körningens kolumn L; den räknas som din egen och lämnades orörd',
+        message:
+          'kolumnen "Slutlig tilldelning (kr)" har samma rubrik som körningens kolumn L; den räknas som din egen och lämnades orörd',
       },
     ]);
     expect(second.plan.summary.lines[second.plan.summary.lines.length - 1]).toBe(
@@ -269,7 +286,11 @@ describe('reruns replace only their own output', () => {
     const removal = removeOutputPlan(after);
     expect(removal.clear.map((c) => c.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
     expect(removal.notices?.map((n) => n.address)).toEqual(['Förbund!R1']);
-    expect(sheetByName(applyPlanToSheets(after, removal), 'Förbund').values.map((r) => r[17] ?? '')).toEqual(['Slutlig tilldelning (kr)', 42, 43]);
+    expect(sheetByName(applyPlanToSheets(after, removal), 'Förbund').values.map((r) => r[17] ?? '')).toEqual([
+      'Slutlig tilldelning (kr)',
+      42,
+      43,
+    ]);
   });
 
   // issue 15 item 1: a total and a note below the table, in output columns, survive a rerun and Ta bort resultat
@@ -315,9 +336,16 @@ describe('reruns replace only their own output', () => {
     // The rerun clears its own cells (issue 15: no longer the whole column from the header row down):
     // the header and federation rows 0–1 and 3, not the blank row 2 or the footnote's row 5
     const second = run(after);
-    expect(second.plan.clear.map((c) => [c.row, c.rowCount])).toEqual(FEDERATION_OUTPUT_HEADERS.flatMap(() => [[0, 2], [3, 1]]));
+    expect(second.plan.clear.map((c) => [c.row, c.rowCount])).toEqual(
+      FEDERATION_OUTPUT_HEADERS.flatMap(() => [
+        [0, 2],
+        [3, 1],
+      ]),
+    );
     expect(second.plan.blocks[0].values).toEqual(block.values);
-    expect(trimGrid(sheetByName(applyPlanToSheets(after, second.plan), 'Förbund').values)).toEqual(trimGrid(sheetByName(after, 'Förbund').values));
+    expect(trimGrid(sheetByName(applyPlanToSheets(after, second.plan), 'Förbund').values)).toEqual(
+      trimGrid(sheetByName(after, 'Förbund').values),
+    );
   });
 
   test('a headerless note right of the inputs is never overwritten on the first run', () => {
@@ -342,9 +370,13 @@ describe('reruns replace only their own output', () => {
     const after = runAndApply(original).after;
     const removal = removeOutputPlan(after);
     expect(removal.deleteSheets).toEqual(['Kommunbidrag', 'Körlogg']);
-    expect(removal.clear).toEqual(FEDERATION_OUTPUT_HEADERS.map((_, i) => ({ sheet: 'Förbund', row: 1, column: 8 + i, rowCount: 5, columnCount: 1 })));
+    expect(removal.clear).toEqual(
+      FEDERATION_OUTPUT_HEADERS.map((_, i) => ({ sheet: 'Förbund', row: 1, column: 8 + i, rowCount: 5, columnCount: 1 })),
+    );
     const cleaned = applyPlanToSheets(after, removal);
-    expect(cleaned.map((s) => ({ name: s.name, values: trimGrid(s.values) }))).toEqual(original.map((s) => ({ name: s.name, values: trimGrid(s.values) })));
+    expect(cleaned.map((s) => ({ name: s.name, values: trimGrid(s.values) }))).toEqual(
+      original.map((s) => ({ name: s.name, values: trimGrid(s.values) })),
+    );
     // nothing to remove on a fresh workbook
     expect(removeOutputPlan(original)).toEqual({ clear: [], deleteSheets: [] });
     expect(removeOutputPlan([])).toEqual({ clear: [], deleteSheets: [] });
@@ -362,10 +394,17 @@ describe('properties over generated workbooks', () => {
           request: fc.option(fc.integer({ min: 0, max: 1000000 }), { nil: undefined }),
           months: fc.integer({ min: 1, max: 12 }),
           split: fc.constantFrom('Lika', 'Invånare', 'Försörjningsstöd', ''),
-          areas: fc.array(fc.record({ pop: fc.integer({ min: 1, max: 100000 }), fm: fc.integer({ min: 1, max: 5000000 }), fs: fc.integer({ min: 0, max: 3000 }) }), {
-            minLength: 1,
-            maxLength: 4,
-          }),
+          areas: fc.array(
+            fc.record({
+              pop: fc.integer({ min: 1, max: 100000 }),
+              fm: fc.integer({ min: 1, max: 5000000 }),
+              fs: fc.integer({ min: 0, max: 3000 }),
+            }),
+            {
+              minLength: 1,
+              maxLength: 4,
+            },
+          ),
         }),
         { minLength: 1, maxLength: 8 },
       ),
@@ -373,14 +412,37 @@ describe('properties over generated workbooks', () => {
       asText: fc.boolean(),
     })
     .map(({ feds, extraBudget, asText }) => {
-      const cell = (n: number | undefined): CellValue => (n === undefined ? '' : asText ? `${n.toLocaleString('sv-SE')} kr`.replace(/\u00a0/g, ' ') : n);
+      const cell = (n: number | undefined): CellValue =>
+        n === undefined ? '' : asText ? `${n.toLocaleString('sv-SE')} kr`.replace(/\u00a0/g, ' ') : n;
       const sheets: SheetValues[] = [
-        { name: 'Parametrar', values: [['Parameter', 'Värde'], ['Statlig ram (kr)', feds.length * 400000 + extraBudget]] },
+        {
+          name: 'Parametrar',
+          values: [
+            ['Parameter', 'Värde'],
+            ['Statlig ram (kr)', feds.length * 400000 + extraBudget],
+          ],
+        },
         {
           name: 'Förbund',
           values: [
-            ['Förbund', 'Statlig tilldelning föregående år (kr)', 'Eget kapital (kr)', 'Kommunernas möjliga bidrag (kr)', 'Ansökan ytterligare medel (kr)', 'Verksamhetsmånader', 'Fördelning mellan kommuner'],
-            ...feds.map((f, i) => [`Förbund ${i + 1}`, cell(f.prev), cell(f.equity), cell(f.k), cell(f.request), f.months, f.split]),
+            [
+              'Förbund',
+              'Statlig tilldelning föregående år (kr)',
+              'Eget kapital (kr)',
+              'Kommunernas möjliga bidrag (kr)',
+              'Ansökan ytterligare medel (kr)',
+              'Verksamhetsmånader',
+              'Fördelning mellan kommuner',
+            ],
+            ...feds.map((f, i) => [
+              `Förbund ${i + 1}`,
+              cell(f.prev),
+              cell(f.equity),
+              cell(f.k),
+              cell(f.request),
+              f.months,
+              f.split,
+            ]),
           ],
         },
         {
@@ -409,7 +471,7 @@ describe('properties over generated workbooks', () => {
           const municipal = row[at('Kommunernas andel (kr)')] as number;
           const final = row[at('Slutlig tilldelning (kr)')] as number;
           expect(municipal + (row[at('Regionens andel (kr)')] as number)).toBe(final);
-          expect(row[at('Matchad tilldelning (kr)')] as number + (row[at('Ytterligare medel (kr)')] as number)).toBe(final);
+          expect((row[at('Matchad tilldelning (kr)')] as number) + (row[at('Ytterligare medel (kr)')] as number)).toBe(final);
           const contributions = kb.filter((k) => k[0] === row[0]);
           expect(contributions.reduce((s, k) => s + (k[4] as number), 0)).toBe(municipal);
           expect(contributions.reduce((s, k) => s.plus(new Decimal(String(k[3]))), new Decimal(0)).toNumber()).toBeCloseTo(1, 9);
@@ -447,7 +509,17 @@ describe('applyPlanToSheets', () => {
   test('clear, blocks (null leaves a cell), sheets replaced in place or appended, sheets deleted', () => {
     const out = applyPlanToSheets(base, {
       clear: [{ sheet: 'A', row: 0, column: 1, rowCount: 5, columnCount: 3 }],
-      blocks: [{ sheet: 'a', row: 1, column: 1, values: [[1, null, 3], ['', 'z', null]] }],
+      blocks: [
+        {
+          sheet: 'a',
+          row: 1,
+          column: 1,
+          values: [
+            [1, null, 3],
+            ['', 'z', null],
+          ],
+        },
+      ],
       sheets: [
         { name: 'B', values: [['ny']] },
         { name: 'C', values: [['c1']] },
@@ -455,7 +527,14 @@ describe('applyPlanToSheets', () => {
       deleteSheets: [],
     });
     expect(out).toEqual([
-      { name: 'A', values: [['a', ''], ['c', 1, '', 3], ['', '', 'z']] },
+      {
+        name: 'A',
+        values: [
+          ['a', ''],
+          ['c', 1, '', 3],
+          ['', '', 'z'],
+        ],
+      },
       { name: 'B', values: [['ny']] },
       { name: 'C', values: [['c1']] },
     ]);
@@ -464,7 +543,9 @@ describe('applyPlanToSheets', () => {
   });
 
   test('an unknown sheet in a block is an error', () => {
-    expect(() => applyPlanToSheets(base, { blocks: [{ sheet: 'Nope', row: 0, column: 0, values: [[1]] }] })).toThrow('Bladet "Nope" finns inte');
+    expect(() => applyPlanToSheets(base, { blocks: [{ sheet: 'Nope', row: 0, column: 0, values: [[1]] }] })).toThrow(
+      'Bladet "Nope" finns inte',
+    );
   });
 
   test('sheetOutputToValues copies the values', () => {

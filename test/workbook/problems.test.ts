@@ -41,7 +41,9 @@ describe('cell problems, each with its exact address and message', () => {
     ]);
   });
   test('a negative count, and a count that is not a number', () => {
-    expect(problems(edit((s) => setCell(s, 'Kommuner', 1, 3, -3)))).toEqual(['Kommuner!D2: "-3" är negativt; ett antal måste vara 0 eller mer']);
+    expect(problems(edit((s) => setCell(s, 'Kommuner', 1, 3, -3)))).toEqual([
+      'Kommuner!D2: "-3" är negativt; ett antal måste vara 0 eller mer',
+    ]);
     expect(problems(edit((s) => setCell(s, 'Kommuner', 2, 5, 'många')))).toEqual(['Kommuner!F3: "många" är inget antal']);
     expect(problems(edit((s) => setCell(s, 'Kommuner', 2, 4, 'okänt')))).toEqual(['Kommuner!E3: "okänt" är inget belopp']);
   });
@@ -90,7 +92,7 @@ describe('cell problems, each with its exact address and message', () => {
       'Kommuner!B4: Cellen visar felet #DIV/0!; rätta formeln eller skriv in värdet',
     ]);
   });
-  test('an amount above 10^15 is reported with the file\'s other problems', () => {
+  test("an amount above 10^15 is reported with the file's other problems", () => {
     const sheets = edit((s) => {
       setCell(s, 'Förbund', 1, 2, 'ca 2 milj');
       setCell(s, 'Förbund', 2, 1, 2e16);
@@ -134,14 +136,22 @@ describe('structure problems', () => {
     const two = edit((s) => {
       s[2].values = s[2].values.map((r) => [r[0], r[1]]);
     });
-    expect(problems(two)).toEqual(['Kommuner!C1: Kolumnen "Invånare 16–64" saknas', 'Kommuner!D1: Kolumnen "Försörjningsmått" saknas']);
+    expect(problems(two)).toEqual([
+      'Kommuner!C1: Kolumnen "Invånare 16–64" saknas',
+      'Kommuner!D1: Kolumnen "Försörjningsmått" saknas',
+    ]);
     const noValue = edit((s) => {
-      s[0].values = [['Parameter', 'Belopp'], ['Statlig ram (kr)', 5000000]];
+      s[0].values = [
+        ['Parameter', 'Belopp'],
+        ['Statlig ram (kr)', 5000000],
+      ];
     });
     expect(problems(noValue)).toEqual(['Parametrar!C1: Kolumnen "Värde" saknas']);
   });
   test('the same column twice, and a unit on a column without one', () => {
-    expect(problems(edit((s) => setCell(s, 'Förbund', 0, 7, 'EK')))).toEqual(['Förbund!H1: Kolumnen "Eget kapital" finns redan i kolumn C']);
+    expect(problems(edit((s) => setCell(s, 'Förbund', 0, 7, 'EK')))).toEqual([
+      'Förbund!H1: Kolumnen "Eget kapital" finns redan i kolumn C',
+    ]);
     expect(problems(edit((s) => setCell(s, 'Förbund', 0, 5, 'Verksamhetsmånader (kr)')))).toEqual([
       'Förbund!F1: Kolumnen "Verksamhetsmånader" kan inte anges i (kr)',
     ]);
@@ -162,16 +172,28 @@ describe('structure problems', () => {
     expect(problems(edit((s) => setCell(s, 'Förbund', 0, 7, 'Kontakt (e-post)')))).toEqual([]);
   });
   test('the required parameter Statlig ram: missing row, blank value', () => {
-    expect(problems(edit((s) => (s[0].values = [['Parameter', 'Värde'], ['Grundtilldelning (kr)', 400000]])))).toEqual([
-      'Parametrar!A3: Parametern "Statlig ram (kr)" saknas',
-    ]);
+    expect(
+      problems(
+        edit(
+          (s) =>
+            (s[0].values = [
+              ['Parameter', 'Värde'],
+              ['Grundtilldelning (kr)', 400000],
+            ]),
+        ),
+      ),
+    ).toEqual(['Parametrar!A3: Parametern "Statlig ram (kr)" saknas']);
     expect(problems(edit((s) => setCell(s, 'Parametrar', 1, 1, '')))).toEqual(['Parametrar!B2: Statlig ram (kr) saknar värde']);
   });
   test('an unknown parameter with a value, and a parameter given twice', () => {
-    expect(problems(edit((s) => s[0].values.push(['Grundtildelning', 300000])))).toEqual(['Parametrar!A3: "Grundtildelning" är ingen känd parameter']);
+    expect(problems(edit((s) => s[0].values.push(['Grundtildelning', 300000])))).toEqual([
+      'Parametrar!A3: "Grundtildelning" är ingen känd parameter',
+    ]);
     // an unknown label without a value is a note and is ignored
     expect(problems(edit((s) => s[0].values.push(['Anteckning: beslut 12 mars', ''])))).toEqual([]);
-    expect(problems(edit((s) => s[0].values.push(['statlig  ram', 6000000])))).toEqual(['Parametrar!A3: Parametern "Statlig ram (kr)" finns redan på rad 2']);
+    expect(problems(edit((s) => s[0].values.push(['statlig  ram', 6000000])))).toEqual([
+      'Parametrar!A3: Parametern "Statlig ram (kr)" finns redan på rad 2',
+    ]);
   });
   test('no federations at all', () => {
     const sheets = edit((s) => {
@@ -184,13 +206,19 @@ describe('structure problems', () => {
 
 describe('cross-sheet problems', () => {
   test('an unknown federation in Kommuner', () => {
-    expect(problems(edit((s) => s[2].values.push(['Gamma', 'Gby', '', 1, 1, 1])))).toEqual(['Kommuner!A5: Förbundet "Gamma" finns inte på bladet Förbund']);
+    expect(problems(edit((s) => s[2].values.push(['Gamma', 'Gby', '', 1, 1, 1])))).toEqual([
+      'Kommuner!A5: Förbundet "Gamma" finns inte på bladet Förbund',
+    ]);
   });
   test('a duplicate federation (case and spacing ignored)', () => {
-    expect(problems(edit((s) => s[1].values.push([' alfa ', 1, 1, '', '', 12, ''])))).toEqual(['Förbund!A4: Förbundet "alfa" finns redan på rad 2']);
+    expect(problems(edit((s) => s[1].values.push([' alfa ', 1, 1, '', '', 12, ''])))).toEqual([
+      'Förbund!A4: Förbundet "alfa" finns redan på rad 2',
+    ]);
   });
   test('a federation row without a name', () => {
-    expect(problems(edit((s) => s[1].values.push(['', 1000, '', '', '', '', ''])))).toEqual(['Förbund!A4: Förbundets namn saknas']);
+    expect(problems(edit((s) => s[1].values.push(['', 1000, '', '', '', '', ''])))).toEqual([
+      'Förbund!A4: Förbundets namn saknas',
+    ]);
   });
   test('the same Förbund + Kommun + Område twice', () => {
     expect(problems(edit((s) => s[2].values.push(['Alfa', 'aby', '', 1, 1, 1])))).toEqual([
@@ -216,7 +244,9 @@ describe('cross-sheet problems', () => {
     const message = (row: number, federation: string) =>
       `Kommunen "Aby" finns också i förbundet "${federation}" (rad ${row}); ange område (stadsdel) på varje rad när en kommun delas mellan förbund`;
     // Aby without an area in Alfa (row 2), with one in Beta (row 5): the later row, at its Område cell
-    expect(problems(edit((s) => s[2].values.push(['Beta', 'Aby', 'Norr', 1, 1, 1])))).toEqual([`Kommuner!C5: ${message(2, 'Alfa')}`]);
+    expect(problems(edit((s) => s[2].values.push(['Beta', 'Aby', 'Norr', 1, 1, 1])))).toEqual([
+      `Kommuner!C5: ${message(2, 'Alfa')}`,
+    ]);
     // With an area in Alfa, without one in Beta
     const areaFirst = edit((s) => {
       s[2].values[1][2] = 'Söder';
@@ -237,14 +267,18 @@ describe('cross-sheet problems', () => {
     expect(problems(within)).toEqual([]);
   });
   test('a federation without areas', () => {
-    expect(problems(edit((s) => s[1].values.push(['Gamma', '', '', '', '', '', ''])))).toEqual(['Förbund!A4: Förbundet "Gamma" har inga rader på bladet Kommuner']);
+    expect(problems(edit((s) => s[1].values.push(['Gamma', '', '', '', '', '', ''])))).toEqual([
+      'Förbund!A4: Förbundet "Gamma" har inga rader på bladet Kommuner',
+    ]);
   });
   test('both Återlämnade medel and Ansökan above 0', () => {
     const sheets = edit((s) => {
       setCell(s, 'Förbund', 1, 3, 100000);
       setCell(s, 'Förbund', 1, 4, 5000);
     });
-    expect(problems(sheets)).toEqual(['Förbund!D2: Förbundet Alfa både lämnar tillbaka medel (5 000 kr) och ansöker om ytterligare medel (100 000 kr); ett förbund kan inte göra båda']);
+    expect(problems(sheets)).toEqual([
+      'Förbund!D2: Förbundet Alfa både lämnar tillbaka medel (5 000 kr) och ansöker om ytterligare medel (100 000 kr); ett förbund kan inte göra båda',
+    ]);
     // 0 in one of them is fine
     expect(problems(edit((s) => setCell(s, 'Förbund', 1, 3, 0) && setCell(s, 'Förbund', 1, 4, 5000)))).toEqual([]);
   });
@@ -253,7 +287,9 @@ describe('cross-sheet problems', () => {
       setCell(s, 'Förbund', 1, 6, 'Försörjningsstöd');
       setCell(s, 'Kommuner', 2, 5, '');
     });
-    expect(problems(sheets)).toEqual(['Kommuner!F3: Försörjningsstödstagare saknas; förbundet "Alfa" fördelar efter försörjningsstöd']);
+    expect(problems(sheets)).toEqual([
+      'Kommuner!F3: Försörjningsstödstagare saknas; förbundet "Alfa" fördelar efter försörjningsstöd',
+    ]);
     // other federations may leave it blank
     expect(problems(edit((s) => setCell(s, 'Kommuner', 3, 5, '')))).toEqual([]);
     const noColumn = edit((s) => {
@@ -317,7 +353,7 @@ test('addresses use the workbook’s own sheet name, quoted when needed', () => 
     s[2].name = 'Kommuner ';
     setCell(s, 'Kommuner ', 1, 3, 'x');
   });
-  expect(problems(sheets)).toEqual(['förbund!C2: "ca 2 milj" är inget belopp', "'Kommuner '!D2: \"x\" är inget antal"]);
+  expect(problems(sheets)).toEqual(['förbund!C2: "ca 2 milj" är inget belopp', '\'Kommuner \'!D2: "x" är inget antal']);
 });
 
 test('runAllocation writes nothing when there is a problem', () => {

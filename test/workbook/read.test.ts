@@ -56,8 +56,21 @@ describe('readWorkbook: the worked example', () => {
   });
 
   test('layout: header rows below the titles, data rows, columns', () => {
-    expect(layout.parameterSheet).toMatchObject({ name: 'Parametrar', headerRow: 2, valueColumn: 1, labelColumn: 0, rows: { budget: 3 } });
-    expect(layout.federationSheet).toMatchObject({ name: 'Förbund', headerRow: 1, dataRows: [2, 3, 4, 5], lastInputColumn: 7, rowCount: 6, existingOutputColumns: {} });
+    expect(layout.parameterSheet).toMatchObject({
+      name: 'Parametrar',
+      headerRow: 2,
+      valueColumn: 1,
+      labelColumn: 0,
+      rows: { budget: 3 },
+    });
+    expect(layout.federationSheet).toMatchObject({
+      name: 'Förbund',
+      headerRow: 1,
+      dataRows: [2, 3, 4, 5],
+      lastInputColumn: 7,
+      rowCount: 6,
+      existingOutputColumns: {},
+    });
     expect(layout.federationSheet.columns).toEqual({
       name: 0,
       vo: 1,
@@ -76,11 +89,30 @@ describe('readWorkbook: the worked example', () => {
 describe('readWorkbook: forgiving reading', () => {
   test('header synonyms on Förbund and Kommuner', () => {
     const sheets: SheetValues[] = [
-      { name: 'Parametrar', values: [['Parameter', 'Värde'], ['Statlig ram', '5 000 000']] },
+      {
+        name: 'Parametrar',
+        values: [
+          ['Parameter', 'Värde'],
+          ['Statlig ram', '5 000 000'],
+        ],
+      },
       {
         name: 'Förbund',
         values: [
-          ['Samordningsförbund', 'Verksamhetsområde', 'Landsting', 'Föregående års tilldelning', 'EK', 'Totala medel föregående år', 'Kommunernas matchning', 'Regionens matchning', 'Ansökan', 'Återlämnade medel', 'Månader', 'Fördelningsgrund'],
+          [
+            'Samordningsförbund',
+            'Verksamhetsområde',
+            'Landsting',
+            'Föregående års tilldelning',
+            'EK',
+            'Totala medel föregående år',
+            'Kommunernas matchning',
+            'Regionens matchning',
+            'Ansökan',
+            'Återlämnade medel',
+            'Månader',
+            'Fördelningsgrund',
+          ],
           ['Alfa', 'Syd', 'Skåne', 1000000, 200000, 3000000, 400000, 500000, 0, 10000, 6, 'lika'],
         ],
       },
@@ -95,15 +127,17 @@ describe('readWorkbook: forgiving reading', () => {
     const { input } = ok(readWorkbook(sheets));
     const f = input.federations[0];
     expect(f).toMatchObject({ name: 'Alfa', vo: 'Syd', region: 'Skåne', months: 6, splitMethod: 'lika' });
-    expect([f.previousAllocation, f.equity, f.previousTotalFunds, f.municipalContribution, f.regionContribution, f.request, f.returned].map(dec)).toEqual([
-      '1000000',
-      '200000',
-      '3000000',
-      '400000',
-      '500000',
-      '0',
-      '10000',
-    ]);
+    expect(
+      [
+        f.previousAllocation,
+        f.equity,
+        f.previousTotalFunds,
+        f.municipalContribution,
+        f.regionContribution,
+        f.request,
+        f.returned,
+      ].map(dec),
+    ).toEqual(['1000000', '200000', '3000000', '400000', '500000', '0', '10000']);
     expect(input.areas[0]).toMatchObject({ federation: 'Alfa', municipality: 'Malmö', area: 'Norr' });
     expect(dec(input.areas[0].supportRecipients)).toBe('30');
 
@@ -215,7 +249,18 @@ describe('readWorkbook: forgiving reading', () => {
     const p = ok(readWorkbook(sheets)).input.parameters;
     expect(p.year).toBe(2026);
     expect(
-      [p.baseAllocation, p.weightSupportMeasure, p.weightPopulation, p.maxDecrease, p.trappan.limit1, p.trappan.limit2, p.trappan.rate1, p.trappan.rate2, p.trappan.rate3, p.targetedFundsCap].map(dec),
+      [
+        p.baseAllocation,
+        p.weightSupportMeasure,
+        p.weightPopulation,
+        p.maxDecrease,
+        p.trappan.limit1,
+        p.trappan.limit2,
+        p.trappan.rate1,
+        p.trappan.rate2,
+        p.trappan.rate3,
+        p.targetedFundsCap,
+      ].map(dec),
     ).toEqual(['300000', '0.6', '0.4', '0.05', '6000000', '14000000', '0.25', '0.2', '0.05', '450000']);
   });
 
@@ -235,14 +280,30 @@ describe('readWorkbook: forgiving reading', () => {
 
   test('title rows above the header, blank rows and unknown columns are ignored; columns in any order', () => {
     const sheets: SheetValues[] = [
-      { name: 'Parametrar', values: [['Omgång 2026'], ['Anteckning', 'något'], ['Parameter', 'Värde', 'Kommentar'], [], ['Statlig ram (kr)', 5000000, 'från regleringsbrevet']] },
+      {
+        name: 'Parametrar',
+        values: [
+          ['Omgång 2026'],
+          ['Anteckning', 'något'],
+          ['Parameter', 'Värde', 'Kommentar'],
+          [],
+          ['Statlig ram (kr)', 5000000, 'från regleringsbrevet'],
+        ],
+      },
       {
         name: 'Förbund',
         values: [
           ['Förbund 2026'],
           ['Skickat av VO Syd'],
           [],
-          ['Kommentar', 'Verksamhetsmånader', 'Eget kapital (kr)', 'Kontaktperson', 'Förbund', 'Statlig tilldelning föregående år (kr)'],
+          [
+            'Kommentar',
+            'Verksamhetsmånader',
+            'Eget kapital (kr)',
+            'Kontaktperson',
+            'Förbund',
+            'Statlig tilldelning föregående år (kr)',
+          ],
           ['ok', 12, 300000, 'Anna', 'Alfa', 2000000],
           [],
           ['', '', '', '', '', ''],
@@ -454,18 +515,29 @@ describe('cellsRead: the cells a run reads', () => {
     sheets.push({ name: 'Anteckningar', values: [['x']] });
     const reads = cellsRead(sheets);
     // Parametrar: header row 2, Parameter (A) and Värde (B) below it
-    expect([reads('Parametrar', 2, 2), reads('Parametrar', 3, 0), reads('Parametrar', 3, 1), reads('Parametrar', 3, 2), reads('Parametrar', 0, 0)]).toEqual([true, true, true, false, false]);
+    expect([
+      reads('Parametrar', 2, 2),
+      reads('Parametrar', 3, 0),
+      reads('Parametrar', 3, 1),
+      reads('Parametrar', 3, 2),
+      reads('Parametrar', 0, 0),
+    ]).toEqual([true, true, true, false, false]);
     // Förbund: the title row is not read; the header row is; input columns A–H below it are, Anteckning and output are not
-    expect([reads('Förbund', 0, 0), reads('Förbund', 1, 8), reads('Förbund', 2, 0), reads('Förbund', 5, 7), reads('Förbund', 2, 8), reads('Förbund', 2, 9)]).toEqual([
-      false,
+    expect([
+      reads('Förbund', 0, 0),
+      reads('Förbund', 1, 8),
+      reads('Förbund', 2, 0),
+      reads('Förbund', 5, 7),
+      reads('Förbund', 2, 8),
+      reads('Förbund', 2, 9),
+    ]).toEqual([false, true, true, true, false, false]);
+    // Kommuner: header row 0
+    expect([reads('Kommuner', 0, 5), reads('Kommuner', 3, 0), reads('Kommuner', 3, 3), reads('Kommuner', 3, 4)]).toEqual([
       true,
       true,
       true,
-      false,
       false,
     ]);
-    // Kommuner: header row 0
-    expect([reads('Kommuner', 0, 5), reads('Kommuner', 3, 0), reads('Kommuner', 3, 3), reads('Kommuner', 3, 4)]).toEqual([true, true, true, false]);
     expect(reads('Anteckningar', 0, 0)).toBe(false);
   });
 

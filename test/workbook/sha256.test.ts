@@ -12,7 +12,10 @@ describe('SHA-256 (FIPS 180-4 test vectors)', () => {
   test.each([
     ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
     ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
-    ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'],
+    [
+      'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    ],
     [
       'abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu',
       'cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1',
@@ -75,11 +78,16 @@ describe('input fingerprint', () => {
     // written earlier still compare equal.
     expect(inputFingerprint(input)).toBe('3f66dc32858c48fb2763e0676b4c06d45c6a70ea3f164fa2447fcc36f0d0f42e');
     const example = readWorkbook(exampleSheets().map(sheetOutputToValues));
-    expect(example.ok && inputFingerprint(example.input)).toBe('3b138ee820239f8799037df474c64c97914daff066b70be75acf6fdef7a7af32');
+    expect(example.ok && inputFingerprint(example.input)).toBe(
+      '3b138ee820239f8799037df474c64c97914daff066b70be75acf6fdef7a7af32',
+    );
   });
 
   test('changes when any input changes', () => {
-    const changed = { ...input, federations: input.federations.map((f, i) => (i === 1 ? { ...f, equity: new Decimal('200001') } : f)) };
+    const changed = {
+      ...input,
+      federations: input.federations.map((f, i) => (i === 1 ? { ...f, equity: new Decimal('200001') } : f)),
+    };
     expect(inputFingerprint(changed)).not.toBe(inputFingerprint(input));
     const budget = { ...input, parameters: { ...input.parameters, budget: new Decimal(5000001) } };
     expect(inputFingerprint(budget)).not.toBe(inputFingerprint(input));

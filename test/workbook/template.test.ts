@@ -48,7 +48,14 @@ describe('templateSheets', () => {
       'Verksamhetsmånader',
       'Fördelning mellan kommuner',
     ]);
-    expect(template[3].values[2]).toEqual(['Förbund', 'Kommun', 'Område', 'Invånare 16–64', 'Försörjningsmått', 'Försörjningsstödstagare']);
+    expect(template[3].values[2]).toEqual([
+      'Förbund',
+      'Kommun',
+      'Område',
+      'Invånare 16–64',
+      'Försörjningsmått',
+      'Försörjningsstödstagare',
+    ]);
     for (const s of template) {
       if (s.numberFormats) {
         expect(s.numberFormats.map((r) => r.length)).toEqual(s.values.map((r) => r.length));
@@ -80,13 +87,17 @@ describe('templateSheets', () => {
     const fed = template[2].validations!;
     expect(fed).toContainEqual(expect.objectContaining({ range: 'B:B', type: 'list', values: VO_VALUES }));
     expect(VO_VALUES).toEqual(['Syd', 'Väst', 'Mitt', 'Stockholm', 'Nord']);
-    expect(fed).toContainEqual(expect.objectContaining({ range: 'L:L', type: 'list', values: ['Lika', 'Invånare', 'Försörjningsstöd'] }));
+    expect(fed).toContainEqual(
+      expect.objectContaining({ range: 'L:L', type: 'list', values: ['Lika', 'Invånare', 'Försörjningsstöd'] }),
+    );
     expect(fed).toContainEqual(expect.objectContaining({ range: 'K:K', type: 'wholeNumber', min: 1, max: 12 }));
     // Amounts and counts warn (the value can be kept: "400 000 kr", decimals under a (tkr) header); lists stop
-    for (const col of ['D', 'E', 'F', 'G', 'H', 'I', 'J']) expect(fed).toContainEqual(expect.objectContaining({ range: `${col}:${col}`, type: 'wholeNumber', min: 0, warning: true }));
+    for (const col of ['D', 'E', 'F', 'G', 'H', 'I', 'J'])
+      expect(fed).toContainEqual(expect.objectContaining({ range: `${col}:${col}`, type: 'wholeNumber', min: 0, warning: true }));
     expect(fed.find((v) => v.range === 'L:L')!.warning).toBeUndefined();
     const mun = template[3].validations!;
-    for (const col of ['D', 'F']) expect(mun).toContainEqual(expect.objectContaining({ range: `${col}:${col}`, type: 'wholeNumber', min: 0, warning: true }));
+    for (const col of ['D', 'F'])
+      expect(mun).toContainEqual(expect.objectContaining({ range: `${col}:${col}`, type: 'wholeNumber', min: 0, warning: true }));
     // Försörjningsmått is in any unit, öre included
     expect(mun).toContainEqual(expect.objectContaining({ range: 'E:E', type: 'decimal', min: 0, warning: true }));
     const params = template[1].validations!;
@@ -96,12 +107,16 @@ describe('templateSheets', () => {
 
   test('instructions mention where to fill in, units and the output', () => {
     const text = template[0].values.map((r) => r[0]).join('\n');
-    for (const word of ['Statlig ram', 'Förbund', 'Kommuner', '(tkr)', 'Kommunbidrag', 'Körlogg', 'Varningar', 'Område']) expect(text).toContain(word);
+    for (const word of ['Statlig ram', 'Förbund', 'Kommuner', '(tkr)', 'Kommunbidrag', 'Körlogg', 'Varningar', 'Område'])
+      expect(text).toContain(word);
   });
 
   test('empty, the template reports what is missing', () => {
     const r = readWorkbook(template.map(sheetOutputToValues));
-    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(['Parametrar!B5: Statlig ram (kr) saknar värde', 'Förbund!A4: Bladet Förbund har inga förbund']);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+      'Parametrar!B5: Statlig ram (kr) saknar värde',
+      'Förbund!A4: Bladet Förbund har inga förbund',
+    ]);
   });
 
   test('round trip: the template filled in with the worked example runs to the spec’s numbers', () => {
@@ -141,7 +156,16 @@ describe('locateParameters and parameterWrite', () => {
     const located = locateParameters(sheets);
     expect(located.map((l) => l.key)).toEqual(PARAMETER_DEFINITIONS.map((d) => d.key));
     const budget = located.find((l) => l.key === 'budget')!;
-    expect(budget).toMatchObject({ row: 1, column: 1, address: 'Parametrar!B2', value: 5000000, parsed: 5000000, present: true, multiplier: 1, labelColumn: 0 });
+    expect(budget).toMatchObject({
+      row: 1,
+      column: 1,
+      address: 'Parametrar!B2',
+      value: 5000000,
+      parsed: 5000000,
+      present: true,
+      multiplier: 1,
+      labelColumn: 0,
+    });
     const spärr = located.find((l) => l.key === 'maxDecrease')!;
     expect(spärr).toMatchObject({ row: 3, address: 'Parametrar!B4', value: '15 %', parsed: 0.15, present: true });
     const missing = located.filter((l) => !l.present);
@@ -192,7 +216,13 @@ describe('locateParameters and parameterWrite', () => {
     const located = locateParameters(sheets);
     const share = parameterWrite(located, 'maxDecrease', 0.2);
     // missing parameters get rows 2, 3, … in definition order: year, baseAllocation, weights, then maxDecrease
-    expect(share).toEqual({ sheet: 'Parametrar', row: 6, column: 0, values: [['Maximal minskning', 0.2]], numberFormats: [[null, SHARE_FORMAT]] });
+    expect(share).toEqual({
+      sheet: 'Parametrar',
+      row: 6,
+      column: 0,
+      values: [['Maximal minskning', 0.2]],
+      numberFormats: [[null, SHARE_FORMAT]],
+    });
     const cleared = parameterWrite(located, 'budget', null);
     expect(cleared.values).toEqual([['']]);
     // applied, the sheet reads back with the new value

@@ -25,7 +25,9 @@
 
   function SheetModel(name, values) {
     this.name = name;
-    this.values = (values || []).map(function (r) { return (r || []).slice(); });
+    this.values = (values || []).map(function (r) {
+      return (r || []).slice();
+    });
     this.formats = new Map();
     this.formulas = new Map();
     this.fills = new Map();
@@ -48,7 +50,10 @@
     row[c] = v;
   };
   SheetModel.prototype.used = function () {
-    var minR = Infinity, minC = Infinity, maxR = -1, maxC = -1;
+    var minR = Infinity,
+      minC = Infinity,
+      maxR = -1,
+      maxC = -1;
     for (var r = 0; r < this.values.length; r++) {
       var row = this.values[r] || [];
       for (var c = 0; c < row.length; c++) {
@@ -76,8 +81,12 @@
     sheets: (init.sheets || []).map(function (s) {
       var m = new SheetModel(s.name, s.values);
       // formulas: { "row,column": "=…" } (0-based); formats: { "row,column": "format code" }
-      Object.keys(s.formulas || {}).forEach(function (k) { m.formulas.set(k, s.formulas[k]); });
-      Object.keys(s.formats || {}).forEach(function (k) { m.formats.set(k, s.formats[k]); });
+      Object.keys(s.formulas || {}).forEach(function (k) {
+        m.formulas.set(k, s.formulas[k]);
+      });
+      Object.keys(s.formats || {}).forEach(function (k) {
+        m.formats.set(k, s.formats[k]);
+      });
       return m;
     }),
     /**
@@ -95,7 +104,9 @@
     selectionHandlers: [],
   };
   (init.sheets || []).forEach(function (s, i) {
-    (s.charts || []).forEach(function (name) { sim.sheets[i].charts.push({ name: name, series: [] }); });
+    (s.charts || []).forEach(function (name) {
+      sim.sheets[i].charts.push({ name: name, series: [] });
+    });
   });
   sim.selection = init.selection || { sheet: sim.sheets[0] ? sim.sheets[0].name : '', row: 0, column: 0 };
   window.__sim = sim;
@@ -112,20 +123,35 @@
     return e;
   }
   function letters(col) {
-    var n = col + 1, s = '';
-    while (n > 0) { var m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); }
+    var n = col + 1,
+      s = '';
+    while (n > 0) {
+      var m = (n - 1) % 26;
+      s = String.fromCharCode(65 + m) + s;
+      n = Math.floor((n - 1) / 26);
+    }
     return s;
   }
   function parseA1(text) {
     var m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(String(text).replace(/\$/g, ''));
     if (!m) throw fail('InvalidArgument', 'Ogiltig adress ' + text);
-    var col = function (l) { var n = 0; for (var i = 0; i < l.length; i++) n = n * 26 + (l.toUpperCase().charCodeAt(i) - 64); return n - 1; };
-    var r0 = Number(m[2]) - 1, c0 = col(m[1]);
-    var r1 = m[4] ? Number(m[4]) - 1 : r0, c1 = m[3] ? col(m[3]) : c0;
+    var col = function (l) {
+      var n = 0;
+      for (var i = 0; i < l.length; i++) n = n * 26 + (l.toUpperCase().charCodeAt(i) - 64);
+      return n - 1;
+    };
+    var r0 = Number(m[2]) - 1,
+      c0 = col(m[1]);
+    var r1 = m[4] ? Number(m[4]) - 1 : r0,
+      c1 = m[3] ? col(m[3]) : c0;
     return { row: r0, column: c0, rowCount: r1 - r0 + 1, columnCount: c1 - c0 + 1 };
   }
-  function key(r, c) { return r + ',' + c; }
-  function serial(y, m, d) { return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000); }
+  function key(r, c) {
+    return r + ',' + c;
+  }
+  function serial(y, m, d) {
+    return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+  }
   /** What Excel makes of a string typed into a cell that is not text (the part that matters here). */
   function excelParse(text) {
     var t = String(text).trim();
@@ -134,7 +160,8 @@
     if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return { value: Number(t) };
     if ((m = /^([+-]?\d+(\.\d+)?)%$/.exec(t))) return { value: Number(m[1]) / 100 };
     if (/^(TRUE|FALSE)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
-    if ((m = /^(\d{1,2})-(\d{1,2})$/.exec(t)) && +m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1 && +m[1] <= 31) return { value: serial(2025, +m[2], +m[1]) };
+    if ((m = /^(\d{1,2})-(\d{1,2})$/.exec(t)) && +m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1 && +m[1] <= 31)
+      return { value: serial(2025, +m[2], +m[1]) };
     if ((m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?$/.exec(t)) && +m[1] >= 1 && +m[1] <= 12 && +m[2] >= 1 && +m[2] <= 31) {
       var y = m[3] === undefined ? 2025 : +m[3] < 100 ? 2000 + +m[3] : +m[3];
       return { value: serial(y, +m[1], +m[2]) };
@@ -143,13 +170,20 @@
     return { value: text };
   }
   function forEachCell(rect, fn) {
-    for (var r = rect.row; r < rect.row + rect.rowCount; r++) for (var c = rect.column; c < rect.column + rect.columnCount; c++) fn(r, c);
+    for (var r = rect.row; r < rect.row + rect.rowCount; r++)
+      for (var c = rect.column; c < rect.column + rect.columnCount; c++) fn(r, c);
   }
   function inRect(rect, r, c) {
     return r >= rect.row && r < rect.row + rect.rowCount && c >= rect.column && c < rect.column + rect.columnCount;
   }
   function checkShape(rect, arr, what) {
-    if (!Array.isArray(arr) || arr.length !== rect.rowCount || arr.some(function (row) { return !Array.isArray(row) || row.length !== rect.columnCount; })) {
+    if (
+      !Array.isArray(arr) ||
+      arr.length !== rect.rowCount ||
+      arr.some(function (row) {
+        return !Array.isArray(row) || row.length !== rect.columnCount;
+      })
+    ) {
       throw fail('InvalidArgument', what + ': fel storlek, väntade ' + rect.rowCount + '×' + rect.columnCount);
     }
   }
@@ -175,7 +209,8 @@
     var queue = this._queue;
     this._queue = [];
     var bytes = 0;
-    for (var i = 0; i < queue.length; i++) bytes += 120 + (queue[i].payload === undefined ? 0 : JSON.stringify(queue[i].payload).length);
+    for (var i = 0; i < queue.length; i++)
+      bytes += 120 + (queue[i].payload === undefined ? 0 : JSON.stringify(queue[i].payload).length);
     var record = { actions: queue.length, bytes: bytes, responseBytes: 0 };
     sim.syncs.push(record);
     return new Promise(function (resolve, reject) {
@@ -206,10 +241,14 @@
         }
         // The response: what the loads return. Above the limit nothing is delivered.
         var response = 0;
-        self._loaded.forEach(function (l) { response += l.bytes; });
+        self._loaded.forEach(function (l) {
+          response += l.bytes;
+        });
         record.responseBytes = response;
         if (response > RESPONSE_LIMIT) {
-          self._loaded.forEach(function (l) { l.undo(); });
+          self._loaded.forEach(function (l) {
+            l.undo();
+          });
           record.refused = true;
           reject(fail('RequestPayloadSizeLimitExceeded', 'Svaret är större än gränsen (' + response + ' byte)'));
           return;
@@ -237,13 +276,18 @@
     return t;
   };
   ClientProxy.prototype._get = function (prop) {
-    if (!(prop in this._data)) throw fail('PropertyNotLoaded', 'Egenskapen ' + prop + ' är inte inläst; anropa load() och context.sync() först');
+    if (!(prop in this._data))
+      throw fail('PropertyNotLoaded', 'Egenskapen ' + prop + ' är inte inläst; anropa load() och context.sync() först');
     return this._data[prop];
   };
   ClientProxy.prototype.load = function (props) {
     var self = this;
     var list = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : props ? Object.keys(props) : [];
-    list = list.map(function (p) { return String(p).trim(); }).filter(Boolean);
+    list = list
+      .map(function (p) {
+        return String(p).trim();
+      })
+      .filter(Boolean);
     var ctx = this._ctx;
     ctx._enqueue('load', undefined, function () {
       var t = self._resolve();
@@ -253,9 +297,13 @@
         return;
       }
       var data = {};
-      list.forEach(function (p) { data[p] = self._data[p] = self._read(p, t); });
+      list.forEach(function (p) {
+        data[p] = self._data[p] = self._read(p, t);
+      });
       ctx._delivered(data, function () {
-        list.forEach(function (p) { delete self._data[p]; });
+        list.forEach(function (p) {
+          delete self._data[p];
+        });
         self._isNull = undefined;
       });
     });
@@ -270,8 +318,12 @@
   function defineProps(Ctor, props) {
     props.forEach(function (p) {
       Object.defineProperty(Ctor.prototype, p, {
-        get: function () { return this._get(p); },
-        set: function (v) { this._set(p, v); },
+        get: function () {
+          return this._get(p);
+        },
+        set: function (v) {
+          this._set(p, v);
+        },
       });
     });
   }
@@ -280,7 +332,9 @@
   // Workbook and worksheets
 
   function WorkbookProxy(ctx) {
-    ClientProxy.call(this, ctx, function () { return sim; });
+    ClientProxy.call(this, ctx, function () {
+      return sim;
+    });
     this.worksheets = new WorksheetCollectionProxy(ctx);
   }
   WorkbookProxy.prototype = Object.create(ClientProxy.prototype);
@@ -294,21 +348,39 @@
   WorkbookProxy.prototype.getSelectedRange = WorkbookProxy.prototype.getActiveCell;
 
   function WorksheetCollectionProxy(ctx) {
-    ClientProxy.call(this, ctx, function () { return sim.sheets; });
+    ClientProxy.call(this, ctx, function () {
+      return sim.sheets;
+    });
   }
   WorksheetCollectionProxy.prototype = Object.create(ClientProxy.prototype);
   WorksheetCollectionProxy.prototype.load = function (props) {
     var self = this;
     var text = typeof props === 'string' ? props : Array.isArray(props) ? props.join(',') : '';
-    var fields = text.split(',').map(function (p) { return p.trim().replace(/^items\//, ''); }).filter(Boolean);
+    var fields = text
+      .split(',')
+      .map(function (p) {
+        return p.trim().replace(/^items\//, '');
+      })
+      .filter(Boolean);
     var ctx = this._ctx;
     ctx._enqueue('load worksheets', undefined, function () {
       self._items = sim.sheets.map(function (s) {
-        var p = new WorksheetProxy(self._ctx, function () { return sim.sheets.indexOf(s) >= 0 ? s : null; });
-        fields.forEach(function (f) { p._data[f] = p._read(f, s); });
+        var p = new WorksheetProxy(self._ctx, function () {
+          return sim.sheets.indexOf(s) >= 0 ? s : null;
+        });
+        fields.forEach(function (f) {
+          p._data[f] = p._read(f, s);
+        });
         return p;
       });
-      ctx._delivered(self._items.map(function (p) { return p._data; }), function () { self._items = undefined; });
+      ctx._delivered(
+        self._items.map(function (p) {
+          return p._data;
+        }),
+        function () {
+          self._items = undefined;
+        },
+      );
     });
     return this;
   };
@@ -326,12 +398,16 @@
     });
   };
   WorksheetCollectionProxy.prototype.getItemOrNullObject = function (name) {
-    var p = new WorksheetProxy(this._ctx, function () { return findSheet(name); });
+    var p = new WorksheetProxy(this._ctx, function () {
+      return findSheet(name);
+    });
     p._nullable = true;
     return p;
   };
   WorksheetCollectionProxy.prototype.getActiveWorksheet = function () {
-    return new WorksheetProxy(this._ctx, function () { return sim.sheets[sim.active] || null; });
+    return new WorksheetProxy(this._ctx, function () {
+      return sim.sheets[sim.active] || null;
+    });
   };
   WorksheetCollectionProxy.prototype.add = function (name) {
     var model = null;
@@ -341,7 +417,9 @@
       sim.sheets.push(model);
       sim.log.push('add ' + name);
     });
-    return new WorksheetProxy(this._ctx, function () { return model; });
+    return new WorksheetProxy(this._ctx, function () {
+      return model;
+    });
   };
 
   function WorksheetProxy(ctx, resolve) {
@@ -349,7 +427,9 @@
     var self = this;
     this.freezePanes = {
       freezeRows: function (n) {
-        ctx._enqueue('freezeRows', n, function () { self._target().frozenRows = n; });
+        ctx._enqueue('freezeRows', n, function () {
+          self._target().frozenRows = n;
+        });
       },
     };
     this.charts = new ChartCollectionProxy(ctx, this);
@@ -367,7 +447,9 @@
           remove: function () {
             if (ctx._finished && !ctx._reopened) throw fail('InvalidRequestContext', 'remove() utanför Excel.run(context, …)');
             ctx._enqueue('onSelectionChanged.remove', undefined, function () {
-              sim.selectionHandlers = sim.selectionHandlers.filter(function (h) { return h !== registration; });
+              sim.selectionHandlers = sim.selectionHandlers.filter(function (h) {
+                return h !== registration;
+              });
             });
           },
         };
@@ -392,7 +474,9 @@
       return;
     }
     if (p === 'name') {
-      this._ctx._enqueue('rename', v, function () { self._target().name = v; });
+      this._ctx._enqueue('rename', v, function () {
+        self._target().name = v;
+      });
       return;
     }
     throw fail('InvalidArgument', 'Simulatorn kan inte sätta Worksheet.' + p);
@@ -410,7 +494,10 @@
       sim.sheets.forEach(function (other) {
         other.formulas.forEach(function (f, k) {
           if (!ref.test(f)) return;
-          other.formulas.set(k, f.replace(new RegExp("'?" + s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + "'?![$A-Z0-9:]+", 'gi'), '#REF!'));
+          other.formulas.set(
+            k,
+            f.replace(new RegExp("'?" + s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + "'?![$A-Z0-9:]+", 'gi'), '#REF!'),
+          );
           var rc = k.split(',').map(Number);
           other.set(rc[0], rc[1], '#REF!');
         });
@@ -420,7 +507,9 @@
   };
   WorksheetProxy.prototype.activate = function () {
     var self = this;
-    this._ctx._enqueue('activate', undefined, function () { sim.active = sim.sheets.indexOf(self._target()); });
+    this._ctx._enqueue('activate', undefined, function () {
+      sim.active = sim.sheets.indexOf(self._target());
+    });
   };
   WorksheetProxy.prototype.getRange = function (address) {
     var self = this;
@@ -459,25 +548,48 @@
       return function (v) {
         ctx._enqueue('format.' + what, v, function () {
           var rect = self._target();
-          if (what === 'fill') forEachCell(rect, function (r, c) { rect.sheet.fills.set(key(r, c), v); });
-          if (what === 'bold') forEachCell(rect, function (r, c) { if (v) rect.sheet.bold.add(key(r, c)); else rect.sheet.bold.delete(key(r, c)); });
+          if (what === 'fill')
+            forEachCell(rect, function (r, c) {
+              rect.sheet.fills.set(key(r, c), v);
+            });
+          if (what === 'bold')
+            forEachCell(rect, function (r, c) {
+              if (v) rect.sheet.bold.add(key(r, c));
+              else rect.sheet.bold.delete(key(r, c));
+            });
         });
       };
     };
     var fill = {};
-    Object.defineProperty(fill, 'color', { set: fmtSet('fill'), get: function () { throw fail('PropertyNotLoaded', 'fill.color'); } });
+    Object.defineProperty(fill, 'color', {
+      set: fmtSet('fill'),
+      get: function () {
+        throw fail('PropertyNotLoaded', 'fill.color');
+      },
+    });
     var font = {};
-    Object.defineProperty(font, 'bold', { set: fmtSet('bold'), get: function () { throw fail('PropertyNotLoaded', 'font.bold'); } });
+    Object.defineProperty(font, 'bold', {
+      set: fmtSet('bold'),
+      get: function () {
+        throw fail('PropertyNotLoaded', 'font.bold');
+      },
+    });
     var format = {
       fill: fill,
       font: font,
       autofitColumns: function () {
-        ctx._enqueue('autofitColumns', undefined, function () { var rect = self._target(); rect.sheet.autofits.push([rect.column, rect.columnCount]); });
+        ctx._enqueue('autofitColumns', undefined, function () {
+          var rect = self._target();
+          rect.sheet.autofits.push([rect.column, rect.columnCount]);
+        });
       },
     };
     Object.defineProperty(format, 'columnWidth', {
       set: function (v) {
-        ctx._enqueue('columnWidth', v, function () { var rect = self._target(); for (var c = rect.column; c < rect.column + rect.columnCount; c++) rect.sheet.widths[c] = v; });
+        ctx._enqueue('columnWidth', v, function () {
+          var rect = self._target();
+          for (var c = rect.column; c < rect.column + rect.columnCount; c++) rect.sheet.widths[c] = v;
+        });
       },
     });
     this.format = format;
@@ -487,7 +599,14 @@
         set: function (v) {
           ctx._enqueue('dataValidation.' + p, v, function () {
             var rect = self._target();
-            var entry = rect.sheet.validations.find(function (x) { return x.row === rect.row && x.column === rect.column && x.rowCount === rect.rowCount && x.columnCount === rect.columnCount; });
+            var entry = rect.sheet.validations.find(function (x) {
+              return (
+                x.row === rect.row &&
+                x.column === rect.column &&
+                x.rowCount === rect.rowCount &&
+                x.columnCount === rect.columnCount
+              );
+            });
             if (!entry) {
               entry = { row: rect.row, column: rect.column, rowCount: rect.rowCount, columnCount: rect.columnCount };
               rect.sheet.validations.push(entry);
@@ -501,7 +620,11 @@
     var worksheet = null;
     Object.defineProperty(this, 'worksheet', {
       get: function () {
-        if (!worksheet) worksheet = new WorksheetProxy(ctx, function () { var rect = self._resolve(); return rect ? rect.sheet : null; });
+        if (!worksheet)
+          worksheet = new WorksheetProxy(ctx, function () {
+            var rect = self._resolve();
+            return rect ? rect.sheet : null;
+          });
         return worksheet;
       },
     });
@@ -518,9 +641,19 @@
       }
       return out;
     };
-    if (p === 'values') return rows(function (r, c) { return s.get(r, c); });
-    if (p === 'numberFormat') return rows(function (r, c) { return s.formats.get(key(r, c)) || 'General'; });
-    if (p === 'formulas') return rows(function (r, c) { var f = s.formulas.get(key(r, c)); return f !== undefined ? f : s.get(r, c); });
+    if (p === 'values')
+      return rows(function (r, c) {
+        return s.get(r, c);
+      });
+    if (p === 'numberFormat')
+      return rows(function (r, c) {
+        return s.formats.get(key(r, c)) || 'General';
+      });
+    if (p === 'formulas')
+      return rows(function (r, c) {
+        var f = s.formulas.get(key(r, c));
+        return f !== undefined ? f : s.get(r, c);
+      });
     if (p === 'rowIndex') return rect.row;
     if (p === 'columnIndex') return rect.column;
     if (p === 'rowCount') return rect.rowCount;
@@ -560,13 +693,24 @@
       this._ctx._enqueue('numberFormat', v, function () {
         var rect = self._target();
         checkShape(rect, v, 'numberFormat');
-        for (var i = 0; i < rect.rowCount; i++) for (var j = 0; j < rect.columnCount; j++) if (v[i][j] !== null) rect.sheet.formats.set(key(rect.row + i, rect.column + j), v[i][j]);
+        for (var i = 0; i < rect.rowCount; i++)
+          for (var j = 0; j < rect.columnCount; j++)
+            if (v[i][j] !== null) rect.sheet.formats.set(key(rect.row + i, rect.column + j), v[i][j]);
       });
       return;
     }
     throw fail('InvalidArgument', 'Simulatorn kan inte sätta Range.' + p);
   };
-  defineProps(RangeProxy, ['values', 'numberFormat', 'formulas', 'rowIndex', 'columnIndex', 'address', 'rowCount', 'columnCount']);
+  defineProps(RangeProxy, [
+    'values',
+    'numberFormat',
+    'formulas',
+    'rowIndex',
+    'columnIndex',
+    'address',
+    'rowCount',
+    'columnCount',
+  ]);
   RangeProxy.prototype.clear = function (applyTo) {
     var self = this;
     this._ctx._enqueue('clear', applyTo, function () {
@@ -574,15 +718,26 @@
       var s = rect.sheet;
       var all = !applyTo || applyTo === 'All';
       if (all || applyTo === 'Contents') {
-        Array.from(s.formulas.keys()).forEach(function (k) { var rc = k.split(',').map(Number); if (inRect(rect, rc[0], rc[1])) s.formulas.delete(k); });
+        Array.from(s.formulas.keys()).forEach(function (k) {
+          var rc = k.split(',').map(Number);
+          if (inRect(rect, rc[0], rc[1])) s.formulas.delete(k);
+        });
         for (var r = rect.row; r < Math.min(rect.row + rect.rowCount, s.values.length); r++) {
           var row = s.values[r] || [];
           for (var c = rect.column; c < Math.min(rect.column + rect.columnCount, row.length); c++) row[c] = '';
         }
       }
       if (all || applyTo === 'Formats') {
-        [s.formats, s.fills].forEach(function (m) { Array.from(m.keys()).forEach(function (k) { var rc = k.split(',').map(Number); if (inRect(rect, rc[0], rc[1])) m.delete(k); }); });
-        Array.from(s.bold).forEach(function (k) { var rc = k.split(',').map(Number); if (inRect(rect, rc[0], rc[1])) s.bold.delete(k); });
+        [s.formats, s.fills].forEach(function (m) {
+          Array.from(m.keys()).forEach(function (k) {
+            var rc = k.split(',').map(Number);
+            if (inRect(rect, rc[0], rc[1])) m.delete(k);
+          });
+        });
+        Array.from(s.bold).forEach(function (k) {
+          var rc = k.split(',').map(Number);
+          if (inRect(rect, rc[0], rc[1])) s.bold.delete(k);
+        });
       }
     });
   };
@@ -591,7 +746,13 @@
     this._ctx._enqueue('select', undefined, function () {
       var rect = self._target();
       sim.active = sim.sheets.indexOf(rect.sheet);
-      sim.selection = { sheet: rect.sheet.name, row: rect.row, column: rect.column, rowCount: rect.rowCount, columnCount: rect.columnCount };
+      sim.selection = {
+        sheet: rect.sheet.name,
+        row: rect.row,
+        column: rect.column,
+        rowCount: rect.rowCount,
+        columnCount: rect.columnCount,
+      };
     });
   };
   RangeProxy.prototype.getBoundingRect = function (other) {
@@ -599,7 +760,8 @@
     return new RangeProxy(this._ctx, function () {
       var a = self._target();
       var b = typeof other === 'string' ? Object.assign({ sheet: a.sheet }, parseA1(other)) : other._target();
-      var row = Math.min(a.row, b.row), column = Math.min(a.column, b.column);
+      var row = Math.min(a.row, b.row),
+        column = Math.min(a.column, b.column);
       return {
         sheet: a.sheet,
         row: row,
@@ -621,8 +783,14 @@
     var self = this;
     this._ctx._enqueue('load charts', undefined, function () {
       var s = self._sheet._resolve();
-      self._items = s ? s.charts.map(function (c) { return { name: c.name }; }) : [];
-      self._ctx._delivered(self._items, function () { self._items = undefined; });
+      self._items = s
+        ? s.charts.map(function (c) {
+            return { name: c.name };
+          })
+        : [];
+      self._ctx._delivered(self._items, function () {
+        self._items = undefined;
+      });
     });
     return this;
   };
@@ -639,7 +807,9 @@
       delete: function () {
         ctx._enqueue('chart.delete', name, function () {
           var s = sheetProxy._target();
-          var i = s.charts.findIndex(function (c) { return c.name === name; });
+          var i = s.charts.findIndex(function (c) {
+            return c.name === name;
+          });
           if (i < 0) throw fail('ItemNotFound', 'Diagrammet ' + name + ' finns inte');
           s.charts.splice(i, 1);
           sim.log.push('delete chart ' + name);
@@ -661,38 +831,113 @@
         legend: '',
         reversePlotOrder: false,
         position: null,
-        series: [{ name: '', values: { sheet: src.sheet.name, row: src.row, column: src.column, rowCount: src.rowCount, columnCount: src.columnCount }, xValues: null }],
+        series: [
+          {
+            name: '',
+            values: {
+              sheet: src.sheet.name,
+              row: src.row,
+              column: src.column,
+              rowCount: src.rowCount,
+              columnCount: src.columnCount,
+            },
+            xValues: null,
+          },
+        ],
       };
       sheetProxy._target().charts.push(record);
     });
-    var rec = function () { return record; };
-    var later = function (what, fn) { return function (v) { ctx._enqueue('chart.' + what, v, function () { fn(rec(), v); }); }; };
+    var rec = function () {
+      return record;
+    };
+    var later = function (what, fn) {
+      return function (v) {
+        ctx._enqueue('chart.' + what, v, function () {
+          fn(rec(), v);
+        });
+      };
+    };
     var seriesProxy = function (index) {
       var sp = {
-        setValues: function (range) { ctx._enqueue('series.setValues', undefined, function () { var r = range._target(); rec().series[index()].values = { sheet: r.sheet.name, row: r.row, column: r.column, rowCount: r.rowCount, columnCount: r.columnCount }; }); },
-        setXAxisValues: function (range) { ctx._enqueue('series.setXAxisValues', undefined, function () { var r = range._target(); rec().series[index()].xValues = { sheet: r.sheet.name, row: r.row, column: r.column, rowCount: r.rowCount, columnCount: r.columnCount }; }); },
+        setValues: function (range) {
+          ctx._enqueue('series.setValues', undefined, function () {
+            var r = range._target();
+            rec().series[index()].values = {
+              sheet: r.sheet.name,
+              row: r.row,
+              column: r.column,
+              rowCount: r.rowCount,
+              columnCount: r.columnCount,
+            };
+          });
+        },
+        setXAxisValues: function (range) {
+          ctx._enqueue('series.setXAxisValues', undefined, function () {
+            var r = range._target();
+            rec().series[index()].xValues = {
+              sheet: r.sheet.name,
+              row: r.row,
+              column: r.column,
+              rowCount: r.rowCount,
+              columnCount: r.columnCount,
+            };
+          });
+        },
       };
-      Object.defineProperty(sp, 'name', { set: later('series.name', function (c, v) { c.series[index()].name = v; }) });
+      Object.defineProperty(sp, 'name', {
+        set: later('series.name', function (c, v) {
+          c.series[index()].name = v;
+        }),
+      });
       return sp;
     };
     var chart = {
       series: {
-        getItemAt: function (i) { return seriesProxy(function () { return i; }); },
+        getItemAt: function (i) {
+          return seriesProxy(function () {
+            return i;
+          });
+        },
         add: function (name) {
           var at = null;
-          ctx._enqueue('series.add', name, function () { rec().series.push({ name: name || '', values: null, xValues: null }); at = rec().series.length - 1; });
-          return seriesProxy(function () { return at; });
+          ctx._enqueue('series.add', name, function () {
+            rec().series.push({ name: name || '', values: null, xValues: null });
+            at = rec().series.length - 1;
+          });
+          return seriesProxy(function () {
+            return at;
+          });
         },
       },
       title: {},
       legend: {},
       axes: { categoryAxis: {} },
-      setPosition: function (a, b) { ctx._enqueue('chart.setPosition', [a, b], function () { rec().position = [a, b]; }); },
+      setPosition: function (a, b) {
+        ctx._enqueue('chart.setPosition', [a, b], function () {
+          rec().position = [a, b];
+        });
+      },
     };
-    Object.defineProperty(chart, 'name', { set: later('name', function (c, v) { c.name = v; }) });
-    Object.defineProperty(chart.title, 'text', { set: later('title', function (c, v) { c.title = v; }) });
-    Object.defineProperty(chart.legend, 'position', { set: later('legend', function (c, v) { c.legend = v; }) });
-    Object.defineProperty(chart.axes.categoryAxis, 'reversePlotOrder', { set: later('reversePlotOrder', function (c, v) { c.reversePlotOrder = v; }) });
+    Object.defineProperty(chart, 'name', {
+      set: later('name', function (c, v) {
+        c.name = v;
+      }),
+    });
+    Object.defineProperty(chart.title, 'text', {
+      set: later('title', function (c, v) {
+        c.title = v;
+      }),
+    });
+    Object.defineProperty(chart.legend, 'position', {
+      set: later('legend', function (c, v) {
+        c.legend = v;
+      }),
+    });
+    Object.defineProperty(chart.axes.categoryAxis, 'reversePlotOrder', {
+      set: later('reversePlotOrder', function (c, v) {
+        c.reversePlotOrder = v;
+      }),
+    });
     return chart;
   };
 
@@ -707,14 +952,26 @@
       var batch = typeof a === 'function' ? a : b;
       if (ctx._finished) ctx._reopened = true;
       return Promise.resolve()
-        .then(function () { return batch(ctx); })
+        .then(function () {
+          return batch(ctx);
+        })
         .then(function (result) {
           if (ctx._queue.length === 0) return result;
-          return ctx.sync().then(function () { return result; });
+          return ctx.sync().then(function () {
+            return result;
+          });
         })
         .then(
-          function (result) { ctx._finished = true; ctx._reopened = false; return result; },
-          function (e) { ctx._finished = true; ctx._reopened = false; throw e; },
+          function (result) {
+            ctx._finished = true;
+            ctx._reopened = false;
+            return result;
+          },
+          function (e) {
+            ctx._finished = true;
+            ctx._reopened = false;
+            throw e;
+          },
         );
     },
     RequestContext: RequestContext,
@@ -734,7 +991,11 @@
         controlForegroundColor: '#000000',
       },
       displayLanguage: 'sv-SE',
-      requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' && Number(version) <= 1.8; } },
+      requirements: {
+        isSetSupported: function (name, version) {
+          return name === 'ExcelApi' && Number(version) <= 1.8;
+        },
+      },
     },
     onReady: function (callback) {
       return new Promise(function (resolve) {
@@ -786,8 +1047,12 @@
     sim.active = sim.sheets.indexOf(s);
     var address = letters(column) + (row + 1);
     sim.selectionHandlers
-      .filter(function (h) { return h.sheet === s; })
-      .forEach(function (h) { h.handler({ address: address, worksheetId: '{' + s.name + '}', type: 'WorksheetSelectionChanged', source: 'Local' }); });
+      .filter(function (h) {
+        return h.sheet === s;
+      })
+      .forEach(function (h) {
+        h.handler({ address: address, worksheetId: '{' + s.name + '}', type: 'WorksheetSelectionChanged', source: 'Local' });
+      });
   };
 
   window.Office = Office;
