@@ -10,7 +10,8 @@ expect.extend(toHaveNoViolations);
 // Role queries skip jsdom's (very slow) computed-style visibility check; accessibility is axe's job here.
 // findBy/waitFor wait up to 15 s: on a loaded 2-core machine a render after a host call can take seconds.
 configure({ defaultHidden: true, asyncUtilTimeout: 15_000 });
-jest.setTimeout(60_000);
+// A pane test renders Fluent UI in jsdom and runs axe: seconds alone, minutes on a loaded machine.
+jest.setTimeout(240_000);
 
 // The pane updates its state after awaited host calls, which React reports as "not wrapped in act(...)"
 // although every test waits for the result; only that warning is silenced.
