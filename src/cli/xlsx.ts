@@ -22,10 +22,17 @@
 // refuses --in-place.
 import * as zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
-import { cellAddress } from '../workbook/address';
+import { cellAddress, rangeRef } from '../workbook/address';
 import type { CellRange, CellValue, Problem, SheetOutput, SheetValues, Validation, WritePlan } from '../workbook/types';
-import { LEGACY_MONEY_FORMATS, MONEY_FORMAT, OUTPUT_SHEETS, RUN_CHART_TITLE, TEXT_FORMAT } from '../workbook/types';
-import { validationErrorText } from '../workbook/template';
+import {
+  HIGHLIGHT_COLOR,
+  LEGACY_MONEY_FORMATS,
+  MONEY_FORMAT,
+  OUTPUT_SHEETS,
+  RUN_CHART_TITLE,
+  TEXT_FORMAT,
+} from '../workbook/types';
+import { validationCells, validationErrorText } from '../workbook/template';
 import { isDateTimeFormat } from '../workbook/numbers';
 import { mergedOutputCellMessage } from '../workbook/sheets';
 
@@ -227,8 +234,13 @@ export const tablesKeptAsStored: boolean = (() => {
   }
 })();
 
-/** Light fill put on the output cells of a federation row that has warnings. */
-export const HIGHLIGHT_ARGB = 'FFFFF2CC';
+/** exceljs' ARGB form of a plan colour ('#FFF2CC' → 'FFFFF2CC', opaque). */
+export function argbOf(color: string): string {
+  return `FF${color.replace(/^#/, '').toUpperCase()}`;
+}
+
+/** The plan's highlight (HIGHLIGHT_COLOR) as exceljs stores it: how an earlier run's fill is recognised. */
+export const HIGHLIGHT_ARGB = argbOf(HIGHLIGHT_COLOR);
 
 /** A formula cell that has no cached result: its value is unknown without a spreadsheet program. */
 export interface UncachedFormula {
@@ -576,17 +588,21 @@ function excelValidation(validation: Validation): ExcelJS.DataValidation {
     : { ...common, type, operator: 'between', formulae: [validation.min, validation.max] };
 }
 
-/** Last row a whole-column validation ('L:L' or 'L2:L') reaches: enough for any round, small to re-read. */
+/**
+ * Last row a validation reaching the end of a sheet is written to: exceljs expands every range it
+ * reads into single cells, so the plan's whole-column ranges stop here (enough for any round).
+ */
 const VALIDATION_LAST_ROW = 2000;
 
-/** A validation range in A1 form that exceljs writes as is ('L:L' → 'L2:L2000' below the header). */
+/** The plan's validation cells in A1 form that exceljs writes as is (a whole column ends at VALIDATION_LAST_ROW). */
+function validationA1(cells: CellRange): string {
+  const lastRow = Math.min(cells.row + cells.rowCount, VALIDATION_LAST_ROW) - 1;
+  return rangeRef(cells.row, cells.column, lastRow, cells.column + cells.columnCount - 1);
+}
+
+/** A validation range in A1 form as the command line writes it ('L:L' → 'L2:L2000' below the header). */
 export function validationRange(range: string, headerRow = 0): string {
-  const trimmed = range.replace(/\$/g, '').trim();
-  const whole = /^([A-Z]+):([A-Z]+)$/i.exec(trimmed);
-  if (whole) return `${whole[1].toUpperCase()}${headerRow + 2}:${whole[2].toUpperCase()}${VALIDATION_LAST_ROW}`;
-  const open = /^([A-Z]+)(\d+):([A-Z]+)$/i.exec(trimmed);
-  if (open) return `${open[1].toUpperCase()}${open[2]}:${open[3].toUpperCase()}${VALIDATION_LAST_ROW}`;
-  return trimmed.toUpperCase();
+  return validationA1(validationCells(range, headerRow));
 }
 
 // exceljs has these at run time but leaves them out of its type declarations.
@@ -626,7 +642,7 @@ function fillSheet(worksheet: ExcelJS.Worksheet, output: SheetOutput): void {
     worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: output.headerRow + 1 }];
   }
   for (const validation of output.validations ?? []) {
-    dataValidations(worksheet).add(validationRange(validation.range, output.headerRow ?? 0), excelValidation(validation));
+    dataValidations(worksheet).add(validationA1(validation.cells), excelValidation(validation));
   }
 }
 
@@ -669,7 +685,7 @@ function highlightRows(workbook: ExcelJS.Workbook, plan: WritePlan): void {
     const width = Math.max(0, ...block.values.map((row) => row.length));
     for (let c = block.column; c < block.column + width; c += 1) written.add(c);
   }
-  const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_ARGB } };
+  const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argbOf(highlight.color) } };
   for (const row of highlight.rows) {
     const excelRow = worksheet.getRow(row + 1);
     for (let c = highlight.firstColumn; c <= highlight.lastColumn; c += 1) {
