@@ -1,6 +1,6 @@
 // The small interface between the task pane and Excel. The pane only talks to a WorkbookHost, so it
 // can be tested with a fake; src/excel/office-host.ts implements it with Office.js.
-import type { CellBlock, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
+import type { CellBlock, ChartPlan, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
 
 /** A cell, 0-based row and column. */
 export interface CellRef {
@@ -9,27 +9,8 @@ export interface CellRef {
   column: number;
 }
 
-/** The native chart "Ideal och slutlig tilldelning" written with a run (on the Körlogg sheet). */
-export interface ChartSpec {
-  /** Sheet the chart is placed on (Körlogg, replaced by every run, so the chart goes with it) */
-  sheet: string;
-  /** Chart name and title */
-  title: string;
-  /** Sheet holding the source data (Förbund) */
-  sourceSheet: string;
-  /** 0-based rows of the source data (first and last federation row, inclusive) */
-  firstRow: number;
-  lastRow: number;
-  /** 0-based columns: federation names, Idealfördelning, Slutlig tilldelning */
-  nameColumn: number;
-  idealColumn: number;
-  finalColumn: number;
-  /** Series names */
-  idealName: string;
-  finalName: string;
-  /** Number of federations (sizes the chart) */
-  count: number;
-}
+/** The native chart "Ideal och slutlig tilldelning" written with a run: the plan's (WritePlan.chart). */
+export type ChartSpec = ChartPlan;
 
 /** What "Ta bort resultat" removes (removeOutputPlan's shape). */
 export interface RemovalPlan {

@@ -2,9 +2,10 @@
 // requests that stay well under Excel on the web's 5 MB payload limit. Pure code (no Office.js), so
 // the planning is tested without Excel; src/excel/office-host.ts turns each operation into Office.js.
 import type { CellValue, SheetOutput, Validation, WritePlan } from '../workbook/types';
-import { TEXT_FORMAT } from '../workbook/types';
+import { HIGHLIGHT_COLOR, LAST_SHEET_ROW, TEXT_FORMAT } from '../workbook/types';
 import type { ChartSpec, RemovalPlan } from './host';
 import { normalizeKey } from '../workbook/text';
+import { validationCells } from '../workbook/template';
 
 /** A rectangle of cells, 0-based. */
 export interface Rect {
@@ -130,10 +131,8 @@ export function nextReadChunks(
   return chunks;
 }
 
-/** Light fill of output cells on rows with warnings (the command line uses the same colour). */
-export const HIGHLIGHT_COLOR = '#FFF2CC';
-/** Last row number of a worksheet (a whole-column validation reaches down to it). */
-export const LAST_SHEET_ROW = 1_048_576;
+/** The plan's highlight colour and a sheet's last row (src/workbook/types.ts), for the tests. */
+export { HIGHLIGHT_COLOR, LAST_SHEET_ROW };
 
 /** JSON bytes of one cell value, counting non-ASCII characters as \uXXXX escapes (an upper bound). */
 export function cellJsonBytes(value: unknown): number {
@@ -246,28 +245,9 @@ export function charactersToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** A validation's A1 range ('B5', 'D:D' = the rows below the header) as a rectangle. */
+/** A validation's A1 range ('B5', 'D:D' = the rows below the header) as a rectangle (validationCells). */
 export function validationRect(sheet: string, range: string, headerRow: number): Rect {
-  const text = range.replace(/\$/g, '').trim().toUpperCase();
-  const whole = /^([A-Z]+):([A-Z]+)$/.exec(text);
-  if (whole) {
-    const first = letters(whole[1]);
-    const last = letters(whole[2]);
-    return { sheet, row: headerRow + 1, column: first, rowCount: LAST_SHEET_ROW - headerRow - 1, columnCount: last - first + 1 };
-  }
-  const cells = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(text);
-  if (!cells) throw new Error(`ogiltigt område för dataverifiering: ${range}`);
-  const row = Number(cells[2]) - 1;
-  const column = letters(cells[1]);
-  const lastRow = cells[4] ? Number(cells[4]) - 1 : row;
-  const lastColumn = cells[3] ? letters(cells[3]) : column;
-  return { sheet, row, column, rowCount: lastRow - row + 1, columnCount: lastColumn - column + 1 };
-}
-
-function letters(text: string): number {
-  let n = 0;
-  for (const ch of text) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return { sheet, ...validationCells(range, headerRow) };
 }
 
 /** Rows as runs of consecutive numbers: [3,4,5,9] → [[3,3],[9,1]] (start, count). */
@@ -353,17 +333,15 @@ export function fillSheetOps(output: SheetOutput, deferred?: WriteOp[], valuesLa
   });
   if (output.headerRow !== undefined) ops.push({ kind: 'freezeRows', sheet, count: output.headerRow + 1 });
   for (const validation of output.validations ?? []) {
-    ops.push({ kind: 'validation', validation, ...validationRect(sheet, validation.range, output.headerRow ?? 0) });
+    ops.push({ kind: 'validation', validation, sheet, ...validation.cells });
   }
   if (valuesLast) ops.push(...valueOps);
   return ops;
 }
 
+/** Tab index of a sheet: the plan's names are resolved (as spelled in the workbook), so exact. */
 function indexOfSheet(names: readonly string[], name: string): number {
-  const exact = names.indexOf(name);
-  if (exact >= 0) return exact;
-  const key = normalizeKey(name);
-  return names.findIndex((n) => normalizeKey(n) === key);
+  return names.indexOf(name);
 }
 
 /**
@@ -448,7 +426,7 @@ export function runOps(
   const columns = [...(written.get(normalizeKey(h.sheet)) ?? [])].filter((c) => c >= h.firstColumn && c <= h.lastColumn);
   for (const [row, rowCount] of runsOf(h.rows)) {
     for (const [column, columnCount] of runsOf(columns)) {
-      ops.push({ kind: 'fill', color: HIGHLIGHT_COLOR, sheet: h.sheet, row, column, rowCount, columnCount });
+      ops.push({ kind: 'fill', color: h.color, sheet: h.sheet, row, column, rowCount, columnCount });
     }
   }
   for (const b of plan.blocks) {

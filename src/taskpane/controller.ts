@@ -7,7 +7,6 @@ import { removeOutputPlan, runAllocation, templateSheets } from '../workbook';
 import type { RunOutcome } from '../workbook';
 import { normalizeKey } from '../workbook/text';
 import type { WorkbookHost, WriteStats } from '../excel/host';
-import { chartSpecFor } from '../excel/chart';
 
 export type Stage = 'reading' | 'computing' | 'writing';
 
@@ -95,7 +94,7 @@ export async function calculate(
   await nextFrame();
   let stats: WriteStats;
   try {
-    stats = await host.writeRun(run.plan, chartSpecFor(run.layout, run.plan));
+    stats = await host.writeRun(run.plan, run.plan.chart);
   } catch (error) {
     const failure = await writeFailure(host, sheets, run.plan, error);
     if (!failure)

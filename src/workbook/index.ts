@@ -62,7 +62,7 @@ export {
   KORLOGG_HEADERS,
   TOTAL_LABEL,
 } from './plan';
-export { templateSheets, INSTRUCTIONS_SHEET, VO_VALUES, TEMPLATE_HEADER_ROW } from './template';
+export { templateSheets, INSTRUCTIONS_SHEET, VO_VALUES, TEMPLATE_HEADER_ROW, validationCells, withCells } from './template';
 export {
   PARAMETER_DEFINITIONS,
   PARAMETER_SHEET,

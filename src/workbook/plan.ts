@@ -4,8 +4,26 @@
 import Decimal from 'decimal.js';
 import type { AllocationResult, ModelInput, MunicipalContributionResult } from '../engine';
 import { WARNING_CODES } from '../engine';
-import type { CellBlock, CellValue, Problem, RunSummary, SheetOutput, SheetValues, WorkbookLayout, WritePlan } from './types';
-import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, OUTPUT_SHEETS, SHARE_FORMAT, TEXT_FORMAT } from './types';
+import type {
+  CellBlock,
+  CellValue,
+  ChartPlan,
+  Problem,
+  RunSummary,
+  SheetOutput,
+  SheetValues,
+  WorkbookLayout,
+  WritePlan,
+} from './types';
+import {
+  FEDERATION_OUTPUT_HEADERS,
+  HIGHLIGHT_COLOR,
+  MONEY_FORMAT,
+  OUTPUT_SHEETS,
+  RUN_CHART_TITLE,
+  SHARE_FORMAT,
+  TEXT_FORMAT,
+} from './types';
 import {
   companionHeaders,
   FEDERATION_COLUMNS,
@@ -299,8 +317,37 @@ export function buildWritePlan(
     clear,
     blocks,
     sheets,
-    highlight: { sheet: fs.name, rows: highlightRows, firstColumn: Math.min(...columns), lastColumn: Math.max(...columns) },
+    highlight: {
+      sheet: fs.name,
+      rows: highlightRows,
+      firstColumn: Math.min(...columns),
+      lastColumn: Math.max(...columns),
+      color: HIGHLIGHT_COLOR,
+    },
+    ...(fs.dataRows.length > 0 ? { chart: runChart(layout, columns, sheets[sheets.length - 1].name) } : {}),
     summary: runSummary(result, input, notices),
+  };
+}
+
+/**
+ * The chart of a run: placed on Körlogg (replaced whole by every run and deleted by "Ta bort
+ * resultat", so the chart never outlives its run), with the data read from the Förbund output
+ * columns Idealfördelning and Slutlig tilldelning and the federation names as categories.
+ */
+function runChart(layout: WorkbookLayout, columns: number[], logSheet: string): ChartPlan {
+  const fs = layout.federationSheet;
+  return {
+    sheet: logSheet,
+    title: RUN_CHART_TITLE,
+    sourceSheet: fs.name,
+    firstRow: Math.min(...fs.dataRows),
+    lastRow: Math.max(...fs.dataRows),
+    nameColumn: fs.columns?.name ?? 0,
+    idealColumn: columns[FEDERATION_OUTPUT_HEADERS.indexOf('Idealfördelning (kr)')],
+    finalColumn: columns[FEDERATION_OUTPUT_HEADERS.indexOf('Slutlig tilldelning (kr)')],
+    idealName: 'Idealfördelning',
+    finalName: 'Slutlig tilldelning',
+    count: fs.dataRows.length,
   };
 }
 

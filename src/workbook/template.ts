@@ -1,8 +1,8 @@
 // An empty round: the sheets a head office sends out, with defaults, headers and data validations.
 // spec: docs/workbook-format.md §6, §2, §3.1, §4; docs/model.md §P (sheets, headers, parameter defaults).
-import type { CellValue, SheetOutput, Validation } from './types';
-import { MONEY_FORMAT, SHARE_FORMAT } from './types';
-import { columnLetters, rangeRef } from './address';
+import type { CellRange, CellValue, SheetOutput, Validation, ValidationRule } from './types';
+import { LAST_SHEET_ROW, MONEY_FORMAT, SHARE_FORMAT } from './types';
+import { columnIndex, columnLetters, rangeRef } from './address';
 import { AREA_COLUMNS, ColumnDefinition, FEDERATION_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET } from './columns';
 import { SPLIT_METHOD_LABELS } from './cells';
 import { PARAMETER_DEFINITIONS, PARAMETER_HEADER, PARAMETER_SHEET, VALUE_HEADER } from './parameters';
@@ -38,7 +38,7 @@ function parameters(): SheetOutput {
     [PARAMETER_HEADER, VALUE_HEADER, 'Förklaring'],
   ];
   const numberFormats: (string | null)[][] = [[null], [null], [null, null, null]];
-  const validations: Validation[] = [];
+  const validations: ValidationRule[] = [];
   for (const def of PARAMETER_DEFINITIONS) {
     const row = values.length;
     const cell = rangeRef(row, 1, row, 1);
@@ -60,7 +60,7 @@ function parameters(): SheetOutput {
     numberFormats,
     boldRows: [0, TEMPLATE_HEADER_ROW],
     columnWidths: [30, 16, 70],
-    validations,
+    validations: validations.map((v) => withCells(v, TEMPLATE_HEADER_ROW)),
     headerRow: TEMPLATE_HEADER_ROW,
   };
 }
@@ -73,8 +73,40 @@ export function validationErrorText(v: Validation): string {
   return v.warning ? `${rule}. Värdet kan behållas; det kontrolleras när fördelningen beräknas.` : rule;
 }
 
+/**
+ * A validation's A1 range as 0-based cells: a cell or rectangle ('B5', '$C$2:D4'), a whole column
+ * ('D:D': the rows below `headerRow` to the last row of a sheet) or a column from a row down ('L4:L').
+ */
+export function validationCells(range: string, headerRow: number): CellRange {
+  const text = range.replace(/\$/g, '').trim().toUpperCase();
+  const whole = /^([A-Z]+):([A-Z]+)$/.exec(text);
+  if (whole) {
+    const first = columnIndex(whole[1]);
+    const last = columnIndex(whole[2]);
+    return { row: headerRow + 1, column: first, rowCount: LAST_SHEET_ROW - headerRow - 1, columnCount: last - first + 1 };
+  }
+  const open = /^([A-Z]+)(\d+):([A-Z]+)$/.exec(text);
+  if (open) {
+    const row = Number(open[2]) - 1;
+    const first = columnIndex(open[1]);
+    return { row, column: first, rowCount: LAST_SHEET_ROW - row, columnCount: columnIndex(open[3]) - first + 1 };
+  }
+  const cells = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(text);
+  if (!cells) throw new Error(`ogiltigt område för dataverifiering: ${range}`);
+  const row = Number(cells[2]) - 1;
+  const column = columnIndex(cells[1]);
+  const lastRow = cells[4] ? Number(cells[4]) - 1 : row;
+  const lastColumn = cells[3] ? columnIndex(cells[3]) : column;
+  return { row, column, rowCount: lastRow - row + 1, columnCount: lastColumn - column + 1 };
+}
+
+/** A validation rule with its range resolved (validationCells), as a SheetOutput carries it. */
+export function withCells(rule: ValidationRule, headerRow: number): Validation {
+  return { ...rule, cells: validationCells(rule.range, headerRow) };
+}
+
 function columnValidations<K extends string>(defs: readonly ColumnDefinition<K>[]): Validation[] {
-  const out: Validation[] = [];
+  const out: ValidationRule[] = [];
   defs.forEach((def, i) => {
     const col = columnLetters(i);
     const range = `${col}:${col}`;
@@ -103,7 +135,7 @@ function columnValidations<K extends string>(defs: readonly ColumnDefinition<K>[
     } else if (def.key === 'vo')
       out.push({ range, type: 'list', values: VO_VALUES, prompt: 'Försäkringskassans verksamhetsområde' });
   });
-  return out;
+  return out.map((v) => withCells(v, TEMPLATE_HEADER_ROW));
 }
 
 function dataSheet<K extends string>(

@@ -122,10 +122,49 @@ export interface CellBlock {
  * lets the person keep the value (the reader has the last word, with every problem's address);
  * otherwise Excel refuses it (stop).
  */
-export type Validation =
+export type ValidationRule =
   | { range: string; type: 'list'; values: string[]; prompt?: string; warning?: boolean }
   | { range: string; type: 'wholeNumber'; min: number; max?: number; prompt?: string; warning?: boolean }
   | { range: string; type: 'decimal'; min: number; max?: number; prompt?: string; warning?: boolean };
+
+/**
+ * A validation as written: the rule and `cells`, its range resolved to 0-based cells (a whole column
+ * "D:D" is the rows below the header row down to LAST_SHEET_ROW). Hosts write `cells` as they are;
+ * `range` is the A1 text it was resolved from (validationCells in src/workbook/template.ts).
+ */
+export type Validation = ValidationRule & { cells: CellRange };
+
+/** Last row number of a worksheet (a whole-column validation reaches down to it). */
+export const LAST_SHEET_ROW = 1_048_576;
+
+/**
+ * The native chart "Ideal och slutlig tilldelning" of a run, as the plan places it: on Körlogg
+ * (replaced by every run, so the chart goes with it), its series read from the Förbund output
+ * columns. The add-in draws it; the command line cannot (exceljs writes no charts) and leaves it out.
+ */
+export interface ChartPlan {
+  /** Sheet the chart is placed on (Körlogg, replaced by every run, so the chart goes with it) */
+  sheet: string;
+  /** Chart name and title */
+  title: string;
+  /** Sheet holding the source data (Förbund) */
+  sourceSheet: string;
+  /** 0-based rows of the source data (first and last federation row, inclusive) */
+  firstRow: number;
+  lastRow: number;
+  /** 0-based columns: federation names, Idealfördelning, Slutlig tilldelning */
+  nameColumn: number;
+  idealColumn: number;
+  finalColumn: number;
+  /** Series names */
+  idealName: string;
+  finalName: string;
+  /** Number of federations (sizes the chart) */
+  count: number;
+}
+
+/** Light fill of the output cells of rows with warnings (`#RRGGBB`), the same in both hosts. */
+export const HIGHLIGHT_COLOR = '#FFF2CC';
 
 /** A sheet created or replaced whole by a run (Kommunbidrag, Körlogg) or by the template. */
 export interface SheetOutput {
@@ -162,7 +201,8 @@ export interface RunSummary {
 }
 
 /**
- * Everything a host must do to write a run back. Hosts apply it in this order: clear, blocks, sheets,
+ * Everything a host must do to write a run back. Sheet names in it are resolved: an existing sheet
+ * is named as spelled in the workbook (layout.existingOutputSheets), so hosts find it by that name. Hosts apply it in this order: clear, blocks, sheets,
  * highlight — except that a host whose write is not one atomic step (Office.js: several syncs, none
  * transactional) first empties the run log (the last of `sheets`, Körlogg) and writes it last, so that
  * a Körlogg is only there when the whole run was written.
@@ -185,8 +225,13 @@ export interface WritePlan {
    * rewritten in place (never deleted and added again: formulas elsewhere that point at it keep working)
    */
   sheets: SheetOutput[];
-  /** Förbund rows (0-based) with warnings, and the columns (0-based, inclusive) of the output block to highlight */
-  highlight: { sheet: string; rows: number[]; firstColumn: number; lastColumn: number };
+  /**
+   * Förbund rows (0-based) with warnings, the columns (0-based, inclusive) of the output block to
+   * highlight, and the fill colour (HIGHLIGHT_COLOR)
+   */
+  highlight: { sheet: string; rows: number[]; firstColumn: number; lastColumn: number; color: string };
+  /** The run's chart on Körlogg (undefined without federations); the command line does not draw it */
+  chart?: ChartPlan;
   summary: RunSummary;
 }
 

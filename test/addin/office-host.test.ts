@@ -19,7 +19,7 @@ import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT } from '../../src/workbook/type
 import { createOfficeHost, valuesFromA1 } from '../../src/excel/office-host';
 import { FEDERATION_COLUMNS } from '../../src/workbook/columns';
 import type { CellRef } from '../../src/excel/host';
-import { chartSpecFor, CHART_TITLE } from '../../src/excel/chart';
+import { CHART_TITLE } from '../../src/excel/chart';
 import { HIGHLIGHT_COLOR, PAYLOAD_BUDGET_BYTES, arrayJsonBytes } from '../../src/excel/write-ops';
 import { calculate } from '../../src/taskpane/controller';
 import { RESPONSE_LIMIT_BYTES, excelParse, jsonBytes, mockExcel } from './mock-excel';
@@ -622,11 +622,11 @@ describe('other host calls', () => {
     expect(excel.log).toContain('activate Instruktioner');
   });
 
-  test('chartSpecFor names the Förbund columns of Idealfördelning and Slutlig tilldelning', () => {
+  test("the plan's chart names the Förbund columns of Idealfördelning and Slutlig tilldelning", () => {
     const sheets = syntheticSheets(4);
     const run = runAllocation(sheets, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
-    expect(chartSpecFor(run.layout, run.plan)).toEqual({
+    expect(run.plan.chart).toEqual({
       sheet: 'Körlogg',
       title: CHART_TITLE,
       sourceSheet: 'Förbund',

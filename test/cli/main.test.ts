@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { CliError, FIXED_FILE_DATE, normalizeZipDates, writeFileAtomically } from '../../src/cli/main';
+import { CliError } from '../../src/cli/errors';
+import { FIXED_FILE_DATE, normalizeZipDates, writeFileAtomically } from '../../src/cli/files';
 import {
   fixtureWorkbook,
   messyWorkedExample,

@@ -22,7 +22,8 @@ import {
   zipEntryNames,
   type UncachedFormula,
 } from '../../src/cli/xlsx';
-import { LEGACY_MONEY_FORMATS, MONEY_FORMAT, type WritePlan } from '../../src/workbook/types';
+import { HIGHLIGHT_COLOR, LEGACY_MONEY_FORMATS, MONEY_FORMAT, type WritePlan } from '../../src/workbook/types';
+import { withCells } from '../../src/workbook/template';
 
 /** A workbook whose parts are edited as text before it is read (for XML that exceljs never writes itself). */
 async function loadEdited(
@@ -62,7 +63,7 @@ function emptyPlan(overrides: Partial<WritePlan>): WritePlan {
     clear: [],
     blocks: [],
     sheets: [],
-    highlight: { sheet: 'Förbund', rows: [], firstColumn: 0, lastColumn: 0 },
+    highlight: { sheet: 'Förbund', rows: [], firstColumn: 0, lastColumn: 0, color: HIGHLIGHT_COLOR },
     summary: {
       scenario: '',
       budget: 0,
@@ -247,7 +248,7 @@ describe('applyWritePlan', () => {
             boldFirstRow: true,
           },
         ],
-        highlight: { sheet: 'Förbund', rows: [2], firstColumn: 2, lastColumn: 4 },
+        highlight: { sheet: 'Förbund', rows: [2], firstColumn: 2, lastColumn: 4, color: HIGHLIGHT_COLOR },
       }),
     );
     const after = await roundTrip(workbook);
@@ -330,7 +331,7 @@ describe('applyWritePlan', () => {
             boldFirstRow: true,
           },
         ],
-        highlight: { sheet: 'Förbund', rows: [1], firstColumn: 2, lastColumn: 2 },
+        highlight: { sheet: 'Förbund', rows: [1], firstColumn: 2, lastColumn: 2, color: HIGHLIGHT_COLOR },
       });
     const first = await roundTrip(workbook);
     applyWritePlan(first, plan(false));
@@ -428,9 +429,9 @@ describe('writeSheetOutputs and validations', () => {
         values: [['Titel'], [''], ['Förbund', 'Månader', 'Fördelning']],
         headerRow: 2,
         validations: [
-          { range: 'B:B', type: 'wholeNumber', min: 1, max: 12, prompt: '1–12' },
-          { range: 'C:C', type: 'list', values: ['Lika', 'Invånare'] },
-          { range: 'D5', type: 'decimal', min: 0, max: 1 },
+          withCells({ range: 'B:B', type: 'wholeNumber', min: 1, max: 12, prompt: '1–12' }, 2),
+          withCells({ range: 'C:C', type: 'list', values: ['Lika', 'Invånare'] }, 2),
+          withCells({ range: 'D5', type: 'decimal', min: 0, max: 1 }, 2),
         ],
       },
     ]);

@@ -1,0 +1,52 @@
+// `finsam explain IN.xlsx --forbund NAMN`: one federation's calculation chain.
+import { parseArgs } from 'node:util';
+import * as workbookLayer from '../../workbook';
+import { COMMAND_HELP } from '../help';
+import { CliError, EXIT_INPUT, EXIT_OK } from '../errors';
+import type { CliIo } from '../io';
+import { readWorkbookFile } from '../files';
+import { compute, problemLines } from '../compute';
+
+export async function explainCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      forbund: { type: 'string', short: 'f' },
+      förbund: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(COMMAND_HELP.explain);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new CliError('Ange en indatafil: finsam explain FIL.xlsx --forbund NAMN');
+  const federation = values.forbund ?? values.förbund;
+  if (!federation) throw new CliError('Ange förbundet med --forbund NAMN');
+  const input = positionals[0];
+  const { workbook } = await readWorkbookFile(input);
+  const computed = compute(workbook, io.now());
+  if (!computed.ok) {
+    io.stderr(`${problemLines(input, computed.problems, false).join('\n')}\n`);
+    return EXIT_INPUT;
+  }
+  const wanted = workbookLayer.normalizeKey(federation);
+  const match = computed.run.result.federations.find((f) => workbookLayer.normalizeKey(f.name) === wanted);
+  if (!match) {
+    const names = computed.run.result.federations.map((f) => f.name);
+    const similar = names.filter((n) => workbookLayer.normalizeKey(n).includes(wanted)).slice(0, 5);
+    throw new CliError([
+      workbookLayer.READ_TEXTS.federationNotOnSheet(federation, workbookLayer.FEDERATION_SHEET),
+      ...(similar.length > 0 ? [`Menade du: ${similar.join(', ')}?`] : []),
+    ]);
+  }
+  io.stdout(`${explanationText(workbookLayer.explainFederation(computed.run.result, match.name))}\n`);
+  return EXIT_OK;
+}
+
+/** The calculation chain as aligned lines: "Idealfördelning     2 641 316 kr  (note)". */
+function explanationText(lines: workbookLayer.ExplanationLine[]): string {
+  const width = Math.min(40, Math.max(0, ...lines.map((line) => line.label.length)));
+  return lines.map((line) => `${line.label.padEnd(width)}  ${line.value}${line.note ? `  (${line.note})` : ''}`).join('\n');
+}
