@@ -191,7 +191,7 @@ function prepareParameters(
   if (l1 && l2 && !trappanLimitsInOrder(l1, l2)) {
     issues.push({
       code: 'INVALID_PARAMETER',
-      field: 'trappanLimit1',
+      field: 'trappanLimit2',
       message: M.trappanLimitsOrder(l1, l2),
     });
     ok = false;

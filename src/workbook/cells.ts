@@ -5,6 +5,7 @@ import Decimal from 'decimal.js';
 import { EngineDecimal as D, MAX_AMOUNT } from '../engine';
 import type { SplitMethod } from '../engine';
 import type { CellValue } from './types';
+import type { ColumnKind } from './columns';
 import { isDateTimeFormat, parseNumberCell, parseShareCell } from './numbers';
 import type { ParsedNumber } from './numbers';
 import { READ_TEXTS as R } from './messages';
@@ -162,3 +163,41 @@ export const readSplitMethod = refusingErrorValues(function readSplitMethod(cell
     message: `${quoted(cell)} är ingen fördelningsgrund; ange Lika, Invånare eller Försörjningsstöd`,
   };
 });
+
+/** What a cell of each column kind reads as. */
+export interface KindValue {
+  text: string;
+  money: Decimal;
+  quantity: Decimal;
+  months: number;
+  split: SplitMethod;
+}
+
+/** The noun of a number column's date message, by kind (a quantity counted in kronor says 'ett belopp'). */
+const KIND_NOUN: Record<Exclude<ColumnKind, 'text' | 'split'>, NumberNoun> = {
+  money: 'ett belopp',
+  quantity: 'ett antal',
+  months: 'ett antal månader',
+};
+
+/**
+ * One cell of a column by the column's kind (ColumnDefinition.kind): the one reader per kind that
+ * readWorkbook uses for every input column. multiplier is the header's unit; numberFormat the cell's
+ * format code (a number in a date-formatted cell is refused, spec: docs/workbook-format.md §1).
+ * measure: a quantity that is an amount (försörjningsmått) reads and speaks as 'belopp'.
+ */
+export function readOfKind<K extends ColumnKind>(
+  kind: K,
+  cell: CellValue | undefined,
+  options: { multiplier?: number; numberFormat?: string | null; measure?: 'antal' | 'belopp' } = {},
+): CellRead<KindValue[K]> {
+  const multiplier = options.multiplier ?? 1;
+  if (kind === 'text') return (isBlank(cell) ? null : { ok: true, value: cellText(cell) }) as CellRead<KindValue[K]>;
+  if (kind === 'split') return readSplitMethod(cell) as CellRead<KindValue[K]>;
+  const noun = kind === 'quantity' && options.measure === 'belopp' ? 'ett belopp' : KIND_NOUN[kind as keyof typeof KIND_NOUN];
+  const dated = dateFormattedProblem(cell, options.numberFormat, noun);
+  if (dated) return { ok: false, message: dated };
+  if (kind === 'money') return readMoney(cell, multiplier) as CellRead<KindValue[K]>;
+  if (kind === 'months') return readMonths(cell) as CellRead<KindValue[K]>;
+  return readQuantity(cell, multiplier, options.measure ?? 'antal') as CellRead<KindValue[K]>;
+}

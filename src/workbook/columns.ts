@@ -18,6 +18,8 @@ export interface ColumnDefinition<K extends string> {
   synonyms: readonly string[];
   kind: ColumnKind;
   required: boolean;
+  /** a quantity that is an amount, not a count (Försörjningsmått): its messages say 'belopp' */
+  measure?: 'belopp';
 }
 
 export type FederationField =
@@ -79,7 +81,7 @@ export const AREA_COLUMNS: readonly ColumnDefinition<AreaField>[] = [
   { key: 'municipality', label: 'Kommun', synonyms: [], kind: 'text', required: true },
   { key: 'area', label: 'Område', synonyms: ['Stadsdel', 'Delområde'], kind: 'text', required: false },
   { key: 'population', label: 'Invånare 16–64', synonyms: ['Invånare', 'Befolkning 16–64'], kind: 'quantity', required: true },
-  { key: 'supportMeasure', label: 'Försörjningsmått', synonyms: [], kind: 'quantity', required: true },
+  { key: 'supportMeasure', label: 'Försörjningsmått', synonyms: [], kind: 'quantity', required: true, measure: 'belopp' },
   { key: 'supportRecipients', label: 'Försörjningsstödstagare', synonyms: [], kind: 'quantity', required: false },
 ];
 

@@ -30,10 +30,8 @@ export const READ_TEXTS = {
   splitMunicipalityNeedsArea: (municipality: string, federation: string, row: number) =>
     `Kommunen "${municipality}" finns också i förbundet "${federation}" (rad ${row}); ange område (stadsdel) på varje rad när en kommun delas mellan förbund`,
   federationWithoutAreas: (name: string, sheet: string) => `Förbundet "${name}" har inga rader på bladet ${sheet}`,
-  recipientsMissing: (name: string) => `Försörjningsstödstagare saknas; förbundet "${name}" fördelar efter försörjningsstöd`,
   recipientsColumnMissing: (names: string) =>
     `Kolumnen "Försörjningsstödstagare" saknas; den behövs för ${names} som fördelar efter försörjningsstöd`,
   noFederations: (sheet: string) => `Bladet ${sheet} har inga förbund`,
   notAShare: (quotedCell: string) => `${quotedCell} är ingen andel; ange 0–100 %`,
-  zeroTotal: (label: string) => `Summan av ${label} är 0; minst en rad måste ha ett värde över 0`,
 } as const;

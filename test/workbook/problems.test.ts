@@ -288,7 +288,8 @@ describe('cross-sheet problems', () => {
       setCell(s, 'Kommuner', 2, 5, '');
     });
     expect(problems(sheets)).toEqual([
-      'Kommuner!F3: Försörjningsstödstagare saknas; förbundet "Alfa" fördelar efter försörjningsstöd',
+      // one wording per rule: the engine's (MISSING_RECIPIENTS), at the reader's cell
+      'Kommuner!F3: Förbundet Alfa fördelar kommunernas andel efter försörjningsstöd, men antal försörjningsstödstagare saknas för Kommunen Bby i förbundet Alfa',
     ]);
     // other federations may leave it blank
     expect(problems(edit((s) => setCell(s, 'Kommuner', 3, 5, '')))).toEqual([]);
@@ -323,7 +324,10 @@ describe('cross-sheet problems', () => {
     const sheets = edit((s) => {
       for (let r = 1; r <= 3; r++) setCell(s, 'Kommuner', r, 4, 0);
     });
-    expect(problems(sheets)).toEqual(['Kommuner!E1: Summan av Försörjningsmått är 0; minst en rad måste ha ett värde över 0']);
+    // one wording per rule: the engine's (ZERO_TOTALS), at the column's header
+    expect(problems(sheets)).toEqual([
+      'Kommuner!E1: Summan av försörjningsmått över alla kommuner är 0; försörjningsmåttsnyckeln kan inte beräknas',
+    ]);
     sheets[0].values.push(['Vikt försörjningsmått', 0], ['Vikt invånare 16–64', 1]);
     expect(problems(sheets)).toEqual([]);
   });
