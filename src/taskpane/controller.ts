@@ -7,13 +7,16 @@ import { removeOutputPlan, runAllocation, templateSheets } from '../workbook';
 import type { RunOutcome } from '../workbook';
 import { normalizeKey } from '../workbook/text';
 import type { WorkbookHost, WriteStats } from '../excel/host';
+import { explainFederation } from '../workbook/explain';
+import type { ExplanationLine } from '../workbook/explain';
+import { PANE_TEXTS, PROGRESS } from './texts';
 
 export type Stage = 'reading' | 'computing' | 'writing';
 
 export const STAGE_LABELS: Record<Stage, string> = {
-  reading: 'Läser arbetsboken …',
-  computing: 'Beräknar fördelningen …',
-  writing: 'Skriver resultatet …',
+  reading: PROGRESS.readingWorkbook,
+  computing: PROGRESS.computing,
+  writing: PROGRESS.writing,
 };
 
 /** One federation's bar pair in the pane's chart (whole kronor). */
@@ -114,7 +117,7 @@ export async function calculate(
 /** "Excel svarade med ett fel: …" */
 export function excelErrorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `Excel svarade med ett fel: ${message}`;
+  return PANE_TEXTS.excelError(message);
 }
 
 /** A sheet's values without trailing blank cells and rows, for comparing what is there. */
@@ -178,6 +181,19 @@ export function federationAtRow(
   if (normalizeKey(sheet) !== normalizeKey(layout.federationSheet.name)) return undefined;
   const i = layout.federationSheet.dataRows.indexOf(row);
   return i < 0 ? undefined : result.federations.find((f) => f.index === i)?.name;
+}
+
+/** One federation's calculation chain (Förklara); undefined when there is none to show. */
+export function explanationLines(
+  result: AllocationResult | undefined,
+  selected: string | undefined,
+): ExplanationLine[] | undefined {
+  if (!result || !selected) return undefined;
+  try {
+    return explainFederation(result, selected);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Inserts the template's sheets that are missing; returns their names. */

@@ -7,6 +7,7 @@ import { App } from './App';
 import { isDarkTheme, pickTheme } from './theme';
 import { createOfficeHost } from '../excel/office-host';
 import { unsupportedHostReason } from './host-check';
+import { PANE_TEXTS } from './texts';
 
 // The bundle runs: browser-check.js (ES5) need not tell that this Excel is too old.
 (window as Window & { __finsamStarted?: boolean }).__finsamStarted = true;
@@ -37,7 +38,7 @@ function start(info: { host: unknown } | undefined): void {
         <main style={{ padding: 12 }}>
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>Finsam medelstilldelning kan inte starta här.</MessageBarTitle>
+              <MessageBarTitle>{PANE_TEXTS.cannotStart}</MessageBarTitle>
               {reason}
             </MessageBarBody>
           </MessageBar>
@@ -56,7 +57,7 @@ if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
 } else {
   render(
     <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 12 }}>Office.js kunde inte läsas in. Öppna tillägget i Excel.</main>
+      <main style={{ padding: 12 }}>{PANE_TEXTS.officeNotLoaded}</main>
     </FluentProvider>,
     String(webLightTheme.colorNeutralBackground1),
   );

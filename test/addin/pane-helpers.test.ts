@@ -1,7 +1,7 @@
 // Pure helpers of the pane: theme choice and the chart's bar selection.
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { isDarkTheme, luminance, pickTheme } from '../../src/taskpane/theme';
-import { barsToDraw } from '../../src/taskpane/AllocationChart';
+import { barsToDraw } from '../../src/taskpane/components/AllocationChart';
 import { REQUIRED_EXCEL_API, unsupportedHostReason } from '../../src/taskpane/host-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,7 +41,7 @@ describe('where the pane can run', () => {
 
 describe('text helpers', () => {
   test('keepNumbersTogether: no line break inside an amount or before its unit; other spaces stay', () => {
-    const { keepNumbersTogether } = jest.requireActual<typeof import('../../src/taskpane/text')>('../../src/taskpane/text');
+    const { keepNumbersTogether } = jest.requireActual<typeof import('../../src/taskpane/texts')>('../../src/taskpane/texts');
     const nb = '\u00a0';
     expect(keepNumbersTogether('upp till 15 000 000 kr, 20 % av 7 000 000 kr')).toBe(
       `upp till 15${nb}000${nb}000${nb}kr, 20${nb}% av 7${nb}000${nb}000${nb}kr`,

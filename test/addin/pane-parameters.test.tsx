@@ -2,7 +2,7 @@
 // The pane's Parametrar view in jsdom with a fake host; no axe violations.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { axe } from 'jest-axe';
-import { parseDraft, validateDrafts } from '../../src/taskpane/ParametersView';
+import { parseDraft, validateDrafts } from '../../src/taskpane/parameter-drafts';
 import { FakeHost } from './fake-host';
 import { workedExampleSheets } from './fixtures';
 import { axeOptions, enabled, renderApp, text } from './dom-setup';

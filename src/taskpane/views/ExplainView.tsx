@@ -19,10 +19,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { explainFederation } from '../workbook/explain';
-import type { ExplanationLine } from '../workbook/explain';
-import type { AllocationResult } from '../engine';
-import { keepNumbersTogether } from './text';
+import type { AllocationResult } from '../../engine';
+import { explanationLines } from '../controller';
+import { keepNumbersTogether, PANE_TEXTS, PROGRESS } from '../texts';
 
 const useStyles = makeStyles({
   // Fields fill the pane and may shrink below Fluent's default minimum width (narrow or zoomed panes)
@@ -63,14 +62,7 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
   const matching = (
     q && q !== (selected ?? '').toLocaleLowerCase('sv') ? names.filter((n) => n.toLocaleLowerCase('sv').includes(q)) : names
   ).slice(0, MAX_OPTIONS);
-  let lines: ExplanationLine[] | undefined;
-  if (result && selected) {
-    try {
-      lines = explainFederation(result, selected);
-    } catch {
-      lines = undefined;
-    }
-  }
+  const lines = explanationLines(result, selected);
   const headingId = React.useId();
 
   return (
@@ -78,9 +70,7 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
       <Text>Välj ett förbund, eller markera dess rad på bladet Förbund, för att se hur tilldelningen räknades fram.</Text>
       {props.problemCount !== undefined && props.problemCount > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            Arbetsboken har {props.problemCount} fel. Se Beräkna för listan; förklaringen kan visas när felen är rättade.
-          </MessageBarBody>
+          <MessageBarBody>{PANE_TEXTS.explainProblems(props.problemCount)}</MessageBarBody>
         </MessageBar>
       )}
       {props.message && (
@@ -88,11 +78,11 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
           <MessageBarBody>{props.message}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Förbund" hint={names.length > MAX_OPTIONS ? `Skriv för att söka bland ${names.length} förbund.` : undefined}>
+      <Field label="Förbund" hint={names.length > MAX_OPTIONS ? PANE_TEXTS.searchFederations(names.length) : undefined}>
         <Combobox
           className={styles.control}
           input={{ className: styles.controlInput }}
-          placeholder={result ? 'Välj förbund' : props.problemCount ? 'Rätta felen först' : 'Läser arbetsboken …'}
+          placeholder={result ? 'Välj förbund' : props.problemCount ? 'Rätta felen först' : PROGRESS.readingWorkbook}
           disabled={busy || !result}
           value={query}
           selectedOptions={selected ? [selected] : []}

@@ -11,17 +11,14 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { locateParameters, parameterWrite } from '../workbook/parameters';
-import type { LocatedParameter, ParameterKey } from '../workbook/parameters';
-import { PARAMETER_DEFINITIONS } from '../workbook/parameters';
-import Decimal from 'decimal.js';
-import { ISSUE_TEXTS, parameterDefault, trappanLimitsInOrder, weightsAddUpTo100 } from '../engine';
-import { readMoney, readShare, readYear } from '../workbook/cells';
-import { engineText, READ_TEXTS as R } from '../workbook/messages';
-import { formatNumber, formatShare } from '../workbook/format';
-import type { SheetValues } from '../workbook/types';
-import { keepNumbersTogether } from './text';
-import { TemplateOffer } from './TemplateOffer';
+import { locateParameters, PARAMETER_DEFINITIONS } from '../../workbook/parameters';
+import type { ParameterKey } from '../../workbook/parameters';
+import { formatNumber, formatShare } from '../../workbook/format';
+import type { CellBlock, SheetValues } from '../../workbook/types';
+import { draftsOf, parameterBlocks, validateDrafts } from '../parameter-drafts';
+import type { ParameterEdits } from '../parameter-drafts';
+import { keepNumbersTogether, PANE_TEXTS, PROGRESS } from '../texts';
+import { TemplateOffer } from '../components/TemplateOffer';
 
 const useStyles = makeStyles({
   // Fields fill the pane and may shrink below Fluent's default minimum width (narrow or zoomed panes)
@@ -47,105 +44,10 @@ const useStyles = makeStyles({
 /** The id of a parameter's input (so that a failed save can move focus to the first field in error). */
 const fieldId = (key: ParameterKey): string => `parameter-${key}`;
 
-/** The text shown in a field for a located parameter (Swedish notation; shares in % without the sign). */
-export function draftOf(p: LocatedParameter): string {
-  if (p.parsed === undefined) return p.value === '' || p.value === null ? '' : String(p.value);
-  if (p.kind === 'money') return formatNumber(p.parsed, Number.isInteger(p.parsed) ? 0 : 2);
-  if (p.kind === 'share') return formatShare(p.parsed, 4).replace(/\s*%$/, '');
-  return String(p.parsed);
-}
-
-/** A field's text read as the parameter's value, exact: kronor, a fraction, a year; null = blank. */
-function readDraft(
-  kind: LocatedParameter['kind'],
-  text: string,
-): { ok: true; value: Decimal | null } | { ok: false; message: string } {
-  const t = text.trim();
-  if (t === '') return { ok: true, value: null };
-  if (kind === 'money') {
-    const r = readMoney(t, 1);
-    if (r === null) return { ok: true, value: null };
-    return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
-  }
-  if (kind === 'share') {
-    // The field shows percent: "75" and "12,5" are percent, as is "75 %".
-    const r = readShare(/%\s*$/.test(t) ? t : `${t} %`);
-    if (r === null) return { ok: true, value: null };
-    return r.ok ? { ok: true, value: r.value } : { ok: false, message: R.notAShare(`"${t}"`) };
-  }
-  const r = readYear(t);
-  if (r === null) return { ok: true, value: null };
-  return r.ok ? { ok: true, value: new Decimal(r.value) } : { ok: false, message: r.message };
-}
-
-/** A field's text read as the parameter's value: kronor, a fraction, a year; null = blank. */
-export function parseDraft(
-  kind: LocatedParameter['kind'],
-  text: string,
-): { ok: true; value: number | null } | { ok: false; message: string } {
-  const r = readDraft(kind, text);
-  return r.ok ? { ok: true, value: r.value === null ? null : r.value.toNumber() } : r;
-}
-
-/**
- * Validation messages per parameter for the drafts: required, readable, and the engine's own rules in
- * decimals (weights adding up to 100 %, Trappan's limits in order), with the engine's wording.
- */
-export function validateDrafts(drafts: Record<string, string>): Partial<Record<ParameterKey, string>> {
-  const errors: Partial<Record<ParameterKey, string>> = {};
-  const values: Partial<Record<ParameterKey, Decimal | null>> = {};
-  for (const def of PARAMETER_DEFINITIONS) {
-    const parsed = readDraft(def.kind, drafts[def.key] ?? '');
-    if (!parsed.ok) errors[def.key] = parsed.message;
-    else {
-      values[def.key] = parsed.value;
-      if (def.required && parsed.value === null) errors[def.key] = R.parameterWithoutValue(def.label);
-    }
-  }
-  // A blank field is the model's default
-  const value = (key: ParameterKey): Decimal => values[key] ?? parameterDefault(key) ?? new Decimal(0);
-  const wf = value('weightSupportMeasure');
-  const wp = value('weightPopulation');
-  if (!errors.weightSupportMeasure && !errors.weightPopulation && !weightsAddUpTo100(wf, wp)) {
-    errors.weightPopulation = engineText(ISSUE_TEXTS.weightsNot100(wf, wp));
-  }
-  const l1 = value('trappanLimit1');
-  const l2 = value('trappanLimit2');
-  if (!errors.trappanLimit1 && !errors.trappanLimit2 && !trappanLimitsInOrder(l1, l2)) {
-    errors.trappanLimit2 = engineText(ISSUE_TEXTS.trappanLimitsOrder(l1, l2));
-  }
-  return errors;
-}
-
-/** Unsaved edits of the parameter fields: the text typed, per parameter (kept while the pane is open). */
-export type ParameterEdits = Partial<Record<ParameterKey, string>>;
-
-/** The fields' texts: the sheet's values, with the edits over them. */
-function draftsOf(
-  located: LocatedParameter[],
-  edits: ParameterEdits,
-): { initial: Record<string, string>; drafts: Record<string, string> } {
-  const initial = Object.fromEntries(located.map((p) => [p.key, draftOf(p)]));
-  return { initial, drafts: { ...initial, ...edits } };
-}
-
-/** The parameters whose field differs from the sheet's value (what "Spara" would write). */
-export function changedParameters(sheets: SheetValues[] | undefined, edits: ParameterEdits): LocatedParameter[] {
-  if (!sheets || Object.keys(edits).length === 0) return [];
-  const located = locateParameters(sheets);
-  const { initial, drafts } = draftsOf(located, edits);
-  return located.filter((p) => (drafts[p.key] ?? '') !== (initial[p.key] ?? ''));
-}
-
-/** "1 ändring är inte sparad." / "3 ändringar är inte sparade." */
-export function unsavedText(count: number): string {
-  return count === 1 ? '1 ändring är inte sparad.' : `${count} ändringar är inte sparade.`;
-}
-
 export interface ParametersViewProps {
   sheets: SheetValues[] | undefined;
   busy: boolean;
-  onSave: (blocks: ReturnType<typeof parameterWrite>[]) => Promise<void>;
+  onSave: (blocks: CellBlock[]) => Promise<void>;
   savedMessage?: string;
   /** Unsaved edits, held by the App so that they survive a change of view */
   edits: ParameterEdits;
@@ -171,14 +73,13 @@ export function ParametersView({
   /** A save was asked for while fields are in error: say so by the buttons */
   const [saveAttempted, setSaveAttempted] = React.useState(false);
 
-  if (!sheets || !located) return <Text>Läser parametrarna …</Text>;
+  if (!sheets || !located) return <Text>{PROGRESS.readingParameters}</Text>;
   const sheetExists = located.length > 0 && sheets.some((s) => s.name === located[0].sheet);
   if (!sheetExists) {
     // No fields to fill in: they would point at cells of a sheet that does not exist.
     return (
-      <TemplateOffer title="Bladet Parametrar saknas – lägg in mallbladen." busy={busy} onInsertTemplate={onInsertTemplate}>
-        Parametrarna (statlig ram, grundtilldelning, vikter, spärr och Trappan) läses från bladet Parametrar. Mallen lägger in de
-        blad som saknas, med modellens standardvärden; befintliga blad ändras inte.
+      <TemplateOffer title={PANE_TEXTS.parametersSheetMissingTitle} busy={busy} onInsertTemplate={onInsertTemplate}>
+        {PANE_TEXTS.parametersSheetMissingBody}
       </TemplateOffer>
     );
   }
@@ -187,13 +88,7 @@ export function ParametersView({
   const changed = located.filter((p) => (drafts[p.key] ?? '') !== (initial[p.key] ?? ''));
   const hasErrors = Object.keys(errors).length > 0;
 
-  const save = async () => {
-    const blocks = changed.map((p) => {
-      const parsed = parseDraft(p.kind, drafts[p.key] ?? '');
-      return parameterWrite(located, p.key, parsed.ok ? parsed.value : null);
-    });
-    await onSave(blocks);
-  };
+  const save = () => onSave(parameterBlocks(located, changed, drafts));
 
   return (
     <form
@@ -284,7 +179,7 @@ export function ParametersView({
         </Button>
         {saveAttempted && hasErrors && (
           <Text className={styles.errorSummary} role="alert" data-testid="save-errors">
-            Rätta {Object.keys(errors).length === 1 ? 'felet' : `de ${Object.keys(errors).length} felen`} ovan innan du sparar.
+            {PANE_TEXTS.fixBeforeSaving(Object.keys(errors).length)}
           </Text>
         )}
       </div>
@@ -296,7 +191,7 @@ export function ParametersView({
       )}
       {changed.length > 0 && (
         <Text data-testid="unsaved">
-          {unsavedText(changed.length)} De finns kvar om du byter vy, men Beräkna använder bladets värden tills du sparar.
+          {PANE_TEXTS.unsaved(changed.length)} {PANE_TEXTS.unsavedKept}
         </Text>
       )}
     </form>

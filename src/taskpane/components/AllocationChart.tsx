@@ -17,8 +17,8 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { formatKronor, formatNumber } from '../workbook/format';
-import type { ChartBar } from './controller';
+import { formatKronor, formatNumber } from '../../workbook/format';
+import type { ChartBar } from '../controller';
 
 /** More federations than this: the chart shows those whose final allocation differs most from the ideal. */
 export const MAX_CHART_BARS = 200;

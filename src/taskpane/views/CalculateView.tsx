@@ -1,0 +1,123 @@
+// The "Beräkna" view: run the model, list problems (click one to select its cell), show the summary
+// (with each warning's meaning in Swedish) and the chart, remove the results.
+import * as React from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { Problem } from '../../workbook/types';
+import { canSelectProblem } from '../controller';
+import type { CalculationOutcome } from '../controller';
+import { PANE_TEXTS } from '../texts';
+import { ProblemList } from '../components/ProblemList';
+import { RunSummaryView } from '../components/RunSummaryView';
+import { WriteFailureView } from '../components/WriteFailureView';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export interface CalculateViewProps {
+  busy: boolean;
+  ready: boolean;
+  outcome: CalculationOutcome | undefined;
+  onCalculate: () => void;
+  onRemove: () => void;
+  onSelectProblem: (problem: Problem) => void;
+  removedMessage?: string;
+  /** The summary was computed before the parameters were changed */
+  stale?: boolean;
+  /** Parameter fields edited in the Parametrar view and not saved */
+  unsavedParameters?: number;
+  /** Opens the Parametrar view (from the note about unsaved edits) */
+  onOpenParameters?: () => void;
+}
+
+export function CalculateView(props: CalculateViewProps): React.ReactElement {
+  const styles = useStyles();
+  const { busy, ready, outcome } = props;
+  const [confirmOpen, setConfirmOpen] = React.useState(false);
+
+  return (
+    <div className={styles.column}>
+      <Text>
+        Beräkna räknar fram fördelningen från bladen Parametrar, Förbund och Kommuner och skriver resultatet i arbetsboken.
+      </Text>
+      {props.unsavedParameters ? (
+        <MessageBar intent="info" data-testid="unsaved-parameters">
+          <MessageBarBody>{PANE_TEXTS.unsavedParameters(props.unsavedParameters)}</MessageBarBody>
+          {props.onOpenParameters && (
+            <MessageBarActions>
+              <Button onClick={props.onOpenParameters}>Gå till Parametrar</Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      ) : null}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabledFocusable={busy || !ready} onClick={props.onCalculate}>
+          Beräkna
+        </Button>
+        <Dialog open={confirmOpen} onOpenChange={(_, data) => setConfirmOpen(data.open)}>
+          <DialogTrigger disableButtonEnhancement>
+            <Button disabledFocusable={busy || !ready}>Ta bort resultat</Button>
+          </DialogTrigger>
+          <DialogSurface aria-describedby={undefined}>
+            <DialogBody>
+              <DialogTitle>Ta bort resultatet?</DialogTitle>
+              <DialogContent>
+                Resultatkolumnerna på bladet Förbund (Idealfördelning … Varningar) och bladen Kommunbidrag och Körlogg tas bort.
+                Inga ifyllda uppgifter ändras.
+              </DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="secondary">Avbryt</Button>
+                </DialogTrigger>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setConfirmOpen(false);
+                    props.onRemove();
+                  }}
+                >
+                  Ta bort
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </div>
+
+      {props.removedMessage && (
+        <MessageBar intent="success">
+          <MessageBarBody>{props.removedMessage}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {outcome && !outcome.ok && outcome.writeFailed && (
+        <WriteFailureView failure={outcome.writeFailed} busy={busy} onCalculate={props.onCalculate} onRemove={props.onRemove} />
+      )}
+      {outcome && !outcome.ok && !outcome.writeFailed && (
+        <ProblemList
+          problems={outcome.problems}
+          onSelect={props.onSelectProblem}
+          canSelect={(p) => canSelectProblem(p, outcome.sheetNames)}
+          disabled={busy}
+        />
+      )}
+      {outcome && outcome.ok && <RunSummaryView outcome={outcome} stale={props.stale} />}
+    </div>
+  );
+}
