@@ -33,12 +33,12 @@ function refusingErrorValues<A extends unknown[], T>(
 
 /** Above 10^15 (the engine's limit, AMOUNT_TOO_LARGE): reported by the reader, with the file's other problems. */
 function tooLarge(cell: CellValue | undefined): string {
-  return `${quoted(cell)} är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten`;
+  return R.tooLarge(quoted(cell));
 }
 
 /** "900.000" in an amount: a thousands separator or decimals? (spec: docs/workbook-format.md §1) */
 export function ambiguousAmountMessage(cell: CellValue | undefined, forms: NonNullable<ParsedNumber['ambiguous']>): string {
-  return `${quoted(cell)} är tvetydigt: skriv ${forms.thousands} om det är tusental eller ${forms.decimals} om det är decimaler`;
+  return R.ambiguousAmount(quoted(cell), forms.thousands, forms.decimals);
 }
 
 /** What a number cell should hold, for dateFormattedMessage: 'ett belopp', 'ett antal', 'en andel' … */
@@ -46,7 +46,7 @@ export type NumberNoun = 'ett belopp' | 'ett antal' | 'ett antal månader' | 'en
 
 /** A number in a cell formatted as a date or time: its serial day number is no amount. */
 export function dateFormattedMessage(cell: CellValue | undefined, noun: NumberNoun): string {
-  return `Cellen är formaterad som datum eller tid, så talet ${cellText(cell)} är ett datum och inte ${noun}; ge cellen talformatet Tal och skriv in värdet igen`;
+  return R.dateFormatted(cellText(cell), noun);
 }
 
 /**
@@ -73,13 +73,13 @@ export const readMoney = refusingErrorValues(function readMoney(
 ): CellRead<Decimal> {
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
-  if (parsed === undefined || parsed.percent) return { ok: false, message: `${quoted(cell)} är inget belopp` };
+  if (parsed === undefined || parsed.percent) return { ok: false, message: R.notA(quoted(cell), 'belopp') };
   if (parsed.ambiguous) return { ok: false, message: ambiguousAmountMessage(cell, parsed.ambiguous) };
   // spec: docs/workbook-format.md §1 — the cell's own unit (kr, tkr, mkr) wins over the column's
   const factor = parsed.currency ? UNIT_MULTIPLIER[parsed.unit ?? 'kr'] : multiplier;
   const value = parsed.value.times(factor);
   if (value.isNegative() && !value.isZero()) {
-    return { ok: false, message: `${quoted(cell)} är negativt; ett belopp måste vara 0 eller mer` };
+    return { ok: false, message: R.negative(quoted(cell), 'ett belopp') };
   }
   if (value.greaterThan(MAX_AMOUNT)) return { ok: false, message: tooLarge(cell) };
   return { ok: true, value: value.isZero() ? new D(0) : value };
@@ -94,14 +94,14 @@ export const readQuantity = refusingErrorValues(function readQuantity(
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   const bad = parsed === undefined || parsed.percent || (what === 'antal' && parsed.currency);
-  if (bad) return { ok: false, message: `${quoted(cell)} är inget ${what}` };
+  if (bad) return { ok: false, message: R.notA(quoted(cell), what) };
   if (parsed.ambiguous) return { ok: false, message: ambiguousAmountMessage(cell, parsed.ambiguous) };
   const factor = parsed.currency ? UNIT_MULTIPLIER[parsed.unit ?? 'kr'] : multiplier;
   const value = parsed.value.times(factor);
   if (value.isNegative() && !value.isZero()) {
     return {
       ok: false,
-      message: `${quoted(cell)} är negativt; ${what === 'antal' ? 'ett antal' : 'ett belopp'} måste vara 0 eller mer`,
+      message: R.negative(quoted(cell), what === 'antal' ? 'ett antal' : 'ett belopp'),
     };
   }
   if (value.greaterThan(MAX_AMOUNT)) return { ok: false, message: tooLarge(cell) };
@@ -114,7 +114,7 @@ export const readMonths = refusingErrorValues(function readMonths(cell: CellValu
   if (parsed === null) return null;
   const v = parsed?.value;
   if (!parsed || parsed.percent || parsed.currency || !v || !v.isInteger() || v.lessThan(1) || v.greaterThan(12)) {
-    return { ok: false, message: `${quoted(cell)} är inget antal månader; ange ett heltal 1–12` };
+    return { ok: false, message: R.notMonths(quoted(cell)) };
   }
   return { ok: true, value: v.toNumber() };
 });
@@ -133,7 +133,7 @@ export const readYear = refusingErrorValues(function readYear(cell: CellValue | 
   if (parsed === null) return null;
   const v = parsed?.value;
   if (!parsed || parsed.percent || parsed.currency || !v || !v.isInteger() || v.lessThan(1900) || v.greaterThan(2200)) {
-    return { ok: false, message: `${quoted(cell)} är inget årtal` };
+    return { ok: false, message: R.notYear(quoted(cell)) };
   }
   return { ok: true, value: v.toNumber() };
 });
@@ -160,7 +160,7 @@ export const readSplitMethod = refusingErrorValues(function readSplitMethod(cell
   }
   return {
     ok: false,
-    message: `${quoted(cell)} är ingen fördelningsgrund; ange Lika, Invånare eller Försörjningsstöd`,
+    message: R.notSplitMethod(quoted(cell)),
   };
 });
 

@@ -127,7 +127,7 @@ export function outputHeaderOf(cell: CellValue | undefined): string | undefined 
 /** "Kolumnen "Eget kapital" kan inte anges i (euro); använd (kr), (tkr) eller (mkr)" */
 export function unknownUnitMessage(subject: string, kind: string, unit: string): string {
   const money = kind === 'money' || kind === 'quantity';
-  return `${subject} kan inte anges i (${unit})${money ? '; använd (kr), (tkr) eller (mkr)' : ''}`;
+  return R.unknownUnit(subject, unit, money);
 }
 
 /**
@@ -186,7 +186,7 @@ export function mapHeaders<K extends string>(
         multiplier = UNIT_MULTIPLIER[h.unit];
       } else {
         mapping.problems.push(
-          makeProblem(sheetName, headerRow, c, `Kolumnen "${plainLabel(def.label)}" kan inte anges i (${h.unit})`),
+          makeProblem(sheetName, headerRow, c, R.unknownUnit(`Kolumnen "${plainLabel(def.label)}"`, h.unit, false)),
         );
         continue;
       }
@@ -194,12 +194,7 @@ export function mapHeaders<K extends string>(
     const earlier = mapping.columns[def.key];
     if (earlier) {
       mapping.problems.push(
-        makeProblem(
-          sheetName,
-          headerRow,
-          c,
-          `Kolumnen "${plainLabel(def.label)}" finns redan i kolumn ${columnLetters(earlier.column)}`,
-        ),
+        makeProblem(sheetName, headerRow, c, R.columnTwice(plainLabel(def.label), columnLetters(earlier.column))),
       );
       continue;
     }

@@ -1,5 +1,6 @@
 // The calculation chain of one federation, in Swedish, for the add-in's "Förklara" view and the
 // command line's `explain`. spec: docs/model.md §1–§9, §W.
+import { READ_TEXTS as R } from './messages';
 import Decimal from 'decimal.js';
 import type { AllocationResult, FederationResult, SplitMethod } from '../engine';
 import { formatKronor, formatNumber, formatShare } from './format';
@@ -37,7 +38,7 @@ function findFederation(result: AllocationResult, name: string): FederationResul
  */
 export function explainFederation(result: AllocationResult, name: string): ExplanationLine[] {
   const f = findFederation(result, name);
-  if (!f) throw new Error(`Förbundet "${name}" finns inte i resultatet`);
+  if (!f) throw new Error(R.federationNotInResult(name));
   const p = result.parameters;
   const lines: ExplanationLine[] = [];
   const add = (label: string, value: string, note?: string) => lines.push(note ? { label, value, note } : { label, value });

@@ -1,8 +1,7 @@
 // The workbook layer's Swedish messages: reading the sheets (problems at a cell), for the add-in and the
-// CLI alike. One wording per rule. Rules the engine checks too (weights, Trappan, B ≥ N·G, whole
-// kronor, return vs request) use the engine's text (ISSUE_TEXTS in src/engine/messages.ts) via
-// engineText; texts of the cell readers (cells.ts), units (columns.ts) and numbers stay beside their
-// one reader function until those files are split.
+// CLI alike: the cell readers (cells.ts), headers and units (columns.ts), sheets (sheets.ts), error
+// values (text.ts) and the reader's reference checks (read*.ts). One wording per rule: the cross-field
+// rules are the engine's (ISSUE_TEXTS in src/engine/messages.ts, shown via engineText).
 /** An engine message as a problem's text: without its closing period (a problem is `Sheet!A1: text`). */
 export function engineText(message: string): string {
   return message.replace(/\.$/, '');
@@ -34,4 +33,27 @@ export const READ_TEXTS = {
     `Kolumnen "Försörjningsstödstagare" saknas; den behövs för ${names} som fördelar efter försörjningsstöd`,
   noFederations: (sheet: string) => `Bladet ${sheet} har inga förbund`,
   notAShare: (quotedCell: string) => `${quotedCell} är ingen andel; ange 0–100 %`,
+  // The cell readers (cells.ts): quotedCell is the cell as typed, in quotes
+  tooLarge: (quotedCell: string) => `${quotedCell} är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten`,
+  ambiguousAmount: (quotedCell: string, thousands: string, decimals: string) =>
+    `${quotedCell} är tvetydigt: skriv ${thousands} om det är tusental eller ${decimals} om det är decimaler`,
+  dateFormatted: (shown: string, noun: string) =>
+    `Cellen är formaterad som datum eller tid, så talet ${shown} är ett datum och inte ${noun}; ge cellen talformatet Tal och skriv in värdet igen`,
+  notA: (quotedCell: string, what: 'belopp' | 'antal') => `${quotedCell} är inget ${what}`,
+  negative: (quotedCell: string, noun: 'ett belopp' | 'ett antal') => `${quotedCell} är negativt; ${noun} måste vara 0 eller mer`,
+  notMonths: (quotedCell: string) => `${quotedCell} är inget antal månader; ange ett heltal 1–12`,
+  notYear: (quotedCell: string) => `${quotedCell} är inget årtal`,
+  notSplitMethod: (quotedCell: string) => `${quotedCell} är ingen fördelningsgrund; ange Lika, Invånare eller Försörjningsstöd`,
+  errorValue: (error: string) => `Cellen visar felet ${error}; rätta formeln eller skriv in värdet`,
+  // Headers and sheets (columns.ts, sheets.ts)
+  unknownUnit: (subject: string, unit: string, money: boolean) =>
+    `${subject} kan inte anges i (${unit})${money ? '; använd (kr), (tkr) eller (mkr)' : ''}`,
+  columnTwice: (label: string, column: string) => `Kolumnen "${label}" finns redan i kolumn ${column}`,
+  duplicateSheet: (both: string, canonical: string) =>
+    `Bladen ${both} matchar båda bladet "${canonical}" (stora och små bokstäver och mellanslag räknas inte); byt namn på eller ta bort det som inte ska användas (det kan vara dolt)`,
+  mergedOutputCell: (master: string) =>
+    `cellen ingår i sammanfogade celler (från ${master}); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen`,
+  // A value given to the parameter form (parameters.ts) and a federation asked for by explain.ts
+  notANumber: (label: string, value: number) => `${label}: ${value} är inget tal`,
+  federationNotInResult: (name: string) => `Förbundet "${name}" finns inte i resultatet`,
 } as const;

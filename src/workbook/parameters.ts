@@ -272,7 +272,7 @@ export function parameterWrite(located: LocatedParameter[], key: ParameterKey, n
   let value: CellValue = '';
   let format: string | null = null;
   if (newValue !== null) {
-    if (!Number.isFinite(newValue)) throw new RangeError(`${loc.label}: ${newValue} är inget tal`);
+    if (!Number.isFinite(newValue)) throw new RangeError(R.notANumber(loc.label, newValue));
     if (loc.kind === 'money') {
       value = new Decimal(String(newValue)).dividedBy(loc.multiplier).toNumber();
       format = MONEY_FORMAT;

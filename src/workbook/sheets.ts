@@ -1,5 +1,6 @@
 // Finding sheets and header rows; building and ordering problems.
 // spec: docs/workbook-format.md §1.1, §1.2.
+import { READ_TEXTS as R } from './messages';
 import type { CellValue, Problem, SheetValues } from './types';
 import { cellAddress } from './address';
 import { normalizeKey, parseHeader } from './text';
@@ -21,7 +22,7 @@ export function duplicateSheetMessage(canonical: string, names: string[]): strin
   const listed = names.map((n) => `"${n}"`);
   const both =
     listed.length === 2 ? `${listed[0]} och ${listed[1]}` : `${listed.slice(0, -1).join(', ')} och ${listed[listed.length - 1]}`;
-  return `Bladen ${both} matchar båda bladet "${canonical}" (stora och små bokstäver och mellanslag räknas inte); byt namn på eller ta bort det som inte ska användas (det kan vara dolt)`;
+  return R.duplicateSheet(both, canonical);
 }
 
 /**
@@ -47,7 +48,7 @@ export function findOnlySheet(sheets: SheetValues[], canonical: string, problems
 
 /** A cell the run writes its output to that is part of merged cells (`master`: the range's top-left cell, "K3"). */
 export function mergedOutputCellMessage(master: string): string {
-  return `cellen ingår i sammanfogade celler (från ${master}); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen`;
+  return R.mergedOutputCell(master);
 }
 
 /** How many rows from the top may hold titles before the header row (spec: docs/workbook-format.md §1.2 "within the first 10"). */

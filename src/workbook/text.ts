@@ -1,6 +1,7 @@
 // Text normalisation for sheet names, headers, names and list values.
 // spec: docs/workbook-format.md §1.1 — case-insensitive, white space runs folded,
 // hyphen / en dash / minus alike, trailing unit in parentheses.
+import { READ_TEXTS as R } from './messages';
 import type { CellValue } from './types';
 import { nameKey } from '../engine';
 
@@ -27,7 +28,7 @@ export function excelErrorOf(value: CellValue | undefined): string | undefined {
 
 /** The message for a cell that shows an error value: what a person must do about it. */
 export function excelErrorMessage(error: string): string {
-  return `Cellen visar felet ${error}; rätta formeln eller skriv in värdet`;
+  return R.errorValue(error);
 }
 
 /** A cell as display text: trimmed, white space runs folded to one space ('' when blank). */
