@@ -16,7 +16,8 @@ jest.mock('office-addin-manifest', () => ({
 import { applyPlanToSheets, removeOutputPlan, runAllocation, templateSheets } from '../../src/workbook';
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT } from '../../src/workbook/types';
-import { createOfficeHost, valuesFromA1 } from '../../src/excel/office-host';
+import { createOfficeHost } from '../../src/excel/office-host';
+import { valuesFromA1 } from '../../src/excel/office-read';
 import { FEDERATION_COLUMNS } from '../../src/workbook/columns';
 import type { CellRef } from '../../src/excel/host';
 import { CHART_TITLE } from '../../src/excel/chart';

@@ -4,8 +4,6 @@ import {
   cellJsonBytes,
   charactersToPoints,
   chunkRows,
-  isPayloadSizeError,
-  nextReadChunks,
   OP_OVERHEAD_BYTES,
   packBatches,
   runOps,
@@ -15,6 +13,7 @@ import {
   validationRect,
   WriteOp,
 } from '../../src/excel/write-ops';
+import { isPayloadSizeError, nextReadChunks } from '../../src/excel/read-chunks';
 import { runAllocation } from '../../src/workbook';
 import { MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from '../../src/workbook/types';
 import { syntheticSheets } from './generate';
