@@ -33,8 +33,8 @@ test.each([
       const fs = require('node:fs');
       fs.promises.rename = () => new Promise(() => {}); // the write hangs after its temporary file is written
       setInterval(() => {}, 1000); // …as a real rename would keep the process alive (a bare promise does not)
-      const main = require(${JSON.stringify(path.join(ROOT, 'build', 'cli', 'main.js'))});
-      main.writeFileAtomically(${JSON.stringify(target)}, new Uint8Array(1000)).then(() => process.exit(0));
+      const files = require(${JSON.stringify(path.join(ROOT, 'build', 'cli', 'files.js'))});
+      files.writeFileAtomically(${JSON.stringify(target)}, new Uint8Array(1000)).then(() => process.exit(0));
     `;
       const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';

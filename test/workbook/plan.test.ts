@@ -179,7 +179,7 @@ describe('the worked example end to end', () => {
     expect(block.numberFormats![1]).toEqual([...Array(8).fill(MONEY_FORMAT), TEXT_FORMAT]);
     expect(block.numberFormats![0]).toEqual(Array(9).fill(TEXT_FORMAT));
     for (const row of block.values.slice(1)) for (const v of row.slice(0, 8)) expect(Number.isSafeInteger(v)).toBe(true);
-    expect(plan.highlight).toEqual({ sheet: 'Förbund', rows: [3, 5], firstColumn: 8, lastColumn: 16 });
+    expect(plan.highlight).toEqual({ sheet: 'Förbund', rows: [3, 5], firstColumn: 8, lastColumn: 16, color: '#FFF2CC' });
     expect(plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Körlogg']);
   });
 
