@@ -196,7 +196,13 @@ describe('requirement set', () => {
     const min = Number(declared[1]) + Number(declared[2]) / 100;
     expect(min).toBe(1.08);
     const types = fs.readFileSync(require.resolve('@types/office-js/index.d.ts'), 'utf8');
-    const source = fs.readFileSync(path.join(ROOT, 'src', 'excel', 'office-host.ts'), 'utf8');
+    // every file of the Office.js adapter (office-host.ts and the read, selection and write files beside it)
+    const excelDir = path.join(ROOT, 'src', 'excel');
+    const source = fs
+      .readdirSync(excelDir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => fs.readFileSync(path.join(excelDir, f), 'utf8'))
+      .join('\n');
     const versions = USED.map(([iface, member]) => {
       expect(source).toMatch(new RegExp(`\\b${member}\\b`));
       return { api: `${iface}.${member}`, version: apiSet(types, iface, member) };
