@@ -12,6 +12,7 @@ import {
   type UncachedFormula,
 } from './xlsx';
 import { causeText, CliFailure, isTooLarge } from './errors';
+import { CLI_TEXTS } from './messages';
 
 export const INPUT_SHEET_KEYS = ['parametrar', 'förbund', 'kommuner'];
 
@@ -35,7 +36,7 @@ export function uncachedProblems(
       row: u.row,
       column: u.column,
       address: u.address,
-      message: `formeln =${u.formula} saknar sparat värde; öppna filen i Excel eller LibreOffice, spara den och försök igen`,
+      message: CLI_TEXTS.run.uncachedFormula(u.formula),
     }));
 }
 
@@ -61,7 +62,7 @@ export function compute(workbook: ExcelJS.Workbook, timestamp: Date): Computed {
 }
 
 export function tooLargeToWriteMessage(output: string): string {
-  return `Kunde inte skriva ${output}: arbetsboken blev för stor för att skrivas (mer än programmet klarar i minnet). Ingen fil skrevs.`;
+  return CLI_TEXTS.run.tooLargeToWrite(output);
 }
 
 /**
@@ -85,13 +86,7 @@ export async function writeRun(
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   } catch (error) {
     if (isTooLarge(error)) throw new CliFailure(tooLargeToWriteMessage(output), error);
-    throw new CliFailure(
-      [
-        `Kunde inte skriva ${output}: exceljs klarade inte att skriva arbetsboken (${causeText(error)}). Ingen fil skrevs.`,
-        'Prova att öppna filen i Excel eller LibreOffice, spara den som Excel-arbetsbok (.xlsx) och köra igen.',
-      ],
-      error,
-    );
+    throw new CliFailure(CLI_TEXTS.run.writeFailed(output, causeText(error)), error);
   }
 }
 
@@ -124,19 +119,19 @@ export function summaryFields(
 /** The run's summary lines, indented (year, the summary, what exceljs would lose as "Obs:"). */
 export function reportLines(summary: RunSummary, year: number | undefined, notes: string[]): string[] {
   return [
-    ...(year !== undefined ? [`  År: ${year}`] : []),
+    ...(year !== undefined ? [CLI_TEXTS.run.year(year)] : []),
     ...summary.lines.map((line) => `  ${line}`),
-    ...notes.map((note) => `  Obs: ${note}`),
+    ...notes.map((note) => CLI_TEXTS.run.notice(note)),
   ];
 }
 
 export function summaryLines(summary: RunSummary, output: string, year: number | undefined, notes: string[]): string[] {
-  return [`Klart: resultatet är skrivet till ${output}`, ...reportLines(summary, year, notes)];
+  return [CLI_TEXTS.run.written(output), ...reportLines(summary, year, notes)];
 }
 
 export function problemLines(file: string, problems: Problem[], nothingWritten = true): string[] {
   return [
-    `${file} har ${problems.length} fel${nothingWritten ? '; ingen fil skrevs' : ''}:`,
+    CLI_TEXTS.run.problemsHeading(file, problems.length, nothingWritten),
     ...problems.map((p) => workbookLayer.formatProblem(p)),
   ];
 }

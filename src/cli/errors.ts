@@ -1,4 +1,6 @@
 // How a command ends: exit codes, the two kinds of error a command throws, parse errors in Swedish.
+import { CLI_TEXTS } from './messages';
+
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_INPUT = 2;
@@ -40,11 +42,11 @@ export function parseArgsMessage(error: Error & { code: string }): string {
   const option = /--[\p{L}\w-]+/u.exec(error.message)?.[0] ?? /'(-[^' ]+)/.exec(error.message)?.[1];
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `okänd flagga ${option ?? ''}`.trim();
+      return CLI_TEXTS.usage.unknownFlag(option ?? '');
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `flaggan ${option ?? ''} behöver ett värde`.replace('  ', ' ');
+      return CLI_TEXTS.usage.flagNeedsValue(option ?? '');
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `oväntat argument ${option ?? ''}`.trim();
+      return CLI_TEXTS.usage.unexpectedArgument(option ?? '');
     default:
       return error.message;
   }

@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import type { SheetOutput } from '../workbook/types';
 import { damagedZipEntries, writeSheetOutputs, zipKind, type ZipKind } from './xlsx';
 import { CliError, isTooLarge } from './errors';
+import { CLI_TEXTS } from './messages';
+
+const T = CLI_TEXTS.files;
 
 /** Fixed date for the files `template` and `example` write, so that they are byte-stable. */
 export const FIXED_FILE_DATE = new Date(Date.UTC(2026, 0, 1, 0, 0, 0));
@@ -14,71 +17,59 @@ export function describeFsError(error: unknown, file: string, reading: boolean):
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return reading ? `Filen ${file} finns inte` : `Mappen för ${file} finns inte`;
+      return T.notFound(file, reading);
     case 'EISDIR':
-      return `${file} är en mapp, inte en fil`;
+      return T.isFolder(file);
     case 'ENOTDIR':
-      return `En del av sökvägen ${file} är en fil, inte en mapp`;
+      return T.pathThroughFile(file);
     case 'EACCES':
     case 'EPERM':
-      return reading ? `Ingen behörighet att läsa ${file}` : `Ingen behörighet att skriva ${file} (är filen öppen i Excel?)`;
+      return T.noPermission(file, reading);
     case 'EBUSY':
-      return `${file} är låst, kanske öppen i Excel: stäng den och försök igen`;
+      return T.locked(file);
     case 'ENOSPC':
     case 'EDQUOT':
-      return `Det finns inte plats på disken för ${file}`;
+      return T.diskFull(file);
     case 'EFBIG':
     case 'ERR_FS_FILE_TOO_LARGE':
-      return reading ? `${file} är för stor för att läsas` : `${file} blir för stor för filsystemet`;
+      return T.fileTooLarge(file, reading);
     case 'EROFS':
-      return `${file} ligger på en skrivskyddad disk`;
+      return T.readOnlyDisk(file);
     case 'ENAMETOOLONG':
-      return `Filnamnet ${file} är för långt`;
+      return T.nameTooLong(file);
     case 'ELOOP':
-      return `${file} är en symbolisk länk som pekar på sig själv`;
+      return T.linkLoop(file);
     case 'EMFILE':
     case 'ENFILE':
-      return `För många öppna filer för att ${reading ? 'läsa' : 'skriva'} ${file}; försök igen`;
+      return T.tooManyOpen(file, reading);
     case 'EIO':
-      return `Disken kunde inte ${reading ? 'läsa' : 'skriva'} ${file} (in- eller utmatningsfel)`;
+      return T.ioError(file, reading);
     default:
-      return `${reading ? 'Kunde inte läsa' : 'Kunde inte skriva'} ${file}${code ? ` (felkod ${code})` : ''}`;
+      return T.otherError(file, reading, code);
   }
 }
 
 /** A workbook whose zip parts fail their checksum (spec: docs/workbook-format.md §1). */
 export function damagedFileMessage(file: string, parts: string[]): string {
-  const named = parts.filter((p) => p !== '');
-  const which =
-    named.length === 0
-      ? ''
-      : ` (${named.length === 1 ? 'delen' : 'delarna'} ${named.slice(0, 3).join(', ')}${named.length > 3 ? ' …' : ''})`;
-  return `${file}: filen är skadad${which}; den kan inte läsas utan risk för fel siffror. Använd en oskadad kopia, eller öppna den i Excel och spara den igen.`;
+  return T.damaged(
+    file,
+    parts.filter((p) => p !== ''),
+  );
 }
 
 /** A zip that is no Excel workbook: an .ods, .docx … renamed .xlsx. */
 export function notAWorkbookMessage(file: string, kind: Exclude<ZipKind, 'xlsx'>): string {
-  const what: Record<Exclude<ZipKind, 'xlsx'>, string> = {
-    ods: 'ett OpenDocument-kalkylark (.ods)',
-    odf: 'ett OpenDocument-dokument',
-    docx: 'ett Word-dokument (.docx)',
-    pptx: 'en PowerPoint-presentation (.pptx)',
-    zip: 'en zip-fil utan arbetsbok',
-  };
-  const advice = kind === 'ods' ? ' Öppna den i LibreOffice eller Excel och spara den som Excel-arbetsbok (.xlsx).' : '';
-  return `${file} är inte en Excel-arbetsbok (.xlsx): den är ${what[kind]}.${advice}`;
+  return T.notAWorkbook(file, kind);
 }
 
 /** What exceljs says when it cannot read a file, in Swedish (its own messages are English). */
 export function loadFailureMessage(file: string, error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (isTooLarge(error)) {
-    return `${file} är för stor för att läsas (en del av arbetsboken är större än vad programmet klarar)`;
-  }
+  if (isTooLarge(error)) return T.partTooLarge(file);
   if (/zip|central dir|signature|end of data|crc|deflate|inflate|invalid (block|distance|code)|unexpected end/i.test(text)) {
-    return `${file}: filen är skadad; zip-arkivet i den kan inte läsas. Använd en oskadad kopia, eller öppna den i Excel och spara den igen.`;
+    return T.damagedZip(file);
   }
-  return `Kunde inte läsa ${file} som en Excel-arbetsbok (.xlsx); öppna den i Excel eller LibreOffice, spara den som Excel-arbetsbok och försök igen`;
+  return T.unreadable(file);
 }
 
 export async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; buffer: Buffer }> {
@@ -89,13 +80,10 @@ export async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJ
     throw new CliError(describeFsError(error, file, true));
   }
   if (buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new CliError(
-      `${file} är inte en .xlsx-fil: den är i det gamla .xls-formatet eller lösenordsskyddad. ` +
-        'Spara den som Excel-arbetsbok (.xlsx) utan lösenord och försök igen.',
-    );
+    throw new CliError(T.oldXls(file));
   }
   if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304) {
-    throw new CliError(`${file} är inte en Excel-arbetsbok (.xlsx)`);
+    throw new CliError(T.notXlsx(file));
   }
   // The zip is checked before exceljs reads it: a damaged part would be read with wrong figures.
   const damaged = damagedZipEntries(buffer);
@@ -233,8 +221,8 @@ export function normalizeZipDates(buffer: Uint8Array, date: Date): Uint8Array {
 }
 
 export function requireXlsxName(file: string | undefined, flag = '--out'): string {
-  if (!file) throw new CliError(`Ange filen som ska skrivas med ${flag} FIL.xlsx`);
-  if (!/\.xlsx$/i.test(file)) throw new CliError(`${file}: filen som skrivs måste sluta på .xlsx`);
+  if (!file) throw new CliError(T.outputMissing(flag));
+  if (!/\.xlsx$/i.test(file)) throw new CliError(T.outputNotXlsx(file));
   return file;
 }
 
@@ -250,7 +238,7 @@ export async function exists(file: string): Promise<boolean> {
 
 /** `template` or `example` onto an existing file without --force. */
 export function fileExistsMessage(file: string): string {
-  return `${file} finns redan och skrivs inte över. Ange en annan fil, eller --force för att skriva över den.`;
+  return T.exists(file);
 }
 
 export async function samePath(a: string, b: string): Promise<boolean> {

@@ -1,4 +1,85 @@
 // Every Swedish text of the command line only (usage errors, file errors, progress, summaries): one
 // home, one wording each. Texts shared with the pane are in src/workbook/messages.ts or
 // src/round/messages.ts. Each command adds its own group below; code refers to CLI_TEXTS.<group>.
-export const CLI_TEXTS = {} as const;
+
+/** What a file is when it is a zip but not an Excel workbook (notAWorkbookMessage). */
+const ZIP_KIND_NAMES = {
+  ods: 'ett OpenDocument-kalkylark (.ods)',
+  odf: 'ett OpenDocument-dokument',
+  docx: 'ett Word-dokument (.docx)',
+  pptx: 'en PowerPoint-presentation (.pptx)',
+  zip: 'en zip-fil utan arbetsbok',
+} as const;
+
+const SAVE_AGAIN = 'Använd en oskadad kopia, eller öppna den i Excel och spara den igen.';
+
+export const CLI_TEXTS = {
+  /** Reading and writing files (src/cli/files.ts) */
+  files: {
+    notFound: (file: string, reading: boolean) => (reading ? `Filen ${file} finns inte` : `Mappen för ${file} finns inte`),
+    isFolder: (file: string) => `${file} är en mapp, inte en fil`,
+    pathThroughFile: (file: string) => `En del av sökvägen ${file} är en fil, inte en mapp`,
+    noPermission: (file: string, reading: boolean) =>
+      reading ? `Ingen behörighet att läsa ${file}` : `Ingen behörighet att skriva ${file} (är filen öppen i Excel?)`,
+    locked: (file: string) => `${file} är låst, kanske öppen i Excel: stäng den och försök igen`,
+    diskFull: (file: string) => `Det finns inte plats på disken för ${file}`,
+    fileTooLarge: (file: string, reading: boolean) =>
+      reading ? `${file} är för stor för att läsas` : `${file} blir för stor för filsystemet`,
+    readOnlyDisk: (file: string) => `${file} ligger på en skrivskyddad disk`,
+    nameTooLong: (file: string) => `Filnamnet ${file} är för långt`,
+    linkLoop: (file: string) => `${file} är en symbolisk länk som pekar på sig själv`,
+    tooManyOpen: (file: string, reading: boolean) =>
+      `För många öppna filer för att ${reading ? 'läsa' : 'skriva'} ${file}; försök igen`,
+    ioError: (file: string, reading: boolean) =>
+      `Disken kunde inte ${reading ? 'läsa' : 'skriva'} ${file} (in- eller utmatningsfel)`,
+    otherError: (file: string, reading: boolean, code?: string) =>
+      `${reading ? 'Kunde inte läsa' : 'Kunde inte skriva'} ${file}${code ? ` (felkod ${code})` : ''}`,
+    damaged: (file: string, parts: string[]) => {
+      const which =
+        parts.length === 0
+          ? ''
+          : ` (${parts.length === 1 ? 'delen' : 'delarna'} ${parts.slice(0, 3).join(', ')}${parts.length > 3 ? ' …' : ''})`;
+      return `${file}: filen är skadad${which}; den kan inte läsas utan risk för fel siffror. ${SAVE_AGAIN}`;
+    },
+    damagedZip: (file: string) => `${file}: filen är skadad; zip-arkivet i den kan inte läsas. ${SAVE_AGAIN}`,
+    notAWorkbook: (file: string, kind: keyof typeof ZIP_KIND_NAMES) =>
+      `${file} är inte en Excel-arbetsbok (.xlsx): den är ${ZIP_KIND_NAMES[kind]}.` +
+      (kind === 'ods' ? ' Öppna den i LibreOffice eller Excel och spara den som Excel-arbetsbok (.xlsx).' : ''),
+    partTooLarge: (file: string) =>
+      `${file} är för stor för att läsas (en del av arbetsboken är större än vad programmet klarar)`,
+    unreadable: (file: string) =>
+      `Kunde inte läsa ${file} som en Excel-arbetsbok (.xlsx); öppna den i Excel eller LibreOffice, spara den som Excel-arbetsbok och försök igen`,
+    oldXls: (file: string) =>
+      `${file} är inte en .xlsx-fil: den är i det gamla .xls-formatet eller lösenordsskyddad. ` +
+      'Spara den som Excel-arbetsbok (.xlsx) utan lösenord och försök igen.',
+    notXlsx: (file: string) => `${file} är inte en Excel-arbetsbok (.xlsx)`,
+    outputMissing: (flag: string) => `Ange filen som ska skrivas med ${flag} FIL.xlsx`,
+    outputNotXlsx: (file: string) => `${file}: filen som skrivs måste sluta på .xlsx`,
+    exists: (file: string) =>
+      `${file} finns redan och skrivs inte över. Ange en annan fil, eller --force för att skriva över den.`,
+  },
+  /** Command-line arguments (src/cli/errors.ts parseArgsMessage) */
+  usage: {
+    unknownFlag: (option: string) => `okänd flagga ${option}`.trim(),
+    flagNeedsValue: (option: string) => `flaggan ${option} behöver ett värde`.replace('  ', ' '),
+    unexpectedArgument: (option: string) => `oväntat argument ${option}`.trim(),
+  },
+  /** A run: computing and writing (src/cli/compute.ts) */
+  run: {
+    uncachedFormula: (formula: string) =>
+      `formeln =${formula} saknar sparat värde; öppna filen i Excel eller LibreOffice, spara den och försök igen`,
+    tooLargeToWrite: (output: string) =>
+      `Kunde inte skriva ${output}: arbetsboken blev för stor för att skrivas (mer än programmet klarar i minnet). Ingen fil skrevs.`,
+    year: (year: number) => `  År: ${year}`,
+    written: (output: string) => `Klart: resultatet är skrivet till ${output}`,
+    writeFailed: (output: string, cause: string) => [
+      `Kunde inte skriva ${output}: exceljs klarade inte att skriva arbetsboken (${cause}). Ingen fil skrevs.`,
+      'Prova att öppna filen i Excel eller LibreOffice, spara den som Excel-arbetsbok (.xlsx) och köra igen.',
+    ],
+    notice: (note: string) => `  Obs: ${note}`,
+    problemsHeading: (file: string, count: number, nothingWritten: boolean) =>
+      `${file} har ${count} fel${nothingWritten ? '; ingen fil skrevs' : ''}:`,
+  },
+} as const;
+
+export type ZipKindName = keyof typeof ZIP_KIND_NAMES;

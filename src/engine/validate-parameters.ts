@@ -3,20 +3,9 @@
 import Decimal from 'decimal.js';
 import { EXACT_DP, MAX_AMOUNT, ONE, ZERO, asD, compare } from './decimal';
 import { ISSUE_TEXTS as M } from './messages';
-import type { ModelInput, ModelIssue } from './types';
+import type { ModelInput, ModelIssue, ModelParameters } from './types';
 import { modelParameters, parameterValue, PARAMETERS } from './parameters';
 import type { ParameterKey } from './parameters';
-
-export interface PreparedParameters {
-  year?: number;
-  budget: Decimal;
-  baseAllocation: Decimal;
-  weightSupportMeasure: Decimal;
-  weightPopulation: Decimal;
-  maxDecrease: Decimal;
-  trappan: { limit1: Decimal; limit2: Decimal; rate1: Decimal; rate2: Decimal; rate3: Decimal };
-  targetedFundsCap: Decimal;
-}
 
 // The cross-field rules, one function each: the engine's validation, the workbook reader and the
 // pane's parameter form call these (in decimals), so a rule is written once.
@@ -76,7 +65,7 @@ export function toExactAmount(x: Decimal): Decimal {
 export function prepareParameters(
   input: ModelInput,
   issues: ModelIssue[],
-): { parameters?: PreparedParameters; valid: Partial<Record<ParameterKey, Decimal>> } {
+): { parameters?: ModelParameters; valid: Partial<Record<ParameterKey, Decimal>> } {
   const raw = (input?.parameters ?? {}) as Partial<ModelInput['parameters']>;
   const values: Partial<Record<ParameterKey, Decimal>> = {};
   let ok = true;
@@ -143,7 +132,7 @@ export function prepareParameters(
     ok = false;
   }
   if (!ok) return { valid: values };
-  const parameters: PreparedParameters = modelParameters(
+  const parameters: ModelParameters = modelParameters(
     (key) => values[key] as Decimal,
     typeof raw.year === 'number' ? raw.year : undefined,
   );

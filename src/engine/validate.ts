@@ -3,7 +3,7 @@
 import Decimal from 'decimal.js';
 import { ZERO, nameKey } from './decimal';
 import { AREA_FIELD_NAMES, FEDERATION_FIELD_NAMES, ISSUE_TEXTS as M } from './messages';
-import type { AreaInput, FederationInput, ModelInput, ModelIssue, SplitMethod } from './types';
+import type { AreaInput, FederationInput, ModelInput, ModelIssue, ModelParameters, SplitMethod } from './types';
 import {
   budgetCoversBase,
   isTooLarge,
@@ -12,9 +12,7 @@ import {
   returnsAndRequests,
   toExactAmount,
 } from './validate-parameters';
-import type { PreparedParameters } from './validate-parameters';
 
-export type { PreparedParameters } from './validate-parameters';
 export {
   budgetCoversBase,
   isWholeKronor,
@@ -52,7 +50,7 @@ export interface PreparedFederation {
 }
 
 export interface PreparedInput {
-  parameters: PreparedParameters;
+  parameters: ModelParameters;
   federations: PreparedFederation[];
 }
 

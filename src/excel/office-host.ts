@@ -14,7 +14,7 @@
 import type { CellBlock, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
 import { INPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
-import { validationErrorText } from '../workbook/template';
+import { validationErrorText, validationErrorTitle } from '../workbook/template';
 import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
 import { CHUNK_BYTES, PAYLOAD_BUDGET_BYTES, WriteOp, packBatches, removalOps, runOps, sheetOutputOps } from './write-ops';
 import { READ_CELL_BYTES } from './read-chunks';
@@ -269,7 +269,7 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
       dv.errorAlert = {
         showAlert: true,
         style: op.validation.warning ? 'Warning' : 'Stop',
-        title: op.validation.warning ? 'Kontrollera värdet' : 'Ogiltigt värde',
+        title: validationErrorTitle(op.validation),
         message: validationErrorText(op.validation),
       };
       return;

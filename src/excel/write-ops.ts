@@ -6,6 +6,7 @@ import { HIGHLIGHT_COLOR, LAST_SHEET_ROW, TEXT_FORMAT } from '../workbook/types'
 import type { ChartSpec, RemovalPlan } from './host';
 import { normalizeKey } from '../workbook/text';
 import { validationCells } from '../workbook/template';
+import { runsOf } from '../workbook/plan';
 
 /** A rectangle of cells, 0-based. */
 export interface Rect {
@@ -168,18 +169,6 @@ export function charactersToPoints(characters: number): number {
 /** A validation's A1 range ('B5', 'D:D' = the rows below the header) as a rectangle (validationCells). */
 export function validationRect(sheet: string, range: string, headerRow: number): Rect {
   return { sheet, ...validationCells(range, headerRow) };
-}
-
-/** Rows as runs of consecutive numbers: [3,4,5,9] → [[3,3],[9,1]] (start, count). */
-export function runsOf(rows: readonly number[]): [number, number][] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const r of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[0] + last[1] === r) last[1]++;
-    else runs.push([r, 1]);
-  }
-  return runs;
 }
 
 /**

@@ -351,8 +351,8 @@ function runChart(layout: WorkbookLayout, columns: number[], logSheet: string): 
   };
 }
 
-/** Consecutive numbers as [start, count] runs: [0,1,2,5] → [[0,3],[5,1]]. */
-function runsOf(numbers: readonly number[]): [number, number][] {
+/** Consecutive numbers as [start, count] runs: [0,1,2,5] → [[0,3],[5,1]] (rows or columns of a plan). */
+export function runsOf(numbers: readonly number[]): [number, number][] {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const n of sorted) {

@@ -65,6 +65,11 @@ function parameters(): SheetOutput {
   };
 }
 
+/** The title of the message Excel shows when a value breaks a validation (both hosts). */
+export function validationErrorTitle(v: Validation): string {
+  return v.warning ? 'Kontrollera värdet' : 'Ogiltigt värde';
+}
+
 /** The message Excel shows when a value breaks a validation (the same from the add-in and the command line). */
 export function validationErrorText(v: Validation): string {
   if (v.type === 'list') return `Välj ett av: ${v.values.join(', ')}`;

@@ -7,12 +7,12 @@ import {
   OP_OVERHEAD_BYTES,
   packBatches,
   runOps,
-  runsOf,
   sheetOutputOps,
   splitTextFormats,
   validationRect,
   WriteOp,
 } from '../../src/excel/write-ops';
+import { runsOf } from '../../src/workbook/plan';
 import { isPayloadSizeError, nextReadChunks } from '../../src/excel/read-chunks';
 import { runAllocation } from '../../src/workbook';
 import { MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from '../../src/workbook/types';

@@ -436,7 +436,16 @@ describe('writeSheetOutputs and validations', () => {
       },
     ]);
     const model = dataValidations((await roundTrip(workbook)).getWorksheet('Förbund')!).model;
-    expect(model.B4).toMatchObject({ type: 'whole', operator: 'between', formulae: [1, 12], prompt: '1–12', allowBlank: true });
+    expect(model.B4).toMatchObject({
+      type: 'whole',
+      operator: 'between',
+      formulae: [1, 12],
+      prompt: '1–12',
+      allowBlank: true,
+      // the same title and text as the add-in writes (validationErrorTitle/Text)
+      errorTitle: 'Ogiltigt värde',
+      error: 'Ange ett heltal mellan 1 och 12',
+    });
     expect(model.B2000).toMatchObject({ type: 'whole' });
     expect(model.B3).toBeUndefined();
     expect(model.C4).toMatchObject({ type: 'list', formulae: ['"Lika,Invånare"'] });

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { cellAddress, rangeRef } from '../../workbook/address';
 import type { CellRange, CellValue, Problem, SheetOutput, Validation, WritePlan } from '../../workbook/types';
 import { HIGHLIGHT_COLOR, LEGACY_MONEY_FORMATS, MONEY_FORMAT, TEXT_FORMAT } from '../../workbook/types';
-import { validationCells, validationErrorText } from '../../workbook/template';
+import { validationCells, validationErrorText, validationErrorTitle } from '../../workbook/template';
 import { mergedOutputCellMessage } from '../../workbook/sheets';
 import { isFormulaValue } from './read';
 
@@ -176,6 +176,7 @@ function excelValidation(validation: Validation): ExcelJS.DataValidation {
     allowBlank: true,
     showErrorMessage: true,
     errorStyle: validation.warning ? ('warning' as const) : ('stop' as const),
+    errorTitle: validationErrorTitle(validation),
     error: validationErrorText(validation),
     ...(validation.prompt ? { showInputMessage: true, prompt: validation.prompt } : {}),
   };
