@@ -32,7 +32,9 @@ import { PANE_TEXTS, TARGETED_PANE_TEXTS as T, keepNumbersTogether } from '../te
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  // Fluent's table lays columns out evenly: the amounts get the room they need, the labels the rest
+  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', width: '8.5em' },
+  label: { overflowWrap: 'normal' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -160,7 +162,7 @@ export default function TargetedView({ host, sheets, busy, onSheetsChanged }: Ta
             <TableBody>
               {targetedFigures(outcome.summary).map((f) => (
                 <TableRow key={f.label}>
-                  <TableCell>{f.label.replace(/ \(kr\)$/, '')}</TableCell>
+                  <TableCell className={styles.label}>{f.label.replace(/ \(kr\)$/, '')}</TableCell>
                   <TableCell className={styles.numeric} data-testid={`figure-${f.label}`}>
                     {f.money ? formatKronor(f.value) : formatNumber(f.value)}
                   </TableCell>
