@@ -2,7 +2,7 @@
 // lines a command prints about a run or its problems.
 import ExcelJS from 'exceljs';
 import * as workbookLayer from '../workbook';
-import type { Problem, RunSummary, SheetValues } from '../workbook/types';
+import type { Problem, RunSummary, SheetValues, SheetWritePlan } from '../workbook/types';
 import {
   applyWritePlan,
   dropUnreadConditionalFormats,
@@ -75,12 +75,26 @@ export async function writeRun(
   now: Date,
   output: string,
 ): Promise<Uint8Array> {
+  return writePlanned(workbook, computed.run.plan, computed.reads, now, output);
+}
+
+/**
+ * Applies any plan of the WritePlan shape (a run's, a targeted run's) and serialises the workbook;
+ * a failure of exceljs is a CliFailure and no file is written (as writeRun).
+ */
+export async function writePlanned(
+  workbook: ExcelJS.Workbook,
+  plan: SheetWritePlan,
+  reads: (sheet: string, row: number, column: number) => boolean,
+  now: Date,
+  output: string,
+): Promise<Uint8Array> {
   try {
-    applyWritePlan(workbook, computed.run.plan);
+    applyWritePlan(workbook, plan);
     giveTablesStyleInfo(workbook);
     dropUnreadConditionalFormats(workbook);
-    const written = [...computed.run.plan.blocks.map((b) => b.sheet), ...computed.run.plan.sheets.map((sheet) => sheet.name)];
-    prepareRecalculation(workbook, computed.reads, written);
+    const written = [...plan.blocks.map((b) => b.sheet), ...plan.sheets.map((sheet) => sheet.name)];
+    prepareRecalculation(workbook, reads, written);
     workbook.modified = now;
     workbook.lastModifiedBy = 'finsam';
     return new Uint8Array(await workbook.xlsx.writeBuffer());

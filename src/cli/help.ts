@@ -26,8 +26,9 @@ Kommandon:
   explain   FIL.xlsx --forbund NAMN    Förklarar steg för steg hur ett förbunds tilldelning blev som den blev
   check     FIL.xlsx                   Kontrollerar en arbetsbok och visar varje fel; skriver ingenting
   statements FIL.xlsx --out-dir MAPP   Skriver ett underlag (PDF, A4) per förbund
+  targeted  FIL.xlsx --out UT.xlsx     Riktade medel: förslag, beslut och omgången i siffror
 
-  Svenska namn går också bra: fördela, mall, exempel, förklara, kontrollera, underlag.
+  Svenska namn går också bra: fördela, mall, exempel, förklara, kontrollera, underlag, riktade.
 
 Flaggor:
   -h, --help      Visar hjälpen (även för ett kommando: finsam allocate --help)
@@ -58,27 +59,32 @@ Flaggor:
   template: `finsam template – skriver en tom mall
 
 Användning:
-  finsam template --out TOM.xlsx [--force]
+  finsam template --out TOM.xlsx [--riktade] [--force]
 
 Mallen har bladen Parametrar, Förbund och Kommuner med rätt rubriker, instruktioner och
 kontroller av vad som kan skrivas i cellerna.
 
 Flaggor:
   -o, --out TOM.xlsx  Filen som skrivs (en fil som redan finns skrivs bara över med --force)
+  --riktade           Lägg till ett tomt blad Ansökningar för riktade medel
   -f, --force         Skriv över filen om den finns
   -h, --help          Visar den här hjälpen
 `,
   example: `finsam example – skriver ett fiktivt nationellt exempel
 
 Användning:
-  finsam example --out EXEMPEL.xlsx [--force]
+  finsam example --out EXEMPEL.xlsx [--riktade] [--force]
 
 Exemplet har omkring 80 påhittade förbund i de fem verksamhetsområdena och omkring 290 kommuner
 och stadsdelar, med statlig ram 339 000 000 kr. Alla uppgifter är fiktiva. Prova sedan:
   finsam allocate EXEMPEL.xlsx --out RESULTAT.xlsx
 
+Med --riktade skrivs i stället ett fiktivt exempel på riktade medel (bladet Ansökningar, formad som
+omgången 2016). Prova sedan: finsam targeted EXEMPEL.xlsx --out RESULTAT.xlsx
+
 Flaggor:
   -o, --out EXEMPEL.xlsx  Filen som skrivs (en fil som redan finns skrivs bara över med --force)
+  --riktade               Exemplet på riktade medel
   -f, --force             Skriv över filen om den finns
   -h, --help              Visar den här hjälpen
 `,
@@ -124,9 +130,28 @@ Flaggor:
   -q, --quiet         Inga förloppsrader på standard fel
   -h, --help          Visar den här hjälpen
 `,
+  targeted: `finsam targeted – riktade medel: förslag, beslut och omgången i siffror
+
+Användning:
+  finsam targeted FIL.xlsx --out UT.xlsx [--json] [--force] [--quiet]
+
+Läser bladet Ansökningar (en rad per insats), förbundens namn och VO på Förbund, potten
+(Riktade medel (kr) på Parametrar, eller Ej fördelat på Körlogg när den är tom) och taket per
+ansökan. Skriver en kopia av arbetsboken med Förslag (kr) (bara så länge inget Beviljat belopp
+är ifyllt), Beslut och Varningar till höger om indata på Ansökningar, och bladet Riktade medel:
+omgången i siffror, per VO och per förbund. Ifyllda celler ändras aldrig. Har filen fel skrivs
+varje fel med sin cell och ingen fil skrivs.
+
+Flaggor:
+  -o, --out UT.xlsx   Filen som skrivs (skrivs helt eller inte alls; en fil som finns bara med --force)
+  -f, --force         Skriv över utfilen om den finns
+  --json              Skriv siffrorna (eller felen) som JSON på standard ut
+  -q, --quiet         Inga förloppsrader på standard fel
+  -h, --help          Visar den här hjälpen
+`,
 };
 
-export type CommandName = 'allocate' | 'template' | 'example' | 'explain' | 'check' | 'statements';
+export type CommandName = 'allocate' | 'template' | 'example' | 'explain' | 'check' | 'statements' | 'targeted';
 
 export const COMMAND_ALIASES: Record<string, CommandName> = {
   allocate: 'allocate',
@@ -143,4 +168,6 @@ export const COMMAND_ALIASES: Record<string, CommandName> = {
   kontrollera: 'check',
   statements: 'statements',
   underlag: 'statements',
+  targeted: 'targeted',
+  riktade: 'targeted',
 };

@@ -16,6 +16,7 @@ import { sheetsCommand } from './commands/template';
 import { explainCommand } from './commands/explain';
 import { checkCommand } from './commands/check';
 import { statementsCommand } from './commands/statements';
+import { targetedCommand } from './commands/targeted';
 
 export type { CliIo } from './io';
 
@@ -51,6 +52,8 @@ export async function run(argv: string[], rawIo: CliIo = defaultIo): Promise<num
         return await checkCommand(rest, io);
       case 'statements':
         return await statementsCommand(rest, io);
+      case 'targeted':
+        return await targetedCommand(rest, io);
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -80,6 +80,20 @@ export const CLI_TEXTS = {
     problemsHeading: (file: string, count: number, nothingWritten: boolean) =>
       `${file} har ${count} fel${nothingWritten ? '; ingen fil skrevs' : ''}:`,
   },
+  // finsam targeted IN.xlsx --out OUT.xlsx (src/cli/commands/targeted.ts)
+  targeted: {
+    inputMissing: 'Ange en indatafil: finsam targeted FIL.xlsx --out UT.xlsx',
+    sameFile: (input: string) => `Utfilen är samma fil som indatafilen (${input}). Ange en annan fil med --out.`,
+    reading: (input: string) => `Läser ${input}`,
+    computing: 'Beräknar riktade medel',
+    writing: (output: string) => `Skriver ${output}`,
+    done: 'Klart',
+    written: (output: string) => `Klart: riktade medel är skrivna till ${output}`,
+  },
+  // finsam template --riktade (src/cli/commands/template.ts)
+  template: {
+    withApplications: (output: string) => `Mallen med bladet Ansökningar är skriven till ${output}`,
+  },
 } as const;
 
 export type ZipKindName = keyof typeof ZIP_KIND_NAMES;

@@ -19,7 +19,8 @@ export type ParameterKey =
   | 'trappanRate1'
   | 'trappanRate2'
   | 'trappanRate3'
-  | 'targetedFundsCap';
+  | 'targetedFundsCap'
+  | 'targetedFunds';
 
 /** kr: whole or exact kronor (the label carries "(kr)"); share: a fraction 0–1 shown in %; year: a whole number. */
 export type ParameterUnit = 'kr' | 'share' | 'year';
@@ -161,6 +162,11 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   row('targetedFundsCap', 'Tak riktade medel', 'kr', {
     default: '500000',
     description: 'Tak per ansökan vid riktade medel.',
+    source: TARGETED_SOURCE,
+  }),
+  // spec: docs/workbook-format.md §8.2 — the pot of a targeted-funds round; blank = Körlogg's Ej fördelat
+  row('targetedFunds', 'Riktade medel', 'kr', {
+    description: 'Potten för riktade medel; tom = Ej fördelat från den ordinarie körningen (Körlogg).',
     source: TARGETED_SOURCE,
   }),
 ];

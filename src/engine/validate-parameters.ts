@@ -71,6 +71,7 @@ export function prepareParameters(
   let ok = true;
   for (const spec of PARAMETERS) {
     if (spec.key === 'year') continue; // informational, not checked
+    if (spec.key === 'targetedFunds') continue; // the targeted round's pot: read and checked by that round
     const field = spec.key;
     const label = spec.name;
     const r = readNumber(parameterValue(raw, field));

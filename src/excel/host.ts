@@ -1,6 +1,6 @@
 // The small interface between the task pane and Excel. The pane only talks to a WorkbookHost, so it
 // can be tested with a fake; src/excel/office-host.ts implements it with Office.js.
-import type { CellBlock, ChartPlan, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
+import type { CellBlock, ChartPlan, SheetOutput, SheetValues, SheetWritePlan, WritePlan } from '../workbook/types';
 
 /** A cell, 0-based row and column. */
 export interface CellRef {
@@ -32,8 +32,13 @@ export interface WorkbookHost {
    * their values from A1 (values[0][0] is A1), every other sheet with its name only (values []).
    */
   readWorkbook(): Promise<SheetValues[]>;
+  /**
+   * The named sheets that exist, with their values and number formats from A1 (for sheets readWorkbook
+   * leaves without values, e.g. Ansökningar of a targeted-funds round).
+   */
+  readSheets(names: readonly string[]): Promise<SheetValues[]>;
   /** Writes a run: clear, blocks, sheets, highlight and the chart, in as few syncs as the payload allows. */
-  writeRun(plan: WritePlan, chart?: ChartSpec): Promise<WriteStats>;
+  writeRun(plan: SheetWritePlan, chart?: ChartSpec): Promise<WriteStats>;
   /** Adds the given sheets (template) that the workbook does not have yet; returns the names added. */
   insertSheets(sheets: SheetOutput[]): Promise<string[]>;
   /** Writes cell blocks (values and number formats; null leaves a cell as it is). */

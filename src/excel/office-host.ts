@@ -11,14 +11,14 @@
 // suspendApiCalculationUntilNextSync 1.6, getRangeByIndexes/getActiveCell/freezePanes/
 // chart series add, setValues, setXAxisValues, reversePlotOrder 1.7, dataValidation 1.8
 // (template sheets); everything else 1.1–1.2.
-import type { CellBlock, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
+import type { CellBlock, SheetOutput, SheetValues, SheetWritePlan } from '../workbook/types';
 import { INPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import { validationErrorText, validationErrorTitle } from '../workbook/template';
 import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
 import { CHUNK_BYTES, PAYLOAD_BUDGET_BYTES, WriteOp, packBatches, removalOps, runOps, sheetOutputOps } from './write-ops';
 import { READ_CELL_BYTES } from './read-chunks';
-import { readWorkbook } from './office-read';
+import { readNamedSheets, readWorkbook } from './office-read';
 import type { ExcelRunner, OfficeSession } from './office-read';
 import { activeCell, selectCell, watchSelection } from './office-selection';
 import type { ExcelContextRunner } from './office-selection';
@@ -127,8 +127,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     },
 
     readWorkbook: (): Promise<SheetValues[]> => readWorkbook(session, run),
+    readSheets: (names: readonly string[]): Promise<SheetValues[]> => readNamedSheets(session, run, names),
 
-    async writeRun(plan: WritePlan, chart?: ChartSpec): Promise<WriteStats> {
+    async writeRun(plan: SheetWritePlan, chart?: ChartSpec): Promise<WriteStats> {
       return run(async (context) => {
         const names = sheetNames ?? (await loadSheetNames(context));
         let stats: WriteStats;

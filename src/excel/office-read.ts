@@ -340,3 +340,23 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
     return all.map((name) => read.get(name) ?? { name, values: [] });
   });
 }
+
+/**
+ * The named sheets that exist (matched as the workbook layer matches names), each with its values and
+ * number formats from A1: for a sheet the run's read leaves out (Ansökningar, for a targeted-funds
+ * round). Two syncs: the sheet list, then the used ranges.
+ */
+export function readNamedSheets(session: OfficeSession, run: ExcelRunner, names: readonly string[]): Promise<SheetValues[]> {
+  return run(async (context) => {
+    const all = await session.loadSheetNames(context);
+    const wanted = all.filter((n) => names.some((c) => normalizeKey(c) === normalizeKey(n)));
+    if (wanted.length === 0) return [];
+    const probes = wanted.map((name) => {
+      const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      used.load('values,numberFormat,rowIndex,columnIndex');
+      return { name, used };
+    });
+    await session.sync(context);
+    return probes.map((p) => usedSheet(p.name, p.used));
+  });
+}

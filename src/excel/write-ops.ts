@@ -1,7 +1,7 @@
 // What the add-in writes, as a flat list of host-neutral operations, and how the list is cut into
 // requests that stay well under Excel on the web's 5 MB payload limit. Pure code (no Office.js), so
 // the planning is tested without Excel; src/excel/office-host.ts turns each operation into Office.js.
-import type { CellValue, SheetOutput, Validation, WritePlan } from '../workbook/types';
+import type { CellValue, SheetOutput, SheetWritePlan, Validation } from '../workbook/types';
 import { HIGHLIGHT_COLOR, LAST_SHEET_ROW, TEXT_FORMAT } from '../workbook/types';
 import type { ChartSpec, RemovalPlan } from './host';
 import { normalizeKey } from '../workbook/text';
@@ -274,7 +274,7 @@ function indexOfSheet(names: readonly string[], name: string): number {
  * sheet as read (so that the old chart on Körlogg is deleted by name).
  */
 export function runOps(
-  plan: WritePlan,
+  plan: SheetWritePlan,
   sheetNames: readonly string[],
   chart?: ChartSpec,
   charts: ReadonlyMap<string, readonly string[]> = new Map(),

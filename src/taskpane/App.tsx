@@ -19,8 +19,11 @@ import { ExplainView } from './views/ExplainView';
 import { ParametersView } from './views/ParametersView';
 import { TemplateOffer } from './components/TemplateOffer';
 import type { ViewName } from './state';
-import { PANE_TEXTS } from './texts';
+import { PANE_TEXTS, TARGETED_PANE_TEXTS } from './texts';
 import { usePane } from './use-pane';
+
+/** The view Riktade medel, loaded when its tab is opened (the round's code is not in the first bundle). */
+const TargetedView = React.lazy(() => import(/* webpackChunkName: "riktade" */ './views/TargetedView'));
 
 export type { ViewName } from './state';
 
@@ -104,6 +107,9 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               <Tab value="forklara" id={tabId('forklara')} aria-controls="panel-forklara">
                 Förklara
               </Tab>
+              <Tab value="riktade" id={tabId('riktade')} aria-controls="panel-riktade">
+                {TARGETED_PANE_TEXTS.tab}
+              </Tab>
             </TabList>
             <div className={styles.progressSlot} data-testid="progress-slot">
               {progressLabel !== undefined && (
@@ -163,6 +169,11 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                 onDiscard={actions.discardParameterEdits}
                 onInsertTemplate={() => void actions.insertTemplate()}
               />
+            )}
+            {view === 'riktade' && (
+              <React.Suspense fallback={<ProgressBar aria-label={TARGETED_PANE_TEXTS.tab} />}>
+                <TargetedView host={host} sheets={sheets} busy={busy} onSheetsChanged={actions.refreshSheets} />
+              </React.Suspense>
             )}
             {view === 'forklara' && (
               <ExplainView

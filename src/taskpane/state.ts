@@ -8,7 +8,7 @@ import type { ParameterEdits } from './parameter-drafts';
 import type { ParameterKey } from '../workbook/parameters';
 import { PANE_TEXTS, PROGRESS } from './texts';
 
-export type ViewName = 'berakna' | 'parametrar' | 'forklara';
+export type ViewName = 'berakna' | 'parametrar' | 'forklara' | 'riktade';
 
 /** What Förklara shows: the run's result (or how many problems stopped it), the federation picked. */
 export interface Explain {

@@ -93,3 +93,20 @@ export const WRITE_FAILURE_TEXTS: Record<WriteFailureState, { title: string; bod
       'Arbetsboken kunde inte läsas efteråt. Är bladet Körlogg tomt eller borta är resultatet ofullständigt. Inga ifyllda uppgifter har ändrats. Beräkna igen, eller ta bort resultatet.',
   },
 };
+
+/** The view Riktade medel (a targeted-funds round): its own texts; the figures' labels are the round's (ROUND_TEXTS.targeted). */
+export const TARGETED_PANE_TEXTS = {
+  tab: 'Riktade medel',
+  intro:
+    'Riktade medel fördelas på bladet Ansökningar (en rad per insats). Beräkna skriver Förslag (kr) så länge inget Beviljat belopp är ifyllt, och Beslut, Varningar och bladet Riktade medel. Ifyllda celler ändras aldrig.',
+  run: 'Beräkna riktade medel',
+  sheetMissingTitle: 'Arbetsboken har inget blad Ansökningar.',
+  sheetMissingBody: 'Lägg in ett tomt blad Ansökningar med rubrikerna och fyll i en rad per insats. Befintliga blad ändras inte.',
+  insertSheet: 'Lägg in bladet Ansökningar',
+  inserted: 'Bladet Ansökningar är inlagt. Fyll i ansökningarna och välj sedan Beräkna riktade medel.',
+  written: 'Resultatet är skrivet på bladen Ansökningar och Riktade medel.',
+  figuresHeading: 'Omgången i siffror',
+  progressReading: 'Läser ansökningarna …',
+  progressWriting: 'Skriver riktade medel …',
+  progressInserting: 'Lägger in bladet Ansökningar …',
+} as const;

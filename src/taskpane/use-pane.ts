@@ -24,6 +24,8 @@ export interface PaneActions {
   selectFederation: (name: string | undefined) => void;
   useSelection: () => Promise<void>;
   refreshExplanation: () => Promise<void>;
+  /** Reads the workbook again (a view that changed its sheets: Riktade medel inserting Ansökningar) */
+  refreshSheets: () => Promise<void>;
 }
 
 export interface Pane {
@@ -147,6 +149,7 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
       const keep = stateRef.current.explain.selected;
       return task(PROGRESS.readingWorkbook, () => loadExplanation(keep));
     },
+    refreshSheets: async () => void (await refreshSheets()),
   };
 
   const unsavedParameters = React.useMemo(() => changedParameters(sheets, parameterEdits).length, [sheets, parameterEdits]);

@@ -118,9 +118,13 @@ export interface HeaderMapping<K extends string> {
 
 const OUTPUT_NAMES = FEDERATION_OUTPUT_HEADERS.map((h) => ({ header: h as string, name: parseHeader(h).name }));
 
-/** True when a header names one of the run's output columns (any unit): it is never read as input. */
-export function outputHeaderOf(cell: CellValue | undefined): string | undefined {
+/**
+ * True when a header names one of the run's output columns (any unit): it is never read as input.
+ * `headers`: another sheet's output headers (Ansökningar's); Förbund's by default.
+ */
+export function outputHeaderOf(cell: CellValue | undefined, headers?: readonly string[]): string | undefined {
   const name = parseHeader(cell).name;
+  if (headers) return headers.find((h) => parseHeader(h).name === name);
   return OUTPUT_NAMES.find((o) => o.name === name)?.header;
 }
 
@@ -141,6 +145,8 @@ export function mapHeaders<K extends string>(
   headerRow: number,
   defs: readonly ColumnDefinition<K>[],
   withOutput: boolean,
+  /** the sheet's output headers when they are not Förbund's (Ansökningar) */
+  outputHeaders?: readonly string[],
 ): HeaderMapping<K> {
   const mapping: HeaderMapping<K> = {
     columns: {},
@@ -156,7 +162,7 @@ export function mapHeaders<K extends string>(
     if (isBlank(cell)) continue;
     lastAny = c;
     if (withOutput) {
-      const output = outputHeaderOf(cell);
+      const output = outputHeaderOf(cell, outputHeaders);
       if (output !== undefined) {
         if (mapping.outputColumns[output] === undefined) mapping.outputColumns[output] = c;
         else mapping.duplicateOutputColumns.push(c);

@@ -56,4 +56,8 @@ export const READ_TEXTS = {
   // A value given to the parameter form (parameters.ts) and a federation asked for by explain.ts
   notANumber: (label: string, value: number) => `${label}: ${value} är inget tal`,
   federationNotInResult: (name: string) => `Förbundet "${name}" finns inte i resultatet`,
+  // Ansökningar, a targeted-funds round (read-applications.ts)
+  notADate: (quotedCell: string) => `${quotedCell} är inget datum; skriv datumet som ÅÅÅÅ-MM-DD`,
+  noApplications: (sheet: string) => `Bladet ${sheet} har inga ansökningar`,
+  inCells: (cells: string) => `(gäller ${cells})`,
 } as const;

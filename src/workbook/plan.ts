@@ -75,10 +75,22 @@ export function isoLocal(date: Date): string {
 /** Columns of the output headers: existing ones kept, missing ones placed after the last input/output column. */
 export function outputColumnPlacement(layout: WorkbookLayout): number[] {
   const fs = layout.federationSheet;
-  const existing = fs.existingOutputColumns;
-  const used = [fs.lastInputColumn, ...Object.values(existing), ...(fs.duplicateOutputColumns ?? [])];
+  return placeOutputColumns(FEDERATION_OUTPUT_HEADERS, fs.lastInputColumn, fs.existingOutputColumns, fs.duplicateOutputColumns);
+}
+
+/**
+ * Columns of a sheet's output headers: existing ones kept, missing ones placed in order after the last
+ * input column and every output column present (Förbund's, and Ansökningar's in src/round/targeted.ts).
+ */
+export function placeOutputColumns(
+  headers: readonly string[],
+  lastInputColumn: number,
+  existing: Record<string, number>,
+  duplicates: readonly number[] = [],
+): number[] {
+  const used = [lastInputColumn, ...Object.values(existing), ...duplicates];
   let next = Math.max(-1, ...used) + 1;
-  return FEDERATION_OUTPUT_HEADERS.map((h) => existing[h] ?? next++);
+  return headers.map((h) => existing[h] ?? next++);
 }
 
 function counts(result: AllocationResult): Record<string, number> {
@@ -239,7 +251,6 @@ export function buildWritePlan(
   const fs = layout.federationSheet;
   const columns = outputColumnPlacement(layout);
   const lastRow = Math.max(fs.rowCount - 1, fs.headerRow, ...fs.dataRows);
-  const height = lastRow - fs.headerRow + 1;
   const rowOf = new Map<number, number>();
   fs.dataRows.forEach((row, i) => rowOf.set(row, i));
   const byIndex = new Map(result.federations.map((f) => [f.index, f]));
@@ -272,23 +283,7 @@ export function buildWritePlan(
     throw new Error('internal: result and layout disagree on the number of federations');
   }
 
-  // Contiguous runs of columns become one block each
-  const order = columns.map((c, k) => ({ c, k })).sort((a, b) => a.c - b.c);
-  const blocks: CellBlock[] = [];
-  for (let s = 0; s < order.length;) {
-    let e = s;
-    while (e + 1 < order.length && order[e + 1].c === order[e].c + 1) e++;
-    const ks = order.slice(s, e + 1).map((o) => o.k);
-    blocks.push({
-      sheet: fs.name,
-      row: fs.headerRow,
-      column: order[s].c,
-      values: Array.from({ length: height }, (_, r) => ks.map((k) => columnValues[k][r])),
-      numberFormats: Array.from({ length: height }, (_, r) => ks.map((k) => columnFormats[k][r])),
-      boldFirstRow: true,
-    });
-    s = e + 1;
-  }
+  const blocks = columnBlocks(fs.name, fs.headerRow, columns, columnValues, columnFormats);
 
   const sheet = options.federationSheet;
   const leftover = sheet
@@ -327,6 +322,37 @@ export function buildWritePlan(
     ...(fs.dataRows.length > 0 ? { chart: runChart(layout, columns, sheets[sheets.length - 1].name) } : {}),
     summary: runSummary(result, input, notices),
   };
+}
+
+/**
+ * Output columns as blocks from the header row down: contiguous runs of columns become one block each
+ * (bold header row). `columnValues[k]` and `columnFormats[k]` are column `columns[k]`'s cells, one per row.
+ */
+export function columnBlocks(
+  sheet: string,
+  headerRow: number,
+  columns: readonly number[],
+  columnValues: readonly CellValue[][],
+  columnFormats: readonly (string | null)[][],
+): CellBlock[] {
+  const height = Math.max(0, ...columnValues.map((c) => c.length));
+  const order = columns.map((c, k) => ({ c, k })).sort((a, b) => a.c - b.c);
+  const blocks: CellBlock[] = [];
+  for (let s = 0; s < order.length;) {
+    let e = s;
+    while (e + 1 < order.length && order[e + 1].c === order[e].c + 1) e++;
+    const ks = order.slice(s, e + 1).map((o) => o.k);
+    blocks.push({
+      sheet,
+      row: headerRow,
+      column: order[s].c,
+      values: Array.from({ length: height }, (_, r) => ks.map((k) => columnValues[k][r] ?? null)),
+      numberFormats: Array.from({ length: height }, (_, r) => ks.map((k) => columnFormats[k][r] ?? null)),
+      boldFirstRow: true,
+    });
+    s = e + 1;
+  }
+  return blocks;
 }
 
 /**

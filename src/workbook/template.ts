@@ -6,7 +6,8 @@ import { columnIndex, columnLetters, rangeRef } from './address';
 import { AREA_COLUMNS, ColumnDefinition, FEDERATION_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET } from './columns';
 import { SPLIT_METHOD_LABELS } from './cells';
 import { PARAMETER_DEFINITIONS, PARAMETER_HEADER, PARAMETER_SHEET, VALUE_HEADER } from './parameters';
-import { WARNING_CODES } from '../engine';
+import { TARGET_GROUPS, TARGETED_INSATS_TYPES, WARNING_CODES } from '../engine';
+import { APPLICATION_COLUMNS, APPLICATION_SHEET } from './application-columns';
 
 export const INSTRUCTIONS_SHEET = 'Instruktioner';
 /** The VO list offered on Förbund (free text is still read). */
@@ -168,7 +169,7 @@ function dataSheet<K extends string>(
  * data validations. Validation ranges are A1 without sheet name: a single cell ("B5") or a whole
  * column ("D:D", meaning the rows below headerRow).
  */
-export function templateSheets(): SheetOutput[] {
+export function templateSheets(options: { applications?: boolean } = {}): SheetOutput[] {
   return [
     instructions(),
     parameters(),
@@ -186,5 +187,43 @@ export function templateSheets(): SheetOutput[] {
       AREA_COLUMNS,
       [30, 22, 18, 16, 18, 22],
     ),
+    ...(options.applications ? [applicationSheet()] : []),
   ];
+}
+
+/**
+ * An empty `Ansökningar` sheet for a targeted-funds round (riktade medel): title, note, the header on
+ * row 3, lists for Typ and Målgrupp (a warning only: several values separated by ; are allowed).
+ * `finsam template --riktade` adds it to the template; the pane inserts it into a workbook without one.
+ * spec: docs/workbook-format.md §8
+ */
+export function applicationSheet(): SheetOutput {
+  const sheet = dataSheet(
+    APPLICATION_SHEET,
+    'Ansökningar – en rad per insats (riktade medel)',
+    'Rader med samma Ansökan är en ansökan. Gemensam ansökan: förbunden åtskilda med ; (t.ex. "Norrby; Söderby"). Beviljat belopp fylls i av arbetsgruppen.',
+    APPLICATION_COLUMNS,
+    [14, 30, 36, 30, 34, 18, 20, 18],
+  );
+  const lists: ValidationRule[] = [];
+  APPLICATION_COLUMNS.forEach((def, i) => {
+    const col = columnLetters(i);
+    if (def.key === 'types')
+      lists.push({
+        range: `${col}:${col}`,
+        type: 'list',
+        values: [...TARGETED_INSATS_TYPES, TARGETED_INSATS_TYPES.join('; ')],
+        prompt: 'Behovsanalys och plan, Aktiv insats eller båda',
+        warning: true,
+      });
+    if (def.key === 'targetGroups')
+      lists.push({
+        range: `${col}:${col}`,
+        type: 'list',
+        values: [...TARGET_GROUPS],
+        prompt: 'En eller flera målgrupper, åtskilda med ;',
+        warning: true,
+      });
+  });
+  return { ...sheet, validations: [...(sheet.validations ?? []), ...lists.map((v) => withCells(v, TEMPLATE_HEADER_ROW))] };
 }

@@ -235,6 +235,13 @@ export interface WritePlan {
   summary: RunSummary;
 }
 
+/**
+ * The part of a WritePlan that hosts apply (clear, blocks, sheets, highlight): an allocation run's plan,
+ * and a targeted-funds run's (src/round/targeted.ts), whose own sheet (Riktade medel) is the last of
+ * `sheets` as Körlogg is a run's.
+ */
+export type SheetWritePlan = Pick<WritePlan, 'clear' | 'blocks' | 'sheets' | 'highlight'>;
+
 /** Canonical output headers on Förbund, in order (workbook-format.md). */
 export const FEDERATION_OUTPUT_HEADERS = [
   'Idealfördelning (kr)',

@@ -1,7 +1,7 @@
 // An in-memory WorkbookHost for the pane's component tests: the workbook is SheetValues, writes go
 // through the workbook layer's applyPlanToSheets, and every call is recorded.
 import { applyPlanToSheets, sheetOutputToValues } from '../../src/workbook';
-import type { CellBlock, SheetOutput, SheetValues, WritePlan } from '../../src/workbook/types';
+import type { CellBlock, SheetOutput, SheetValues, SheetWritePlan } from '../../src/workbook/types';
 import { INPUT_SHEETS } from '../../src/workbook/types';
 import { normalizeKey } from '../../src/workbook/text';
 import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from '../../src/excel/host';
@@ -36,7 +36,16 @@ export class FakeHost implements WorkbookHost {
     }));
   }
 
-  async writeRun(plan: WritePlan, chart?: ChartSpec): Promise<WriteStats> {
+  async readSheets(names: readonly string[]): Promise<SheetValues[]> {
+    this.calls.push('readSheets');
+    await this.wait();
+    const wanted = names.map(normalizeKey);
+    return this.sheets
+      .filter((s) => wanted.includes(normalizeKey(s.name)))
+      .map((s) => ({ name: s.name, values: s.values.map((r) => [...r]) }));
+  }
+
+  async writeRun(plan: SheetWritePlan, chart?: ChartSpec): Promise<WriteStats> {
     this.calls.push('writeRun');
     await this.wait();
     this.sheets = applyPlanToSheets(this.sheets, plan);

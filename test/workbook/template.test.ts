@@ -31,6 +31,7 @@ describe('templateSheets', () => {
       ['Trappan andel 2', 0.15],
       ['Trappan andel 3', 0.1],
       ['Tak riktade medel (kr)', 500000],
+      ['Riktade medel (kr)', ''],
     ]);
     expect(params.numberFormats![5][1]).toBe(MONEY_FORMAT);
     expect(params.numberFormats![6][1]).toBe(SHARE_FORMAT);
@@ -78,7 +79,8 @@ describe('templateSheets', () => {
       targetedFundsCap: d.targetedFundsCap,
     };
     for (const def of PARAMETER_DEFINITIONS) {
-      if (def.default === undefined) expect(['year', 'budget']).toContain(def.key);
+      // Riktade medel has none: blank means the ordinary run's Ej fördelat (targeted-funds.md)
+      if (def.default === undefined) expect(['year', 'budget', 'targetedFunds']).toContain(def.key);
       else expect(new Decimal(def.default).equals(engine[def.key])).toBe(true);
     }
   });
@@ -180,6 +182,7 @@ describe('locateParameters and parameterWrite', () => {
       ['trappanRate2', 11],
       ['trappanRate3', 12],
       ['targetedFundsCap', 13],
+      ['targetedFunds', 14],
     ]);
     const base = missing.find((l) => l.key === 'baseAllocation')!;
     expect(base).toMatchObject({ value: '', default: 400000, address: 'Parametrar!B6' });

@@ -2,9 +2,11 @@
 import { parseArgs } from 'node:util';
 import * as workbookLayer from '../../workbook';
 import { exampleSheets } from '../../workbook/example';
+import { targetedExampleSheets } from '../../workbook/example-targeted';
 import { COMMAND_HELP } from '../help';
 import { CliError, EXIT_OK } from '../errors';
 import type { CliIo } from '../io';
+import { CLI_TEXTS } from '../messages';
 import { exists, fileExistsMessage, requireXlsxName, sheetsToFile, writeFileAtomically } from '../files';
 
 export async function sheetsCommand(name: 'template' | 'example', args: string[], io: CliIo): Promise<number> {
@@ -14,6 +16,7 @@ export async function sheetsCommand(name: 'template' | 'example', args: string[]
     options: {
       out: { type: 'string', short: 'o' },
       force: { type: 'boolean', short: 'f' },
+      riktade: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -26,10 +29,20 @@ export async function sheetsCommand(name: 'template' | 'example', args: string[]
   const output = requireXlsxName(values.out);
   // A workbook of the user's is never overwritten by a template or an example unless asked for
   if (!values.force && (await exists(output))) throw new CliError(fileExistsMessage(output));
-  const sheets = name === 'template' ? workbookLayer.templateSheets() : exampleSheets();
+  const applications = Boolean(values.riktade);
+  const sheets =
+    name === 'template'
+      ? workbookLayer.templateSheets({ applications })
+      : applications
+        ? targetedExampleSheets()
+        : exampleSheets();
   await writeFileAtomically(output, await sheetsToFile(sheets));
   io.stdout(
-    name === 'template' ? `Mallen är skriven till ${output}\n` : `Exemplet (fiktiva uppgifter) är skrivet till ${output}\n`,
+    applications && name === 'template'
+      ? `${CLI_TEXTS.template.withApplications(output)}\n`
+      : name === 'template'
+        ? `Mallen är skriven till ${output}\n`
+        : `Exemplet (fiktiva uppgifter) är skrivet till ${output}\n`,
   );
   return EXIT_OK;
 }

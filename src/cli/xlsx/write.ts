@@ -1,7 +1,7 @@
 // Writing: a WritePlan of the workbook layer applied to an exceljs workbook.
 import type ExcelJS from 'exceljs';
 import { cellAddress, rangeRef } from '../../workbook/address';
-import type { CellRange, CellValue, Problem, SheetOutput, Validation, WritePlan } from '../../workbook/types';
+import type { CellRange, CellValue, Problem, SheetOutput, SheetWritePlan, Validation, WritePlan } from '../../workbook/types';
 import { HIGHLIGHT_COLOR, LEGACY_MONEY_FORMATS, MONEY_FORMAT, TEXT_FORMAT } from '../../workbook/types';
 import { validationCells, validationErrorText, validationErrorTitle } from '../../workbook/template';
 import { mergedOutputCellMessage } from '../../workbook/sheets';
@@ -274,7 +274,7 @@ export function writeSheetOutputs(workbook: ExcelJS.Workbook, sheets: SheetOutpu
  * filled, even if the plan's column span covers more (output columns of an earlier run need not be
  * adjacent): an input cell is never restyled.
  */
-function highlightRows(workbook: ExcelJS.Workbook, plan: WritePlan): void {
+function highlightRows(workbook: ExcelJS.Workbook, plan: SheetWritePlan): void {
   const { highlight } = plan;
   if (highlight.rows.length === 0) return;
   const worksheet = requireWorksheet(workbook, highlight.sheet);
@@ -303,7 +303,7 @@ function highlightRows(workbook: ExcelJS.Workbook, plan: WritePlan): void {
  * row, so this only happens when a merge was made inside earlier output. Clear ranges skip the cells
  * of a merge that starts elsewhere (clearRange), so they are not checked.
  */
-export function writeConflicts(workbook: ExcelJS.Workbook, plan: WritePlan): Problem[] {
+export function writeConflicts(workbook: ExcelJS.Workbook, plan: SheetWritePlan): Problem[] {
   const conflicts: Problem[] = [];
   const seen = new Set<string>();
   const check = (sheetName: string, row: number, column: number): void => {
@@ -336,7 +336,7 @@ export function writeConflicts(workbook: ExcelJS.Workbook, plan: WritePlan): Pro
  * blocks on Förbund, replace Kommunbidrag and Körlogg, highlight warning rows (output cells only).
  * Input cells are never written: the plan only addresses output columns and output sheets.
  */
-export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
+export function applyWritePlan(workbook: ExcelJS.Workbook, plan: SheetWritePlan): void {
   for (const range of plan.clear) {
     clearRange(requireWorksheet(workbook, range.sheet), range.row, range.column, range.rowCount, range.columnCount);
   }
