@@ -206,7 +206,11 @@ function federationSheet(
   const validations: Validation[] = [];
   ANSWER_COLUMNS.forEach((c, k) => {
     const letter = columnLetters(firstAnswer + k);
-    const rule = columnValidationRule(c, `${letter}:${letter}`);
+    // The federation rows only (the cells below are locked; a whole column would be 2 000 cells each)
+    const rule = columnValidationRule(
+      c,
+      `${letter}${REGIONAL_HEADER_ROW + 2}:${letter}${REGIONAL_HEADER_ROW + 1 + Math.max(1, federations.length)}`,
+    );
     if (rule) validations.push(withCells(rule, REGIONAL_HEADER_ROW));
   });
   sheet.validations = validations;
