@@ -239,6 +239,9 @@ describe('nationalSource', () => {
     const prev = fed[header].indexOf('Statlig tilldelning föregående år (kr)');
     fed[header][prev] = 'Statlig tilldelning föregående år (tkr)';
     for (const r of fed.slice(header + 1)) if (typeof r[prev] === 'number') r[prev] = (r[prev] as number) / 1000;
+    // the same names spelled with other case and spaces
+    for (const r of [...fed, ...kom]) if (r[0] === SYD1) r[0] = `  ${SYD1.toUpperCase()} `;
+    expect(fed.some((r) => r[0] === `  ${SYD1.toUpperCase()} `)).toBe(true);
     expect(nationalSource(input(sheets))).toBe(base);
   });
 
@@ -404,5 +407,32 @@ describe('mergeAnswers', () => {
     // answers already merged nationally do not change the source
     const first = merged(nat, regional().slice(0, 1));
     expect(mergeAnswers(first.after, regional(), { timestamp: TIME }).ok).toBe(true);
+  });
+  test('a deleted federation or area row, an added area and a file that is not regional are refused', () => {
+    const returned = regional();
+    const syd = sheet(returned[0].sheets, 'Förbund').values;
+    const removed = syd.splice(REGIONAL_HEADER_ROW + 2, 1)[0];
+    const kom = sheet(returned[0].sheets, 'Kommuner').values;
+    const removedArea = kom.splice(REGIONAL_HEADER_ROW + 1, 1)[0];
+    // the removed federation's areas would now be unknown: take them out as well
+    const orphan = kom.filter((r, i) => i > REGIONAL_HEADER_ROW && r[0] === removed[0]);
+    for (const r of orphan) kom.splice(kom.indexOf(r), 1);
+    kom.push([SYD1, 'Nykommun', '', 10, 10, '']);
+    const lines = problemsOf(nat, [returned[0], { fileName: 'nationell.xlsx', sheets: national() }]);
+    expect(lines).toEqual([
+      `VO Syd.xlsx, Förbund!A3: Förbundet "${removed[0]}" finns i den nationella arbetsboken men saknas i filen`,
+      ...(removedArea[0] === removed[0]
+        ? []
+        : [
+            expect.stringMatching(
+              new RegExp(
+                `^VO Syd\\.xlsx, Kommuner!B3: Kommunen "${removedArea[1]}".* finns i den nationella arbetsboken men saknas i filen$`,
+              ),
+            ),
+          ]),
+      `VO Syd.xlsx, Kommuner!B${kom.length}: Kommunen "Nykommun" finns inte i den nationella arbetsboken`,
+      'nationell.xlsx, Parametrar!A3: nationell.xlsx är ingen regional arbetsbok (Omfattning saknas eller är Nationell)',
+      'nationell.xlsx, Parametrar!A3: nationell.xlsx saknar Nationell källa på bladet Parametrar; det är ingen regional arbetsbok gjord av Dela upp',
+    ]);
   });
 });
