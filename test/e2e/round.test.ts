@@ -278,6 +278,9 @@ describe('the regional round on real files', () => {
     const g = grid(ws);
     ws.getCell(g.row(names.Syd[0]), g.col('Statlig tilldelning föregående år (kr)')).value = 1;
     ws.getCell(g.row(names.Syd[1]), g.col('Eget kapital (kr)')).value = '900.000';
+    const dated = ws.getCell(g.row(names.Syd[2]), g.col('Ansökan ytterligare medel (kr)'));
+    dated.value = 46000;
+    dated.style = { ...dated.style, numFmt: 'yyyy-mm-dd' };
     await wb.xlsx.writeFile(syd);
     const out = path.join(dir, 'ska-inte-finnas.xlsx');
     const r = await finsam('merge', nationalFile, syd, path.join(outDir, 'VO Syd.xlsx'), '--out', out, '--quiet');
@@ -285,6 +288,7 @@ describe('the regional round on real files', () => {
     expect(fs.existsSync(out)).toBe(false);
     expect(r.stderr).toContain('Svaren hämtades inte');
     expect(r.stderr).toMatch(/VO Syd\.xlsx, Förbund!\w+\d+: "900\.000" är tvetydigt/);
+    expect(r.stderr).toMatch(/VO Syd\.xlsx, Förbund!\w+\d+: Cellen är formaterad som datum eller tid/);
     const refused = await finsam(
       'merge',
       nationalFile,

@@ -10,7 +10,10 @@ import {
   lostFeatures,
   readSheets,
   writeConflicts,
+  type UncachedFormula,
 } from '../xlsx';
+import { uncachedProblems } from '../compute';
+import * as workbookLayer from '../../workbook';
 import { COMMAND_HELP } from '../help';
 import { CliError, CliFailure, causeText, EXIT_INPUT, EXIT_OK } from '../errors';
 import { Progress, type CliIo } from '../io';
@@ -48,16 +51,25 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   progress.step(T.reading(nationalFile));
   const { workbook, buffer } = await readWorkbookFile(nationalFile);
   const notes = lostFeatures(buffer);
-  const national = readSheets(workbook, { layout: true });
+  // Formulas without a cached result among the cells read are problems (their value is unknown)
+  const formulaProblems: MergeProblem[] = [];
+  const sheetsOf = (wb: typeof workbook, fileName?: string) => {
+    const uncached: UncachedFormula[] = [];
+    const sheets = readSheets(wb, { uncachedFormulas: uncached, layout: true });
+    for (const p of uncachedProblems(uncached, workbookLayer.cellsRead(sheets)))
+      formulaProblems.push(fileName ? { ...p, fileName } : p);
+    return sheets;
+  };
+  const national = sheetsOf(workbook);
   const regionals = [];
   for (const file of regionalFiles) {
     progress.step(T.reading(file));
     const read = await readWorkbookFile(file);
-    regionals.push({ fileName: path.basename(file), sheets: readSheets(read.workbook) });
+    regionals.push({ fileName: path.basename(file), sheets: sheetsOf(read.workbook, path.basename(file)) });
   }
   progress.step(T.merging);
   const merged = mergeAnswers(national, regionals, { timestamp: io.now() });
-  const problems: MergeProblem[] = merged.ok ? writeConflicts(workbook, merged.plan) : merged.problems;
+  const problems: MergeProblem[] = [...formulaProblems, ...(merged.ok ? writeConflicts(workbook, merged.plan) : merged.problems)];
   if (!merged.ok || problems.length > 0) {
     io.stderr(`${[T.problems(problems.length), ...problems.map((p) => `  ${formatMergeProblem(p)}`)].join('\n')}\n`);
     return EXIT_INPUT;
