@@ -27,8 +27,10 @@ Kommandon:
   check     FIL.xlsx                   Kontrollerar en arbetsbok och visar varje fel; skriver ingenting
   statements FIL.xlsx --out-dir MAPP   Skriver ett underlag (PDF, A4) per förbund
   targeted  FIL.xlsx --out UT.xlsx     Riktade medel: förslag, beslut och omgången i siffror
+  split     NATIONELL.xlsx --out-dir MAPP  Delar upp den nationella arbetsboken i en fil per VO
+  merge     NATIONELL.xlsx VO.xlsx... --out UT.xlsx  Hämtar svaren från de regionala filerna
 
-  Svenska namn går också bra: fördela, mall, exempel, förklara, kontrollera, underlag, riktade.
+  Svenska namn går också bra: fördela, mall, exempel, förklara, kontrollera, underlag, dela, hämta, riktade.
 
 Flaggor:
   -h, --help      Visar hjälpen (även för ett kommando: finsam allocate --help)
@@ -149,9 +151,45 @@ Flaggor:
   -q, --quiet         Inga förloppsrader på standard fel
   -h, --help          Visar den här hjälpen
 `,
+  split: `finsam split – delar upp den nationella arbetsboken i en fil per VO
+
+Användning:
+  finsam split NATIONELL.xlsx --out-dir MAPP [--svarsdatum ÅÅÅÅ-MM-DD] [--force] [--quiet]
+
+Beräknar fördelningen för den nationella arbetsboken (utan att ändra den) och skriver en regional
+arbetsbok per VO, t.ex. "VO Syd.xlsx": VO:ts förbund och kommuner, huvudkontorets förslag, vad
+kommunerna och regionen behöver bidra med, svarskolumnerna att fylla i och de nationella talen.
+Allt utom svarscellerna är skyddat (utan lösenord). Varje förbund måste ha ett VO. Har filen fel
+skrivs varje fel med sin cell och ingen fil skrivs.
+
+Flaggor:
+  -o, --out-dir MAPP        Mappen som filerna skrivs i (skapas om den inte finns)
+  --svarsdatum ÅÅÅÅ-MM-DD   Sista dag för svar (skrivs på Parametrar och Instruktioner)
+  -f, --force               Skriv över filer som redan finns (annars skrivs ingen fil)
+  -q, --quiet               Inga förloppsrader på standard fel
+  -h, --help                Visar den här hjälpen
+`,
+  merge: `finsam merge – hämtar svaren från de regionala filerna
+
+Användning:
+  finsam merge NATIONELL.xlsx VO.xlsx... --out UT.xlsx [--force] [--quiet]
+
+Kopierar svarskolumnerna från varje regional fil (gjord av finsam split) till förbundens rader i en
+kopia av den nationella arbetsboken, skriver kolumnen Svar på Förbund (t.ex. "VO Syd 2027-05-28"
+eller "Ej svarat") och lägger till ändringarna sist på bladet Svar. Inget annat ändras. Är en fil
+gjord från en annan version av den nationella arbetsboken, har en låst cell ändrats, finns ett
+förbund i två filer eller är en svarscell fel, visas varje fel och ingen fil skrivs.
+
+Flaggor:
+  -o, --out UT.xlsx   Filen som skrivs (skrivs helt eller inte alls)
+  -f, --force         Skriv över utfilen om den finns
+  -q, --quiet         Inga förloppsrader på standard fel
+  -h, --help          Visar den här hjälpen
+`,
 };
 
-export type CommandName = 'allocate' | 'template' | 'example' | 'explain' | 'check' | 'statements' | 'targeted';
+export type CommandName =
+  'allocate' | 'template' | 'example' | 'explain' | 'check' | 'statements' | 'targeted' | 'split' | 'merge';
 
 export const COMMAND_ALIASES: Record<string, CommandName> = {
   allocate: 'allocate',
@@ -170,4 +208,9 @@ export const COMMAND_ALIASES: Record<string, CommandName> = {
   underlag: 'statements',
   targeted: 'targeted',
   riktade: 'targeted',
+  split: 'split',
+  dela: 'split',
+  merge: 'merge',
+  hämta: 'merge',
+  hamta: 'merge',
 };

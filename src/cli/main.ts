@@ -17,6 +17,8 @@ import { explainCommand } from './commands/explain';
 import { checkCommand } from './commands/check';
 import { statementsCommand } from './commands/statements';
 import { targetedCommand } from './commands/targeted';
+import { splitCommand } from './commands/split';
+import { mergeCommand } from './commands/merge';
 
 export type { CliIo } from './io';
 
@@ -54,6 +56,10 @@ export async function run(argv: string[], rawIo: CliIo = defaultIo): Promise<num
         return await statementsCommand(rest, io);
       case 'targeted':
         return await targetedCommand(rest, io);
+      case 'split':
+        return await splitCommand(rest, io);
+      case 'merge':
+        return await mergeCommand(rest, io);
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -10,7 +10,7 @@ import { MONEY_FORMAT, SHARE_FORMAT, type CellValue, type SheetOutput } from './
 import { seededRng } from './random';
 import { DEFAULT_PARAMETERS, trappan } from '../engine';
 import type { ParameterKey } from '../engine';
-import { PARAMETER_DEFINITIONS } from './parameters';
+import { MODEL_PARAMETER_DEFINITIONS } from './parameters';
 
 /** The example's comments on Parametrar. */
 const EXAMPLE_PARAMETER_NOTES: Partial<Record<ParameterKey, string>> = { budget: 'Fiktiv ram', maxDecrease: 'Spärren' };
@@ -413,7 +413,7 @@ export function exampleSheets(): SheetOutput[] {
     'Parametrar',
     ['Parameter', 'Värde', 'Kommentar'],
     // Every parameter of the table at its default, the year and the budget of the example
-    PARAMETER_DEFINITIONS.map((def) => [
+    MODEL_PARAMETER_DEFINITIONS.map((def) => [
       def.label,
       def.key === 'year' ? EXAMPLE_YEAR : def.key === 'budget' ? EXAMPLE_BUDGET : (def.default ?? ''),
       EXAMPLE_PARAMETER_NOTES[def.key] ?? '',
@@ -423,7 +423,7 @@ export function exampleSheets(): SheetOutput[] {
   );
   // Per-row formats on Parametrar: money rows in kronor, shares as percentages.
   parameters.numberFormats = parameters.values.map((_, i) => {
-    const kind = i < 3 ? undefined : PARAMETER_DEFINITIONS[i - 3]?.kind;
+    const kind = i < 3 ? undefined : MODEL_PARAMETER_DEFINITIONS[i - 3]?.kind;
     if (kind === undefined) return [null, null, null];
     return [null, kind === 'year' ? '0' : kind === 'money' ? MONEY_FORMAT : SHARE_FORMAT, null];
   });

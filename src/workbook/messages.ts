@@ -61,3 +61,14 @@ export const READ_TEXTS = {
   noApplications: (sheet: string) => `Bladet ${sheet} har inga ansökningar`,
   inCells: (cells: string) => `(gäller ${cells})`,
 } as const;
+
+/**
+ * The answer status that merge writes on the national Förbund (round.md §4) and a run reads for its
+ * notice: the column's header, the value of a federation that has not answered, the run's notice.
+ */
+export const ANSWER_STATUS_TEXTS = {
+  header: 'Svar',
+  notAnswered: 'Ej svarat',
+  notAnsweredNotice: (count: number) =>
+    `${count} förbund har Ej svarat i kolumnen Svar; ett tomt möjligt bidrag räknas där som full matchning`,
+} as const;

@@ -17,6 +17,24 @@ export type { ParameterKey };
 /** money: kronor (label unit (kr)/(tkr)/(mkr) applies); share: fraction 0–1; year: whole number. */
 export type ParameterKind = 'money' | 'share' | 'year';
 
+/**
+ * Parametrar rows of the round that are not model parameters (round.md §1, §2, §5): read as text, never
+ * by the engine. One key per row.
+ */
+export type RoundParameterKey = 'scope' | 'replyDate' | 'nationalSource';
+/** Every key a Parametrar row can have: a model parameter or a round row. */
+export type WorkbookParameterKey = ParameterKey | RoundParameterKey;
+
+/** A Parametrar row holding text (no unit, no default; blank = absent). */
+export interface TextParameterDefinition {
+  key: RoundParameterKey;
+  label: string;
+  kind: 'text';
+  required: false;
+  synonyms: readonly string[];
+  description: string;
+}
+
 export interface ParameterDefinition {
   key: ParameterKey;
   /** Label as in the spec and the template, e.g. "Statlig ram (kr)" */
@@ -31,8 +49,8 @@ export interface ParameterDefinition {
   description: string;
 }
 
-/** Every parameter of the spec, in the template's order: the engine's table (PARAMETERS) as the sheet reads it. */
-export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = PARAMETERS.map((p) => ({
+/** Every model parameter of the spec, in the template's order: the engine's table (PARAMETERS) as the sheet reads it. */
+export const MODEL_PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = PARAMETERS.map((p) => ({
   key: p.key,
   label: p.label,
   kind: p.unit === 'kr' ? 'money' : p.unit,
@@ -42,25 +60,70 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = PARAMETERS.
   description: p.description,
 }));
 
+/** The round's text rows on Parametrar (round.md §1, §2, §5). */
+const ROUND_PARAMETER_DEFINITIONS: readonly TextParameterDefinition[] = [
+  {
+    key: 'scope',
+    label: 'Omfattning',
+    kind: 'text',
+    required: false,
+    synonyms: [],
+    description: 'Nationell (hela omgången) eller namnet på ett VO (en regional arbetsbok gjord av Dela upp).',
+  },
+  {
+    key: 'replyDate',
+    label: 'Svarsdatum',
+    kind: 'text',
+    required: false,
+    synonyms: [],
+    description: 'Sista dag för svar till huvudkontoret (ÅÅÅÅ-MM-DD).',
+  },
+  {
+    key: 'nationalSource',
+    label: 'Nationell källa',
+    kind: 'text',
+    required: false,
+    synonyms: [],
+    description: 'Fingeravtryck av de nationella indata som den regionala arbetsboken gjordes från. Ändra inte.',
+  },
+];
+
+/**
+ * Every row Parametrar can carry: the model's parameters (MODEL_PARAMETER_DEFINITIONS, read by the
+ * engine) and the round's text rows. Readers recognise every one; only the model's are numbers.
+ */
+export const PARAMETER_DEFINITIONS: readonly (ParameterDefinition | TextParameterDefinition)[] = [
+  ...MODEL_PARAMETER_DEFINITIONS,
+  ...ROUND_PARAMETER_DEFINITIONS,
+];
+
+/** A model parameter (a number the engine reads), not one of the round's text rows. */
+export function isModelParameter(def: ParameterDefinition | TextParameterDefinition): def is ParameterDefinition {
+  return def.kind !== 'text';
+}
+
 export const PARAMETER_SHEET = 'Parametrar';
 export const PARAMETER_HEADER = 'Parameter';
 export const VALUE_HEADER = 'Värde';
 
 export function parameterDefinition(key: ParameterKey): ParameterDefinition {
-  const def = PARAMETER_DEFINITIONS.find((d) => d.key === key);
+  const def = MODEL_PARAMETER_DEFINITIONS.find((d) => d.key === key);
   if (!def) throw new Error(`unknown parameter key ${key}`);
   return def;
 }
 
 /** The names (without unit) a parameter's label and synonyms go by. */
-function labelNames(def: ParameterDefinition): string[] {
+function labelNames(def: ParameterDefinition | TextParameterDefinition): string[] {
   return [parseHeader(def.label).name, ...def.synonyms.map((s) => parseHeader(s).name)];
 }
 
 /** Which definition a label names, and with which unit multiplier; 'badUnit' when the unit does not fit. */
 export function matchParameterLabel(
   label: CellValue | undefined,
-): { def: ParameterDefinition; multiplier: number } | { def: ParameterDefinition; badUnit: string } | undefined {
+):
+  | { def: ParameterDefinition | TextParameterDefinition; multiplier: number }
+  | { def: ParameterDefinition | TextParameterDefinition; badUnit: string }
+  | undefined {
   const h = parseHeader(label);
   for (const def of PARAMETER_DEFINITIONS) {
     if (!labelNames(def).includes(h.name)) continue;
@@ -92,7 +155,7 @@ export interface ParameterSheetScan {
   labelColumn: number;
   /** 0-based; -1 when there is no `Värde` header */
   valueColumn: number;
-  rows: Partial<Record<ParameterKey, ParameterRow>>;
+  rows: Partial<Record<WorkbookParameterKey, ParameterRow>>;
   /** last 0-based row with a parameter label (headerRow when none) */
   lastRow: number;
   /** structural problems: missing sheet/header/column, unknown or duplicate parameter, wrong unit */
@@ -225,7 +288,7 @@ export function locateParameters(sheets: SheetValues[]): LocatedParameter[] {
   const labelColumn = hasHeader ? scan.labelColumn : 0;
   const valueColumn = hasHeader && scan.valueColumn >= 0 ? scan.valueColumn : labelColumn + 1;
   let nextFree = hasHeader ? scan.lastRow + 1 : 2;
-  return PARAMETER_DEFINITIONS.map((def) => {
+  return MODEL_PARAMETER_DEFINITIONS.map((def) => {
     const found = scan.rows[def.key];
     const row = found ? found.row : nextFree++;
     const multiplier = found?.multiplier ?? 1;
@@ -300,4 +363,38 @@ export function parameterWrite(located: LocatedParameter[], key: ParameterKey, n
 /** Parameter labels as text, for messages. */
 export function parameterLabel(key: ParameterKey): string {
   return parameterDefinition(key).label;
+}
+
+/** A text row of Parametrar as found: its value (trimmed text; '' when blank) and its Värde cell. */
+export interface TextParameterCell {
+  key: RoundParameterKey;
+  /** The value as text, trimmed ('' when blank); a number is given as its decimal text */
+  value: string;
+  /** Sheet name as spelled in the workbook */
+  sheet: string;
+  /** 0-based row and column of the Värde cell */
+  row: number;
+  column: number;
+  /** "Parametrar!B16" */
+  address: string;
+}
+
+/**
+ * The round's text row `key` on Parametrar (Omfattning, Svarsdatum, Nationell källa), or undefined when
+ * the sheet, its Värde column or the row is missing. Problems of the sheet are readWorkbook's.
+ */
+export function textParameter(sheets: SheetValues[], key: RoundParameterKey): TextParameterCell | undefined {
+  const scan = scanParameterSheet(sheets);
+  const found = scan.rows[key];
+  if (!scan.sheet || !found || scan.valueColumn < 0) return undefined;
+  const cell = scan.sheet.values[found.row]?.[scan.valueColumn];
+  const value = cell === null || cell === undefined ? '' : String(cell).trim();
+  return {
+    key,
+    value,
+    sheet: scan.sheet.name,
+    row: found.row,
+    column: scan.valueColumn,
+    address: cellAddress(scan.sheet.name, found.row, scan.valueColumn),
+  };
 }

@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { EngineDecimal as D } from '../engine';
 import type { Problem, SheetValues } from './types';
 import { READ_TEXTS as R } from './messages';
-import { ParameterKey, PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
+import { ParameterKey, MODEL_PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
 import { makeProblem } from './sheets';
 
 /** Reads the parameter table into values (kronor, fractions) and their cell rows. */
@@ -21,7 +21,7 @@ export function readParameters(sheets: SheetValues[], problems: Problem[]) {
   let missingAt = scan.lastRow + 1;
   if (ok && scan.sheet) {
     const sheet = scan.sheet;
-    for (const def of PARAMETER_DEFINITIONS) {
+    for (const def of MODEL_PARAMETER_DEFINITIONS) {
       const found = scan.rows[def.key];
       if (!found) {
         if (def.required) {
@@ -44,7 +44,7 @@ export function readParameters(sheets: SheetValues[], problems: Problem[]) {
   const param = (key: ParameterKey): Decimal => {
     const v = values[key];
     if (v) return v;
-    const def = PARAMETER_DEFINITIONS.find((d) => d.key === key);
+    const def = MODEL_PARAMETER_DEFINITIONS.find((d) => d.key === key);
     return new D(def?.default ?? 0);
   };
   return { scan, ok, values, failed, valueCell, param };

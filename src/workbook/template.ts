@@ -5,7 +5,7 @@ import { LAST_SHEET_ROW, MONEY_FORMAT, SHARE_FORMAT } from './types';
 import { columnIndex, columnLetters, rangeRef } from './address';
 import { AREA_COLUMNS, ColumnDefinition, FEDERATION_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET } from './columns';
 import { SPLIT_METHOD_LABELS } from './cells';
-import { PARAMETER_DEFINITIONS, PARAMETER_HEADER, PARAMETER_SHEET, VALUE_HEADER } from './parameters';
+import { MODEL_PARAMETER_DEFINITIONS, PARAMETER_HEADER, PARAMETER_SHEET, VALUE_HEADER } from './parameters';
 import { TARGET_GROUPS, TARGETED_INSATS_TYPES, WARNING_CODES } from '../engine';
 import { APPLICATION_COLUMNS, APPLICATION_SHEET } from './application-columns';
 
@@ -40,7 +40,7 @@ function parameters(): SheetOutput {
   ];
   const numberFormats: (string | null)[][] = [[null], [null], [null, null, null]];
   const validations: ValidationRule[] = [];
-  for (const def of PARAMETER_DEFINITIONS) {
+  for (const def of MODEL_PARAMETER_DEFINITIONS) {
     const row = values.length;
     const cell = rangeRef(row, 1, row, 1);
     values.push([def.label, def.default ?? '', def.description]);
@@ -111,35 +111,43 @@ export function withCells(rule: ValidationRule, headerRow: number): Validation {
   return { ...rule, cells: validationCells(rule.range, headerRow) };
 }
 
+/**
+ * The data validation of an input column (over `range`, e.g. "D:D"), as the template gives it, or
+ * undefined for a column without one (names, region). Regional files reuse it for their answer cells.
+ */
+export function columnValidationRule<K extends string>(def: ColumnDefinition<K>, range: string): ValidationRule | undefined {
+  // Amounts and counts: a warning, not a stop, so that "400 000 kr" or 1 234,5 under a header changed
+  // to (tkr) can be kept, as the instructions allow; the reader checks every cell.
+  if (def.kind === 'money') return { range, type: 'wholeNumber', min: 0, prompt: 'Hela kronor, 0 eller mer', warning: true };
+  if (def.key === 'supportMeasure')
+    return {
+      range,
+      type: 'decimal',
+      min: 0,
+      prompt: 'Försörjningsmått, 0 eller mer (samma enhet på alla rader)',
+      warning: true,
+    };
+  if (def.kind === 'quantity') return { range, type: 'wholeNumber', min: 0, prompt: 'Ett heltal, 0 eller mer', warning: true };
+  if (def.kind === 'months')
+    return { range, type: 'wholeNumber', min: 1, max: 12, prompt: 'Verksamhetsmånader i år, 1–12 (tomt = 12)' };
+  if (def.kind === 'split') {
+    return {
+      range,
+      type: 'list',
+      values: Object.values(SPLIT_METHOD_LABELS),
+      prompt: 'Hur kommunernas andel delas (tomt = Invånare)',
+    };
+  }
+  if (def.key === 'vo') return { range, type: 'list', values: VO_VALUES, prompt: 'Försäkringskassans verksamhetsområde' };
+  return undefined;
+}
+
 function columnValidations<K extends string>(defs: readonly ColumnDefinition<K>[]): Validation[] {
   const out: ValidationRule[] = [];
   defs.forEach((def, i) => {
     const col = columnLetters(i);
-    const range = `${col}:${col}`;
-    // Amounts and counts: a warning, not a stop, so that "400 000 kr" or 1 234,5 under a header changed
-    // to (tkr) can be kept, as the instructions allow; the reader checks every cell.
-    if (def.kind === 'money') out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Hela kronor, 0 eller mer', warning: true });
-    else if (def.key === 'supportMeasure')
-      out.push({
-        range,
-        type: 'decimal',
-        min: 0,
-        prompt: 'Försörjningsmått, 0 eller mer (samma enhet på alla rader)',
-        warning: true,
-      });
-    else if (def.kind === 'quantity')
-      out.push({ range, type: 'wholeNumber', min: 0, prompt: 'Ett heltal, 0 eller mer', warning: true });
-    else if (def.kind === 'months')
-      out.push({ range, type: 'wholeNumber', min: 1, max: 12, prompt: 'Verksamhetsmånader i år, 1–12 (tomt = 12)' });
-    else if (def.kind === 'split') {
-      out.push({
-        range,
-        type: 'list',
-        values: Object.values(SPLIT_METHOD_LABELS),
-        prompt: 'Hur kommunernas andel delas (tomt = Invånare)',
-      });
-    } else if (def.key === 'vo')
-      out.push({ range, type: 'list', values: VO_VALUES, prompt: 'Försäkringskassans verksamhetsområde' });
+    const rule = columnValidationRule(def, `${col}:${col}`);
+    if (rule) out.push(rule);
   });
   return out.map((v) => withCells(v, TEMPLATE_HEADER_ROW));
 }

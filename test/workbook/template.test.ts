@@ -3,7 +3,7 @@ import { templateSheets, VO_VALUES } from '../../src/workbook/template';
 import { readWorkbook } from '../../src/workbook/read';
 import { runAllocation } from '../../src/workbook/run';
 import { applyPlanToSheets, sheetOutputToValues } from '../../src/workbook/apply';
-import { locateParameters, parameterWrite, PARAMETER_DEFINITIONS } from '../../src/workbook/parameters';
+import { locateParameters, parameterWrite, MODEL_PARAMETER_DEFINITIONS } from '../../src/workbook/parameters';
 import { formatProblem } from '../../src/workbook/format';
 import { DEFAULT_PARAMETERS } from '../../src/engine';
 import { MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
@@ -78,7 +78,7 @@ describe('templateSheets', () => {
       trappanRate3: d.trappan.rate3,
       targetedFundsCap: d.targetedFundsCap,
     };
-    for (const def of PARAMETER_DEFINITIONS) {
+    for (const def of MODEL_PARAMETER_DEFINITIONS) {
       // Riktade medel has none: blank means the ordinary run's Ej fördelat (targeted-funds.md)
       if (def.default === undefined) expect(['year', 'budget', 'targetedFunds']).toContain(def.key);
       else expect(new Decimal(def.default).equals(engine[def.key])).toBe(true);
@@ -156,7 +156,7 @@ describe('locateParameters and parameterWrite', () => {
     const sheets = smallSheets();
     sheets[0].values.push(['Eget kapital-gräns', ''], ['Maximal minskning', '15 %']);
     const located = locateParameters(sheets);
-    expect(located.map((l) => l.key)).toEqual(PARAMETER_DEFINITIONS.map((d) => d.key));
+    expect(located.map((l) => l.key)).toEqual(MODEL_PARAMETER_DEFINITIONS.map((d) => d.key));
     const budget = located.find((l) => l.key === 'budget')!;
     expect(budget).toMatchObject({
       row: 1,

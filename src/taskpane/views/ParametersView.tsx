@@ -11,7 +11,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { locateParameters, PARAMETER_DEFINITIONS } from '../../workbook/parameters';
+import { locateParameters, MODEL_PARAMETER_DEFINITIONS } from '../../workbook/parameters';
 import type { ParameterKey } from '../../workbook/parameters';
 import { formatNumber, formatShare } from '../../workbook/format';
 import type { CellBlock, SheetValues } from '../../workbook/types';
@@ -113,7 +113,7 @@ export function ParametersView({
         bladet när du sparar.
       </Text>
       {located.map((p) => {
-        const def = PARAMETER_DEFINITIONS.find((d) => d.key === p.key)!;
+        const def = MODEL_PARAMETER_DEFINITIONS.find((d) => d.key === p.key)!;
         const error = errors[p.key];
         const hint = keepNumbersTogether(
           `${def.description}${p.default !== undefined ? ` Standard: ${p.kind === 'money' ? `${formatNumber(p.default)} kr` : formatShare(p.default)}.` : ''} Cell\u00a0${p.address}.`,
