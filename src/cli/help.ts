@@ -26,8 +26,10 @@ Kommandon:
   explain   FIL.xlsx --forbund NAMN    Förklarar steg för steg hur ett förbunds tilldelning blev som den blev
   check     FIL.xlsx                   Kontrollerar en arbetsbok och visar varje fel; skriver ingenting
   statements FIL.xlsx --out-dir MAPP   Skriver ett underlag (PDF, A4) per förbund
+  split     NATIONELL.xlsx --out-dir MAPP  Delar upp den nationella arbetsboken i en fil per VO
+  merge     NATIONELL.xlsx VO.xlsx... --out UT.xlsx  Hämtar svaren från de regionala filerna
 
-  Svenska namn går också bra: fördela, mall, exempel, förklara, kontrollera, underlag.
+  Svenska namn går också bra: fördela, mall, exempel, förklara, kontrollera, underlag, dela, hämta.
 
 Flaggor:
   -h, --help      Visar hjälpen (även för ett kommando: finsam allocate --help)
@@ -128,9 +130,44 @@ Flaggor:
   -q, --quiet         Inga förloppsrader på standard fel
   -h, --help          Visar den här hjälpen
 `,
+  split: `finsam split – delar upp den nationella arbetsboken i en fil per VO
+
+Användning:
+  finsam split NATIONELL.xlsx --out-dir MAPP [--svarsdatum ÅÅÅÅ-MM-DD] [--force] [--quiet]
+
+Beräknar fördelningen för den nationella arbetsboken (utan att ändra den) och skriver en regional
+arbetsbok per VO, t.ex. "VO Syd.xlsx": VO:ts förbund och kommuner, huvudkontorets förslag, vad
+kommunerna och regionen behöver bidra med, svarskolumnerna att fylla i och de nationella talen.
+Allt utom svarscellerna är skyddat (utan lösenord). Varje förbund måste ha ett VO. Har filen fel
+skrivs varje fel med sin cell och ingen fil skrivs.
+
+Flaggor:
+  -o, --out-dir MAPP        Mappen som filerna skrivs i (skapas om den inte finns)
+  --svarsdatum ÅÅÅÅ-MM-DD   Sista dag för svar (skrivs på Parametrar och Instruktioner)
+  -f, --force               Skriv över filer som redan finns (annars skrivs ingen fil)
+  -q, --quiet               Inga förloppsrader på standard fel
+  -h, --help                Visar den här hjälpen
+`,
+  merge: `finsam merge – hämtar svaren från de regionala filerna
+
+Användning:
+  finsam merge NATIONELL.xlsx VO.xlsx... --out UT.xlsx [--force] [--quiet]
+
+Kopierar svarskolumnerna från varje regional fil (gjord av finsam split) till förbundens rader i en
+kopia av den nationella arbetsboken, skriver kolumnen Svar på Förbund (t.ex. "VO Syd 2027-05-28"
+eller "Ej svarat") och lägger till ändringarna sist på bladet Svar. Inget annat ändras. Är en fil
+gjord från en annan version av den nationella arbetsboken, har en låst cell ändrats, finns ett
+förbund i två filer eller är en svarscell fel, visas varje fel och ingen fil skrivs.
+
+Flaggor:
+  -o, --out UT.xlsx   Filen som skrivs (skrivs helt eller inte alls)
+  -f, --force         Skriv över utfilen om den finns
+  -q, --quiet         Inga förloppsrader på standard fel
+  -h, --help          Visar den här hjälpen
+`,
 };
 
-export type CommandName = 'allocate' | 'template' | 'example' | 'explain' | 'check' | 'statements';
+export type CommandName = 'allocate' | 'template' | 'example' | 'explain' | 'check' | 'statements' | 'split' | 'merge';
 
 export const COMMAND_ALIASES: Record<string, CommandName> = {
   allocate: 'allocate',
@@ -147,4 +184,9 @@ export const COMMAND_ALIASES: Record<string, CommandName> = {
   kontrollera: 'check',
   statements: 'statements',
   underlag: 'statements',
+  split: 'split',
+  dela: 'split',
+  merge: 'merge',
+  hämta: 'merge',
+  hamta: 'merge',
 };

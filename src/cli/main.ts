@@ -16,6 +16,8 @@ import { sheetsCommand } from './commands/template';
 import { explainCommand } from './commands/explain';
 import { checkCommand } from './commands/check';
 import { statementsCommand } from './commands/statements';
+import { splitCommand } from './commands/split';
+import { mergeCommand } from './commands/merge';
 
 export type { CliIo } from './io';
 
@@ -51,6 +53,10 @@ export async function run(argv: string[], rawIo: CliIo = defaultIo): Promise<num
         return await checkCommand(rest, io);
       case 'statements':
         return await statementsCommand(rest, io);
+      case 'split':
+        return await splitCommand(rest, io);
+      case 'merge':
+        return await mergeCommand(rest, io);
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -1,5 +1,5 @@
 // The answer columns of a regional file: the only cells a stabschef fills in (round.md §2), one home.
-// spec: ../shared/spec/round.md §2 — "Answer columns (the only cells a regional file is for)"
+// spec: docs/model.md §A2 — the answer columns, the only cells a regional file is for (round.md §2)
 import type { FederationField } from '../workbook/columns';
 
 /** The Förbund input fields that are answers, in the template's column order. */

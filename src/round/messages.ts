@@ -4,6 +4,84 @@
 import { voLabel } from '../workbook/messages';
 
 export const ROUND_TEXTS = {
+  /** split: the regional files (round.md §2) */
+  split: {
+    voMissing: (federation: string) =>
+      `${federation} saknar VO; varje förbund måste ha ett VO för att arbetsboken ska kunna delas upp`,
+    noFederations: 'Arbetsboken har inga förbund att dela upp',
+    regionalInput: (vo: string) => `Arbetsboken gäller bara ${vo}; dela upp den nationella arbetsboken i stället`,
+    badReplyDate: (text: string) => `Svarsdatum "${text}" är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2027-05-28`,
+    instructions: (vo: string, federations: number, replyDate: string | undefined) => [
+      `Finsam medelstilldelning – ${vo}: förbundens svar till huvudkontoret`,
+      '',
+      `Arbetsboken gäller ${vo} (${federations} förbund). Den gjordes av huvudkontoret från den nationella arbetsboken och går tillbaka dit när svaren är ifyllda.`,
+      replyDate ? `Svara senast ${replyDate}.` : 'Svara senast det datum huvudkontoret har angett.',
+      '',
+      'Så fyller du i',
+      '1. På bladet Förbund fyller du i förbundets svar i de vita kolumnerna (svarskolumnerna). Övriga celler är låsta; de kommer från den nationella arbetsboken och får inte ändras.',
+      '2. Skriv dagens datum i Svar inkommit när förbundet har svarat, och gärna en rad i Kommentar.',
+      '3. Spara filen med samma namn och skicka tillbaka den till huvudkontoret.',
+      '',
+      'Svarskolumnerna',
+      'Eget kapital (kr): förbundets eget kapital vid senaste årsskiftet.',
+      'Totala medel föregående år (kr): statens, kommunernas och regionens medel till förbundet förra året (tomt = två gånger statens tilldelning).',
+      'Kommunernas möjliga bidrag (kr): vad kommunerna tillsammans kan bidra med. Tomt betyder att förbundet inte har svarat, inte att kommunerna kan matcha fullt ut.',
+      'Regionens möjliga bidrag (kr): vad regionen kan bidra med. Tomt betyder inte svarat.',
+      'Ansökan ytterligare medel (kr): hur mycket mer än förslaget förbundet söker, om det finns medel över.',
+      'Återlämnade medel (kr): medel som förbundet lämnar tillbaka.',
+      'Fördelning mellan kommuner: Lika, Invånare eller Försörjningsstöd (tomt = Invånare).',
+      '',
+      'Förslaget',
+      'Idealfördelning (kr) och Efter spärr (kr) är huvudkontorets förslag, beräknat nationellt.',
+      'Kommunerna behöver bidra med (kr) och Regionen behöver bidra med (kr) är vad som krävs för att förbundet ska få förslaget fullt ut; att skriva de beloppen som möjliga bidrag leder aldrig till en minskning. Bladet Kommunernas del visar varje kommuns del.',
+      'Bladet Nationellt har de nationella talen som förslaget bygger på.',
+      '',
+      'Förslaget är preliminärt tills huvudkontoret har fått in alla svar och beslutat.',
+    ],
+    federationTitle: (vo: string) => `Förbund i ${vo} – fyll i svaren i de vita kolumnerna`,
+    federationNote: 'Låsta celler kommer från den nationella arbetsboken. Skydd utan lösenord: ett skydd mot misstag.',
+    parameterTitle: 'Parametrar för fördelningen (nationella)',
+    parameterNote: 'Värdena kommer från den nationella arbetsboken och får inte ändras.',
+    areaTitle: (vo: string) => `Kommuner i ${vo}s förbund`,
+    shareTitle: 'Kommunernas del av vad kommunerna behöver bidra med',
+    nationalTitle: 'De nationella talen bakom förslaget',
+    nationalRows: {
+      budget: 'Statlig ram (kr)',
+      federationCount: 'Antal förbund',
+      totalSupportMeasure: 'Σ försörjningsmått',
+      totalPopulation: 'Σ invånare 16–64',
+      pool: 'Pott T (kr)',
+      lambda: 'λ',
+      appliedMaxDecrease: 'Tillämpad spärr',
+    },
+  },
+  /** merge: the answers back into the national workbook (round.md §4) */
+  merge: {
+    otherSource: (file: string) => `${file} gjordes från en annan version av den nationella arbetsboken`,
+    noSource: (file: string) =>
+      `${file} saknar Nationell källa på bladet Parametrar; det är ingen regional arbetsbok gjord av Dela upp`,
+    notRegional: (file: string) => `${file} är ingen regional arbetsbok (Omfattning saknas eller är Nationell)`,
+    nationalIsRegional: (vo: string) =>
+      `Den nationella arbetsboken gäller bara ${vo}; hämta svaren till den nationella arbetsboken`,
+    changedCell: (what: string, regional: string, national: string) =>
+      `${what} är ${regional} här men ${national} i den nationella arbetsboken; bara svarskolumnerna får ändras`,
+    missingFederation: (federation: string) => `Förbundet "${federation}" finns i den nationella arbetsboken men saknas i filen`,
+    missingArea: (what: string) => `${what} finns i den nationella arbetsboken men saknas i filen`,
+    extraArea: (what: string) => `${what} finns inte i den nationella arbetsboken`,
+    twice: (federation: string, first: string) => `Förbundet "${federation}" finns också i ${first}`,
+    unknownFederation: (federation: string) => `Förbundet "${federation}" finns inte i den nationella arbetsboken`,
+    parameterMissing: (label: string) => `Parametern "${label}" saknas här men finns i den nationella arbetsboken`,
+    blank: '(tomt)',
+    answered: (vo: string, date: string) => `${vo} ${date}`,
+    logHeaders: ['Tidpunkt', 'Fil', 'VO', 'Förbund', 'Uppgift', 'Tidigare värde', 'Nytt värde'],
+    logNoChanges: 'Inga ändringar',
+    summaryFile: (file: string, vo: string, federations: number, answered: number, changes: number) =>
+      `${file} (${vo}): ${answered} av ${federations} förbund har svarat, ${changes} ändrade celler`,
+    summaryChanges: (changes: number) => `Ändrade svarsceller på Förbund: ${changes}`,
+    summaryAllAnswered: 'Alla förbund har svarat',
+    summaryNotAnswered: (count: number) => `Ej svarat (${count} förbund):`,
+    summaryNotAnsweredRow: (federation: string, vo: string) => `  ${federation}${vo ? ` (${vo})` : ''}`,
+  },
   /** check on a regional workbook (check.ts, round.md §3) */
   check: {
     notRegional: 'Arbetsboken är inte regional (Omfattning saknas eller är Nationell)',

@@ -1,6 +1,6 @@
 // Public types of the round's operations on whole workbooks (split, merge): what a host (the command
 // line, the pane) gets back and applies without re-deriving anything.
-// spec: ../shared/spec/round.md §2, §4
+// spec: docs/model.md §A2, §A4
 import type { CellBlock, CellRange, Problem, SheetOutput } from '../workbook/types';
 
 /**

@@ -67,3 +67,14 @@ export const READ_TEXTS = {
   singleVo: (vo: string, count: number) =>
     `alla ${count} förbund har ${voLabel(vo)}; är arbetsboken ett utdrag för ett VO fördelas hela den statliga ramen bara över dem`,
 } as const;
+
+/**
+ * The answer status that merge writes on the national Förbund (round.md §4) and a run reads for its
+ * notice: the column's header, the value of a federation that has not answered, the run's notice.
+ */
+export const ANSWER_STATUS_TEXTS = {
+  header: 'Svar',
+  notAnswered: 'Ej svarat',
+  notAnsweredNotice: (count: number) =>
+    `${count} förbund har Ej svarat i kolumnen Svar; ett tomt möjligt bidrag räknas där som full matchning`,
+} as const;

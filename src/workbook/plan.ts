@@ -41,6 +41,7 @@ import { findHeaderRow, findSheet, makeProblem } from './sheets';
 import { readWorkbook } from './read';
 import { cellText, isBlank, normalizeKey } from './text';
 import { PROGRAM_NAME, PROGRAM_VERSION } from './version';
+import { ANSWER_STATUS_TEXTS } from './messages';
 
 /** Every warning code, in the spec's order (Körlogg lists a count for each): the engine's table. */
 export { WARNING_CODES };
@@ -310,6 +311,8 @@ export function buildWritePlan(
     sheet?.values[fs.headerRow],
   );
 
+  notices.push(...notAnsweredNotices(sheet, fs.headerRow, fs.dataRows));
+
   const existing = layout.existingOutputSheets;
   const sheets = [
     municipalContributionSheet(result, existing[OUTPUT_SHEETS[0]] ?? OUTPUT_SHEETS[0]),
@@ -329,6 +332,18 @@ export function buildWritePlan(
     ...(fs.dataRows.length > 0 ? { chart: runChart(layout, columns, sheets[sheets.length - 1].name) } : {}),
     summary: runSummary(result, input, [...notices, ...(options.notices ?? [])]),
   };
+}
+
+// spec: docs/model.md §A4 — after merging, the run says how many federations are `Ej svarat` (a blank möjligt bidrag there counts as full matching)
+/** A notice at Förbund's `Svar` header when federation rows there say `Ej svarat` (none without the column). */
+export function notAnsweredNotices(sheet: SheetValues | undefined, headerRow: number, dataRows: number[]): Problem[] {
+  if (!sheet) return [];
+  const key = normalizeKey(ANSWER_STATUS_TEXTS.header);
+  const column = (sheet.values[headerRow] ?? []).findIndex((c) => normalizeKey(c) === key);
+  if (column < 0) return [];
+  const notAnswered = normalizeKey(ANSWER_STATUS_TEXTS.notAnswered);
+  const count = dataRows.filter((r) => normalizeKey(sheet.values[r]?.[column]) === notAnswered).length;
+  return count > 0 ? [makeProblem(sheet.name, headerRow, column, ANSWER_STATUS_TEXTS.notAnsweredNotice(count))] : [];
 }
 
 /**

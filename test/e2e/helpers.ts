@@ -203,3 +203,15 @@ export function storedNumberFormats(file: string): string[] {
       .replace(/&amp;/g, '&'),
   );
 }
+
+/** LibreOffice's soffice on PATH, or undefined. */
+export function findSoffice(): string | undefined {
+  const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    for (const name of names) {
+      const candidate = path.join(dir, name);
+      if (dir && fs.existsSync(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}

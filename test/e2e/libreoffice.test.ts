@@ -9,18 +9,7 @@ import ExcelJS from 'exceljs';
 import { writeSheetOutputs } from '../../src/cli/xlsx';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
 import { fixtureWorkbook, messyWorkedExample, WORKED_EXAMPLE_EXPECTED, writeFixture } from '../fixtures/workbooks';
-import { ensureBuilt, loadWorkbook, ROOT, runCli, sheetByName, table, tempDir, zipPartText } from './helpers';
-
-function findSoffice(): string | undefined {
-  const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    for (const name of names) {
-      const candidate = path.join(dir, name);
-      if (dir && fs.existsSync(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
+import { ensureBuilt, findSoffice, loadWorkbook, ROOT, runCli, sheetByName, table, tempDir, zipPartText } from './helpers';
 
 const soffice = findSoffice();
 const MISSING = 'LibreOffice (soffice) finns inte på PATH: installera libreoffice-calc (apt-get install -y libreoffice-calc).';

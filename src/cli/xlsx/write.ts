@@ -6,6 +6,7 @@ import { HIGHLIGHT_COLOR, LEGACY_MONEY_FORMATS, MONEY_FORMAT, TEXT_FORMAT } from
 import { validationCells, validationErrorText } from '../../workbook/template';
 import { mergedOutputCellMessage } from '../../workbook/sheets';
 import { isFormulaValue } from './read';
+import type { MergePlan } from '../../round/types';
 
 /** exceljs' ARGB form of a plan colour ('#FFF2CC' → 'FFFFF2CC', opaque). */
 export function argbOf(color: string): string {
@@ -219,7 +220,7 @@ export const dataValidations = (worksheet: ExcelJS.Worksheet): WorksheetInternal
   internals(worksheet).dataValidations;
 
 /** Fills a fresh worksheet with a SheetOutput: values, formats, bold rows, widths, frozen header, validations. */
-function fillSheet(worksheet: ExcelJS.Worksheet, output: SheetOutput): void {
+export function fillSheet(worksheet: ExcelJS.Worksheet, output: SheetOutput): void {
   const bold = new Set(output.boldRows ?? []);
   output.values.forEach((rowValues, i) => {
     const excelRow = worksheet.getRow(i + 1);
@@ -302,7 +303,7 @@ function highlightRows(workbook: ExcelJS.Workbook, plan: WritePlan): void {
  * row, so this only happens when a merge was made inside earlier output. Clear ranges skip the cells
  * of a merge that starts elsewhere (clearRange), so they are not checked.
  */
-export function writeConflicts(workbook: ExcelJS.Workbook, plan: WritePlan): Problem[] {
+export function writeConflicts(workbook: ExcelJS.Workbook, plan: Pick<WritePlan, 'blocks'>): Problem[] {
   const conflicts: Problem[] = [];
   const seen = new Set<string>();
   const check = (sheetName: string, row: number, column: number): void => {
@@ -342,4 +343,14 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan): voi
   for (const block of plan.blocks) writeBlock(workbook, block);
   writeSheetOutputs(workbook, plan.sheets);
   highlightRows(workbook, plan);
+}
+
+/**
+ * Applies a merge's plan (src/round/types.ts MergePlan) in its order: the Svar log sheet when the
+ * workbook has none, the Förbund cells (answers and the Svar column), the rows appended to the log.
+ */
+export function applyMergePlan(workbook: ExcelJS.Workbook, plan: MergePlan): void {
+  if (plan.createSheet && !findWorksheet(workbook, plan.createSheet.name)) writeSheetOutputs(workbook, [plan.createSheet]);
+  for (const block of plan.blocks) writeBlock(workbook, block);
+  writeBlock(workbook, plan.append);
 }
