@@ -1,6 +1,7 @@
 // The small interface between the task pane and Excel. The pane only talks to a WorkbookHost, so it
 // can be tested with a fake; src/excel/office-host.ts implements it with Office.js.
 import type { CellBlock, ChartPlan, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
+import type { MergePlan } from '../round/types';
 
 /** A cell, 0-based row and column. */
 export interface CellRef {
@@ -32,12 +33,23 @@ export interface WorkbookHost {
    * their values from A1 (values[0][0] is A1), every other sheet with its name only (values []).
    */
   readWorkbook(): Promise<SheetValues[]>;
+  /**
+   * One further sheet's values from A1 (e.g. a regional file's Nationellt), by its name as spelled in the
+   * workbook; undefined when the workbook has no such sheet.
+   */
+  readSheet(name: string): Promise<SheetValues | undefined>;
   /** Writes a run: clear, blocks, sheets, highlight and the chart, in as few syncs as the payload allows. */
   writeRun(plan: WritePlan, chart?: ChartSpec): Promise<WriteStats>;
   /** Adds the given sheets (template) that the workbook does not have yet; returns the names added. */
   insertSheets(sheets: SheetOutput[]): Promise<string[]>;
   /** Writes cell blocks (values and number formats; null leaves a cell as it is). */
   writeBlocks(blocks: CellBlock[]): Promise<void>;
+  /**
+   * Writes a merge of the round's answers (mergeAnswers' plan, round.md §4): the Svar log sheet when it is
+   * missing (createSheet), the Förbund blocks, then the rows appended to the log — in one request where
+   * the payload allows.
+   */
+  applyMerge(plan: MergePlan): Promise<WriteStats>;
   /** Clears the output columns and deletes the output sheets. */
   removeOutput(plan: RemovalPlan): Promise<void>;
   /** Activates the sheet and selects the cell. */

@@ -340,3 +340,21 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
     return all.map((name) => read.get(name) ?? { name, values: [] });
   });
 }
+
+/**
+ * One sheet's values from A1, by its name as spelled in the workbook (one sync; a small sheet such as a
+ * regional file's Nationellt): undefined when there is no such sheet, values [] when it is empty.
+ */
+export function readOneSheet(session: OfficeSession, run: ExcelRunner, name: string): Promise<SheetValues | undefined> {
+  if (normalizeKey(name) === normalizeKey(INPUT_SHEETS[1])) throw new Error('internal: Förbund is read by readWorkbook');
+  const sync = (context: Excel.RequestContext) => session.sync(context);
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    ws.load('name');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('values,numberFormat,rowIndex,columnIndex');
+    await sync(context);
+    if (ws.isNullObject) return undefined;
+    return usedSheet(name, used);
+  });
+}
