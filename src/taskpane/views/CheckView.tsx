@@ -100,10 +100,7 @@ export function CheckView(props: CheckViewProps): React.ReactElement {
               <TableRow>
                 <TableHeaderCell>{T.federation}</TableHeaderCell>
                 <TableHeaderCell className={styles.amount} button={{ className: styles.amountHeader }}>
-                  {T.proposal}
-                </TableHeaderCell>
-                <TableHeaderCell className={styles.amount} button={{ className: styles.amountHeader }}>
-                  {T.matched}
+                  {T.amountsHeader}
                 </TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -143,11 +140,11 @@ export function CheckView(props: CheckViewProps): React.ReactElement {
                       </Caption1>
                     ))}
                   </TableCell>
-                  <TableCell className={styles.amount} data-testid="proposal">
-                    {kr(f.proposal)}
-                  </TableCell>
                   <TableCell className={styles.amount}>
-                    <span data-testid="matched">{f.answered ? kr(f.matched) : '–'}</span>
+                    <span data-testid="proposal">{kr(f.proposal)}</span>
+                    <Caption1 className={styles.note}>
+                      {T.matched} <span data-testid="matched">{f.answered ? kr(f.matched) : '–'}</span>
+                    </Caption1>
                   </TableCell>
                 </TableRow>
               ))}
