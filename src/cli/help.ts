@@ -111,6 +111,10 @@ Läser arbetsboken och beräknar fördelningen som allocate gör, men skriver in
 inte filen. Har filen fel visas varje fel med sin cell (t.ex. Förbund!E7) och avslutningskoden
 är 2; annars visas en kort sammanfattning av körningen och avslutningskoden är 0.
 
+En regional arbetsbok (Omfattning = ett VO, gjord av split) får en rapport per förbund: svarat
+eller inte, förslaget (Efter spärr), matchningstaket från svaren, preliminärt matchat belopp och
+vad kommunerna och regionen skulle betala, och förbundets fel (då är avslutningskoden 2).
+
 Flaggor:
   --json              Skriv sammanfattningen (eller felen) som JSON på standard ut
   -h, --help          Visar den här hjälpen

@@ -1,6 +1,7 @@
 // The small interface between the task pane and Excel. The pane only talks to a WorkbookHost, so it
 // can be tested with a fake; src/excel/office-host.ts implements it with Office.js.
 import type { CellBlock, ChartPlan, SheetOutput, SheetValues, SheetWritePlan, WritePlan } from '../workbook/types';
+import type { MergePlan } from '../round/types';
 
 /** A cell, 0-based row and column. */
 export interface CellRef {
@@ -43,6 +44,12 @@ export interface WorkbookHost {
   insertSheets(sheets: SheetOutput[]): Promise<string[]>;
   /** Writes cell blocks (values and number formats; null leaves a cell as it is). */
   writeBlocks(blocks: CellBlock[]): Promise<void>;
+  /**
+   * Writes a merge of the round's answers (mergeAnswers' plan, round.md §4): the Svar log sheet when it is
+   * missing (createSheet), the Förbund blocks, then the rows appended to the log — in one request where
+   * the payload allows.
+   */
+  applyMerge(plan: MergePlan): Promise<WriteStats>;
   /** Clears the output columns and deletes the output sheets. */
   removeOutput(plan: RemovalPlan): Promise<void>;
   /** Activates the sheet and selects the cell. */

@@ -16,6 +16,7 @@ import { INPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import { validationErrorText, validationErrorTitle } from '../workbook/template';
 import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
+import type { MergePlan } from '../round/types';
 import { CHUNK_BYTES, PAYLOAD_BUDGET_BYTES, WriteOp, packBatches, removalOps, runOps, sheetOutputOps } from './write-ops';
 import { READ_CELL_BYTES } from './read-chunks';
 import { readNamedSheets, readWorkbook } from './office-read';
@@ -50,6 +51,19 @@ const defaultRunIn: ExcelContextRunner = (context, batch) => Excel.run(context, 
 /** Rows of the chart on Körlogg: tall enough for one bar pair per federation, within limits. */
 export function chartHeightRows(count: number): number {
   return Math.min(600, Math.max(20, Math.ceil(count * 0.8) + 6));
+}
+
+/** A cell block as one values operation (its number formats with it when it sets any). */
+function blockOp(b: CellBlock): WriteOp {
+  const hasFormats = b.numberFormats?.some((r) => r.some((f) => f !== null && f !== undefined));
+  return {
+    kind: 'values',
+    sheet: b.sheet,
+    row: b.row,
+    column: b.column,
+    values: b.values,
+    ...(hasFormats ? { numberFormats: b.numberFormats } : {}),
+  };
 }
 
 export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
@@ -168,18 +182,22 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
 
     async writeBlocks(blocks: CellBlock[]): Promise<void> {
       await run(async (context) => {
-        const ops: WriteOp[] = blocks.map((b) => {
-          const hasFormats = b.numberFormats?.some((r) => r.some((f) => f !== null && f !== undefined));
-          return {
-            kind: 'values',
-            sheet: b.sheet,
-            row: b.row,
-            column: b.column,
-            values: b.values,
-            ...(hasFormats ? { numberFormats: b.numberFormats } : {}),
-          };
-        });
-        await execute(context, ops);
+        await execute(context, blocks.map(blockOp));
+      });
+    },
+
+    async applyMerge(plan: MergePlan): Promise<WriteStats> {
+      return run(async (context) => {
+        const names = sheetNames ?? (await loadSheetNames(context));
+        const create = plan.createSheet && !names.some((n) => normalizeKey(n) === normalizeKey(plan.createSheet!.name));
+        const ops: WriteOp[] = [
+          ...(create && plan.createSheet ? sheetOutputOps(plan.createSheet) : []),
+          ...plan.blocks.map(blockOp),
+          ...(plan.append.values.length > 0 ? [blockOp(plan.append)] : []),
+        ];
+        const stats = await execute(context, ops);
+        if (create && plan.createSheet) sheetNames = [...names, plan.createSheet.name];
+        return stats;
       });
     },
 

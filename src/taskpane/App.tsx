@@ -15,6 +15,9 @@ import {
 import type { Theme } from '@fluentui/react-components';
 import type { WorkbookHost } from '../excel/host';
 import { CalculateView } from './views/CalculateView';
+import { CheckView } from './views/CheckView';
+import { RoundView } from './views/RoundView';
+import { CHECK_TEXTS, ROUND_PANE_TEXTS } from './texts';
 import { ExplainView } from './views/ExplainView';
 import { ParametersView } from './views/ParametersView';
 import { TemplateOffer } from './components/TemplateOffer';
@@ -99,7 +102,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               aria-label="Vyer"
             >
               <Tab value="berakna" id={tabId('berakna')} aria-controls="panel-berakna">
-                Beräkna
+                {state.regionalVo !== undefined ? CHECK_TEXTS.button : 'Beräkna'}
               </Tab>
               <Tab value="parametrar" id={tabId('parametrar')} aria-controls="panel-parametrar">
                 Parametrar
@@ -110,6 +113,11 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               <Tab value="riktade" id={tabId('riktade')} aria-controls="panel-riktade">
                 {TARGETED_PANE_TEXTS.tab}
               </Tab>
+              {state.regionalVo === undefined && (
+                <Tab value="omgang" id={tabId('omgang')} aria-controls="panel-omgang">
+                  {ROUND_PANE_TEXTS.tab}
+                </Tab>
+              )}
             </TabList>
             <div className={styles.progressSlot} data-testid="progress-slot">
               {progressLabel !== undefined && (
@@ -140,7 +148,18 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                 <MessageBarBody>{notice}</MessageBarBody>
               </MessageBar>
             )}
-            {view === 'berakna' && (
+            {view === 'berakna' && state.regionalVo !== undefined && (
+              <CheckView
+                busy={busy}
+                ready={ready}
+                vo={state.regionalVo}
+                outcome={state.check}
+                onCheck={() => void actions.check()}
+                onSelectProblem={(p) => void actions.selectProblem(p)}
+                onSelectFederation={(f) => void actions.selectReportRow(f)}
+              />
+            )}
+            {view === 'berakna' && state.regionalVo === undefined && (
               <CalculateView
                 busy={busy}
                 ready={ready}
@@ -175,9 +194,20 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                 <TargetedView host={host} sheets={sheets} busy={busy} onSheetsChanged={actions.refreshSheets} />
               </React.Suspense>
             )}
+            {view === 'omgang' && state.regionalVo === undefined && (
+              <RoundView
+                host={host}
+                busy={busy}
+                ready={ready}
+                runTask={actions.roundTask}
+                onSelectProblem={(p) => void actions.selectProblem(p)}
+                onMerged={() => void actions.workbookChanged()}
+              />
+            )}
             {view === 'forklara' && (
               <ExplainView
                 result={explain.result}
+                regional={explain.regional?.ok ? explain.regional : undefined}
                 problemCount={explain.problemCount}
                 busy={busy}
                 selected={explain.selected}

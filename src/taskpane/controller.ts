@@ -10,6 +10,11 @@ import type { WorkbookHost, WriteStats } from '../excel/host';
 import { explainFederation } from '../workbook/explain';
 import type { ExplanationLine } from '../workbook/explain';
 import { PANE_TEXTS, PROGRESS } from './texts';
+import { checkRegional } from '../round/check';
+import type { RegionalCheck } from '../round/check';
+import { explainRegional } from '../round/explain-regional';
+import type { RegionalExplanation } from '../round/explain-regional';
+import { NATIONAL_SHEET } from '../round/split';
 
 export type Stage = 'reading' | 'computing' | 'writing';
 
@@ -210,4 +215,23 @@ export async function removeResults(host: WorkbookHost): Promise<{ columns: numb
   const plan = removeOutputPlan(sheets);
   if (plan.clear.length > 0 || plan.deleteSheets.length > 0) await host.removeOutput(plan);
   return { columns: new Set(plan.clear.map((c) => c.column)).size, sheets: plan.deleteSheets, notices: plan.notices ?? [] };
+}
+
+/** What Kontrollera shows: the regional report or the problems that stop it (round.md §3). */
+export type CheckOutcome = RegionalCheck & { sheetNames: string[] };
+
+/** "Kontrollera" on a regional workbook: one read, the report; nothing is written. */
+export async function checkWorkbook(host: WorkbookHost): Promise<CheckOutcome> {
+  const sheets = await host.readWorkbook();
+  await nextFrame();
+  return { ...checkRegional(sheets), sheetNames: sheets.map((s) => s.name) };
+}
+
+/** Förklara on a regional workbook: the input sheets and Nationellt read, every federation's proposal explained. */
+export async function explainRegionalWorkbook(host: WorkbookHost): Promise<RegionalExplanation> {
+  const sheets = await host.readWorkbook();
+  const name = sheets.find((s) => normalizeKey(s.name) === normalizeKey(NATIONAL_SHEET))?.name;
+  const national = name !== undefined ? (await host.readSheets([name]))[0] : undefined;
+  await nextFrame();
+  return explainRegional(sheets.map((s) => (national && s.name === national.name ? national : s)));
 }

@@ -2,13 +2,15 @@
 import type { AllocationResult } from '../engine';
 import type { RunOutcome } from '../workbook';
 import type { SheetValues, WorkbookLayout } from '../workbook/types';
-import type { CalculationOutcome } from './controller';
+import type { CalculationOutcome, CheckOutcome } from './controller';
+import type { RegionalExplanation } from '../round/explain-regional';
+import { workbookScope } from '../workbook/scope';
 import { missingInputSheets } from './controller';
 import type { ParameterEdits } from './parameter-drafts';
 import type { ParameterKey } from '../workbook/parameters';
 import { PANE_TEXTS, PROGRESS } from './texts';
 
-export type ViewName = 'berakna' | 'parametrar' | 'forklara' | 'riktade';
+export type ViewName = 'berakna' | 'parametrar' | 'forklara' | 'riktade' | 'omgang';
 
 /** What Förklara shows: the run's result (or how many problems stopped it), the federation picked. */
 export interface Explain {
@@ -17,6 +19,8 @@ export interface Explain {
   problemCount?: number;
   selected?: string;
   message?: string;
+  /** A regional workbook's explanation from Nationellt (round.md §3), in place of `result` */
+  regional?: RegionalExplanation;
 }
 
 export interface PaneState {
@@ -42,6 +46,10 @@ export interface PaneState {
   explain: Explain;
   /** Unsaved edits of the Parametrar view (kept across views until saved or undone) */
   parameterEdits: ParameterEdits;
+  /** The VO of a regional workbook (Omfattning, round.md §1) as of the last read: Kontrollera replaces Beräkna */
+  regionalVo?: string;
+  /** Kontrollera's last report (regional workbooks) */
+  check?: CheckOutcome;
 }
 
 export type PaneAction =
@@ -54,8 +62,11 @@ export type PaneAction =
   | { type: 'sheetsRead'; sheets: SheetValues[] }
   | { type: 'ready' }
   | { type: 'explanationLoaded'; run: RunOutcome; keepSelected: string | undefined }
+  | { type: 'regionalExplanationLoaded'; explanation: RegionalExplanation; keepSelected: string | undefined }
   | { type: 'calculationStarted' }
   | { type: 'calculated'; outcome: CalculationOutcome }
+  | { type: 'checkStarted' }
+  | { type: 'checked'; outcome: CheckOutcome }
   | { type: 'resultsRemoved'; columns: number; sheets: string[]; notices: { address: string; message: string }[] }
   | { type: 'templateInserted'; added: string[] }
   | { type: 'parameterEdited'; key: ParameterKey; text: string }
@@ -79,7 +90,7 @@ export function initialPaneState(view: ViewName = 'berakna'): PaneState {
 
 /** Whether Förklara has what it shows (a result, or the problems that stop it). */
 export function explainLoaded(explain: Explain): boolean {
-  return explain.result !== undefined || explain.problemCount !== undefined;
+  return explain.result !== undefined || explain.problemCount !== undefined || explain.regional !== undefined;
 }
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
@@ -95,8 +106,19 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
     case 'taskFailed':
       return { ...state, error: action.error };
-    case 'sheetsRead':
-      return { ...state, sheets: action.sheets, missing: missingInputSheets(action.sheets) };
+    case 'sheetsRead': {
+      const scope = workbookScope(action.sheets);
+      return {
+        ...state,
+        sheets: action.sheets,
+        missing: missingInputSheets(action.sheets),
+        regionalVo: scope.regional ? scope.vo : undefined,
+      };
+    }
+    case 'checkStarted':
+      return { ...state, check: undefined, notice: undefined };
+    case 'checked':
+      return { ...state, check: action.outcome, ...(action.outcome.ok ? { regionalVo: action.outcome.report.vo } : {}) };
     case 'ready':
       return { ...state, ready: true };
     case 'explanationLoaded': {
@@ -104,6 +126,12 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       if (!run.ok) return { ...state, explain: { problemCount: run.problems.length } };
       const keep = keepSelected && run.result.federations.some((f) => f.name === keepSelected) ? keepSelected : undefined;
       return { ...state, explain: { result: run.result, layout: run.layout, selected: keep } };
+    }
+    case 'regionalExplanationLoaded': {
+      const { explanation, keepSelected } = action;
+      if (!explanation.ok) return { ...state, explain: { problemCount: explanation.problems.length } };
+      const keep = keepSelected && explanation.federations.some((f) => f.name === keepSelected) ? keepSelected : undefined;
+      return { ...state, explain: { regional: explanation, selected: keep } };
     }
     case 'calculationStarted':
       // The summary of an earlier run is gone as soon as a new one starts: it is never shown for a

@@ -25,6 +25,7 @@ export const PROGRESS = {
   insertingTemplate: 'Lägger in mallbladen …',
   savingParameters: 'Sparar parametrarna …',
   readingSelection: 'Läser markeringen …',
+  checking: 'Kontrollerar arbetsboken …',
   goingTo: (address: string) => `Går till ${address} …`,
 } as const;
 
@@ -62,7 +63,8 @@ export const PANE_TEXTS = {
   staleBody:
     'Parametrarna har sparats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag och Körlogg gäller de tidigare värdena.',
   written: 'Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.',
-  leftAlone: 'Lämnat orört',
+  /** Title over a run's notices (a column left alone, every federation in one VO) */
+  runNotices: 'Att notera',
   noWarnings: 'Inga varningar.',
   explainProblems: (count: number) =>
     `Arbetsboken har ${count} fel. Se Beräkna för listan; förklaringen kan visas när felen är rättade.`,
@@ -109,4 +111,47 @@ export const TARGETED_PANE_TEXTS = {
   progressReading: 'Läser ansökningarna …',
   progressWriting: 'Skriver riktade medel …',
   progressInserting: 'Lägger in bladet Ansökningar …',
+} as const;
+
+/** Kontrollera, the report of a regional workbook (round.md §3); the head line is ROUND_TEXTS.check.head. */
+export const CHECK_TEXTS = {
+  intro:
+    'Kontrollera läser svaren i den här regionala arbetsboken och visar per förbund förslaget, matchningstaket från svaren, preliminärt matchat belopp och vad kommunerna och regionen skulle betala. Ingenting skrivs.',
+  button: 'Kontrollera',
+  federation: 'Förbund',
+  matched: 'prel.',
+  amountsHeader: 'Förslag, preliminärt',
+  notAnswered: 'Ej svarat',
+  cap: (amount: string) => `Tak ${amount}`,
+  members: (municipalities: string, region: string) => `Kommunerna ${municipalities}, regionen ${region}`,
+  selectRow: (name: string) => `Markera raden för ${name} i arbetsboken`,
+  problemsTitle: (count: number) => `${count === 1 ? 'Ett förbund har' : `${count} förbund har`} fel att rätta.`,
+  noProblems: 'Inga fel i svaren.',
+  /** Beräkna is not offered on a regional workbook */
+  regionalNote: (vo: string) =>
+    `Arbetsboken gäller bara ${vo}; fördelningen beräknas i den nationella arbetsboken. Här kontrollerar du svaren innan filen skickas tillbaka.`,
+} as const;
+
+/** The round's view (Dela upp, Hämta svar; round.md §2, §4). */
+export const ROUND_PANE_TEXTS = {
+  tab: 'Omgång',
+  intro:
+    'Dela upp gör en arbetsbok per VO av den här nationella arbetsboken, för stabscheferna att samla in förbundens svar i. Hämta svar läser de returnerade filerna och för in svaren på bladet Förbund. Filerna läses och skapas här i webbläsaren; ingenting skickas någonstans.',
+  splitTitle: 'Dela upp',
+  splitButton: 'Dela upp',
+  splitBody: 'Fördelningen beräknas på nytt och varje VO får sin fil. Spara filerna och skicka dem till stabscheferna.',
+  splitDone: (count: number) => `${count} ${count === 1 ? 'fil är klar' : 'filer är klara'} att spara:`,
+  splitFile: (fileName: string, federations: number) => `${fileName} (${federations} förbund)`,
+  makingFile: (fileName: string, index: number, count: number) => `Skapar ${fileName} (${index + 1} av ${count}) …`,
+  mergeTitle: 'Hämta svar',
+  mergeButton: 'Hämta svar',
+  mergeBody:
+    'Välj de returnerade filerna (en eller flera). Svaren förs in på bladet Förbund, kolumnen Svar visar vem som svarat och bladet Svar loggar varje ändring. Finns ett enda fel skrivs ingenting.',
+  readingFile: (fileName: string, index: number, count: number) => `Läser ${fileName} (${index + 1} av ${count}) …`,
+  filesRead: (names: string[]) => `Lästa filer: ${names.join(', ')}`,
+  mergeProblemsTitle: (count: number) => `Svaren kunde inte föras in: ${count} fel. Ingenting skrevs.`,
+  merged: 'Svaren är införda.',
+  unreadableFile: 'filen kunde inte läsas som en Excel-arbetsbok (.xlsx)',
+  merging: 'För in svaren …',
+  splitting: 'Delar upp …',
 } as const;

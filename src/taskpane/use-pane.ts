@@ -4,13 +4,25 @@ import * as React from 'react';
 import type { CellBlock, Problem } from '../workbook/types';
 import type { CellRef, WorkbookHost } from '../excel/host';
 import type { ParameterKey } from '../workbook/parameters';
-import { calculate, computeOnly, federationAtRow, insertTemplate, removeResults, STAGE_LABELS } from './controller';
+import {
+  calculate,
+  checkWorkbook,
+  computeOnly,
+  explainRegionalWorkbook,
+  federationAtRow,
+  insertTemplate,
+  removeResults,
+  STAGE_LABELS,
+} from './controller';
+import type { RegionalFederationReport } from '../round/check';
 import type { Stage } from './controller';
 import { changedParameters } from './parameter-drafts';
 import { explainLoaded, initialPaneState, paneReducer } from './state';
 import type { PaneState, ViewName } from './state';
 import { PROGRESS } from './texts';
 import { useTaskQueue } from './use-task-queue';
+import { normalizeKey } from '../workbook/text';
+import { FEDERATION_SHEET } from '../workbook/columns';
 
 export interface PaneActions {
   openView: (view: ViewName) => void;
@@ -26,6 +38,14 @@ export interface PaneActions {
   refreshExplanation: () => Promise<void>;
   /** Reads the workbook again (a view that changed its sheets: Riktade medel inserting Ansökningar) */
   refreshSheets: () => Promise<void>;
+  /** Kontrollera (a regional workbook): the report, nothing written */
+  check: () => Promise<void>;
+  /** A blocking task of the round's view (Dela upp, Hämta svar), with the pane's progress label */
+  roundTask: (label: string, work: (setLabel: (label: string) => void) => Promise<void>) => Promise<void>;
+  /** The workbook was changed by the round's view: read it again (quietly) */
+  workbookChanged: () => Promise<void>;
+  /** Selects a federation's row on Förbund (from Kontrollera's report) */
+  selectReportRow: (federation: RegionalFederationReport) => Promise<void>;
 }
 
 export interface Pane {
@@ -58,6 +78,11 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
 
   const loadExplanation = React.useCallback(
     async (keepSelected: string | undefined) => {
+      if (stateRef.current.regionalVo !== undefined) {
+        const explanation = await explainRegionalWorkbook(host);
+        dispatch({ type: 'regionalExplanationLoaded', explanation, keepSelected });
+        return;
+      }
       const run = await computeOnly(host);
       dispatch({ type: 'explanationLoaded', run, keepSelected });
     },
@@ -138,12 +163,39 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
     discardParameterEdits: () => dispatch({ type: 'parameterEditsCleared' }),
     selectFederation: (name) => dispatch({ type: 'federationSelected', name }),
     useSelection: () => {
-      const { result, layout } = stateRef.current.explain;
+      const { result, layout, regional } = stateRef.current.explain;
       return task(PROGRESS.readingSelection, async () => {
         const cell = await host.activeCell();
-        const name = cell && result && layout ? federationAtRow(layout, result, cell.sheet, cell.row) : undefined;
+        const name = !cell
+          ? undefined
+          : regional?.ok
+            ? regional.federations.find((f) => f.row === cell.row && normalizeKey(cell.sheet) === normalizeKey(FEDERATION_SHEET))
+                ?.name
+            : result && layout
+              ? federationAtRow(layout, result, cell.sheet, cell.row)
+              : undefined;
         dispatch(name ? { type: 'federationSelected', name } : { type: 'selectionNotFederation' });
       });
+    },
+    check: () =>
+      task(PROGRESS.checking, async () => {
+        dispatch({ type: 'checkStarted' });
+        const outcome = await checkWorkbook(host);
+        dispatch({ type: 'checked', outcome });
+      }),
+    roundTask: (label, work) => task(label, (setLabel) => work(setLabel)),
+    workbookChanged: () => task(PROGRESS.readingWorkbook, async () => void (await refreshSheets()), { quiet: true }),
+    selectReportRow: (federation) => {
+      const report = stateRef.current.check;
+      const sheet = report?.ok ? report.report.federationSheet : undefined;
+      if (!sheet) return Promise.resolve();
+      return task(
+        PROGRESS.goingTo(federation.name),
+        async () => {
+          await host.selectCell({ sheet, row: federation.row, column: 0 });
+        },
+        { quiet: true },
+      );
     },
     refreshExplanation: () => {
       const keep = stateRef.current.explain.selected;

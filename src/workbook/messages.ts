@@ -7,6 +7,11 @@ export function engineText(message: string): string {
   return message.replace(/\.$/, '');
 }
 
+/** A VO as people name it: "Syd" → "VO Syd" (a value already saying "VO Syd" is kept). */
+export function voLabel(vo: string): string {
+  return /^vo\s/i.test(vo.trim()) ? vo.trim() : `VO ${vo.trim()}`;
+}
+
 export const READ_TEXTS = {
   sheetMissing: (sheet: string) => `Bladet "${sheet}" saknas`,
   headerMissing: (header: string) => `Rubriken "${header}" saknas bland de tio första raderna`,
@@ -60,6 +65,11 @@ export const READ_TEXTS = {
   notADate: (quotedCell: string) => `${quotedCell} är inget datum; skriv datumet som ÅÅÅÅ-MM-DD`,
   noApplications: (sheet: string) => `Bladet ${sheet} har inga ansökningar`,
   inCells: (cells: string) => `(gäller ${cells})`,
+  // The workbook's scope (scope.ts, round.md §1)
+  regionalWorkbook: (vo: string, count: number) =>
+    `Arbetsboken gäller bara ${voLabel(vo)} (${count} förbund); fördelningen beräknas i den nationella arbetsboken`,
+  singleVo: (vo: string, count: number) =>
+    `alla ${count} förbund har ${voLabel(vo)}; är arbetsboken ett utdrag för ett VO fördelas hela den statliga ramen bara över dem`,
 } as const;
 
 /**

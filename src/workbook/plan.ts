@@ -247,6 +247,8 @@ export function buildWritePlan(
      * longer a federation's (leftoverRunRows), and its formula cells (never cleared)
      */
     federationSheet?: SheetValues;
+    /** Further notices for the summary, e.g. every federation in one VO (scope.ts) */
+    notices?: Problem[];
   },
 ): WritePlan {
   const fs = layout.federationSheet;
@@ -323,7 +325,7 @@ export function buildWritePlan(
       color: HIGHLIGHT_COLOR,
     },
     ...(fs.dataRows.length > 0 ? { chart: runChart(layout, columns, sheets[sheets.length - 1].name) } : {}),
-    summary: runSummary(result, input, notices),
+    summary: runSummary(result, input, [...notices, ...(options.notices ?? [])]),
   };
 }
 

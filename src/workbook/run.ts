@@ -6,6 +6,7 @@ import { buildWritePlan } from './plan';
 import { readWorkbook } from './read';
 import { sortProblems } from './sheets';
 import { issueToProblem } from './issues';
+import { regionalRunProblem, singleVoNotice, workbookScope } from './scope';
 
 export { issueToProblem };
 
@@ -16,10 +17,15 @@ export type RunOutcome =
 /**
  * Reads the workbook, runs the model and plans what to write. Any problem — the reader's or the
  * engine's — gives { ok: false, problems } (all of them, each with an address) and nothing to write.
- * options.timestamp (default: now) goes to Körlogg as local ISO time.
+ * options.timestamp (default: now) goes to Körlogg as local ISO time. A regional workbook (Omfattning
+ * = a VO) is refused at its Omfattning cell, with the reader's problems if any (round.md §1).
  */
 export function runAllocation(sheets: SheetValues[], options: { timestamp?: Date } = {}): RunOutcome {
+  const scope = workbookScope(sheets);
   const read = readWorkbook(sheets);
+  if (scope.regional) {
+    return { ok: false, problems: sortProblems([regionalRunProblem(sheets, scope), ...(read.ok ? [] : read.problems)]) };
+  }
   if (!read.ok) return read;
   let result: AllocationResult;
   try {
@@ -32,6 +38,11 @@ export function runAllocation(sheets: SheetValues[], options: { timestamp?: Date
     throw error;
   }
   const federationSheet = sheets.find((s) => s.name === read.layout.federationSheet.name);
-  const plan = buildWritePlan(read.layout, result, read.input, { timestamp: options.timestamp ?? new Date(), federationSheet });
+  const notice = singleVoNotice(read.input, read.layout);
+  const plan = buildWritePlan(read.layout, result, read.input, {
+    timestamp: options.timestamp ?? new Date(),
+    federationSheet,
+    ...(notice ? { notices: [notice] } : {}),
+  });
   return { ok: true, input: read.input, layout: read.layout, result, plan };
 }

@@ -5,6 +5,8 @@ import type { CellBlock, SheetOutput, SheetValues, SheetWritePlan } from '../../
 import { INPUT_SHEETS } from '../../src/workbook/types';
 import { normalizeKey } from '../../src/workbook/text';
 import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from '../../src/excel/host';
+import type { MergePlan } from '../../src/round/types';
+import { applyMergePlanToSheets } from '../../src/round/merge';
 
 export class FakeHost implements WorkbookHost {
   sheets: SheetValues[];
@@ -66,6 +68,13 @@ export class FakeHost implements WorkbookHost {
     await this.wait();
     this.writtenBlocks.push(...blocks);
     this.sheets = applyPlanToSheets(this.sheets, { blocks });
+  }
+
+  async applyMerge(plan: MergePlan): Promise<WriteStats> {
+    this.calls.push('applyMerge');
+    await this.wait();
+    this.sheets = applyMergePlanToSheets(this.sheets, plan);
+    return { syncs: 1, batchBytes: [0] };
   }
 
   async removeOutput(plan: RemovalPlan): Promise<void> {

@@ -70,7 +70,7 @@ export function RunSummaryView({
       {s.notices && s.notices.length > 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="run-notices">
           <MessageBarBody>
-            <MessageBarTitle>{PANE_TEXTS.leftAlone}</MessageBarTitle>
+            <MessageBarTitle>{PANE_TEXTS.runNotices}</MessageBarTitle>
             {s.notices.map((n) => (
               <div key={n.address}>
                 {n.address}: {n.message}.

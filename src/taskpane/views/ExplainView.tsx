@@ -22,6 +22,8 @@ import {
 import type { AllocationResult } from '../../engine';
 import { explanationLines } from '../controller';
 import { keepNumbersTogether, PANE_TEXTS, PROGRESS } from '../texts';
+import { regionalExplanationLines } from '../../round/explain-regional';
+import type { RegionalExplanation } from '../../round/explain-regional';
 
 const useStyles = makeStyles({
   // Fields fill the pane and may shrink below Fluent's default minimum width (narrow or zoomed panes)
@@ -50,6 +52,8 @@ export interface ExplainViewProps {
   onUseSelection: () => void;
   onRefresh: () => void;
   message?: string;
+  /** A regional workbook: the proposals explained from Nationellt (round.md §3), in place of `result` */
+  regional?: Extract<RegionalExplanation, { ok: true }>;
 }
 
 export function ExplainView(props: ExplainViewProps): React.ReactElement {
@@ -57,12 +61,17 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
   const { result, selected, busy } = props;
   const [query, setQuery] = React.useState(selected ?? '');
   React.useEffect(() => setQuery(selected ?? ''), [selected]);
-  const names = React.useMemo(() => (result ? result.federations.map((f) => f.name) : []), [result]);
+  const { regional } = props;
+  const names = React.useMemo(
+    () => (regional ? regional.federations.map((f) => f.name) : result ? result.federations.map((f) => f.name) : []),
+    [result, regional],
+  );
+  const loaded = result !== undefined || regional !== undefined;
   const q = query.trim().toLocaleLowerCase('sv');
   const matching = (
     q && q !== (selected ?? '').toLocaleLowerCase('sv') ? names.filter((n) => n.toLocaleLowerCase('sv').includes(q)) : names
   ).slice(0, MAX_OPTIONS);
-  const lines = explanationLines(result, selected);
+  const lines = regional ? regionalExplanationLines(regional, selected) : explanationLines(result, selected);
   const headingId = React.useId();
 
   return (
@@ -82,8 +91,8 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
         <Combobox
           className={styles.control}
           input={{ className: styles.controlInput }}
-          placeholder={result ? 'Välj förbund' : props.problemCount ? 'Rätta felen först' : PROGRESS.readingWorkbook}
-          disabled={busy || !result}
+          placeholder={loaded ? 'Välj förbund' : props.problemCount ? 'Rätta felen först' : PROGRESS.readingWorkbook}
+          disabled={busy || !loaded}
           value={query}
           selectedOptions={selected ? [selected] : []}
           onChange={(e) => setQuery((e.target as HTMLInputElement).value)}
@@ -102,7 +111,7 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
         </Combobox>
       </Field>
       <div className={styles.buttons}>
-        <Button disabledFocusable={busy || !result} onClick={props.onUseSelection}>
+        <Button disabledFocusable={busy || !loaded} onClick={props.onUseSelection}>
           Använd markerad rad
         </Button>
         <Button appearance="subtle" disabledFocusable={busy} onClick={props.onRefresh}>

@@ -1040,6 +1040,10 @@
   sim.setSelection = function (sheet, row, column) {
     sim.selection = { sheet: sheet, row: row, column: column };
   };
+  /** A person types a value into a cell (while the pane is open; no event reaches the pane). */
+  sim.userTypes = function (sheet, row, column, value) {
+    findSheet(sheet).set(row, column, value);
+  };
   /** A person clicks a cell: the selection moves and the sheet's onSelectionChanged handlers run. */
   sim.userSelects = function (sheet, row, column) {
     var s = findSheet(sheet);
