@@ -5,7 +5,8 @@ import { applyPlanToSheets } from '../../src/workbook/apply';
 import { formatProblem } from '../../src/workbook/format';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
 import type { SheetValues } from '../../src/workbook/types';
-import { setCell, sheetByName, workedExampleSheets } from './fixtures';
+import { setCell, sheetByName, smallSheets, workedExampleSheets } from './fixtures';
+import { closestName, editDistance } from '../../src/workbook/suggest';
 
 const TIME = new Date(2025, 2, 14, 9, 30, 5);
 
@@ -118,5 +119,64 @@ describe('the summary: money flows, explanation, VO totals, federations', () => 
 
   test('only rows with an action warning are highlighted (Söderby; not Västerby’s NY, DELÅR, EK_SAKNAS)', () => {
     expect(r.plan.highlight.rows).toEqual([3]);
+  });
+});
+
+describe('problems name the federation and column; one cause gives one problem', () => {
+  const problemsOf = (sheets: SheetValues[]) => {
+    const r = runAllocation(sheets, { timestamp: TIME });
+    if (r.ok) throw new Error('expected problems');
+    return r.problems;
+  };
+
+  test('a cell problem names the row’s federation and the column beside the address', () => {
+    const s = smallSheets();
+    setCell(s, 'Förbund', 2, 2, 'ca 2 milj');
+    setCell(s, 'Kommuner', 3, 3, 'många');
+    const p = problemsOf(s);
+    expect(p.map((x) => [x.address, x.federation, x.header])).toEqual([
+      ['Förbund!C3', 'Beta', 'Eget kapital (kr)'],
+      ['Kommuner!D4', 'Beta', 'Invånare 16–64'],
+    ]);
+    expect(p.map(formatProblem)).toEqual([
+      'Förbund!C3 (Beta, Eget kapital (kr)): "ca 2 milj" är inget belopp',
+      'Kommuner!D4 (Beta, Invånare 16–64): "många" är inget antal',
+    ]);
+  });
+
+  test('a federation renamed on Förbund is one problem listing its Kommuner rows, with "menade du"', () => {
+    const s = smallSheets();
+    // Alfa (two rows on Kommuner) is renamed Alfha on Förbund: before, three problems (two unknown
+    // references and "Alfha has no rows"); now one, at the first Kommuner row, with the closest name
+    setCell(s, 'Förbund', 1, 0, 'Alfha');
+    const p = problemsOf(s);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({
+      address: 'Kommuner!A2',
+      suggestion: 'Alfha',
+      addresses: ['Kommuner!A2', 'Kommuner!A3'],
+    });
+    expect(formatProblem(p[0])).toBe(
+      'Kommuner!A2: Förbundet "Alfa" finns inte på bladet Förbund (2 rader: 2 och 3); menade du "Alfha"?',
+    );
+  });
+
+  test('a name with nothing close gets no suggestion, and the federation without rows is still reported', () => {
+    const s = smallSheets();
+    setCell(s, 'Förbund', 1, 0, 'Gamma Östra');
+    const p = problemsOf(s);
+    expect(p.map(formatProblem)).toEqual([
+      'Förbund!A2: Förbundet "Gamma Östra" har inga rader på bladet Kommuner',
+      'Kommuner!A2: Förbundet "Alfa" finns inte på bladet Förbund (2 rader: 2 och 3)',
+    ]);
+    expect(p[1].suggestion).toBeUndefined();
+  });
+
+  test('closestName: a small edit distance on the name key, or a name inside the other', () => {
+    expect(closestName('Norrby', ['Söderby', 'Norby', 'Österby'])).toBe('Norby');
+    expect(closestName('norrby ', ['NORRBY-x'])).toBe('NORRBY-x');
+    expect(closestName('Norrby', ['Samordningsförbundet Norrby'])).toBe('Samordningsförbundet Norrby');
+    expect(closestName('Alfa', ['Gamma Östra'])).toBeUndefined();
+    expect(editDistance('kitten', 'sitting')).toBe(3);
   });
 });
