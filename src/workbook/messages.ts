@@ -76,9 +76,13 @@ export const READ_TEXTS = {
  */
 export const SUMMARY_TEXTS = {
   explanation: (scenario: string, floorPart: string, surplusPart: string) => `${scenario}: ${floorPart}; ${surplusPart}.`,
-  floorRelaxed: (applied: string, given: string, removed: number) =>
-    `ramen räcker inte till spärrnivåerna, så spärren blev ${applied} i stället för ${given}` +
-    (removed > 0 ? ` och ${removed} förbund med eget kapital över rimlig nivå miste spärren` : ''),
+  /** Underskott: what gave way — the protection of federations with excess equity, the spärr itself */
+  floorDeficit: (removed: number, relaxed: { applied: string; given: string } | undefined) =>
+    'ramen räcker inte till spärrnivåerna, så ' +
+    [
+      ...(removed > 0 ? [`${removed} förbund med eget kapital över rimlig nivå miste spärren`] : []),
+      ...(relaxed ? [`spärren blev ${relaxed.applied} i stället för ${relaxed.given}`] : []),
+    ].join(' och '),
   floorLifted: (lifted: number, lambda: string) =>
     `spärren lyfte ${lifted} förbund, som de övriga betalar med en del av sin behovsdel (λ = ${lambda})`,
   noFloorBinds: 'ingen spärr behövdes (λ = 1)',

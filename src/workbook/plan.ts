@@ -26,6 +26,8 @@ import {
   MONEY_FORMAT,
   OUTPUT_SHEETS,
   RUN_CHART_TITLE,
+  CHANGE_MONEY_FORMAT,
+  CHANGE_SHARE_FORMAT,
   DIAGRAM_HEADERS,
   DIAGRAM_SHEET,
   SHARE_FORMAT,
@@ -148,10 +150,15 @@ function changeCells(f: AllocationResult['federations'][number]): CellValue[] {
 /** Headers of output columns that hold text (the rest hold amounts, or shares when the unit is (%)). */
 const TEXT_OUTPUT_HEADERS: readonly string[] = ['Varningar'];
 
-/** The number format of an output column's values: text, a share for "(%)", otherwise money. */
+/** Output headers whose values are signed changes (CHANGE_MONEY_FORMAT, CHANGE_SHARE_FORMAT). */
+const CHANGE_OUTPUT_HEADERS: readonly string[] = ['Förändring mot föregående år (kr)', 'Förändring mot föregående år (%)'];
+
+/** The number format of an output column's values: text, a share for "(%)", otherwise money; changes signed. */
 export function outputColumnFormat(header: string): string {
   if (TEXT_OUTPUT_HEADERS.includes(header)) return TEXT_FORMAT;
-  return header.endsWith('(%)') ? SHARE_FORMAT : MONEY_FORMAT;
+  const share = header.endsWith('(%)');
+  if (CHANGE_OUTPUT_HEADERS.includes(header)) return share ? CHANGE_SHARE_FORMAT : CHANGE_MONEY_FORMAT;
+  return share ? SHARE_FORMAT : MONEY_FORMAT;
 }
 
 /** Output headers whose column holds a number on every federation row a run writes (leftoverRunRows). */
@@ -310,11 +317,13 @@ export function scenarioExplanation(result: AllocationResult, flows: RunFlows): 
   const T = SUMMARY_TEXTS;
   const lifted = result.federations.filter((f) => f.liftedToFloor).length;
   const removed = result.federations.filter((f) => f.protectionRemoved).length;
+  const relaxed = result.appliedMaxDecrease.greaterThan(result.parameters.maxDecrease)
+    ? { applied: formatShare(flows.appliedMaxDecrease), given: formatShare(result.parameters.maxDecrease) }
+    : undefined;
+  const lifting = lifted > 0 && flows.lambda < 1 ? T.floorLifted(lifted, formatNumber(flows.lambda, 6)) : undefined;
   const floorPart = result.deficit
-    ? T.floorRelaxed(formatShare(flows.appliedMaxDecrease), formatShare(result.parameters.maxDecrease), removed)
-    : lifted > 0 && flows.lambda < 1
-      ? T.floorLifted(lifted, formatNumber(flows.lambda, 6))
-      : T.noFloorBinds;
+    ? [T.floorDeficit(removed, relaxed), ...(lifting ? [lifting] : [])].join('; ')
+    : (lifting ?? T.noFloorBinds);
   const k = formatKronor;
   const surplusPart = result.scenario.surplus
     ? T.surplus(
@@ -403,7 +412,7 @@ export const VO_TOTAL_HEADERS = [
 export function voTotalsBlock(result: AllocationResult): { values: CellValue[][]; numberFormats: (string | null)[][] } {
   const totals = voTotals(result);
   const share = (change: number, previous: number): CellValue => (previous > 0 ? Number((change / previous).toFixed(6)) : '');
-  const rowFormats = [TEXT_FORMAT, '0', MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, SHARE_FORMAT];
+  const rowFormats = [TEXT_FORMAT, '0', MONEY_FORMAT, MONEY_FORMAT, CHANGE_MONEY_FORMAT, CHANGE_SHARE_FORMAT];
   const values: CellValue[][] = [[...VO_TOTAL_HEADERS]];
   const numberFormats: (string | null)[][] = [VO_TOTAL_HEADERS.map(() => TEXT_FORMAT)];
   const sum = { count: 0, ideal: 0, final: 0, change: 0, previous: 0 };
@@ -619,7 +628,7 @@ function runChart(sheet: string, count: number): ChartPlan {
 }
 
 /** Widths in characters of the output columns on Förbund (headers wrap; Varningar wraps too). */
-const OUTPUT_COLUMN_WIDTHS: Record<string, number> = { Varningar: 60, 'Förändring mot föregående år (%)': 13 };
+const OUTPUT_COLUMN_WIDTHS: Record<string, number> = { Varningar: 60, 'Förändring mot föregående år (%)': 16 };
 const OUTPUT_MONEY_WIDTH = 15;
 /** Height in points of a header row of up to three wrapped lines (Calibri 11: 15 points a line). */
 export const HEADER_ROW_HEIGHT = 45;

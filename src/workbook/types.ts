@@ -378,6 +378,14 @@ export const LEGACY_MONEY_FORMATS: readonly string[] = ['[>=1000000]#\\ ###\\ ##
 /** Shares shown as a percentage. */
 export const SHARE_FORMAT = '0.00%';
 /**
+ * A change in kronor, signed: "+41 316", "-600 000", "0". MONEY_FORMAT's conditional sections leave
+ * negative numbers without their minus sign (LibreOffice) and cannot have a third condition, so a change
+ * uses the three sign sections with the locale's thousands separator (a space in Swedish).
+ */
+export const CHANGE_MONEY_FORMAT = '+#,##0;-#,##0;0';
+/** A change as a share, signed: "+1.59%", "-25.00%". */
+export const CHANGE_SHARE_FORMAT = '+0.00%;-0.00%;0.00%';
+/**
  * Text: a cell with this format keeps what is written as text. Excel parses a string assigned through
  * Range.values like typed input ("=SUMMA(1;2)" becomes a formula, "1-2" a date, "00123" the number
  * 123) unless the cell is formatted as text first, so a run marks every text cell it writes with it.

@@ -6,7 +6,14 @@ import { applyPlanToSheets, sheetOutputToValues } from '../../src/workbook/apply
 import { DATETIME_FORMAT, excelDateTime, LAMBDA_MEANING_FORMAT, removeOutputPlan, splitBasisText } from '../../src/workbook/plan';
 import { formatProblem } from '../../src/workbook/format';
 import { inputFingerprint } from '../../src/workbook/fingerprint';
-import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from '../../src/workbook/types';
+import {
+  CHANGE_MONEY_FORMAT,
+  CHANGE_SHARE_FORMAT,
+  FEDERATION_OUTPUT_HEADERS,
+  MONEY_FORMAT,
+  SHARE_FORMAT,
+  TEXT_FORMAT,
+} from '../../src/workbook/types';
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import { cloneSheets, setCell, sheetByName, smallSheets, trimGrid, WORKED_EXAMPLE_OUTPUT, workedExampleSheets } from './fixtures';
 
@@ -179,7 +186,12 @@ describe('the worked example end to end', () => {
     expect(block).toMatchObject({ sheet: 'Förbund', row: 1, column: 8, boldFirstRow: true });
     expect(block.values[0]).toEqual([...FEDERATION_OUTPUT_HEADERS]);
     expect(block.values).toHaveLength(5);
-    expect(block.numberFormats![1]).toEqual([...Array(8).fill(MONEY_FORMAT), TEXT_FORMAT, MONEY_FORMAT, SHARE_FORMAT]);
+    expect(block.numberFormats![1]).toEqual([
+      ...Array(8).fill(MONEY_FORMAT),
+      TEXT_FORMAT,
+      CHANGE_MONEY_FORMAT,
+      CHANGE_SHARE_FORMAT,
+    ]);
     expect(block.numberFormats![0]).toEqual(Array(11).fill(TEXT_FORMAT));
     for (const row of block.values.slice(1)) for (const v of row.slice(0, 8)) expect(Number.isSafeInteger(v)).toBe(true);
     // issue 14: only rows with an action warning (Söderby: MATCHNING, MINSKNING), not Västerby (NY, DELÅR, EK_SAKNAS)

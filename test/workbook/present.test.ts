@@ -3,7 +3,7 @@
 import { runAllocation } from '../../src/workbook/run';
 import { applyPlanToSheets } from '../../src/workbook/apply';
 import { formatProblem } from '../../src/workbook/format';
-import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
+import { CHANGE_MONEY_FORMAT, CHANGE_SHARE_FORMAT, FEDERATION_OUTPUT_HEADERS } from '../../src/workbook/types';
 import type { SheetValues } from '../../src/workbook/types';
 import { setCell, sheetByName, smallSheets, workedExampleSheets } from './fixtures';
 import { closestName, editDistance } from '../../src/workbook/suggest';
@@ -49,8 +49,8 @@ describe('Förändring mot föregående år on Förbund', () => {
   test('formats: kronor in the money format, the share in the percent format', () => {
     const block = r.plan.blocks.find((b) => b.values[0].includes(KR))!;
     const k = block.values[0].indexOf(KR);
-    expect(block.numberFormats![1][k]).toBe(MONEY_FORMAT);
-    expect(block.numberFormats![1][k + 1]).toBe(SHARE_FORMAT);
+    expect(block.numberFormats![1][k]).toBe(CHANGE_MONEY_FORMAT);
+    expect(block.numberFormats![1][k + 1]).toBe(CHANGE_SHARE_FORMAT);
   });
 
   test('a part-year federation is compared with prev × months/12', () => {
