@@ -1,3 +1,4 @@
+import { isActionWarning } from '../../src/engine';
 // The Office.js adapter against office-addin-mock: what it reads, what it writes where, and how many
 // context.sync calls a whole run takes (at most 3, the same for 80 and 5 000 federations).
 // office-addin-mock takes only the OfficeApp enum from office-addin-manifest, whose other dependencies
@@ -399,43 +400,46 @@ describe('a whole run (Beräkna)', () => {
       expect(excel.formats.get('Förbund!2,8')).toBe(MONEY_FORMAT);
       const first = outcome.result.federations[0];
       expect(block.values![1][4]).toBe(first.rounded.final.toNumber());
-      // Header bold, columns autofit
+      // Header bold; output columns the plan's widths (issue 14: wrapped headers, no autofit)
       expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.bold && r.row === 1 && r.column === 8 && r.rowCount === 1)).toBe(
         true,
       );
-      expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.autofit)).toBe(true);
+      expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.columnWidth !== undefined && r.column === 8)).toBe(true);
+      expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.autofit)).toBe(false);
 
       // Output sheets added, filled from A1, header row frozen
       // issue 15: Körlogg is added first (empty; written last), Kommunbidrag placed before it
-      expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Körlogg', 'add Kommunbidrag']);
-      expect(excel.model.map((s) => s.name).slice(-2)).toEqual(['Kommunbidrag', 'Körlogg']);
+      expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Körlogg', 'add Kommunbidrag', 'add Diagram']);
+      expect(excel.model.map((s) => s.name).slice(-3)).toEqual(['Kommunbidrag', 'Diagram', 'Körlogg']);
       const kb = excel.ranges.find((r) => r.sheet === 'Kommunbidrag' && r.values && r.row === 0)!;
       expect(kb.values![0]).toEqual(['Förbund', 'Kommun', 'Fördelningsgrund', 'Andel', 'Bidrag (kr)']);
-      expect(excel.frozen).toEqual({ Kommunbidrag: 1, Körlogg: 1 });
+      // issue 14: Förbund's header row (and name column) frozen too
+      expect(excel.frozen).toMatchObject({ Kommunbidrag: 1, Diagram: 1, Körlogg: 1 });
+      expect(Object.keys(excel.frozen)).toContain('Förbund');
 
-      // Highlight: warning rows, output columns only, light fill
-      const warned = outcome.result.federations.filter((f) => f.warnings.length > 0).length;
+      // Highlight: rows with an action warning (issue 14), output columns only, light fill
+      const warned = outcome.result.federations.filter((f) => f.warnings.some((w) => isActionWarning(w.code))).length;
       const fills = excel.ranges.filter((r) => r.fill !== undefined);
       expect(
         fills.every(
-          (r) => r.fill === HIGHLIGHT_COLOR && r.sheet === 'Förbund' && r.column >= 8 && r.column + r.columnCount <= 17,
+          (r) => r.fill === HIGHLIGHT_COLOR && r.sheet === 'Förbund' && r.column >= 8 && r.column + r.columnCount <= 19,
         ),
       ).toBe(true);
       expect(fills.reduce((sum, r) => sum + r.rowCount, 0)).toBe(warned);
 
-      // The native chart on Körlogg: ideal and final per federation, names as categories
+      // The native chart on Diagram (issue 14): ideal and final per federation, sorted, names as categories
       expect(excel.charts).toHaveLength(1);
       const chart = excel.charts[0];
-      expect(chart.sheet).toBe('Körlogg');
+      expect(chart.sheet).toBe('Diagram');
       expect(chart.title).toBe(CHART_TITLE);
       expect(chart.series.map((s) => s.name)).toEqual(['Idealfördelning', 'Slutlig tilldelning']);
-      expect(chart.series[0].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 8, rowCount: n, columnCount: 1 });
-      expect(chart.series[1].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 12, rowCount: n });
-      expect(chart.series[1].xValues).toMatchObject({ sheet: 'Förbund', row: 2, column: 0, rowCount: n });
+      expect(chart.series[0].values).toMatchObject({ sheet: 'Diagram', row: 1, column: 1, rowCount: n, columnCount: 1 });
+      expect(chart.series[1].values).toMatchObject({ sheet: 'Diagram', row: 1, column: 2, rowCount: n });
+      expect(chart.series[1].xValues).toMatchObject({ sheet: 'Diagram', row: 1, column: 0, rowCount: n });
 
       // No per-cell writes: one values assignment per block (Förbund, Kommunbidrag, Körlogg), or its row chunks
       const valueWrites = excel.ranges.filter((r) => r.values);
-      if (n === 80) expect(valueWrites).toHaveLength(3);
+      if (n === 80) expect(valueWrites).toHaveLength(4);
       expect(valueWrites.every((r) => r.rowCount > 1 || r.sheet === 'Körlogg' || r.columnCount > 1)).toBe(true);
       expect(valueWrites.length).toBeLessThan(12);
     },
@@ -529,7 +533,7 @@ describe('other host calls', () => {
     const plan = removeOutputPlan(after);
     await host.removeOutput(plan);
     expect(excel.syncs).toBe(1);
-    expect(excel.log).toEqual(['delete Kommunbidrag', 'delete Körlogg']);
+    expect(excel.log).toEqual(['delete Kommunbidrag', 'delete Körlogg', 'delete Diagram']);
     expect(trimAll(excel.model)).toEqual(trimAll(sheets));
   });
 
