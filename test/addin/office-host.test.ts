@@ -1,3 +1,4 @@
+import { excelDateTime } from '../../src/workbook/plan';
 import { isActionWarning } from '../../src/engine';
 // The Office.js adapter against office-addin-mock: what it reads, what it writes where, and how many
 // context.sync calls a whole run takes (at most 3, the same for 80 and 5 000 federations).
@@ -178,7 +179,7 @@ describe('reading a workbook too large for one response', () => {
     // Every chunk is a whole-row slice of a used range, the slices cover each sheet once, in order
     const chunks = excel.ranges.filter((r) => r.sheet === 'Förbund');
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.every((r) => r.column === 0 && r.columnCount === 17)).toBe(true);
+    expect(chunks.every((r) => r.column === 0 && r.columnCount === 19)).toBe(true);
     expect(chunks.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i))).toEqual(
       Array.from({ length: 25_002 }, (_, i) => i),
     );
@@ -310,7 +311,7 @@ describe('text is written as text', () => {
     expect(excel.formats.get(`Kommunbidrag!${r},4`)).toBe(MONEY_FORMAT);
     const log = excel.model.find((s) => s.name === 'Körlogg')!;
     const tid = log.values.findIndex((row) => row[0] === 'Tidpunkt');
-    expect(log.values[tid][1]).toBe('2025-03-14T09:30:05');
+    expect(log.values[tid][1]).toBe(excelDateTime(new Date(2025, 2, 14, 9, 30, 5))); // a date-time cell (issue 14)
     expect(excel.formats.get(`Körlogg!${tid},1`)).toBe('@');
     // The workbook equals the host-neutral application of the plan: nothing was parsed
     const run = runAllocation(sheets, { timestamp: T0 });
@@ -465,6 +466,7 @@ describe('a whole run (Beräkna)', () => {
       'Kommuner',
       'Anteckningar',
       'Kommunbidrag',
+      'Diagram',
       'Körlogg',
     ]);
     const wholeSheets = excel.ranges.filter((r) => r.cleared && r.rowCount === 1_048_576);
@@ -631,15 +633,16 @@ describe('other host calls', () => {
     const sheets = syntheticSheets(4);
     const run = runAllocation(sheets, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
+    // issue 14: on its own sheet Diagram, over that sheet's sorted table (A: names, B: ideal, C: final)
     expect(run.plan.chart).toEqual({
-      sheet: 'Körlogg',
+      sheet: 'Diagram',
       title: CHART_TITLE,
-      sourceSheet: 'Förbund',
-      firstRow: 2,
-      lastRow: 5,
+      sourceSheet: 'Diagram',
+      firstRow: 1,
+      lastRow: 4,
       nameColumn: 0,
-      idealColumn: 8,
-      finalColumn: 12,
+      idealColumn: 1,
+      finalColumn: 2,
       idealName: 'Idealfördelning',
       finalName: 'Slutlig tilldelning',
       count: 4,
