@@ -1,4 +1,4 @@
-import { excelDateTime } from '../../src/workbook/plan';
+import { DATETIME_FORMAT, excelDateTime } from '../../src/workbook/plan';
 import { isActionWarning } from '../../src/engine';
 // The Office.js adapter against office-addin-mock: what it reads, what it writes where, and how many
 // context.sync calls a whole run takes (at most 3, the same for 80 and 5 000 federations).
@@ -312,7 +312,7 @@ describe('text is written as text', () => {
     const log = excel.model.find((s) => s.name === 'Körlogg')!;
     const tid = log.values.findIndex((row) => row[0] === 'Tidpunkt');
     expect(log.values[tid][1]).toBe(excelDateTime(new Date(2025, 2, 14, 9, 30, 5))); // a date-time cell (issue 14)
-    expect(excel.formats.get(`Körlogg!${tid},1`)).toBe('@');
+    expect(excel.formats.get(`Körlogg!${tid},1`)).toBe(DATETIME_FORMAT);
     // The workbook equals the host-neutral application of the plan: nothing was parsed
     const run = runAllocation(sheets, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
