@@ -150,6 +150,9 @@ export function mockExcel(
         fill: { color: '' },
         font: { bold: false },
         columnWidth: 0,
+        wrapText: false,
+        verticalAlignment: '',
+        rowHeight: 0,
         autofitColumns() {
           record.autofit = true;
         },
@@ -316,6 +319,15 @@ export function mockExcel(
       freezePanes: {
         freezeRows(n: number) {
           state.frozen[name] = n;
+        },
+        // ExcelApi 1.7: the frozen top-left pane (issue 14: header row and name column)
+        freezeAt(range: { rowCount?: number }) {
+          state.frozen[name] = range.rowCount ?? 0;
+        },
+      },
+      autoFilter: {
+        apply() {
+          // ExcelApi 1.9: applied only where isSetSupported says so (not under office-addin-mock)
         },
       },
       charts: {

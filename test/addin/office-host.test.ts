@@ -1,3 +1,5 @@
+import { DATETIME_FORMAT, excelDateTime } from '../../src/workbook/plan';
+import { isActionWarning } from '../../src/engine';
 // The Office.js adapter against office-addin-mock: what it reads, what it writes where, and how many
 // context.sync calls a whole run takes (at most 3, the same for 80 and 5 000 federations).
 // office-addin-mock takes only the OfficeApp enum from office-addin-manifest, whose other dependencies
@@ -60,7 +62,7 @@ describe('readWorkbook', () => {
     expect(read[0].values).toEqual([]);
     expect(read[4].values).toEqual([]);
     // issue 15: Körlogg is looked up in the same sync (its values and charts, so a write can empty it in place)
-    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Körlogg']);
+    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Körlogg', 'Diagram']);
     const readFed = read.find((s) => s.name === 'Förbund')!;
     expect(readFed.values[0][0]).toBe('');
     expect(readFed.values[1][1]).toBe('Förbund – syntetiskt exempel');
@@ -108,7 +110,7 @@ describe('readWorkbook', () => {
     const host = createOfficeHost({ run: excel.run });
     const read = await host.readWorkbook();
     expect(excel.syncs).toBe(2);
-    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Körlogg', 'Förbund ']);
+    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Körlogg', 'Diagram', 'Förbund ']);
     expect(read[1].values[1][0]).toBe('Förbund');
   });
 
@@ -177,7 +179,7 @@ describe('reading a workbook too large for one response', () => {
     // Every chunk is a whole-row slice of a used range, the slices cover each sheet once, in order
     const chunks = excel.ranges.filter((r) => r.sheet === 'Förbund');
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.every((r) => r.column === 0 && r.columnCount === 17)).toBe(true);
+    expect(chunks.every((r) => r.column === 0 && r.columnCount === 19)).toBe(true);
     expect(chunks.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i))).toEqual(
       Array.from({ length: 25_002 }, (_, i) => i),
     );
@@ -309,8 +311,8 @@ describe('text is written as text', () => {
     expect(excel.formats.get(`Kommunbidrag!${r},4`)).toBe(MONEY_FORMAT);
     const log = excel.model.find((s) => s.name === 'Körlogg')!;
     const tid = log.values.findIndex((row) => row[0] === 'Tidpunkt');
-    expect(log.values[tid][1]).toBe('2025-03-14T09:30:05');
-    expect(excel.formats.get(`Körlogg!${tid},1`)).toBe('@');
+    expect(log.values[tid][1]).toBe(excelDateTime(new Date(2025, 2, 14, 9, 30, 5))); // a date-time cell (issue 14)
+    expect(excel.formats.get(`Körlogg!${tid},1`)).toBe(DATETIME_FORMAT);
     // The workbook equals the host-neutral application of the plan: nothing was parsed
     const run = runAllocation(sheets, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
@@ -399,43 +401,46 @@ describe('a whole run (Beräkna)', () => {
       expect(excel.formats.get('Förbund!2,8')).toBe(MONEY_FORMAT);
       const first = outcome.result.federations[0];
       expect(block.values![1][4]).toBe(first.rounded.final.toNumber());
-      // Header bold, columns autofit
+      // Header bold; output columns the plan's widths (issue 14: wrapped headers, no autofit)
       expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.bold && r.row === 1 && r.column === 8 && r.rowCount === 1)).toBe(
         true,
       );
-      expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.autofit)).toBe(true);
+      expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.columnWidth !== undefined && r.column === 8)).toBe(true);
+      expect(excel.ranges.some((r) => r.sheet === 'Förbund' && r.autofit)).toBe(false);
 
       // Output sheets added, filled from A1, header row frozen
       // issue 15: Körlogg is added first (empty; written last), Kommunbidrag placed before it
-      expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Körlogg', 'add Kommunbidrag']);
-      expect(excel.model.map((s) => s.name).slice(-2)).toEqual(['Kommunbidrag', 'Körlogg']);
+      expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Körlogg', 'add Kommunbidrag', 'add Diagram']);
+      expect(excel.model.map((s) => s.name).slice(-3)).toEqual(['Kommunbidrag', 'Diagram', 'Körlogg']);
       const kb = excel.ranges.find((r) => r.sheet === 'Kommunbidrag' && r.values && r.row === 0)!;
       expect(kb.values![0]).toEqual(['Förbund', 'Kommun', 'Fördelningsgrund', 'Andel', 'Bidrag (kr)']);
-      expect(excel.frozen).toEqual({ Kommunbidrag: 1, Körlogg: 1 });
+      // issue 14: Förbund's header row (and name column) frozen too
+      expect(excel.frozen).toMatchObject({ Kommunbidrag: 1, Diagram: 1, Körlogg: 1 });
+      expect(Object.keys(excel.frozen)).toContain('Förbund');
 
-      // Highlight: warning rows, output columns only, light fill
-      const warned = outcome.result.federations.filter((f) => f.warnings.length > 0).length;
+      // Highlight: rows with an action warning (issue 14), output columns only, light fill
+      const warned = outcome.result.federations.filter((f) => f.warnings.some((w) => isActionWarning(w.code))).length;
       const fills = excel.ranges.filter((r) => r.fill !== undefined);
       expect(
         fills.every(
-          (r) => r.fill === HIGHLIGHT_COLOR && r.sheet === 'Förbund' && r.column >= 8 && r.column + r.columnCount <= 17,
+          (r) => r.fill === HIGHLIGHT_COLOR && r.sheet === 'Förbund' && r.column >= 8 && r.column + r.columnCount <= 19,
         ),
       ).toBe(true);
       expect(fills.reduce((sum, r) => sum + r.rowCount, 0)).toBe(warned);
 
-      // The native chart on Körlogg: ideal and final per federation, names as categories
+      // The native chart on Diagram (issue 14): ideal and final per federation, sorted, names as categories
       expect(excel.charts).toHaveLength(1);
       const chart = excel.charts[0];
-      expect(chart.sheet).toBe('Körlogg');
+      expect(chart.sheet).toBe('Diagram');
       expect(chart.title).toBe(CHART_TITLE);
       expect(chart.series.map((s) => s.name)).toEqual(['Idealfördelning', 'Slutlig tilldelning']);
-      expect(chart.series[0].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 8, rowCount: n, columnCount: 1 });
-      expect(chart.series[1].values).toMatchObject({ sheet: 'Förbund', row: 2, column: 12, rowCount: n });
-      expect(chart.series[1].xValues).toMatchObject({ sheet: 'Förbund', row: 2, column: 0, rowCount: n });
+      expect(chart.series[0].values).toMatchObject({ sheet: 'Diagram', row: 1, column: 1, rowCount: n, columnCount: 1 });
+      expect(chart.series[1].values).toMatchObject({ sheet: 'Diagram', row: 1, column: 2, rowCount: n });
+      expect(chart.series[1].xValues).toMatchObject({ sheet: 'Diagram', row: 1, column: 0, rowCount: n });
 
       // No per-cell writes: one values assignment per block (Förbund, Kommunbidrag, Körlogg), or its row chunks
       const valueWrites = excel.ranges.filter((r) => r.values);
-      if (n === 80) expect(valueWrites).toHaveLength(3);
+      if (n === 80) expect(valueWrites).toHaveLength(4);
       expect(valueWrites.every((r) => r.rowCount > 1 || r.sheet === 'Körlogg' || r.columnCount > 1)).toBe(true);
       expect(valueWrites.length).toBeLessThan(12);
     },
@@ -461,6 +466,7 @@ describe('a whole run (Beräkna)', () => {
       'Kommuner',
       'Anteckningar',
       'Kommunbidrag',
+      'Diagram',
       'Körlogg',
     ]);
     const wholeSheets = excel.ranges.filter((r) => r.cleared && r.rowCount === 1_048_576);
@@ -529,7 +535,7 @@ describe('other host calls', () => {
     const plan = removeOutputPlan(after);
     await host.removeOutput(plan);
     expect(excel.syncs).toBe(1);
-    expect(excel.log).toEqual(['delete Kommunbidrag', 'delete Körlogg']);
+    expect(excel.log).toEqual(['delete Kommunbidrag', 'delete Körlogg', 'delete Diagram']);
     expect(trimAll(excel.model)).toEqual(trimAll(sheets));
   });
 
@@ -627,15 +633,16 @@ describe('other host calls', () => {
     const sheets = syntheticSheets(4);
     const run = runAllocation(sheets, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
+    // issue 14: on its own sheet Diagram, over that sheet's sorted table (A: names, B: ideal, C: final)
     expect(run.plan.chart).toEqual({
-      sheet: 'Körlogg',
+      sheet: 'Diagram',
       title: CHART_TITLE,
-      sourceSheet: 'Förbund',
-      firstRow: 2,
-      lastRow: 5,
+      sourceSheet: 'Diagram',
+      firstRow: 1,
+      lastRow: 4,
       nameColumn: 0,
-      idealColumn: 8,
-      finalColumn: 12,
+      idealColumn: 1,
+      finalColumn: 2,
       idealName: 'Idealfördelning',
       finalName: 'Slutlig tilldelning',
       count: 4,
