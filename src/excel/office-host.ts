@@ -8,19 +8,19 @@
 // in one response (some 20 000 federations and more) is read again in row chunks over a few syncs.
 //
 // Requirement sets (manifest: ExcelApi 1.8): getUsedRangeOrNullObject/getItemOrNullObject 1.4,
-// suspendApiCalculationUntilNextSync 1.6, getRangeByIndexes/getActiveCell/freezePanes/
+// suspendApiCalculationUntilNextSync 1.6, getRangeByIndexes/getActiveCell/freezePanes/onChanged/
 // chart series add, setValues, setXAxisValues, reversePlotOrder 1.7, dataValidation 1.8
 // (template sheets); everything else 1.1–1.2.
 import type { CellBlock, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
 import { INPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import { validationErrorText } from '../workbook/template';
-import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
+import type { CellChange, CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
 import { CHUNK_BYTES, PAYLOAD_BUDGET_BYTES, WriteOp, packBatches, removalOps, runOps, sheetOutputOps } from './write-ops';
 import { READ_CELL_BYTES } from './read-chunks';
 import { readWorkbook } from './office-read';
 import type { ExcelRunner, OfficeSession } from './office-read';
-import { activeCell, selectCell, watchSelection } from './office-selection';
+import { activeCell, selectCell, watchChanges, watchSelection } from './office-selection';
 import type { ExcelContextRunner } from './office-selection';
 
 export type { ExcelRunner } from './office-read';
@@ -194,6 +194,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     activeCell: (): Promise<CellRef | undefined> => activeCell(session, run),
     watchSelection: (sheet: string, onSelect: (cell: CellRef) => void): Promise<() => Promise<void>> =>
       watchSelection(session, run, runIn, sheet, onSelect),
+    watchChanges: (sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>> =>
+      watchChanges(session, run, runIn, sheets, onChange),
   };
 }
 
