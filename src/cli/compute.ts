@@ -12,6 +12,8 @@ import {
   type UncachedFormula,
 } from './xlsx';
 import { causeText, CliFailure, isTooLarge } from './errors';
+import { CLI_TEXTS } from './messages';
+import { SUMMARY_TEXTS } from '../workbook/messages';
 
 export const INPUT_SHEET_KEYS = ['parametrar', 'förbund', 'kommuner'];
 
@@ -117,8 +119,44 @@ export function summaryFields(
     federationCount: summary.federationCount,
     municipalityCount: summary.municipalityCount,
     warningCounts: summary.warningCounts,
+    flows: summary.flows,
+    explanation: summary.explanation,
+    voTotals: summary.voTotals,
+    federations: summary.federations,
     notes,
   };
+}
+
+/** "+41 316 kr" / "−600 000 kr" / "0 kr": a change with its sign. */
+export function signedKronor(n: number): string {
+  const text = workbookLayer.formatKronor(Math.abs(n));
+  return n > 0 ? `+${text}` : n < 0 ? `−${text}` : text;
+}
+
+/** The explanation, the money flows and the totals per VO, as printed after the summary lines. */
+export function flowLines(summary: RunSummary): string[] {
+  const T = CLI_TEXTS.summary;
+  const f = summary.flows;
+  const kr = (n: number) => workbookLayer.formatKronor(n);
+  return [
+    T.explanation(summary.explanation),
+    T.flowsHeading,
+    T.flow(T.budget, kr(f.budget)),
+    T.flow(T.pool, kr(f.pool)),
+    T.flow(T.partYearRemainder, kr(f.partYearRemainder)),
+    T.flow(T.lambda, workbookLayer.formatNumber(f.lambda, 6)),
+    T.flow(T.appliedMaxDecrease, workbookLayer.formatShare(f.appliedMaxDecrease)),
+    T.flow(T.cutByMatching, kr(f.cutByMatching)),
+    T.flow(T.returned, kr(f.returned)),
+    T.flow(T.surplus, kr(f.surplus)),
+    T.flow(T.requested, kr(f.requested)),
+    T.flow(T.granted, kr(f.granted)),
+    T.flow(T.undistributed, kr(f.undistributed)),
+    T.voHeading,
+    ...summary.voTotals.map((v) =>
+      T.vo(v.vo || SUMMARY_TEXTS.noVo, v.federationCount, kr(v.ideal), kr(v.final), signedKronor(v.change)),
+    ),
+  ];
 }
 
 /** The run's summary lines, indented (year, the summary, what exceljs would lose as "Obs:"). */
@@ -126,6 +164,7 @@ export function reportLines(summary: RunSummary, year: number | undefined, notes
   return [
     ...(year !== undefined ? [`  År: ${year}`] : []),
     ...summary.lines.map((line) => `  ${line}`),
+    ...flowLines(summary).map((line) => `  ${line}`),
     ...notes.map((note) => `  Obs: ${note}`),
   ];
 }

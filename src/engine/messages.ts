@@ -10,6 +10,11 @@ import type { WarningCode } from './types';
 export interface WarningDefinition {
   /** Short meaning in lower case, e.g. "eget kapital över rimlig nivå" (the pane's summary) */
   label: string;
+  /**
+   * The federation needs head office's attention (true: highlighted on Förbund, listed first in the
+   * pane) or the warning records a normal outcome (false: informational). spec: docs/model.md §W.
+   */
+  action: boolean;
 }
 
 /**
@@ -17,20 +22,29 @@ export interface WarningDefinition {
  * A code added to WarningCode without a row here does not compile.
  */
 export const WARNING_DEFINITIONS = {
-  EGET_KAPITAL: { label: 'eget kapital över rimlig nivå' },
-  EK_SAKNAS: { label: 'eget kapital saknas' },
-  SPÄRR: { label: 'lyft till spärrgolvet' },
-  SPÄRR_EJ: { label: 'spärren togs bort' },
-  MATCHNING: { label: 'begränsad av matchning' },
-  ÅTERLÄMNAT: { label: 'har lämnat tillbaka medel' },
-  YTTERLIGARE_DELVIS: { label: 'fick inte hela ansökan' },
-  NY: { label: 'nytt förbund' },
-  DELÅR: { label: 'delår' },
-  MINSKNING: { label: 'minskning utöver spärren' },
+  EGET_KAPITAL: { label: 'eget kapital över rimlig nivå', action: true },
+  EK_SAKNAS: { label: 'eget kapital saknas', action: false },
+  SPÄRR: { label: 'lyft till spärrgolvet', action: false },
+  SPÄRR_EJ: { label: 'spärren togs bort', action: true },
+  MATCHNING: { label: 'begränsad av matchning', action: true },
+  ÅTERLÄMNAT: { label: 'har lämnat tillbaka medel', action: true },
+  YTTERLIGARE_DELVIS: { label: 'fick inte hela ansökan', action: true },
+  NY: { label: 'nytt förbund', action: false },
+  DELÅR: { label: 'delår', action: false },
+  MINSKNING: { label: 'minskning utöver spärren', action: true },
 } as const satisfies Record<WarningCode, WarningDefinition>;
 
 /** Every warning code, in the spec's order. */
 export const WARNING_CODES = Object.keys(WARNING_DEFINITIONS) as readonly WarningCode[];
+
+/** Every warning code that needs action, in the spec's order (the rest are informational). */
+export const ACTION_WARNING_CODES = WARNING_CODES.filter((c) => WARNING_DEFINITIONS[c].action);
+
+// spec: docs/model.md §W — a warning needs action (highlighted) or is informational
+export function isActionWarning(code: string): boolean {
+  const def = (WARNING_DEFINITIONS as Record<string, WarningDefinition>)[code];
+  return def !== undefined && def.action;
+}
 
 /** "Eget kapital över rimlig nivå": a warning's meaning as a sentence (the code itself if unknown). */
 export function warningMeaning(code: string): string {

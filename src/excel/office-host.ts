@@ -10,13 +10,23 @@
 // Requirement sets (manifest: ExcelApi 1.8): getUsedRangeOrNullObject/getItemOrNullObject 1.4,
 // suspendApiCalculationUntilNextSync 1.6, getRangeByIndexes/getActiveCell/freezePanes/onChanged/
 // chart series add, setValues, setXAxisValues, reversePlotOrder 1.7, dataValidation 1.8
-// (template sheets); everything else 1.1–1.2.
+// (template sheets); everything else 1.1–1.2. Worksheet.autoFilter (1.9) only where
+// isSetSupported('ExcelApi', '1.9') says Excel has it (autoFilterSupported).
 import type { CellBlock, SheetOutput, SheetValues, WritePlan } from '../workbook/types';
 import { INPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import { validationErrorText } from '../workbook/template';
 import type { CellChange, CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
-import { CHUNK_BYTES, PAYLOAD_BUDGET_BYTES, WriteOp, packBatches, removalOps, runOps, sheetOutputOps } from './write-ops';
+import {
+  CHUNK_BYTES,
+  PAYLOAD_BUDGET_BYTES,
+  WriteOp,
+  packBatches,
+  presentationOps,
+  removalOps,
+  runOps,
+  sheetOutputOps,
+} from './write-ops';
 import { READ_CELL_BYTES } from './read-chunks';
 import { readWorkbook } from './office-read';
 import type { ExcelRunner, OfficeSession } from './office-read';
@@ -47,7 +57,16 @@ export interface OfficeHost extends WorkbookHost {
 const defaultRun: ExcelRunner = (batch) => Excel.run(batch);
 const defaultRunIn: ExcelContextRunner = (context, batch) => Excel.run(context, batch);
 
-/** Rows of the chart on Körlogg: tall enough for one bar pair per federation, within limits. */
+/** Worksheet.autoFilter needs ExcelApi 1.9 (the manifest asks for 1.8): used only where Excel has it. */
+function autoFilterSupported(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.9') === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Rows of the chart on Diagram: tall enough for one bar pair per federation, within limits. */
 export function chartHeightRows(count: number): number {
   return Math.min(600, Math.max(20, Math.ceil(count * 0.8) + 6));
 }
@@ -140,7 +159,18 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           sheetCharts = new Map();
           throw error;
         }
-        // The output sheets now exist (emptied and rewritten in place, or added), the chart on Körlogg.
+        // The autofilter over Förbund (ExcelApi 1.9) in a request of its own: the run is complete, and a
+        // sheet where Excel refuses one (a table's range) keeps the run, without the filter
+        const filter = presentationOps(plan, autoFilterSupported()).filter((op) => op.kind === 'autoFilter');
+        if (filter.length > 0) {
+          try {
+            const extra = await execute(context, filter);
+            stats = { syncs: stats.syncs + extra.syncs, batchBytes: [...stats.batchBytes, ...extra.batchBytes] };
+          } catch {
+            // presentation only: the run stands as written
+          }
+        }
+        // The output sheets now exist (emptied and rewritten in place, or added), the chart on Diagram.
         const after = [...names];
         for (const s of plan.sheets) if (!after.some((n) => normalizeKey(n) === normalizeKey(s.name))) after.push(s.name);
         sheetNames = after;
@@ -263,6 +293,22 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
       return;
     case 'freezeRows':
       c.sheet(op.sheet).freezePanes.freezeRows(op.count);
+      return;
+    case 'freezeAt':
+      if (op.columns === 0) c.sheet(op.sheet).freezePanes.freezeRows(op.rows);
+      else c.sheet(op.sheet).freezePanes.freezeAt(c.range(op.sheet, 0, 0, Math.max(1, op.rows), op.columns));
+      return;
+    case 'wrap': {
+      const format = c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).format;
+      format.wrapText = true;
+      format.verticalAlignment = 'Top';
+      return;
+    }
+    case 'rowHeight':
+      c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).format.rowHeight = op.points;
+      return;
+    case 'autoFilter':
+      c.sheet(op.sheet).autoFilter.apply(c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount));
       return;
     case 'validation': {
       const dv = c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).dataValidation;

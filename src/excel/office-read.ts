@@ -2,7 +2,7 @@
 // formats, Förbund's formulas) in one sync, Körlogg's values and charts with them, and — when Excel
 // refuses a response for size — the same in row chunks over a few syncs (planned in read-chunks.ts).
 import type { CellValue, SheetValues } from '../workbook/types';
-import { INPUT_SHEETS, OUTPUT_SHEETS } from '../workbook/types';
+import { DIAGRAM_SHEET, INPUT_SHEETS, OUTPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import { arrayJsonBytes } from './write-ops';
 import { MIN_READ_CELL_BYTES, READ_MARGIN, isPayloadSizeError, nextReadChunks, readChunkBytes } from './read-chunks';
@@ -237,7 +237,19 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
       return { ws, used, charts };
     };
     type LogProbe = ReturnType<typeof logProbe>;
+    /**
+     * Diagram, the run's chart sheet, read like Körlogg (its values: is it the run's? and its charts); in a
+     * workbook too large for one response only its charts (its values would add to what was refused).
+     */
+    const diagramProbe = (ws: Excel.Worksheet, withValues = true): LogProbe => {
+      if (withValues) return logProbe(ws);
+      const charts = ws.charts;
+      charts.load('items/name');
+      return { ws, used: ws.getUsedRangeOrNullObject(true), charts };
+    };
     let log: LogProbe | undefined;
+    /** Diagram, the run's chart sheet: its values (is it the run's?) and its charts, read like Körlogg */
+    let diagram: LogProbe | undefined;
     /** whether Körlogg has been asked for (it may not exist) */
     let logDone = false;
     const takeLog = (probe: LogProbe | undefined, name: string | undefined) => {
@@ -261,6 +273,9 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
       const logSheet = worksheets.getItemOrNullObject(OUTPUT_SHEETS[1]);
       logSheet.load('name');
       log = logProbe(logSheet);
+      const diagramSheet = worksheets.getItemOrNullObject(DIAGRAM_SHEET);
+      diagramSheet.load('name');
+      diagram = diagramProbe(diagramSheet);
       await sync(context);
       names = worksheets.items.map((s) => s.name);
       for (const canonical of INPUT_SHEETS) {
@@ -271,6 +286,7 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
         else late.push(actual); // spelt differently beyond case ("Förbund "): read by its real name
       }
       takeLog(log, log.ws.isNullObject ? undefined : log.ws.name);
+      takeLog(diagram, diagram.ws.isNullObject ? undefined : diagram.ws.name);
       logDone = true;
     } catch (error) {
       read.clear();
@@ -298,10 +314,20 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
       const logSheet = worksheets.getItemOrNullObject(OUTPUT_SHEETS[1]);
       logSheet.load('name');
       const logRead = logProbe(logSheet);
+      const diagramSheet = worksheets.getItemOrNullObject(DIAGRAM_SHEET);
+      diagramSheet.load('name');
+      const diagramRead = diagramProbe(diagramSheet, false);
       await sync(context);
       const all = worksheets.items.map((s) => s.name);
       names = all;
       takeLog(logRead, logSheet.isNullObject ? undefined : logSheet.name);
+      if (!diagramSheet.isNullObject) {
+        read.set(diagramSheet.name, { name: diagramSheet.name, values: [] });
+        session.sheetCharts.set(
+          diagramSheet.name,
+          diagramRead.charts.items.map((c) => c.name),
+        );
+      }
       const rects = new Map<string, UsedRect | null>();
       const unmatched: string[] = [];
       for (const canonical of INPUT_SHEETS) {
@@ -317,7 +343,9 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
       // Körlogg, when the first sync could not ask for it, goes with the late reads
       const logName = logDone ? undefined : actualName(names ?? [], OUTPUT_SHEETS[1]);
       const logLater = logName === undefined ? undefined : logProbe(worksheets.getItem(logName));
-      if (late.length > 0 || logLater) {
+      const diagramName = logDone ? undefined : actualName(names ?? [], DIAGRAM_SHEET);
+      const diagramLater = diagramName === undefined ? undefined : diagramProbe(worksheets.getItem(diagramName));
+      if (late.length > 0 || logLater || diagramLater) {
         try {
           const probes = late.map((name) => {
             const used = worksheets.getItem(name).getUsedRangeOrNullObject(true);
@@ -328,6 +356,7 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
           await sync(context);
           for (const { name, used } of probes) read.set(name, usedSheet(name, used));
           takeLog(logLater, logName);
+          takeLog(diagramLater, diagramName);
         } catch (error) {
           if (!isPayloadSizeError(error)) throw error;
           for (const [name, v] of await readInChunks(session, context, await usedRects(session, context, late)))

@@ -40,6 +40,14 @@ export type WriteOp =
   | ({ kind: 'autofit' } & Rect)
   | { kind: 'columnWidth'; sheet: string; column: number; points: number }
   | { kind: 'freezeRows'; sheet: string; count: number }
+  /** worksheet.freezePanes.freezeAt(A1 to the cell above-left of (rows, columns)): header row and name column */
+  | { kind: 'freezeAt'; sheet: string; rows: number; columns: number }
+  /** range.format.wrapText = true, verticalAlignment = 'Top' */
+  | ({ kind: 'wrap' } & Rect)
+  /** range.format.rowHeight (points) */
+  | ({ kind: 'rowHeight'; points: number } & Rect)
+  /** worksheet.autoFilter.apply(range) (ExcelApi 1.9: only where supported) */
+  | ({ kind: 'autoFilter' } & Rect)
   | ({ kind: 'validation'; validation: Validation } & Rect)
   | { kind: 'chart'; chart: ChartSpec }
   | { kind: 'activate'; sheet: string };
@@ -252,6 +260,12 @@ export function fillSheetOps(output: SheetOutput, deferred?: WriteOp[], valuesLa
     if (w > 0) ops.push({ kind: 'columnWidth', sheet, column, points: charactersToPoints(w) });
   });
   if (output.headerRow !== undefined) ops.push({ kind: 'freezeRows', sheet, count: output.headerRow + 1 });
+  for (const [row, count] of runsOf(output.wrapRows ?? []))
+    if (width > 0) ops.push({ kind: 'wrap', sheet, row, column: 0, rowCount: count, columnCount: width });
+  for (const [column, count] of runsOf(output.wrapColumns ?? []))
+    if (output.values.length > 0)
+      ops.push({ kind: 'wrap', sheet, row: 0, column, rowCount: output.values.length, columnCount: count });
+  if (output.autoFilter) ops.push({ kind: 'autoFilter', sheet, ...output.autoFilter });
   for (const validation of output.validations ?? []) {
     ops.push({ kind: 'validation', validation, sheet, ...validation.cells });
   }
@@ -349,18 +363,49 @@ export function runOps(
       ops.push({ kind: 'fill', color: h.color, sheet: h.sheet, row, column, rowCount, columnCount });
     }
   }
-  for (const b of plan.blocks) {
-    const width = Math.max(0, ...b.values.map((r) => r.length));
-    later.push({ kind: 'autofit', sheet: b.sheet, row: b.row, column: b.column, rowCount: b.values.length, columnCount: width });
+  // Output columns: the plan's widths (headers wrap), else fitted to what was written
+  if (plan.presentation) {
+    for (const { column, width } of plan.presentation.columnWidths)
+      later.push({ kind: 'columnWidth', sheet: plan.presentation.sheet, column, points: charactersToPoints(width) });
+  } else {
+    for (const b of plan.blocks) {
+      const width = Math.max(0, ...b.values.map((r) => r.length));
+      later.push({
+        kind: 'autofit',
+        sheet: b.sheet,
+        row: b.row,
+        column: b.column,
+        rowCount: b.values.length,
+        columnCount: width,
+      });
+    }
   }
   if (chart)
     later.push({
       kind: 'chart',
       chart: logName && normalizeKey(chart.sheet) === normalizeKey(logName) ? { ...chart, sheet: logName } : chart,
     });
+  // How Förbund is shown: wrapped headers and Varningar, frozen header row and names (the autofilter,
+  // which can fail on a sheet with a table, comes after the run: presentationOps, office-host.ts)
+  later.push(...presentationOps(plan, false));
   // The run log last, its values the very last operation (they mark the run as complete)
   if (log && logName) later.push(...fillSheetOps({ ...log, name: logName }, undefined, true));
   return later.length > 0 ? [...ops, { kind: 'barrier' }, ...later] : ops;
+}
+
+/**
+ * How Förbund is shown after a run (plan.presentation): the run's header and Varningar cells wrapped,
+ * the header row and the name column frozen, and — where Excel has the API (ExcelApi 1.9) and the sheet
+ * no table — an autofilter over the table. A request of its own after the run is complete (the run log
+ * written): a failure here leaves a complete run, only shown less well.
+ */
+export function presentationOps(plan: WritePlan, autoFilter: boolean): WriteOp[] {
+  const p = plan.presentation;
+  if (!p) return [];
+  const ops: WriteOp[] = p.wrap.map((r): WriteOp => ({ kind: 'wrap', sheet: p.sheet, ...r }));
+  ops.push({ kind: 'freezeAt', sheet: p.sheet, rows: p.freeze.rows, columns: p.freeze.columns });
+  if (autoFilter) ops.push({ kind: 'autoFilter', sheet: p.sheet, ...p.autoFilter });
+  return ops;
 }
 
 /** The operations of "Ta bort resultat": clear the output columns, delete the output sheets. */

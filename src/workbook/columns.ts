@@ -116,11 +116,20 @@ export interface HeaderMapping<K extends string> {
   problems: Problem[];
 }
 
-const OUTPUT_NAMES = FEDERATION_OUTPUT_HEADERS.map((h) => ({ header: h as string, name: parseHeader(h).name }));
+/**
+ * An output header's identity: its name, any money unit alike, but a share "(%)" apart from the
+ * amount of the same name (`Förändring mot föregående år (kr)` and `(%)` are two columns).
+ */
+function outputKeyOf(cell: CellValue | undefined): string {
+  const h = parseHeader(cell);
+  return h.unit === '%' ? `${h.name} (%)` : h.name;
+}
+
+const OUTPUT_NAMES = FEDERATION_OUTPUT_HEADERS.map((h) => ({ header: h as string, name: outputKeyOf(h) }));
 
 /** True when a header names one of the run's output columns (any unit): it is never read as input. */
 export function outputHeaderOf(cell: CellValue | undefined): string | undefined {
-  const name = parseHeader(cell).name;
+  const name = outputKeyOf(cell);
   return OUTPUT_NAMES.find((o) => o.name === name)?.header;
 }
 

@@ -2,6 +2,7 @@
 import Decimal from 'decimal.js';
 import type { Problem } from './types';
 import { groupThousands } from './text';
+import { problemContext } from './problem-context';
 
 function toDecimal(n: number | Decimal): Decimal {
   return Decimal.isDecimal(n) ? (n as Decimal) : new Decimal(String(n));
@@ -36,7 +37,11 @@ export function formatShare(share: number | Decimal, maxDecimals = 2): string {
   return `${text} %`;
 }
 
-/** "Förbund!E7: \"ca 2 milj\" är inget belopp" */
+/**
+ * "Förbund!E7 (Norrby, Eget kapital (kr)): \"ca 2 milj\" är inget belopp": the address, the federation
+ * and column where known and not already in the message (problemContext), the message.
+ */
 export function formatProblem(p: Problem): string {
-  return `${p.address}: ${p.message}`;
+  const context = problemContext(p);
+  return `${p.address}${context ? ` (${context})` : ''}: ${p.message}`;
 }

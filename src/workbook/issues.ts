@@ -6,6 +6,8 @@ import { PARAMETERS } from '../engine';
 import type { Problem, WorkbookLayout } from './types';
 import { engineText } from './messages';
 import { makeProblem } from './sheets';
+import { AREA_COLUMNS, FEDERATION_COLUMNS } from './columns';
+import type { ColumnDefinition } from './columns';
 import { normalizeKey } from './text';
 
 /** ModelIssue.field when it names a parameter (the engine and the workbook share one key scheme). */
@@ -25,6 +27,20 @@ function pick(columns: Record<string, number>, ...keys: (string | undefined)[]):
   return 0;
 }
 
+/** The canonical header of the input column at `column` (not the federation column itself), if any. */
+function labelOf(defs: readonly ColumnDefinition<string>[], columns: Record<string, number>, column: number): string | undefined {
+  const key = Object.keys(columns).find((k) => columns[k] === column);
+  if (key === undefined || key === 'name' || key === 'federation') return undefined;
+  return defs.find((d) => d.key === key)?.label;
+}
+
+/** The problem named by its federation and column (spec: docs/workbook-format.md §1.5). */
+function named(p: Problem, federation: string | undefined, header: string | undefined): Problem {
+  if (federation) p.federation = federation;
+  if (header) p.header = header;
+  return p;
+}
+
 /**
  * The best cell for an engine issue: the area's row (areaIndex), the federation's row (federation),
  * the parameter's Värde cell (parameter field or a parameter code), a Kommuner header (ZERO_TOTALS),
@@ -41,7 +57,8 @@ export function issueToProblem(issue: ModelIssue, input: ModelInput, layout: Wor
 
   if (issue.areaIndex !== undefined && ms.dataRows[issue.areaIndex] !== undefined) {
     const col = pick(areaCols, fieldName, issue.field, 'federation');
-    return makeProblem(ms.name, ms.dataRows[issue.areaIndex], col, message);
+    const p = makeProblem(ms.name, ms.dataRows[issue.areaIndex], col, message);
+    return named(p, input.areas[issue.areaIndex]?.federation || issue.federation, labelOf(AREA_COLUMNS, areaCols, col));
   }
   const paramKey = parameterKeyOf(issue.field);
   const paramCodes: ModelIssue['code'][] = ['BUDGET_TOO_SMALL', 'WEIGHTS_NOT_100'];
@@ -50,7 +67,11 @@ export function issueToProblem(issue: ModelIssue, input: ModelInput, layout: Wor
     const i = input.federations.findIndex((f) => normalizeKey(f.name) === key);
     if (i >= 0 && fs.dataRows[i] !== undefined) {
       const col = pick(fedCols, fieldName, 'name');
-      return makeProblem(fs.name, fs.dataRows[i], col, message);
+      return named(
+        makeProblem(fs.name, fs.dataRows[i], col, message),
+        input.federations[i].name,
+        labelOf(FEDERATION_COLUMNS, fedCols, col),
+      );
     }
   }
   if (paramKey || paramCodes.includes(issue.code)) {

@@ -7,6 +7,11 @@ export function engineText(message: string): string {
   return message.replace(/\.$/, '');
 }
 
+/** "3, 4 och 7" */
+export function listText(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
 export const READ_TEXTS = {
   sheetMissing: (sheet: string) => `Bladet "${sheet}" saknas`,
   headerMissing: (header: string) => `Rubriken "${header}" saknas bland de tio första raderna`,
@@ -18,8 +23,15 @@ export const READ_TEXTS = {
   federationNameMissing: 'Förbundets namn saknas',
   municipalityNameMissing: 'Kommunens namn saknas',
   valueMissing: (label: string) => `${label} saknas`,
+  diagramSheetTaken: (sheet: string) =>
+    `Bladet ${sheet} finns redan och är inte en körnings diagram; körningen skriver sitt diagram på ett blad med det namnet. Byt namn på ditt blad och kör igen`,
   federationTwice: (name: string, row: number) => `Förbundet "${name}" finns redan på rad ${row}`,
   federationNotOnSheet: (name: string, sheet: string) => `Förbundet "${name}" finns inte på bladet ${sheet}`,
+  /** One problem for every Kommuner row naming a federation that is not on Förbund (rows 1-based) */
+  federationNotOnSheetRows: (name: string, sheet: string, rows: number[], suggestion: string | undefined) =>
+    `Förbundet "${name}" finns inte på bladet ${sheet}` +
+    (rows.length > 1 ? ` (${rows.length} rader: ${listText(rows.map(String))})` : '') +
+    (suggestion !== undefined ? `; menade du "${suggestion}"?` : ''),
   areaWhat: (municipality: string, area: string | undefined) =>
     area ? `Kommunen "${municipality}", område "${area}",` : `Kommunen "${municipality}"`,
   areaTwiceInFederation: (what: string, federation: string, row: number) =>
@@ -56,4 +68,36 @@ export const READ_TEXTS = {
   // A value given to the parameter form (parameters.ts) and a federation asked for by explain.ts
   notANumber: (label: string, value: number) => `${label}: ${value} är inget tal`,
   federationNotInResult: (name: string) => `Förbundet "${name}" finns inte i resultatet`,
+} as const;
+
+/**
+ * The run summary's explanation of its scenario (runSummary in plan.ts, issue 14): "<Scenario>: <how the
+ * spärr went>; <where the rest went>." Amounts already formatted ("1 688 957 kr"), shares as "10 %".
+ */
+export const SUMMARY_TEXTS = {
+  explanation: (scenario: string, floorPart: string, surplusPart: string) => `${scenario}: ${floorPart}; ${surplusPart}.`,
+  /** Underskott: what gave way — the protection of federations with excess equity, the spärr itself */
+  floorDeficit: (removed: number, relaxed: { applied: string; given: string } | undefined) =>
+    'ramen räcker inte till spärrnivåerna, så ' +
+    [
+      ...(removed > 0 ? [`${removed} förbund med eget kapital över rimlig nivå miste spärren`] : []),
+      ...(relaxed ? [`spärren blev ${relaxed.applied} i stället för ${relaxed.given}`] : []),
+    ].join(' och '),
+  floorLifted: (lifted: number, lambda: string) =>
+    `spärren lyfte ${lifted} förbund, som de övriga betalar med en del av sin behovsdel (λ = ${lambda})`,
+  noFloorBinds: 'ingen spärr behövdes (λ = 1)',
+  surplus: (
+    surplus: string,
+    remainder: string,
+    cut: string,
+    returned: string,
+    granted: string,
+    requested: string,
+    left: string,
+  ) =>
+    `${surplus} blev över (delårsrest ${remainder}, skuret av matchning ${cut}, återlämnat ${returned}); ` +
+    `${granted} av ansökta ${requested} beviljades som ytterligare medel och ${left} är ej fördelat`,
+  noSurplus: 'inget blev över efter matchning',
+  /** VO label for federations without a VO (pane, CLI, Körlogg) */
+  noVo: '(utan VO)',
 } as const;

@@ -3,13 +3,18 @@
 // spec: docs/workbook-format.md §3.2, §5; docs/model.md §R (rounding).
 import Decimal from 'decimal.js';
 import type { AllocationResult, ModelInput, MunicipalContributionResult } from '../engine';
-import { WARNING_CODES } from '../engine';
+import { changeFromPreviousYear, isActionWarning, moneyFlows, roundHalfUp, WARNING_CODES } from '../engine';
+import type { YearChange } from '../engine';
 import type {
   CellBlock,
   CellValue,
   ChartPlan,
+  FederationSummary,
   Problem,
+  RunFlows,
   RunSummary,
+  SheetPresentation,
+  VoTotal,
   SheetOutput,
   SheetValues,
   WorkbookLayout,
@@ -21,6 +26,10 @@ import {
   MONEY_FORMAT,
   OUTPUT_SHEETS,
   RUN_CHART_TITLE,
+  CHANGE_MONEY_FORMAT,
+  CHANGE_SHARE_FORMAT,
+  DIAGRAM_HEADERS,
+  DIAGRAM_SHEET,
   SHARE_FORMAT,
   TEXT_FORMAT,
 } from './types';
@@ -36,11 +45,12 @@ import type { HeaderMapping } from './columns';
 import { columnLetters } from './address';
 import { EQUAL_FALLBACK_REASON, SPLIT_METHOD_LABELS } from './cells';
 import { inputFingerprint } from './fingerprint';
-import { formatKronor, formatShare } from './format';
+import { formatKronor, formatNumber, formatShare } from './format';
 import { findHeaderRow, findSheet, makeProblem } from './sheets';
 import { readWorkbook } from './read';
 import { cellText, isBlank, normalizeKey } from './text';
 import { PROGRAM_NAME, PROGRAM_VERSION } from './version';
+import { SUMMARY_TEXTS } from './messages';
 
 /** Every warning code, in the spec's order (Körlogg lists a count for each): the engine's table. */
 export { WARNING_CODES };
@@ -50,6 +60,29 @@ export const KORLOGG_HEADERS = ['Uppgift', 'Värde'] as const;
 /** Label of the total row under Kommunbidrag (after one blank row, outside an autofilter on the data). */
 export const TOTAL_LABEL = 'Summa';
 export const LAMBDA_FORMAT = '0.000000';
+/**
+ * λ on Körlogg: the number (a share, 6 decimals in the cell) shown with its meaning beside it in the same
+ * cell, "76,0016 % av behovsdelen betalas" (a number format with literal text: the cell stays a number).
+ */
+export const LAMBDA_MEANING_FORMAT = '0.0000%" av behovsdelen betalas"';
+/** Körlogg's Tidpunkt: a date-time cell (an Excel serial number in this format), not text. */
+export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+/**
+ * A local date and time as an Excel serial number (days since 1899-12-30, the fraction the time of day),
+ * to the second: what Excel stores for a date-time cell (workbooks in the 1900 date system).
+ */
+export function excelDateTime(date: Date): number {
+  const utc = Date.UTC(
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+  );
+  return Math.round(((utc - Date.UTC(1899, 11, 30)) / 86_400_000) * 86_400) / 86_400;
+}
 export const DECIMAL_MONEY_FORMAT = '0.00';
 
 /** A whole-krona Decimal as a JS number (a safe integer); throws if it is not one. */
@@ -104,8 +137,41 @@ function federationOutputRow(f: AllocationResult['federations'][number]): CellVa
     wholeKronor(r.regionShare),
     wholeKronor(r.reasonableEquity),
     warningsText(f.warnings),
+    ...changeCells(f),
   ];
 }
+
+/** `Förändring mot föregående år (kr)` and `(%)` of one federation: blank ('') for a new federation. */
+function changeCells(f: AllocationResult['federations'][number]): CellValue[] {
+  const change = federationChange(f);
+  return change ? [wholeKronor(change.amount), changeShareValue(change)] : ['', ''];
+}
+
+/** Headers of output columns that hold text (the rest hold amounts, or shares when the unit is (%)). */
+const TEXT_OUTPUT_HEADERS: readonly string[] = ['Varningar'];
+
+/** Output headers whose values are signed changes (CHANGE_MONEY_FORMAT, CHANGE_SHARE_FORMAT). */
+const CHANGE_OUTPUT_HEADERS: readonly string[] = ['Förändring mot föregående år (kr)', 'Förändring mot föregående år (%)'];
+
+/** The number format of an output column's values: text, a share for "(%)", otherwise money; changes signed. */
+export function outputColumnFormat(header: string): string {
+  if (TEXT_OUTPUT_HEADERS.includes(header)) return TEXT_FORMAT;
+  const share = header.endsWith('(%)');
+  if (CHANGE_OUTPUT_HEADERS.includes(header)) return share ? CHANGE_SHARE_FORMAT : CHANGE_MONEY_FORMAT;
+  return share ? SHARE_FORMAT : MONEY_FORMAT;
+}
+
+/** Output headers whose column holds a number on every federation row a run writes (leftoverRunRows). */
+const ALWAYS_NUMBER_HEADERS: readonly string[] = [
+  'Idealfördelning (kr)',
+  'Efter spärr (kr)',
+  'Matchad tilldelning (kr)',
+  'Ytterligare medel (kr)',
+  'Slutlig tilldelning (kr)',
+  'Kommunernas andel (kr)',
+  'Regionens andel (kr)',
+  'Rimligt eget kapital (kr)',
+];
 
 /**
  * Fördelningsgrund as written on Kommunbidrag: the method, or, when its weights were all 0 and the split
@@ -149,7 +215,7 @@ export function runLogSheet(
 ): SheetOutput {
   const rows: [string, CellValue, string | null][] = [];
   const money = (label: string, d: Decimal) => rows.push([label, wholeKronor(d), MONEY_FORMAT]);
-  rows.push(['Tidpunkt', isoLocal(timestamp), null]);
+  rows.push(['Tidpunkt', excelDateTime(timestamp), DATETIME_FORMAT]);
   rows.push(['Program', `${PROGRAM_NAME} ${PROGRAM_VERSION}`, null]);
   if (result.parameters.year !== undefined) rows.push(['År', result.parameters.year, '0']);
   money('Statlig ram (kr)', result.parameters.budget);
@@ -161,10 +227,11 @@ export function runLogSheet(
   rows.push(['Antal förbund', result.federationCount, '0']);
   rows.push(['Antal kommuner', municipalityCount(input), '0']);
   rows.push(['Antal rader på Kommuner', input.areas.length, '0']);
-  rows.push(['λ (andel av behovsdelen)', Number(result.lambda.toFixed(6, Decimal.ROUND_HALF_UP)), LAMBDA_FORMAT]);
-  rows.push(['Pott T (kr)', Number(result.pool.toFixed(2, Decimal.ROUND_HALF_UP)), DECIMAL_MONEY_FORMAT]);
-  rows.push(['Delårsrest P (kr)', Number(result.partYearRemainder.toFixed(2, Decimal.ROUND_HALF_UP)), DECIMAL_MONEY_FORMAT]);
-  rows.push(['Överskott S (kr)', Number(result.surplus.toFixed(2, Decimal.ROUND_HALF_UP)), DECIMAL_MONEY_FORMAT]);
+  rows.push(['λ (andel av behovsdelen)', Number(result.lambda.toFixed(6, Decimal.ROUND_HALF_UP)), LAMBDA_MEANING_FORMAT]);
+  // T, P and S to the öre in the cell (for checking), shown in whole kronor like every amount
+  rows.push(['Pott T (kr)', Number(result.pool.toFixed(2, Decimal.ROUND_HALF_UP)), MONEY_FORMAT]);
+  rows.push(['Delårsrest P (kr)', Number(result.partYearRemainder.toFixed(2, Decimal.ROUND_HALF_UP)), MONEY_FORMAT]);
+  rows.push(['Överskott S (kr)', Number(result.surplus.toFixed(2, Decimal.ROUND_HALF_UP)), MONEY_FORMAT]);
   money('Summa idealfördelning (kr)', result.totals.ideal);
   money('Summa efter spärr (kr)', result.totals.afterFloor);
   money('Summa matchad tilldelning (kr)', result.totals.matched);
@@ -175,19 +242,206 @@ export function runLogSheet(
   for (const code of WARNING_CODES) rows.push([`Varningar ${code}`, c[code] ?? 0, '0']);
   rows.push(['Fingeravtryck', inputFingerprint(input), null]);
   const values: CellValue[][] = [[...KORLOGG_HEADERS], ...rows.map(([l, v]) => [l, v])];
-  // Labels and text values (Tidpunkt, Program, Scenario, Fingeravtryck) as text; numbers in their formats
+  // Labels and text values (Program, Scenario, Fingeravtryck) as text; numbers in their formats
   const numberFormats: (string | null)[][] = [
     KORLOGG_HEADERS.map(() => TEXT_FORMAT),
     ...rows.map(([, v, f]) => [TEXT_FORMAT, f ?? (typeof v === 'string' ? TEXT_FORMAT : null)]),
   ];
-  return { name, values, numberFormats, boldRows: [0], columnWidths: [34, 68], headerRow: 0 };
+  const boldRows = [0];
+  // Totals per VO, as a block of its own below the log (after one blank row)
+  const vo = voTotalsBlock(result);
+  values.push([]);
+  numberFormats.push([]);
+  const top = values.length;
+  vo.values.forEach((row, i) => {
+    values.push(row);
+    numberFormats.push(vo.numberFormats[i]);
+  });
+  boldRows.push(top, values.length - 1);
+  return {
+    name,
+    values,
+    numberFormats,
+    boldRows,
+    columnWidths: [34, 40, 20, 20, 24, 24],
+    headerRow: 0,
+    wrapRows: [top],
+  };
+}
+
+/** A whole-krona JS number of an exact amount, rounded half up. */
+function kronorOf(d: Decimal): number {
+  return wholeKronor(roundHalfUp(d));
+}
+
+/** The change from last year of one federation as written (engine changeFromPreviousYear; undefined = new). */
+export function federationChange(f: AllocationResult['federations'][number]): YearChange | undefined {
+  return changeFromPreviousYear(f.rounded.final, f.previousAllocation, f.months);
+}
+
+/** A change's share as written in `Förändring mot föregående år (%)` (6 decimals: 0,0001 %). */
+export function changeShareValue(change: YearChange): number {
+  return Number(change.share.toFixed(6, Decimal.ROUND_HALF_UP)) || 0;
+}
+
+/**
+ * The run's money flows in whole kronor, on the written columns so that they add up to the krona:
+ * T = Σ Idealfördelning, P = B − T, S = B − Σ Matchad = Σ Ytterligare + Ej fördelat, and the cut
+ * Σ Efter spärr − Σ Matchad split into returned funds (engine moneyFlows, rounded half up) and the
+ * rest, cut by matching. Applied for is Σ Ansökan.
+ */
+export function runFlows(result: AllocationResult): RunFlows {
+  const f = moneyFlows(result);
+  const t = result.totals;
+  const budget = wholeKronor(result.parameters.budget);
+  const pool = wholeKronor(t.ideal);
+  const cut = wholeKronor(t.afterFloor.minus(t.matched));
+  const returned = Math.min(cut, kronorOf(f.returned));
+  return {
+    budget,
+    pool,
+    partYearRemainder: wholeKronor(result.parameters.budget.minus(t.ideal)),
+    surplus: wholeKronor(result.parameters.budget.minus(t.matched)),
+    lambda: Number(result.lambda.toFixed(6, Decimal.ROUND_HALF_UP)),
+    appliedMaxDecrease: result.appliedMaxDecrease.toNumber(),
+    cutByMatching: wholeKronor(t.afterFloor.minus(t.matched).minus(returned)),
+    returned,
+    requested: kronorOf(f.requested),
+    granted: wholeKronor(t.extra),
+    undistributed: wholeKronor(t.undistributed),
+  };
+}
+
+/** The scenario in one sentence with its money (SUMMARY_TEXTS). */
+export function scenarioExplanation(result: AllocationResult, flows: RunFlows): string {
+  const T = SUMMARY_TEXTS;
+  const lifted = result.federations.filter((f) => f.liftedToFloor).length;
+  const removed = result.federations.filter((f) => f.protectionRemoved).length;
+  const relaxed = result.appliedMaxDecrease.greaterThan(result.parameters.maxDecrease)
+    ? { applied: formatShare(flows.appliedMaxDecrease), given: formatShare(result.parameters.maxDecrease) }
+    : undefined;
+  const lifting = lifted > 0 && flows.lambda < 1 ? T.floorLifted(lifted, formatNumber(flows.lambda, 6)) : undefined;
+  const floorPart = result.deficit
+    ? [T.floorDeficit(removed, relaxed), ...(lifting ? [lifting] : [])].join('; ')
+    : (lifting ?? T.noFloorBinds);
+  const k = formatKronor;
+  const surplusPart = result.scenario.surplus
+    ? T.surplus(
+        k(flows.surplus),
+        k(flows.partYearRemainder),
+        k(flows.cutByMatching),
+        k(flows.returned),
+        k(flows.granted),
+        k(flows.requested),
+        k(flows.undistributed),
+      )
+    : T.noSurplus;
+  return T.explanation(result.scenario.label, floorPart, surplusPart);
+}
+
+/** Every federation's figures for the summary, in input order; `rows` are the Förbund rows (layout.dataRows). */
+export function federationSummaries(result: AllocationResult, rows?: readonly number[]): FederationSummary[] {
+  return result.federations.map((f) => {
+    const change = federationChange(f);
+    const warnings = WARNING_CODES.filter((c) => f.warnings.some((w) => w.code === c));
+    const row = rows?.[f.index];
+    return {
+      name: f.name,
+      vo: (f.vo ?? '').trim(),
+      index: f.index,
+      ...(row !== undefined ? { row } : {}),
+      ideal: wholeKronor(f.rounded.ideal),
+      final: wholeKronor(f.rounded.final),
+      change: change ? wholeKronor(change.amount) : null,
+      changeShare: change ? changeShareValue(change) : null,
+      warnings,
+      needsAction: warnings.some(isActionWarning),
+    };
+  });
+}
+
+/** Totals per VO: VOs in Swedish order (case and spacing folded), federations without a VO last. */
+export function voTotals(result: AllocationResult): VoTotal[] {
+  const groups = new Map<string, { vo: string; feds: AllocationResult['federations'] }>();
+  for (const f of result.federations) {
+    const vo = (f.vo ?? '').trim().replace(/\s+/g, ' ');
+    const key = normalizeKey(vo);
+    if (!groups.has(key)) groups.set(key, { vo, feds: [] });
+    groups.get(key)!.feds.push(f);
+  }
+  const sorted = [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'sv')));
+  return sorted.map(([, g]) => {
+    let ideal = new Decimal(0);
+    let final = new Decimal(0);
+    let change = new Decimal(0);
+    let previous = new Decimal(0);
+    for (const f of g.feds) {
+      ideal = ideal.plus(f.rounded.ideal);
+      final = final.plus(f.rounded.final);
+      const c = federationChange(f);
+      if (c) {
+        change = change.plus(c.amount);
+        previous = previous.plus(c.base);
+      }
+    }
+    return {
+      vo: g.vo,
+      federationCount: g.feds.length,
+      ideal: wholeKronor(ideal),
+      final: wholeKronor(final),
+      change: wholeKronor(change),
+      previous: kronorOf(previous),
+    };
+  });
+}
+
+/** Headers of the block of totals per VO on Körlogg. */
+export const VO_TOTAL_HEADERS = [
+  'VO',
+  'Antal förbund',
+  'Idealfördelning (kr)',
+  'Slutlig tilldelning (kr)',
+  'Förändring mot föregående år (kr)',
+  'Förändring mot föregående år (%)',
+] as const;
+
+/**
+ * The totals per VO as a table (header, one row per VO, a Summa row): förbund, ideal, final, the change
+ * from last year in kronor and as a share of last year's base (blank where no federation has a base).
+ */
+export function voTotalsBlock(result: AllocationResult): { values: CellValue[][]; numberFormats: (string | null)[][] } {
+  const totals = voTotals(result);
+  const share = (change: number, previous: number): CellValue => (previous > 0 ? Number((change / previous).toFixed(6)) : '');
+  const rowFormats = [TEXT_FORMAT, '0', MONEY_FORMAT, MONEY_FORMAT, CHANGE_MONEY_FORMAT, CHANGE_SHARE_FORMAT];
+  const values: CellValue[][] = [[...VO_TOTAL_HEADERS]];
+  const numberFormats: (string | null)[][] = [VO_TOTAL_HEADERS.map(() => TEXT_FORMAT)];
+  const sum = { count: 0, ideal: 0, final: 0, change: 0, previous: 0 };
+  for (const t of totals) {
+    values.push([t.vo || SUMMARY_TEXTS.noVo, t.federationCount, t.ideal, t.final, t.change, share(t.change, t.previous)]);
+    numberFormats.push(rowFormats);
+    sum.count += t.federationCount;
+    sum.ideal += t.ideal;
+    sum.final += t.final;
+    sum.change += t.change;
+    sum.previous += t.previous;
+  }
+  values.push([TOTAL_LABEL, sum.count, sum.ideal, sum.final, sum.change, share(sum.change, sum.previous)]);
+  numberFormats.push(rowFormats);
+  return { values, numberFormats };
 }
 
 /** The run's summary for a terminal or the pane (kronor with spaces: "339 000 000 kr"). */
-export function runSummary(result: AllocationResult, input: ModelInput, notices: Problem[] = []): RunSummary {
+export function runSummary(
+  result: AllocationResult,
+  input: ModelInput,
+  notices: Problem[] = [],
+  rows?: readonly number[],
+): RunSummary {
   const warningCounts = counts(result);
   const municipalities = municipalityCount(input);
   const warningList = WARNING_CODES.filter((c) => warningCounts[c]).map((c) => `${c} ${warningCounts[c]}`);
+  const flows = runFlows(result);
+  const explanation = scenarioExplanation(result, flows);
   const lines = [
     `Scenario: ${result.scenario.label}`,
     `Statlig ram: ${formatKronor(result.parameters.budget)}`,
@@ -209,6 +463,10 @@ export function runSummary(result: AllocationResult, input: ModelInput, notices:
     warningCounts,
     lines,
     notices,
+    flows,
+    explanation,
+    voTotals: voTotals(result),
+    federations: federationSummaries(result, rows),
   };
 }
 
@@ -263,10 +521,10 @@ export function buildWritePlan(
     // Headers and the Varningar column as text, amounts in the money format, other rows left alone
     values.forEach((v, k) => {
       columnValues[k].push(v);
-      const isMoney = k < FEDERATION_OUTPUT_HEADERS.length - 1;
-      columnFormats[k].push(r === fs.headerRow ? TEXT_FORMAT : fed ? (isMoney ? MONEY_FORMAT : TEXT_FORMAT) : null);
+      columnFormats[k].push(r === fs.headerRow ? TEXT_FORMAT : fed ? outputColumnFormat(FEDERATION_OUTPUT_HEADERS[k]) : null);
     });
-    if (fed && fed.warnings.length > 0) highlightRows.push(r);
+    // spec: docs/model.md §W — only rows with a warning that needs action are highlighted
+    if (fed && fed.warnings.some((w) => isActionWarning(w.code))) highlightRows.push(r);
   }
   if (result.federations.length !== fs.dataRows.length) {
     throw new Error('internal: result and layout disagree on the number of federations');
@@ -309,8 +567,10 @@ export function buildWritePlan(
   );
 
   const existing = layout.existingOutputSheets;
+  const diagram = diagramSheet(result, existing[DIAGRAM_SHEET] ?? DIAGRAM_SHEET);
   const sheets = [
     municipalContributionSheet(result, existing[OUTPUT_SHEETS[0]] ?? OUTPUT_SHEETS[0]),
+    diagram,
     runLogSheet(result, input, options.timestamp, existing[OUTPUT_SHEETS[1]] ?? OUTPUT_SHEETS[1]),
   ];
   return {
@@ -324,30 +584,87 @@ export function buildWritePlan(
       lastColumn: Math.max(...columns),
       color: HIGHLIGHT_COLOR,
     },
-    ...(fs.dataRows.length > 0 ? { chart: runChart(layout, columns, sheets[sheets.length - 1].name) } : {}),
-    summary: runSummary(result, input, notices),
+    ...(fs.dataRows.length > 0 ? { chart: runChart(diagram.name, result.federations.length) } : {}),
+    presentation: federationPresentation(layout, columns),
+    summary: runSummary(result, input, notices, fs.dataRows),
   };
 }
 
 /**
- * The chart of a run: placed on Körlogg (replaced whole by every run and deleted by "Ta bort
- * resultat", so the chart never outlives its run), with the data read from the Förbund output
- * columns Idealfördelning and Slutlig tilldelning and the federation names as categories.
+ * Diagram: the chart's data, one row per federation sorted by Slutlig tilldelning (largest first, then
+ * by name), so that the chart reads from the top; written by both hosts (the chart by the add-in only).
  */
-function runChart(layout: WorkbookLayout, columns: number[], logSheet: string): ChartPlan {
-  const fs = layout.federationSheet;
+export function diagramSheet(result: AllocationResult, name: string = DIAGRAM_SHEET): SheetOutput {
+  const sorted = [...result.federations].sort(
+    (a, b) => b.rounded.final.comparedTo(a.rounded.final) || a.name.localeCompare(b.name, 'sv'),
+  );
+  const values: CellValue[][] = [[...DIAGRAM_HEADERS]];
+  const numberFormats: (string | null)[][] = [DIAGRAM_HEADERS.map(() => TEXT_FORMAT)];
+  for (const f of sorted) {
+    values.push([f.name, wholeKronor(f.rounded.ideal), wholeKronor(f.rounded.final)]);
+    numberFormats.push([TEXT_FORMAT, MONEY_FORMAT, MONEY_FORMAT]);
+  }
+  return { name, values, numberFormats, boldRows: [0], columnWidths: [32, 16, 16], headerRow: 0, wrapRows: [0] };
+}
+
+/**
+ * The chart of a run: on Diagram (replaced whole by every run and deleted by "Ta bort resultat", so the
+ * chart never outlives its run), with the data of that sheet's table (diagramSheet) as its source.
+ */
+function runChart(sheet: string, count: number): ChartPlan {
   return {
-    sheet: logSheet,
+    sheet,
     title: RUN_CHART_TITLE,
-    sourceSheet: fs.name,
-    firstRow: Math.min(...fs.dataRows),
-    lastRow: Math.max(...fs.dataRows),
-    nameColumn: fs.columns?.name ?? 0,
-    idealColumn: columns[FEDERATION_OUTPUT_HEADERS.indexOf('Idealfördelning (kr)')],
-    finalColumn: columns[FEDERATION_OUTPUT_HEADERS.indexOf('Slutlig tilldelning (kr)')],
+    sourceSheet: sheet,
+    firstRow: 1,
+    lastRow: count,
+    nameColumn: 0,
+    idealColumn: 1,
+    finalColumn: 2,
     idealName: 'Idealfördelning',
     finalName: 'Slutlig tilldelning',
-    count: fs.dataRows.length,
+    count,
+  };
+}
+
+/** Widths in characters of the output columns on Förbund (headers wrap; Varningar wraps too). */
+const OUTPUT_COLUMN_WIDTHS: Record<string, number> = { Varningar: 60, 'Förändring mot föregående år (%)': 16 };
+const OUTPUT_MONEY_WIDTH = 15;
+/** Height in points of a header row of up to three wrapped lines (Calibri 11: 15 points a line). */
+export const HEADER_ROW_HEIGHT = 45;
+
+/**
+ * How Förbund is shown after a run: header row and name column frozen, an autofilter from the first
+ * column to the last output column over the header and federation rows, the output headers and
+ * Varningar wrapped, each output column a width that shows its numbers and at most three header lines.
+ * spec: docs/workbook-format.md §3.5 — the written workbook as a spreadsheet user sees it
+ */
+export function federationPresentation(layout: WorkbookLayout, columns: number[]): SheetPresentation {
+  const fs = layout.federationSheet;
+  const nameColumn = fs.columns?.name ?? 0;
+  const firstColumn = Math.min(nameColumn, ...Object.values(fs.columns ?? {}));
+  const lastColumn = Math.max(...columns, ...Object.values(fs.columns ?? {}));
+  const lastDataRow = Math.max(fs.headerRow, ...fs.dataRows);
+  const warnings = columns[FEDERATION_OUTPUT_HEADERS.indexOf('Varningar')];
+  const wrap = [
+    ...runsOf(columns).map(([column, count]) => ({ row: fs.headerRow, column, rowCount: 1, columnCount: count })),
+    ...runsOf(fs.dataRows).map(([row, count]) => ({ row, column: warnings, rowCount: count, columnCount: 1 })),
+  ];
+  return {
+    sheet: fs.name,
+    freeze: { rows: fs.headerRow + 1, columns: nameColumn + 1 },
+    autoFilter: {
+      row: fs.headerRow,
+      column: firstColumn,
+      rowCount: lastDataRow - fs.headerRow + 1,
+      columnCount: lastColumn - firstColumn + 1,
+    },
+    wrap,
+    columnWidths: FEDERATION_OUTPUT_HEADERS.map((h, k) => ({
+      column: columns[k],
+      width: OUTPUT_COLUMN_WIDTHS[h] ?? OUTPUT_MONEY_WIDTH,
+    })),
+    headerRowHeight: HEADER_ROW_HEIGHT,
   };
 }
 
@@ -397,7 +714,7 @@ export function leftoverRunRows(
   outputColumns: Record<string, number>,
   skipRows: readonly number[],
 ): number[] {
-  const money = FEDERATION_OUTPUT_HEADERS.filter((h) => h !== 'Varningar').map((h) => outputColumns[h]);
+  const money = ALWAYS_NUMBER_HEADERS.map((h) => outputColumns[h]);
   if (money.some((c) => c === undefined)) return [];
   const formulas = new Set((sheet.formulaCells ?? []).map((f) => `${f.row},${f.column}`));
   const skip = new Set(skipRows);

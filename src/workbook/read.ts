@@ -5,12 +5,15 @@
 import { modelParameters, validateModelInput } from '../engine';
 import type { AreaInput, ModelInput, ModelIssue, ModelParameters } from '../engine';
 import type { Problem, ReadResult, SheetValues, WorkbookLayout } from './types';
-import { OUTPUT_SHEETS } from './types';
+import { DIAGRAM_HEADERS, DIAGRAM_SHEET, OUTPUT_SHEETS } from './types';
 import { AREA_COLUMNS, AreaField, FederationField } from './columns';
 import { READ_TEXTS as R } from './messages';
 import { ParameterKey } from './parameters';
 import { findOnlySheet, findSheet, makeProblem, sortProblems } from './sheets';
-import { isBlank } from './text';
+import { isBlank, normalizeKey } from './text';
+import { cellAddress } from './address';
+import { closestName } from './suggest';
+import { withProblemContext } from './problem-context';
 import { issueToProblem } from './issues';
 import { ParametersRead, readParameters } from './read-parameters';
 import { FederationRow, FederationsRead, readFederations } from './read-federations';
@@ -18,6 +21,15 @@ import { AreaRow, AreasRead, readAreas } from './read-areas';
 import { cellsRead, columnsOf, federationLayout, mergeConflicts } from './read-layout';
 
 export { cellsRead };
+
+/**
+ * A sheet named Diagram is the run's own when it is empty or read without values (a host that does not
+ * read it: the add-in reads only the input sheets and Körlogg), or its first row is the run's headers.
+ */
+export function isRunDiagram(sheet: SheetValues): boolean {
+  if (sheet.values.every((row) => row.every(isBlank))) return true;
+  return DIAGRAM_HEADERS.every((h, i) => normalizeKey(sheet.values[0]?.[i]) === normalizeKey(h));
+}
 
 /** Where everything is; a sheet that could not be opened is there without rows (for placing issues). */
 function layoutOf(sheets: SheetValues[], feds: FederationsRead, areas: AreasRead, params: ParametersRead): WorkbookLayout {
@@ -146,11 +158,13 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   const seenMunicipality = new Map<string, AreaRow>();
   const rowsOfMunicipality = new Map<string, AreaRow[]>();
   const areasPerFederation = new Map<string, AreaRow[]>();
+  // Kommuner rows naming a federation that is not on Förbund, by the name's key: one problem per name
+  const unknownRefs = new Map<string, AreaRow[]>();
   for (const a of areas.rows) {
     if (!a.federationKey) continue;
     const fed = federations.get(a.federationKey);
     if (!fed) {
-      if (federationsOk) areaProblem(a, 'federation', R.federationNotOnSheet(a.federationText, fedSheet!.sheet.name));
+      if (federationsOk) unknownRefs.set(a.federationKey, [...(unknownRefs.get(a.federationKey) ?? []), a]);
     } else {
       a.input.federation = fed.input.name;
       const list = areasPerFederation.get(fed.key) ?? [];
@@ -188,10 +202,49 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     if (!other) seenMunicipality.set(place, a);
   }
 
+  // One cause, one problem (spec: docs/workbook-format.md §1.5): a name on Kommuner that is not on
+  // Förbund is one problem listing its rows, with the closest name on Förbund as a suggestion (preferring
+  // a federation without rows, the likely renamed one, whose own "no rows" problem is the same cause)
+  const suggested = new Set<string>();
+  if (areaSheet && fedSheet) {
+    const all = [...federations.values()];
+    const withoutAreas = all.filter((f) => !(areasPerFederation.get(f.key) ?? []).length);
+    for (const rows of unknownRefs.values()) {
+      const name = rows[0].federationText;
+      const suggestion =
+        closestName(
+          name,
+          withoutAreas.map((f) => f.input.name),
+        ) ??
+        closestName(
+          name,
+          all.map((f) => f.input.name),
+        );
+      const column = areaSheet.col('federation')!;
+      const problem = makeProblem(
+        areaSheet.sheet.name,
+        rows[0].row,
+        column,
+        R.federationNotOnSheetRows(
+          name,
+          fedSheet.sheet.name,
+          rows.map((a) => a.row + 1),
+          suggestion,
+        ),
+      );
+      if (suggestion !== undefined) {
+        problem.suggestion = suggestion;
+        suggested.add(normalizeKey(suggestion));
+      }
+      if (rows.length > 1) problem.addresses = rows.map((a) => cellAddress(areaSheet.sheet.name, a.row, column));
+      problems.push(problem);
+    }
+  }
+
   // Per federation checks
   for (const f of federations.values()) {
     const list = areasPerFederation.get(f.key) ?? [];
-    if (areasOk && list.length === 0) {
+    if (areasOk && list.length === 0 && !suggested.has(f.key)) {
       fedProblem(f, 'name', R.federationWithoutAreas(f.input.name, areaSheet!.sheet.name));
     }
   }
@@ -232,10 +285,17 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
 
   // Kommunbidrag and Körlogg are replaced by a run: two sheets matching one of them is an error too
   for (const name of OUTPUT_SHEETS) findOnlySheet(sheets, name, problems);
+  // Diagram is a common name: a sheet of the user's by that name is never replaced (spec: docs/workbook-format.md §3.4)
+  const diagram = findSheet(sheets, DIAGRAM_SHEET);
+  if (diagram && !isRunDiagram(diagram)) problems.push(makeProblem(diagram.name, 0, 0, R.diagramSheetTaken(diagram.name)));
 
   if (problems.length > 0 || !fedSheet || !areaSheet || !params.scan.sheet) {
     if (problems.length === 0) throw new Error('internal: missing sheet without a problem');
-    return { ok: false, problems: sortProblems(problems) };
+    const context = [
+      fedSheet && { sheet: fedSheet.sheet, headerRow: fedSheet.headerRow, federationColumn: fedSheet.col('name') },
+      areaSheet && { sheet: areaSheet.sheet, headerRow: areaSheet.headerRow, federationColumn: areaSheet.col('federation') },
+    ];
+    return { ok: false, problems: sortProblems(withProblemContext(problems, context)) };
   }
 
   const parameters: ModelParameters = modelParameters(

@@ -28,7 +28,7 @@ function instructions(): SheetOutput {
     'Hittas fel skrivs ingenting; varje fel visas med sin cell, t.ex. Förbund!E7.',
     `Varningskoder: ${WARNING_CODES.join(', ')}.`,
   ];
-  return { name: INSTRUCTIONS_SHEET, values: lines.map((l) => [l]), boldRows: [0], columnWidths: [120] };
+  return { name: INSTRUCTIONS_SHEET, values: lines.map((l) => [l]), boldRows: [0], columnWidths: [100], wrapColumns: [0] };
 }
 
 function parameters(): SheetOutput {
@@ -154,6 +154,7 @@ function dataSheet<K extends string>(
     columnWidths: widths,
     validations: columnValidations(defs),
     headerRow: TEMPLATE_HEADER_ROW,
+    wrapRows: [TEMPLATE_HEADER_ROW],
   };
 }
 

@@ -54,6 +54,14 @@ export interface Problem {
   address: string;
   /** Swedish, without the address, e.g. '"ca 2 milj" är inget belopp' */
   message: string;
+  /** The federation of the cell's row, as written (Förbund's name cell; Kommuner's Förbund cell), when there is one */
+  federation?: string;
+  /** The header of the cell's column, as written, when the cell is below a header */
+  header?: string;
+  /** "Menade du …?": the name the person probably meant (a federation renamed on Förbund) */
+  suggestion?: string;
+  /** Every cell of this one cause, first the problem's own (e.g. each Kommuner row naming the unknown federation) */
+  addresses?: string[];
 }
 
 /** Where the reader found things, so that a run can be written back in place. */
@@ -138,9 +146,10 @@ export type Validation = ValidationRule & { cells: CellRange };
 export const LAST_SHEET_ROW = 1_048_576;
 
 /**
- * The native chart "Ideal och slutlig tilldelning" of a run, as the plan places it: on Körlogg
- * (replaced by every run, so the chart goes with it), its series read from the Förbund output
- * columns. The add-in draws it; the command line cannot (exceljs writes no charts) and leaves it out.
+ * The native chart "Ideal och slutlig tilldelning" of a run, as the plan places it: on its own sheet
+ * Diagram (replaced by every run, so the chart goes with it), its series read from the data table on
+ * that sheet (sorted by Slutlig tilldelning). The add-in draws it; the command line cannot (exceljs
+ * writes no charts) and writes the data table alone.
  */
 export interface ChartPlan {
   /** Sheet the chart is placed on (Körlogg, replaced by every run, so the chart goes with it) */
@@ -179,6 +188,31 @@ export interface SheetOutput {
   validations?: Validation[];
   /** 0-based row index of the header row, for freezing panes / autofilter */
   headerRow?: number;
+  /** 0-based rows whose cells wrap their text (headers of a block, long instructions) */
+  wrapRows?: number[];
+  /** 0-based columns whose cells wrap their text (the template's instructions) */
+  wrapColumns?: number[];
+  /** An autofilter over this range (0-based; the header row and the rows below it) */
+  autoFilter?: CellRange;
+}
+
+/**
+ * How the run's table on Förbund is shown (issue 14): set by every run, so a rerun sets the same again.
+ * Hosts apply it after everything else of the run; it never changes a value, and only the run's own
+ * cells (its output header and Varningar cells) are given wrapping.
+ */
+export interface SheetPresentation {
+  sheet: string;
+  /** Freeze the rows above and the columns to the left of this cell (header row and name column) */
+  freeze: { rows: number; columns: number };
+  /** An autofilter over the whole table, input and output columns (not on a sheet holding an Excel table) */
+  autoFilter: CellRange;
+  /** The run's own cells that wrap their text: its output header cells, the Varningar cells */
+  wrap: CellRange[];
+  /** Width in characters of each output column (0-based column) */
+  columnWidths: { column: number; width: number }[];
+  /** Height in points the header row needs for the wrapped headers (hosts apply it where the row has no height of its own) */
+  headerRowHeight: number;
 }
 
 export interface RunSummary {
@@ -198,6 +232,74 @@ export interface RunSummary {
    * an output header (the user's, not cleared). Not problems: the run was written.
    */
   notices?: Problem[];
+  /** Where the money went, in whole kronor (issue 14; engine moneyFlows, rounded half up) */
+  flows: RunFlows;
+  /** One Swedish sentence explaining the scenario with its money ("Överskott: …") */
+  explanation: string;
+  /** Totals per VO, in Swedish order of the VO names, federations without a VO last (vo '') */
+  voTotals: VoTotal[];
+  /** Every federation's figures, in input order (the pane's table: sortable, grouped by VO) */
+  federations: FederationSummary[];
+}
+
+/** The money flows of a run in whole kronor (B = T + P; S = P + cut + returned; S = granted + U up to rounding). */
+export interface RunFlows {
+  /** B, Statlig ram */
+  budget: number;
+  /** T, Σ idealfördelning (exact pool, rounded) */
+  pool: number;
+  /** P = B − T, delårsrest */
+  partYearRemainder: number;
+  /** S, överskott after matching */
+  surplus: number;
+  /** λ, the share of the need-based part paid (6 decimals) */
+  lambda: number;
+  /** d′, tillämpad spärr (a share) */
+  appliedMaxDecrease: number;
+  /** Σ what the members' matching could not carry */
+  cutByMatching: number;
+  /** Σ returned funds as deducted */
+  returned: number;
+  /** Σ Ansökan ytterligare medel */
+  requested: number;
+  /** Σ Ytterligare medel (granted) */
+  granted: number;
+  /** U, ej fördelat */
+  undistributed: number;
+}
+
+/** One federation in the summary. */
+export interface FederationSummary {
+  name: string;
+  /** VO as written ('' when not given) */
+  vo: string;
+  /** 0-based input index (ModelInput.federations) */
+  index: number;
+  /** 0-based row on Förbund, when known (select it in Excel) */
+  row?: number;
+  ideal: number;
+  final: number;
+  /** Förändring mot föregående år (kr); null for a new federation */
+  change: number | null;
+  /** Förändring mot föregående år as a share (0.1 = +10 %, 6 decimals); null for a new federation */
+  changeShare: number | null;
+  /** Warning codes, in the spec's order */
+  warnings: string[];
+  /** Has a warning that needs action (isActionWarning): the row is highlighted */
+  needsAction: boolean;
+}
+
+/** Totals of one VO (verksamhetsområde). */
+export interface VoTotal {
+  /** '' for federations without a VO */
+  vo: string;
+  federationCount: number;
+  ideal: number;
+  final: number;
+  /** Σ Förändring mot föregående år (kr) of its federations with one */
+  change: number;
+  /** Σ prev_f × months_f/12 of those federations, rounded (the base of `change`) */
+  previous: number;
 }
 
 /**
@@ -232,6 +334,8 @@ export interface WritePlan {
   highlight: { sheet: string; rows: number[]; firstColumn: number; lastColumn: number; color: string };
   /** The run's chart on Körlogg (undefined without federations); the command line does not draw it */
   chart?: ChartPlan;
+  /** How Förbund is shown: frozen header and names, autofilter, wrapped headers, column widths (issue 14) */
+  presentation?: SheetPresentation;
   summary: RunSummary;
 }
 
@@ -246,9 +350,15 @@ export const FEDERATION_OUTPUT_HEADERS = [
   'Regionens andel (kr)',
   'Rimligt eget kapital (kr)',
   'Varningar',
+  'Förändring mot föregående år (kr)',
+  'Förändring mot föregående år (%)',
 ] as const;
 
-export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg'] as const;
+export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg', 'Diagram'] as const;
+/** The sheet holding the run's chart and its data (sorted by Slutlig tilldelning), issue 14. */
+export const DIAGRAM_SHEET = OUTPUT_SHEETS[2];
+/** Headers of the chart's data on Diagram (A1:C1): how a sheet named Diagram is known as the run's own. */
+export const DIAGRAM_HEADERS = ['Förbund', 'Idealfördelning (kr)', 'Slutlig tilldelning (kr)'] as const;
 /**
  * Title of the chart the task pane writes with a run, on Körlogg (src/excel/chart.ts). The command
  * line recognises that chart by it as the run's own output, not a feature of the user's (lostFeatures).
@@ -267,6 +377,14 @@ export const MONEY_FORMAT = '[>=1000000000]#\\ ###\\ ###\\ ##0;[>=1000000]#\\ ##
 export const LEGACY_MONEY_FORMATS: readonly string[] = ['[>=1000000]#\\ ###\\ ##0;[>=1000]#\\ ##0;0'];
 /** Shares shown as a percentage. */
 export const SHARE_FORMAT = '0.00%';
+/**
+ * A change in kronor, signed: "+41 316", "-600 000", "0". MONEY_FORMAT's conditional sections leave
+ * negative numbers without their minus sign (LibreOffice) and cannot have a third condition, so a change
+ * uses the three sign sections with the locale's thousands separator (a space in Swedish).
+ */
+export const CHANGE_MONEY_FORMAT = '+#,##0;-#,##0;0';
+/** A change as a share, signed: "+1.59%", "-25.00%". */
+export const CHANGE_SHARE_FORMAT = '+0.00%;-0.00%;0.00%';
 /**
  * Text: a cell with this format keeps what is written as text. Excel parses a string assigned through
  * Range.values like typed input ("=SUMMA(1;2)" becomes a formula, "1-2" a date, "00123" the number

@@ -71,7 +71,7 @@ describe('a date in an amount cell is an error at its cell (item 4)', () => {
     const result = await finsam('allocate', file, '--out', out, '-q');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /Förbund![A-Z]+\d+: Cellen är formaterad som datum eller tid, så talet 92 838 är ett datum och inte ett belopp/,
+      /Förbund![A-Z]+\d+ \(Norrby, Statlig tilldelning föregående år \(kr\)\): Cellen är formaterad som datum eller tid, så talet 92 838 är ett datum och inte ett belopp/,
     );
     expect(fs.existsSync(out)).toBe(false);
   });
@@ -219,7 +219,7 @@ describe('every problem at once (item 11)', () => {
     const result = await finsam('allocate', file, '--out', path.join(dir, 'alla-fel-ut.xlsx'), '-q');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"ca 2 milj" är inget belopp');
-    expect(result.stderr).toContain('Förbund!O5: cellen ingår i sammanfogade celler (från N5)');
+    expect(result.stderr).toContain('Förbund!O5 (Söderby, Kommunernas andel (kr)): cellen ingår i sammanfogade celler (från N5)');
     expect(result.stderr).toMatch(/har 3 fel/);
   });
 });

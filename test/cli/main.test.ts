@@ -100,11 +100,28 @@ describe('allocate in-process', () => {
     ).toEqual([`Läser ${input}`, 'Beräknar', `Skriver ${out}`, 'Klart']);
     expect(result.stdout).toContain('  År: 2027\n');
     expect(result.stdout).toContain('  Ej fördelat: 788 957 kr\n');
+    // issue 14: the explanation, the money flows and the totals per VO
+    expect(result.stdout).toContain('  Förklaring: Överskott: ingen spärr behövdes (λ = 1); 1 688 957 kr blev över');
+    expect(result.stdout).toContain('    Skuret av matchning: 1 158 505 kr\n');
+    expect(result.stdout).toContain('    Pott, summa idealfördelning (T): 8 469 548 kr\n');
+    expect(result.stdout).toContain('    Beviljat ytterligare medel: 900 000 kr\n');
+    expect(result.stdout).toMatch(/ {2}Per VO \(förbund, idealfördelning, slutlig, förändring mot föregående år\):\n {4}\S/);
     expect(fs.existsSync(out)).toBe(true);
 
     const json = await finsam('allocate', input, '--out', out, '--json', '--quiet');
     expect(json.stderr).toBe('');
-    expect(JSON.parse(json.stdout)).toEqual({
+    const parsed = JSON.parse(json.stdout);
+    // issue 14: the money flows, the explanation, the totals per VO and each federation's figures
+    expect(parsed.flows).toMatchObject({ budget: 9_000_000, pool: 8_469_548, cutByMatching: 1_158_505, granted: 900_000 });
+    expect(parsed.explanation).toMatch(/^Överskott: /);
+    expect(parsed.voTotals.map((v: { federationCount: number }) => v.federationCount).reduce((a: number, b: number) => a + b)).toBe(4);
+    expect(parsed.federations.find((f: { name: string }) => f.name === 'Söderby')).toMatchObject({
+      change: -600_000,
+      changeShare: -0.25,
+      needsAction: true,
+    });
+    for (const key of ['flows', 'explanation', 'voTotals', 'federations']) delete parsed[key];
+    expect(parsed).toEqual({
       ok: true,
       input,
       output: out,
@@ -126,7 +143,9 @@ describe('allocate in-process', () => {
     expect((await finsam('allocate', input, '--out', out, '-q')).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.getWorksheet('Körlogg')!.getCell('B2').value).toBe('2027-01-15T09:30:00');
+    // a date-time cell (issue 14): exceljs reads the serial number back as that time in UTC
+    expect(workbook.getWorksheet('Körlogg')!.getCell('B2').value).toEqual(new Date(Date.UTC(2027, 0, 15, 9, 30, 0)));
+    expect(workbook.getWorksheet('Körlogg')!.getCell('B2').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
   });
 
   test('a formula without a saved value in a cell the run reads is a problem with its address; elsewhere it is not', async () => {
@@ -211,7 +230,7 @@ describe('allocate in-process', () => {
     const out = path.join(dir, 'sammanfogad-igen-ut.xlsx');
     const result = await finsam('allocate', file, '--out', out, '-q');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Förbund!O5: cellen ingår i sammanfogade celler (från N5)');
+    expect(result.stderr).toContain('Förbund!O5 (Söderby, Kommunernas andel (kr)): cellen ingår i sammanfogade celler (från N5)');
     expect(fs.existsSync(out)).toBe(false);
   });
 

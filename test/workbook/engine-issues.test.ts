@@ -31,20 +31,26 @@ const map = (issue: ModelIssue) => formatProblem(issueToProblem(issue, read.inpu
 describe('issueToProblem', () => {
   test('an area issue goes to the area row and the field’s column', () => {
     expect(map({ code: 'NEGATIVE_AMOUNT', areaIndex: 2, field: 'population', message: 'Invånare är negativt.' })).toBe(
-      'Kommuner!D4: Invånare är negativt',
+      'Kommuner!D4 (Beta, Invånare 16–64): Invånare är negativt',
     );
     expect(map({ code: 'MISSING_RECIPIENTS', areaIndex: 1, federation: 'Alfa', field: 'supportRecipients', message: 'x' })).toBe(
-      'Kommuner!F3: x',
+      'Kommuner!F3 (Alfa, Försörjningsstödstagare): x',
     );
-    expect(map({ code: 'UNKNOWN_FEDERATION', areaIndex: 0, field: 'federation', message: 'y' })).toBe('Kommuner!A2: y');
-    expect(map({ code: 'DUPLICATE_AREA', areaIndex: 0, field: 'unknownField', message: 'z' })).toBe('Kommuner!A2: z');
+    expect(map({ code: 'UNKNOWN_FEDERATION', areaIndex: 0, field: 'federation', message: 'y' })).toBe('Kommuner!A2 (Alfa): y');
+    expect(map({ code: 'DUPLICATE_AREA', areaIndex: 0, field: 'unknownField', message: 'z' })).toBe('Kommuner!A2 (Alfa): z');
   });
   test('a federation issue goes to the federation row, the field’s column or the name', () => {
-    expect(map({ code: 'RETURN_AND_REQUEST', federation: 'Beta', field: 'request', message: 'r' })).toBe('Förbund!D3: r');
-    expect(map({ code: 'INVALID_MONTHS', federation: 'alfa', field: 'months', message: 'm' })).toBe('Förbund!F2: m');
-    expect(map({ code: 'NO_AREAS', federation: 'Beta', message: 'n' })).toBe('Förbund!A3: n');
+    expect(map({ code: 'RETURN_AND_REQUEST', federation: 'Beta', field: 'request', message: 'r' })).toBe(
+      'Förbund!D3 (Beta, Ansökan ytterligare medel (kr)): r',
+    );
+    expect(map({ code: 'INVALID_MONTHS', federation: 'alfa', field: 'months', message: 'm' })).toBe(
+      'Förbund!F2 (Alfa, Verksamhetsmånader): m',
+    );
+    expect(map({ code: 'NO_AREAS', federation: 'Beta', message: 'n' })).toBe('Förbund!A3 (Beta): n');
     // a column the sheet does not have: the name cell
-    expect(map({ code: 'NEGATIVE_AMOUNT', federation: 'Beta', field: 'regionContribution', message: 'k' })).toBe('Förbund!A3: k');
+    expect(map({ code: 'NEGATIVE_AMOUNT', federation: 'Beta', field: 'regionContribution', message: 'k' })).toBe(
+      'Förbund!A3 (Beta): k',
+    );
   });
   test('a parameter issue goes to its Värde cell, or the Parameter header when absent', () => {
     expect(map({ code: 'BUDGET_TOO_SMALL', field: 'budget', message: 'b' })).toBe('Parametrar!B2: b');
@@ -71,9 +77,9 @@ test('runAllocation reports every engine issue with an address and writes nothin
   if (run.ok) return;
   expect(run.problems.map(formatProblem)).toEqual([
     'Parametrar!A1: Spärren är fel',
-    'Förbund!E2: Båda',
+    'Förbund!E2 (Alfa, Återlämnade medel (kr)): Båda',
     'Kommuner!D1: Summan av invånare är 0',
-    'Kommuner!E3: Negativt',
+    'Kommuner!E3 (Alfa, Försörjningsmått): Negativt',
   ]);
 });
 

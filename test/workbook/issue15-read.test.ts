@@ -74,7 +74,7 @@ describe('a number in a cell formatted as a date or time is an error at its cell
     sheets[1].values[2][3] = 92838;
     formats(sheets[1], [[2, 3, 'yyyy-mm-dd']]);
     expect(problems(sheets)).toEqual([
-      'Förbund!D3: Cellen är formaterad som datum eller tid, så talet 92 838 är ett datum och inte ett belopp; ge cellen talformatet Tal och skriv in värdet igen',
+      'Förbund!D3 (Norrby, Statlig tilldelning föregående år (kr)): Cellen är formaterad som datum eller tid, så talet 92 838 är ett datum och inte ett belopp; ge cellen talformatet Tal och skriv in värdet igen',
     ]);
     // Without the format the same number is an amount, as before
     delete sheets[1].numberFormats;
@@ -95,10 +95,10 @@ describe('a number in a cell formatted as a date or time is an error at its cell
     ]);
     expect(problems(sheets)).toEqual([
       'Parametrar!B2: Cellen är formaterad som datum eller tid, så talet 5 000 000 är ett datum och inte ett belopp; ge cellen talformatet Tal och skriv in värdet igen',
-      'Förbund!F2: Cellen är formaterad som datum eller tid, så talet 12 är ett datum och inte ett antal månader; ge cellen talformatet Tal och skriv in värdet igen',
-      'Kommuner!D2: Cellen är formaterad som datum eller tid, så talet 10 000 är ett datum och inte ett antal; ge cellen talformatet Tal och skriv in värdet igen',
-      'Kommuner!E3: Cellen är formaterad som datum eller tid, så talet 100 000 är ett datum och inte ett belopp; ge cellen talformatet Tal och skriv in värdet igen',
-      'Kommuner!F4: Cellen är formaterad som datum eller tid, så talet 90 är ett datum och inte ett antal; ge cellen talformatet Tal och skriv in värdet igen',
+      'Förbund!F2 (Alfa, Verksamhetsmånader): Cellen är formaterad som datum eller tid, så talet 12 är ett datum och inte ett antal månader; ge cellen talformatet Tal och skriv in värdet igen',
+      'Kommuner!D2 (Alfa, Invånare 16–64): Cellen är formaterad som datum eller tid, så talet 10 000 är ett datum och inte ett antal; ge cellen talformatet Tal och skriv in värdet igen',
+      'Kommuner!E3 (Alfa, Försörjningsmått): Cellen är formaterad som datum eller tid, så talet 100 000 är ett datum och inte ett belopp; ge cellen talformatet Tal och skriv in värdet igen',
+      'Kommuner!F4 (Beta, Försörjningsstödstagare): Cellen är formaterad som datum eller tid, så talet 90 är ett datum och inte ett antal; ge cellen talformatet Tal och skriv in värdet igen',
     ]);
     const text = smallSheets();
     text[1].values[1][2] = '300 000';
@@ -125,9 +125,9 @@ describe('"900.000" and "1,500" in an amount are ambiguous (item 5)', () => {
     });
     expect(problems(sheets)).toEqual([
       'Parametrar!B2: "5.000" är tvetydigt: skriv 5 000 om det är tusental eller 5,00 om det är decimaler',
-      'Förbund!C2: "900.000" är tvetydigt: skriv 900 000 om det är tusental eller 900,00 om det är decimaler',
-      'Förbund!C3: "1,500" är tvetydigt: skriv 1 500 om det är tusental eller 1,50 om det är decimaler',
-      'Kommuner!E2: "12,345 kr" är tvetydigt: skriv 12 345 om det är tusental eller 12,3450 om det är decimaler',
+      'Förbund!C2 (Alfa, Eget kapital (kr)): "900.000" är tvetydigt: skriv 900 000 om det är tusental eller 900,00 om det är decimaler',
+      'Förbund!C3 (Beta, Eget kapital (kr)): "1,500" är tvetydigt: skriv 1 500 om det är tusental eller 1,50 om det är decimaler',
+      'Kommuner!E2 (Alfa, Försörjningsmått): "12,345 kr" är tvetydigt: skriv 12 345 om det är tusental eller 12,3450 om det är decimaler',
     ]);
   });
 
@@ -192,9 +192,9 @@ describe("merged cells where the output goes are reported with the input's probl
     sheets[1].merges = [{ row: 1, column: 7, rowCount: 1, columnCount: 2 }];
     sheets[1].values[2][2] = 'ca 2 milj';
     expect(problems(sheets)).toEqual([
-      'Förbund!H2: cellen ingår i sammanfogade celler (från H2); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen',
-      'Förbund!I2: cellen ingår i sammanfogade celler (från H2); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen',
-      'Förbund!C3: "ca 2 milj" är inget belopp',
+      'Förbund!H2 (Alfa, Idealfördelning (kr)): cellen ingår i sammanfogade celler (från H2); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen',
+      'Förbund!I2 (Alfa, Efter spärr (kr)): cellen ingår i sammanfogade celler (från H2); resultatet kan inte skrivas där. Ta bort sammanfogningen och försök igen',
+      'Förbund!C3 (Beta, Eget kapital (kr)): "ca 2 milj" är inget belopp',
     ]);
     // Alone, it is still a problem of the reader (nothing is planned)
     sheets[1].values[2][2] = 200000;

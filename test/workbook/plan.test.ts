@@ -3,10 +3,17 @@ import fc from 'fast-check';
 import { runAllocation } from '../../src/workbook/run';
 import { readWorkbook } from '../../src/workbook/read';
 import { applyPlanToSheets, sheetOutputToValues } from '../../src/workbook/apply';
-import { removeOutputPlan, splitBasisText } from '../../src/workbook/plan';
+import { DATETIME_FORMAT, excelDateTime, LAMBDA_MEANING_FORMAT, removeOutputPlan, splitBasisText } from '../../src/workbook/plan';
 import { formatProblem } from '../../src/workbook/format';
 import { inputFingerprint } from '../../src/workbook/fingerprint';
-import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from '../../src/workbook/types';
+import {
+  CHANGE_MONEY_FORMAT,
+  CHANGE_SHARE_FORMAT,
+  FEDERATION_OUTPUT_HEADERS,
+  MONEY_FORMAT,
+  SHARE_FORMAT,
+  TEXT_FORMAT,
+} from '../../src/workbook/types';
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import { cloneSheets, setCell, sheetByName, smallSheets, trimGrid, WORKED_EXAMPLE_OUTPUT, workedExampleSheets } from './fixtures';
 
@@ -100,19 +107,22 @@ describe('the worked example end to end', () => {
     expect(sheetByName(after, 'Körlogg').values[0]).toEqual(['Uppgift', 'Värde']);
     // Körlogg: labels and text values as text (a timestamp or a fingerprint of digits would otherwise be
     // parsed by Excel), numbers in their own formats
-    const logSheet = r.plan.sheets[1];
+    const logSheet = r.plan.sheets[r.plan.sheets.length - 1];
     const formatOf = (label: string) => logSheet.numberFormats![logSheet.values.findIndex((row) => row[0] === label)];
     expect(logSheet.numberFormats![0]).toEqual([TEXT_FORMAT, TEXT_FORMAT]);
-    for (const label of ['Tidpunkt', 'Program', 'Scenario', 'Fingeravtryck'])
-      expect(formatOf(label)).toEqual([TEXT_FORMAT, TEXT_FORMAT]);
+    for (const label of ['Program', 'Scenario', 'Fingeravtryck']) expect(formatOf(label)).toEqual([TEXT_FORMAT, TEXT_FORMAT]);
+    // issue 14: Tidpunkt is a date-time cell, T/P/S in the money format, λ a number with its meaning
+    expect(formatOf('Tidpunkt')).toEqual([TEXT_FORMAT, DATETIME_FORMAT]);
+    expect(formatOf('Pott T (kr)')).toEqual([TEXT_FORMAT, MONEY_FORMAT]);
+    expect(formatOf('λ (andel av behovsdelen)')).toEqual([TEXT_FORMAT, LAMBDA_MEANING_FORMAT]);
     expect(formatOf('Statlig ram (kr)')).toEqual([TEXT_FORMAT, MONEY_FORMAT]);
     expect(formatOf('Tillämpad spärr')).toEqual([TEXT_FORMAT, SHARE_FORMAT]);
     expect(formatOf('Antal förbund')).toEqual([TEXT_FORMAT, '0']);
     logSheet.values.forEach((row, i) =>
-      row.forEach((v, j) => expect(logSheet.numberFormats![i][j] === TEXT_FORMAT).toBe(typeof v === 'string')),
+      row.forEach((v, j) => expect(logSheet.numberFormats![i][j] === TEXT_FORMAT).toBe(typeof v === 'string' && v !== '')),
     );
     expect(log).toMatchObject({
-      Tidpunkt: '2025-03-14T09:30:05',
+      Tidpunkt: excelDateTime(TIME),
       'Statlig ram (kr)': 9000000,
       'Summa slutlig tilldelning (kr)': 8211043,
       'Ej fördelat (kr)': 788957,
@@ -176,11 +186,17 @@ describe('the worked example end to end', () => {
     expect(block).toMatchObject({ sheet: 'Förbund', row: 1, column: 8, boldFirstRow: true });
     expect(block.values[0]).toEqual([...FEDERATION_OUTPUT_HEADERS]);
     expect(block.values).toHaveLength(5);
-    expect(block.numberFormats![1]).toEqual([...Array(8).fill(MONEY_FORMAT), TEXT_FORMAT]);
-    expect(block.numberFormats![0]).toEqual(Array(9).fill(TEXT_FORMAT));
+    expect(block.numberFormats![1]).toEqual([
+      ...Array(8).fill(MONEY_FORMAT),
+      TEXT_FORMAT,
+      CHANGE_MONEY_FORMAT,
+      CHANGE_SHARE_FORMAT,
+    ]);
+    expect(block.numberFormats![0]).toEqual(Array(11).fill(TEXT_FORMAT));
     for (const row of block.values.slice(1)) for (const v of row.slice(0, 8)) expect(Number.isSafeInteger(v)).toBe(true);
-    expect(plan.highlight).toEqual({ sheet: 'Förbund', rows: [3, 5], firstColumn: 8, lastColumn: 16, color: '#FFF2CC' });
-    expect(plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Körlogg']);
+    // issue 14: only rows with an action warning (Söderby: MATCHNING, MINSKNING), not Västerby (NY, DELÅR, EK_SAKNAS)
+    expect(plan.highlight).toEqual({ sheet: 'Förbund', rows: [3], firstColumn: 8, lastColumn: 18, color: '#FFF2CC' });
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Diagram', 'Körlogg']);
   });
 
   test('input cells are unchanged by the run', () => {
@@ -201,7 +217,7 @@ describe('reruns replace only their own output', () => {
     expect(second.layout.federationSheet.existingOutputColumns).toEqual(
       Object.fromEntries(FEDERATION_OUTPUT_HEADERS.map((h, i) => [h, 8 + i])),
     );
-    expect(second.plan.blocks.map((b) => [b.row, b.column, b.values[0].length])).toEqual([[1, 8, 9]]);
+    expect(second.plan.blocks.map((b) => [b.row, b.column, b.values[0].length])).toEqual([[1, 8, 11]]);
     expect(second.plan.blocks[0].values).toEqual(first.run.plan.blocks[0].values);
     expect(second.plan.clear).toEqual(
       FEDERATION_OUTPUT_HEADERS.map((_, i) => ({ sheet: 'Förbund', row: 1, column: 8 + i, rowCount: 5, columnCount: 1 })),
@@ -209,13 +225,13 @@ describe('reruns replace only their own output', () => {
     const again = applyPlanToSheets(first.after, second.plan);
     expect(trimGrid(sheetByName(again, 'Förbund').values)).toEqual(trimGrid(sheetByName(first.after, 'Förbund').values));
     expect(sheetByName(again, 'Förbund').values[1].filter((v) => v === 'Varningar')).toHaveLength(1);
-    expect(again.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Körlogg']);
+    expect(again.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Diagram', 'Körlogg']);
     expect(sheetByName(again, 'Kommunbidrag').values).toEqual(sheetByName(first.after, 'Kommunbidrag').values);
     // only the time differs in Körlogg
     const diff = sheetByName(again, 'Körlogg').values.filter(
       (row, i) => JSON.stringify(row) !== JSON.stringify(sheetByName(first.after, 'Körlogg').values[i]),
     );
-    expect(diff).toEqual([['Tidpunkt', '2025-03-15T08:00:00']]);
+    expect(diff).toEqual([['Tidpunkt', excelDateTime(new Date(2025, 2, 15, 8, 0, 0))]]);
   });
 
   test('stale output of a federation that was removed is cleared', () => {
@@ -229,31 +245,31 @@ describe('reruns replace only their own output', () => {
     const after = applyPlanToSheets(changed, second.plan);
     const row = sheetByName(after, 'Förbund').values[4];
     expect(row.every((v) => v === '')).toBe(true);
-    expect(second.plan.highlight.rows).toEqual([3, 5]);
+    expect(second.plan.highlight.rows).toEqual([3]);
   });
 
   test('output columns moved or deleted by hand: kept where they are, missing ones appended', () => {
     const first = runAndApply(smallSheets()).after;
     const moved = cloneSheets(first);
     const fed = sheetByName(moved, 'Förbund').values;
-    // delete the Varningar column (last), add a comment column after the output
-    for (const row of fed) row.splice(15, 1);
+    // delete the Varningar column and the two after it (the last three), add a comment column after the output
+    for (const row of fed) row.splice(15, 3);
     fed[0][15] = 'Kommentar';
     fed[1][15] = 'kontrollerad';
     const second = run(moved);
     expect(second.plan.blocks.map((b) => [b.column, b.values[0]])).toEqual([
       [7, FEDERATION_OUTPUT_HEADERS.slice(0, 8)],
-      [16, ['Varningar']],
+      [16, FEDERATION_OUTPUT_HEADERS.slice(8)],
     ]);
     const after = applyPlanToSheets(moved, second.plan);
     expect(sheetByName(after, 'Förbund').values[1][15]).toBe('kontrollerad');
     expect(sheetByName(after, 'Förbund').values[0].slice(7)).toEqual([
       ...FEDERATION_OUTPUT_HEADERS.slice(0, 8),
       'Kommentar',
-      'Varningar',
+      ...FEDERATION_OUTPUT_HEADERS.slice(8),
     ]);
     expect(second.plan.highlight.firstColumn).toBe(7);
-    expect(second.plan.highlight.lastColumn).toBe(16);
+    expect(second.plan.highlight.lastColumn).toBe(18);
   });
 
   // issue 15 item 2: this used to clear the further column silently (the test asserted that); it is
@@ -261,32 +277,32 @@ describe('reruns replace only their own output', () => {
   test('a further column with an output header is the user’s: reported with its address, never cleared', () => {
     const first = runAndApply(smallSheets()).after;
     const dup = cloneSheets(first);
-    setCell(dup, 'Förbund', 0, 17, 'Slutlig tilldelning (kr)');
-    setCell(dup, 'Förbund', 1, 17, 42);
-    setCell(dup, 'Förbund', 2, 17, 43);
+    setCell(dup, 'Förbund', 0, 19, 'Slutlig tilldelning (kr)');
+    setCell(dup, 'Förbund', 1, 19, 42);
+    setCell(dup, 'Förbund', 2, 19, 43);
     const second = run(dup);
-    expect(second.plan.clear.map((c) => c.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
-    expect(second.plan.blocks.every((b) => b.column + b.values[0].length - 1 < 17)).toBe(true);
+    expect(second.plan.clear.map((c) => c.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(second.plan.blocks.every((b) => b.column + b.values[0].length - 1 < 19)).toBe(true);
     const after = applyPlanToSheets(dup, second.plan);
-    expect(sheetByName(after, 'Förbund').values.map((r) => r[17] ?? '')).toEqual(['Slutlig tilldelning (kr)', 42, 43]);
+    expect(sheetByName(after, 'Förbund').values.map((r) => r[19] ?? '')).toEqual(['Slutlig tilldelning (kr)', 42, 43]);
     expect(second.plan.summary.notices).toEqual([
       {
         sheet: 'Förbund',
         row: 1,
-        column: 18,
-        address: 'Förbund!R1',
+        column: 20,
+        address: 'Förbund!T1',
         message:
           'kolumnen "Slutlig tilldelning (kr)" har samma rubrik som körningens kolumn L; den räknas som din egen och lämnades orörd',
       },
     ]);
     expect(second.plan.summary.lines[second.plan.summary.lines.length - 1]).toBe(
-      'Obs: Förbund!R1: kolumnen "Slutlig tilldelning (kr)" har samma rubrik som körningens kolumn L; den räknas som din egen och lämnades orörd',
+      'Obs: Förbund!T1: kolumnen "Slutlig tilldelning (kr)" har samma rubrik som körningens kolumn L; den räknas som din egen och lämnades orörd',
     );
     // Ta bort resultat leaves it too, and says so
     const removal = removeOutputPlan(after);
-    expect(removal.clear.map((c) => c.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
-    expect(removal.notices?.map((n) => n.address)).toEqual(['Förbund!R1']);
-    expect(sheetByName(applyPlanToSheets(after, removal), 'Förbund').values.map((r) => r[17] ?? '')).toEqual([
+    expect(removal.clear.map((c) => c.column)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(removal.notices?.map((n) => n.address)).toEqual(['Förbund!T1']);
+    expect(sheetByName(applyPlanToSheets(after, removal), 'Förbund').values.map((r) => r[19] ?? '')).toEqual([
       'Slutlig tilldelning (kr)',
       42,
       43,
@@ -359,9 +375,9 @@ describe('reruns replace only their own output', () => {
     const sheets = smallSheets();
     sheets.push({ name: 'kommunbidrag', values: [['gammalt'], ['x', 'y', 'z', 'w', 'v', 'u']] });
     const r = run(sheets);
-    expect(r.plan.sheets.map((s) => s.name)).toEqual(['kommunbidrag', 'Körlogg']);
+    expect(r.plan.sheets.map((s) => s.name)).toEqual(['kommunbidrag', 'Diagram', 'Körlogg']);
     const after = applyPlanToSheets(sheets, r.plan);
-    expect(after.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'kommunbidrag', 'Körlogg']);
+    expect(after.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'kommunbidrag', 'Diagram', 'Körlogg']);
     expect(sheetByName(after, 'kommunbidrag').values[0][0]).toBe('Förbund');
   });
 
@@ -369,7 +385,7 @@ describe('reruns replace only their own output', () => {
     const original = workedExampleSheets();
     const after = runAndApply(original).after;
     const removal = removeOutputPlan(after);
-    expect(removal.deleteSheets).toEqual(['Kommunbidrag', 'Körlogg']);
+    expect(removal.deleteSheets).toEqual(['Kommunbidrag', 'Körlogg', 'Diagram']);
     expect(removal.clear).toEqual(
       FEDERATION_OUTPUT_HEADERS.map((_, i) => ({ sheet: 'Förbund', row: 1, column: 8 + i, rowCount: 5, columnCount: 1 })),
     );

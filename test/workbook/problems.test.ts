@@ -27,41 +27,57 @@ test('the small fixture itself has no problem', () => {
 
 describe('cell problems, each with its exact address and message', () => {
   test('text in an amount cell', () => {
-    expect(problems(edit((s) => setCell(s, 'Förbund', 1, 2, 'ca 2 milj')))).toEqual(['Förbund!C2: "ca 2 milj" är inget belopp']);
+    expect(problems(edit((s) => setCell(s, 'Förbund', 1, 2, 'ca 2 milj')))).toEqual([
+      'Förbund!C2 (Alfa, Eget kapital (kr)): "ca 2 milj" är inget belopp',
+    ]);
   });
   test('a percentage in an amount cell', () => {
-    expect(problems(edit((s) => setCell(s, 'Förbund', 2, 1, '12 %')))).toEqual(['Förbund!B3: "12 %" är inget belopp']);
+    expect(problems(edit((s) => setCell(s, 'Förbund', 2, 1, '12 %')))).toEqual([
+      'Förbund!B3 (Beta, Statlig tilldelning föregående år (kr)): "12 %" är inget belopp',
+    ]);
   });
   test('a negative amount', () => {
     expect(problems(edit((s) => setCell(s, 'Förbund', 2, 1, -5000)))).toEqual([
-      'Förbund!B3: "-5 000" är negativt; ett belopp måste vara 0 eller mer',
+      'Förbund!B3 (Beta, Statlig tilldelning föregående år (kr)): "-5 000" är negativt; ett belopp måste vara 0 eller mer',
     ]);
     expect(problems(edit((s) => setCell(s, 'Förbund', 2, 1, '−1 500 000 kr')))).toEqual([
-      'Förbund!B3: "−1 500 000 kr" är negativt; ett belopp måste vara 0 eller mer',
+      'Förbund!B3 (Beta, Statlig tilldelning föregående år (kr)): "−1 500 000 kr" är negativt; ett belopp måste vara 0 eller mer',
     ]);
   });
   test('a negative count, and a count that is not a number', () => {
     expect(problems(edit((s) => setCell(s, 'Kommuner', 1, 3, -3)))).toEqual([
-      'Kommuner!D2: "-3" är negativt; ett antal måste vara 0 eller mer',
+      'Kommuner!D2 (Alfa, Invånare 16–64): "-3" är negativt; ett antal måste vara 0 eller mer',
     ]);
-    expect(problems(edit((s) => setCell(s, 'Kommuner', 2, 5, 'många')))).toEqual(['Kommuner!F3: "många" är inget antal']);
-    expect(problems(edit((s) => setCell(s, 'Kommuner', 2, 4, 'okänt')))).toEqual(['Kommuner!E3: "okänt" är inget belopp']);
+    expect(problems(edit((s) => setCell(s, 'Kommuner', 2, 5, 'många')))).toEqual([
+      'Kommuner!F3 (Alfa, Försörjningsstödstagare): "många" är inget antal',
+    ]);
+    expect(problems(edit((s) => setCell(s, 'Kommuner', 2, 4, 'okänt')))).toEqual([
+      'Kommuner!E3 (Alfa, Försörjningsmått): "okänt" är inget belopp',
+    ]);
   });
   test('a required count left blank', () => {
-    expect(problems(edit((s) => setCell(s, 'Kommuner', 1, 3, '')))).toEqual(['Kommuner!D2: Invånare 16–64 saknas']);
-    expect(problems(edit((s) => setCell(s, 'Kommuner', 3, 4, null)))).toEqual(['Kommuner!E4: Försörjningsmått saknas']);
+    expect(problems(edit((s) => setCell(s, 'Kommuner', 1, 3, '')))).toEqual(['Kommuner!D2 (Alfa): Invånare 16–64 saknas']);
+    expect(problems(edit((s) => setCell(s, 'Kommuner', 3, 4, null)))).toEqual(['Kommuner!E4 (Beta): Försörjningsmått saknas']);
   });
   test('months: not whole, out of range, not a number', () => {
     const msg = 'är inget antal månader; ange ett heltal 1–12';
-    expect(problems(edit((s) => setCell(s, 'Förbund', 1, 5, '8,5')))).toEqual([`Förbund!F2: "8,5" ${msg}`]);
-    expect(problems(edit((s) => setCell(s, 'Förbund', 1, 5, 8.5)))).toEqual([`Förbund!F2: "8,5" ${msg}`]);
-    expect(problems(edit((s) => setCell(s, 'Förbund', 1, 5, 13)))).toEqual([`Förbund!F2: "13" ${msg}`]);
-    expect(problems(edit((s) => setCell(s, 'Förbund', 2, 5, 0)))).toEqual([`Förbund!F3: "0" ${msg}`]);
-    expect(problems(edit((s) => setCell(s, 'Förbund', 2, 5, 'helår')))).toEqual([`Förbund!F3: "helår" ${msg}`]);
+    expect(problems(edit((s) => setCell(s, 'Förbund', 1, 5, '8,5')))).toEqual([
+      `Förbund!F2 (Alfa, Verksamhetsmånader): "8,5" ${msg}`,
+    ]);
+    expect(problems(edit((s) => setCell(s, 'Förbund', 1, 5, 8.5)))).toEqual([
+      `Förbund!F2 (Alfa, Verksamhetsmånader): "8,5" ${msg}`,
+    ]);
+    expect(problems(edit((s) => setCell(s, 'Förbund', 1, 5, 13)))).toEqual([
+      `Förbund!F2 (Alfa, Verksamhetsmånader): "13" ${msg}`,
+    ]);
+    expect(problems(edit((s) => setCell(s, 'Förbund', 2, 5, 0)))).toEqual([`Förbund!F3 (Beta, Verksamhetsmånader): "0" ${msg}`]);
+    expect(problems(edit((s) => setCell(s, 'Förbund', 2, 5, 'helår')))).toEqual([
+      `Förbund!F3 (Beta, Verksamhetsmånader): "helår" ${msg}`,
+    ]);
   });
   test('an unknown Fördelning mellan kommuner', () => {
     expect(problems(edit((s) => setCell(s, 'Förbund', 1, 6, 'Befolkning')))).toEqual([
-      'Förbund!G2: "Befolkning" är ingen fördelningsgrund; ange Lika, Invånare eller Försörjningsstöd',
+      'Förbund!G2 (Alfa, Fördelning mellan kommuner): "Befolkning" är ingen fördelningsgrund; ange Lika, Invånare eller Försörjningsstöd',
     ]);
   });
   test('a share that is not a share', () => {
@@ -84,12 +100,12 @@ describe('cell problems, each with its exact address and message', () => {
       setCell(s, 'Kommuner', 3, 1, '#DIV/0!');
     });
     expect(problems(sheets)).toEqual([
-      'Förbund!C2: Cellen visar felet #REF!; rätta formeln eller skriv in värdet',
+      'Förbund!C2 (Alfa, Eget kapital (kr)): Cellen visar felet #REF!; rätta formeln eller skriv in värdet',
       'Förbund!A3: Cellen visar felet #N/A; rätta formeln eller skriv in värdet',
       'Kommuner!A3: Cellen visar felet #SAKNAS!; rätta formeln eller skriv in värdet',
       // Beta's name cell shows #N/A, so Beta is not on Förbund as far as the file says
       'Kommuner!A4: Förbundet "Beta" finns inte på bladet Förbund',
-      'Kommuner!B4: Cellen visar felet #DIV/0!; rätta formeln eller skriv in värdet',
+      'Kommuner!B4 (Beta, Kommun): Cellen visar felet #DIV/0!; rätta formeln eller skriv in värdet',
     ]);
   });
   test("an amount above 10^15 is reported with the file's other problems", () => {
@@ -99,9 +115,9 @@ describe('cell problems, each with its exact address and message', () => {
       setCell(s, 'Kommuner', 1, 3, '2 000 000 000 000 000');
     });
     expect(problems(sheets)).toEqual([
-      'Förbund!C2: "ca 2 milj" är inget belopp',
-      'Förbund!B3: "20 000 000 000 000 000" är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten',
-      'Kommuner!D2: "2 000 000 000 000 000" är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten',
+      'Förbund!C2 (Alfa, Eget kapital (kr)): "ca 2 milj" är inget belopp',
+      'Förbund!B3 (Beta, Statlig tilldelning föregående år (kr)): "20 000 000 000 000 000" är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten',
+      'Kommuner!D2 (Alfa, Invånare 16–64): "2 000 000 000 000 000" är större än 10^15 (1 000 000 000 000 000); kontrollera siffrorna och enheten',
     ]);
   });
   test('an amount cell far to the right gets a two-letter column', () => {
@@ -113,7 +129,7 @@ describe('cell problems, each with its exact address and message', () => {
       fed[2] = [...extra.map(() => ''), ...fed[2]];
       fed[1][26 + 2] = 'mycket';
     });
-    expect(problems(sheets)).toEqual(['Förbund!AC2: "mycket" är inget belopp']);
+    expect(problems(sheets)).toEqual(['Förbund!AC2 (Alfa, Eget kapital (kr)): "mycket" är inget belopp']);
   });
 });
 
@@ -232,30 +248,34 @@ describe('cross-sheet problems', () => {
   });
   test('the same Kommun + Område in two federations', () => {
     expect(problems(edit((s) => s[2].values.push(['Beta', 'Aby', '', 1, 1, 1])))).toEqual([
-      'Kommuner!B5: Kommunen "Aby" ingår redan i förbundet "Alfa" (rad 2); ange Område om kommunen är delad mellan förbund',
+      'Kommuner!B5 (Beta): Kommunen "Aby" ingår redan i förbundet "Alfa" (rad 2); ange Område om kommunen är delad mellan förbund',
     ]);
     const withArea = edit((s) => {
       s[2].values[1][2] = 'Norr';
       s[2].values.push(['Beta', 'Aby', 'Norr', 1, 1, 1]);
     });
-    expect(problems(withArea)).toEqual(['Kommuner!B5: Kommunen "Aby", område "Norr", ingår redan i förbundet "Alfa" (rad 2)']);
+    expect(problems(withArea)).toEqual([
+      'Kommuner!B5 (Beta): Kommunen "Aby", område "Norr", ingår redan i förbundet "Alfa" (rad 2)',
+    ]);
   });
   test('a municipality without Område in one federation and in another federation too', () => {
     const message = (row: number, federation: string) =>
       `Kommunen "Aby" finns också i förbundet "${federation}" (rad ${row}); ange område (stadsdel) på varje rad när en kommun delas mellan förbund`;
     // Aby without an area in Alfa (row 2), with one in Beta (row 5): the later row, at its Område cell
     expect(problems(edit((s) => s[2].values.push(['Beta', 'Aby', 'Norr', 1, 1, 1])))).toEqual([
-      `Kommuner!C5: ${message(2, 'Alfa')}`,
+      `Kommuner!C5 (Beta): ${message(2, 'Alfa')}`,
     ]);
     // With an area in Alfa, without one in Beta
     const areaFirst = edit((s) => {
       s[2].values[1][2] = 'Söder';
       s[2].values.push(['beta', 'aby', '', 1, 1, 1]);
     });
-    expect(problems(areaFirst)).toEqual([`Kommuner!C5: ${message(2, 'Alfa')}`.replace('Kommunen "Aby"', 'Kommunen "aby"')]);
+    expect(problems(areaFirst)).toEqual([
+      `Kommuner!C5 (beta): ${message(2, 'Alfa')}`.replace('Kommunen "Aby"', 'Kommunen "aby"'),
+    ]);
     // Every such later row is named
     const two = edit((s) => s[2].values.push(['Beta', 'Aby', 'Norr', 1, 1, 1], ['Beta', 'Aby', 'Söder', 1, 1, 1]));
-    expect(problems(two)).toEqual([`Kommuner!C5: ${message(2, 'Alfa')}`, `Kommuner!C6: ${message(2, 'Alfa')}`]);
+    expect(problems(two)).toEqual([`Kommuner!C5 (Beta): ${message(2, 'Alfa')}`, `Kommuner!C6 (Beta): ${message(2, 'Alfa')}`]);
   });
   test('a municipality split between federations with an area on every row is fine, and so are area and no area within one federation', () => {
     const split = edit((s) => {
@@ -277,7 +297,7 @@ describe('cross-sheet problems', () => {
       setCell(s, 'Förbund', 1, 4, 5000);
     });
     expect(problems(sheets)).toEqual([
-      'Förbund!D2: Förbundet Alfa både lämnar tillbaka medel (5 000 kr) och ansöker om ytterligare medel (100 000 kr); ett förbund kan inte göra båda',
+      'Förbund!D2 (Ansökan ytterligare medel (kr)): Förbundet Alfa både lämnar tillbaka medel (5 000 kr) och ansöker om ytterligare medel (100 000 kr); ett förbund kan inte göra båda',
     ]);
     // 0 in one of them is fine
     expect(problems(edit((s) => setCell(s, 'Förbund', 1, 3, 0) && setCell(s, 'Förbund', 1, 4, 5000)))).toEqual([]);
@@ -343,9 +363,9 @@ test('several problems are reported together, sorted by sheet, row and column', 
   });
   expect(problems(sheets)).toEqual([
     'Parametrar!B3: "150 %" är ingen andel; ange 0–100 %',
-    'Förbund!C2: "ca 2 milj" är inget belopp',
-    'Förbund!F3: "14" är inget antal månader; ange ett heltal 1–12',
-    'Kommuner!D4: "x" är inget antal',
+    'Förbund!C2 (Alfa, Eget kapital (kr)): "ca 2 milj" är inget belopp',
+    'Förbund!F3 (Beta, Verksamhetsmånader): "14" är inget antal månader; ange ett heltal 1–12',
+    'Kommuner!D4 (Beta, Invånare 16–64): "x" är inget antal',
     'Kommuner!A5: Förbundet "Gamma" finns inte på bladet Förbund',
   ]);
 });
@@ -357,12 +377,16 @@ test('addresses use the workbook’s own sheet name, quoted when needed', () => 
     s[2].name = 'Kommuner ';
     setCell(s, 'Kommuner ', 1, 3, 'x');
   });
-  expect(problems(sheets)).toEqual(['förbund!C2: "ca 2 milj" är inget belopp', '\'Kommuner \'!D2: "x" är inget antal']);
+  expect(problems(sheets)).toEqual([
+    'förbund!C2 (Alfa, Eget kapital (kr)): "ca 2 milj" är inget belopp',
+    '\'Kommuner \'!D2 (Alfa, Invånare 16–64): "x" är inget antal',
+  ]);
 });
 
 test('runAllocation writes nothing when there is a problem', () => {
   const run = runAllocation(edit((s) => setCell(s, 'Förbund', 1, 2, 'ca 2 milj')));
   expect(run.ok).toBe(false);
   expect(run).not.toHaveProperty('plan');
-  if (!run.ok) expect(run.problems.map(formatProblem)).toEqual(['Förbund!C2: "ca 2 milj" är inget belopp']);
+  if (!run.ok)
+    expect(run.problems.map(formatProblem)).toEqual(['Förbund!C2 (Alfa, Eget kapital (kr)): "ca 2 milj" är inget belopp']);
 });

@@ -1,8 +1,15 @@
 // Writing: a WritePlan of the workbook layer applied to an exceljs workbook.
 import type ExcelJS from 'exceljs';
-import { cellAddress, rangeRef } from '../../workbook/address';
-import type { CellRange, CellValue, Problem, SheetOutput, Validation, WritePlan } from '../../workbook/types';
-import { HIGHLIGHT_COLOR, LEGACY_MONEY_FORMATS, MONEY_FORMAT, TEXT_FORMAT } from '../../workbook/types';
+import { cellAddress, cellRef, rangeRef } from '../../workbook/address';
+import type { CellRange, CellValue, Problem, SheetOutput, SheetPresentation, Validation, WritePlan } from '../../workbook/types';
+import {
+  CHANGE_MONEY_FORMAT,
+  CHANGE_SHARE_FORMAT,
+  HIGHLIGHT_COLOR,
+  LEGACY_MONEY_FORMATS,
+  MONEY_FORMAT,
+  TEXT_FORMAT,
+} from '../../workbook/types';
 import { validationCells, validationErrorText } from '../../workbook/template';
 import { mergedOutputCellMessage } from '../../workbook/sheets';
 import { isFormulaValue } from './read';
@@ -48,7 +55,13 @@ function inheritedStyle(cell: ExcelJS.Cell): Style {
 }
 
 /** Number formats a run puts on output cells (this version's and earlier versions', text included). */
-const RUN_NUMBER_FORMATS = new Set<string>([MONEY_FORMAT, ...LEGACY_MONEY_FORMATS, TEXT_FORMAT]);
+const RUN_NUMBER_FORMATS = new Set<string>([
+  MONEY_FORMAT,
+  ...LEGACY_MONEY_FORMATS,
+  TEXT_FORMAT,
+  CHANGE_MONEY_FORMAT,
+  CHANGE_SHARE_FORMAT,
+]);
 
 /**
  * A style without what a run set on it: its money format, its highlight and (on a header cell) its
@@ -64,6 +77,7 @@ function withoutRunFormatting(cell: ExcelJS.Cell, style: Style, headerCell: bool
   };
   if (style.numFmt !== undefined && RUN_NUMBER_FORMATS.has(style.numFmt)) restore('numFmt');
   if (isOurHighlight(style.fill)) restore('fill');
+  if (style.alignment?.wrapText && !inherited.alignment?.wrapText) restore('alignment');
   if (headerCell && style.font?.bold !== undefined && style.font.bold !== inherited.font?.bold) {
     const font: Partial<ExcelJS.Font> = { ...style.font };
     if (inherited.font?.bold !== undefined) font.bold = inherited.font.bold;
@@ -241,6 +255,19 @@ function fillSheet(worksheet: ExcelJS.Worksheet, output: SheetOutput): void {
   if (output.headerRow !== undefined) {
     worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: output.headerRow + 1 }];
   }
+  const wrapRows = new Set(output.wrapRows ?? []);
+  const wrapColumns = new Set(output.wrapColumns ?? []);
+  if (wrapRows.size > 0 || wrapColumns.size > 0) {
+    output.values.forEach((rowValues, i) =>
+      rowValues.forEach((value, j) => {
+        if (!wrapRows.has(i) && !wrapColumns.has(j)) return;
+        if (value === null || value === '') return;
+        const cell = worksheet.getRow(i + 1).getCell(j + 1);
+        cell.style = { ...cell.style, alignment: { wrapText: true, vertical: 'top' } } as ExcelJS.Style;
+      }),
+    );
+  }
+  if (output.autoFilter) worksheet.autoFilter = rangeOf(output.autoFilter);
   for (const validation of output.validations ?? []) {
     dataValidations(worksheet).add(validationA1(validation.cells), excelValidation(validation));
   }
@@ -330,6 +357,51 @@ export function writeConflicts(workbook: ExcelJS.Workbook, plan: WritePlan): Pro
   return conflicts;
 }
 
+/** A 0-based range as exceljs' A1 text ('B2:W82'). */
+function rangeOf(range: CellRange): string {
+  return rangeRef(range.row, range.column, range.row + range.rowCount - 1, range.column + range.columnCount - 1);
+}
+
+/** The worksheet holds an Excel table (a ListObject has its own filter; an autofilter would clash). */
+function hasTables(worksheet: ExcelJS.Worksheet): boolean {
+  const tables = (worksheet as unknown as { getTables?: () => unknown[] }).getTables?.() ?? [];
+  return tables.length > 0;
+}
+
+/**
+ * How Förbund is shown (plan.presentation): the header row and the name column frozen, an autofilter
+ * over the table (not on a sheet holding an Excel table), the run's own header and Varningar cells
+ * wrapped, output columns the plan's widths, and the header row tall enough for wrapped headers where
+ * it has no height of its own. Values are never changed.
+ */
+export function applyPresentation(workbook: ExcelJS.Workbook, presentation: SheetPresentation): void {
+  const worksheet = requireWorksheet(workbook, presentation.sheet);
+  const { freeze } = presentation;
+  const view = worksheet.views?.[0] ?? {};
+  worksheet.views = [
+    {
+      ...view,
+      state: 'frozen',
+      xSplit: freeze.columns,
+      ySplit: freeze.rows,
+      topLeftCell: cellRef(freeze.rows, freeze.columns),
+    } as ExcelJS.WorksheetView,
+  ];
+  if (!hasTables(worksheet)) worksheet.autoFilter = rangeOf(presentation.autoFilter);
+  for (const range of presentation.wrap) {
+    for (let r = range.row; r < range.row + range.rowCount; r += 1) {
+      for (let c = range.column; c < range.column + range.columnCount; c += 1) {
+        const cell = worksheet.getRow(r + 1).getCell(c + 1);
+        if (isMergedNonMaster(cell)) continue;
+        setCellStyle(cell, (style) => ({ ...style, alignment: { ...(style.alignment ?? {}), wrapText: true, vertical: 'top' } }));
+      }
+    }
+  }
+  for (const { column, width } of presentation.columnWidths) worksheet.getColumn(column + 1).width = width;
+  const headerRow = worksheet.getRow(presentation.freeze.rows);
+  if (headerRow.height === undefined) headerRow.height = presentation.headerRowHeight;
+}
+
 /**
  * Applies a run's WritePlan in the order the contract gives: clear stale output, write the output
  * blocks on Förbund, replace Kommunbidrag and Körlogg, highlight warning rows (output cells only).
@@ -342,4 +414,5 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan): voi
   for (const block of plan.blocks) writeBlock(workbook, block);
   writeSheetOutputs(workbook, plan.sheets);
   highlightRows(workbook, plan);
+  if (plan.presentation) applyPresentation(workbook, plan.presentation);
 }

@@ -38,6 +38,10 @@
     this.bold = new Set();
     this.widths = {};
     this.frozenRows = 0;
+    this.frozenColumns = 0;
+    this.wraps = new Set();
+    this.rowHeights = {};
+    this.autoFilter = null;
     this.validations = [];
     this.charts = [];
     this.autofits = [];
@@ -81,6 +85,12 @@
     return { sheet: this, row: minR, column: minC, rowCount: maxR - minR + 1, columnCount: maxC - minC + 1 };
   };
 
+  /** "1.9" → 1009, "1.10" → 1010: requirement set versions compared by major, then minor */
+  function apiRank(version) {
+    var parts = String(version).split('.');
+    return Number(parts[0]) * 1000 + Number(parts[1] || 0);
+  }
+
   var sim = {
     sheets: (init.sheets || []).map(function (s) {
       var m = new SheetModel(s.name, s.values);
@@ -110,6 +120,8 @@
     changeHandlers: [],
     /** Every onChanged event fired: { sheet, address, triggerSource } */
     changeEvents: [],
+    /** The highest ExcelApi set this Excel has (today's Excel: 1.9 and above; init.apiVersion to model an older one) */
+    apiVersion: init.apiVersion || '1.9',
   };
   (init.sheets || []).forEach(function (s, i) {
     (s.charts || []).forEach(function (name) {
@@ -460,6 +472,30 @@
       freezeRows: function (n) {
         ctx._enqueue('freezeRows', n, function () {
           self._target().frozenRows = n;
+          self._target().frozenColumns = 0;
+        });
+      },
+      // WorksheetFreezePanes.freezeAt (ExcelApi 1.7): the range is the frozen top-left pane
+      freezeAt: function (range) {
+        ctx._enqueue('freezeAt', undefined, function () {
+          var rect = range._target();
+          self._target().frozenRows = rect.row + rect.rowCount;
+          self._target().frozenColumns = rect.column + rect.columnCount;
+        });
+      },
+    };
+    // Worksheet.autoFilter (ExcelApi 1.9): one per sheet, apply replaces it
+    this.autoFilter = {
+      apply: function (range) {
+        ctx._enqueue('autoFilter.apply', undefined, function () {
+          if (apiRank(sim.apiVersion) < apiRank('1.9')) throw fail('ApiNotFound', 'autoFilter kräver ExcelApi 1.9');
+          var rect = range._target();
+          self._target().autoFilter = {
+            row: rect.row,
+            column: rect.column,
+            rowCount: rect.rowCount,
+            columnCount: rect.columnCount,
+          };
         });
       },
     };
@@ -615,6 +651,12 @@
               if (v) rect.sheet.bold.add(key(r, c));
               else rect.sheet.bold.delete(key(r, c));
             });
+          if (what === 'wrapText')
+            forEachCell(rect, function (r, c) {
+              if (v) rect.sheet.wraps.add(key(r, c));
+              else rect.sheet.wraps.delete(key(r, c));
+            });
+          if (what === 'rowHeight') for (var r = rect.row; r < rect.row + rect.rowCount; r++) rect.sheet.rowHeights[r] = v;
         });
       };
     };
@@ -642,6 +684,9 @@
         });
       },
     };
+    Object.defineProperty(format, 'wrapText', { set: fmtSet('wrapText') });
+    Object.defineProperty(format, 'verticalAlignment', { set: fmtSet('verticalAlignment') });
+    Object.defineProperty(format, 'rowHeight', { set: fmtSet('rowHeight') });
     Object.defineProperty(format, 'columnWidth', {
       set: function (v) {
         ctx._enqueue('columnWidth', v, function () {
@@ -794,9 +839,11 @@
             if (inRect(rect, rc[0], rc[1])) m.delete(k);
           });
         });
-        Array.from(s.bold).forEach(function (k) {
-          var rc = k.split(',').map(Number);
-          if (inRect(rect, rc[0], rc[1])) s.bold.delete(k);
+        [s.bold, s.wraps].forEach(function (set) {
+          Array.from(set).forEach(function (k) {
+            var rc = k.split(',').map(Number);
+            if (inRect(rect, rc[0], rc[1])) set.delete(k);
+          });
         });
       }
     });
@@ -1053,7 +1100,7 @@
       displayLanguage: 'sv-SE',
       requirements: {
         isSetSupported: function (name, version) {
-          return name === 'ExcelApi' && Number(version) <= 1.8;
+          return name === 'ExcelApi' && apiRank(version) <= apiRank(sim.apiVersion);
         },
       },
     },
@@ -1093,6 +1140,10 @@
       formulas: Array.from(s.formulas.entries()),
       charts: s.charts,
       frozenRows: s.frozenRows,
+      frozenColumns: s.frozenColumns,
+      wraps: Array.from(s.wraps),
+      rowHeights: s.rowHeights,
+      autoFilter: s.autoFilter,
       validations: s.validations,
       widths: s.widths,
     };
