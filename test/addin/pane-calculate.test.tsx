@@ -61,8 +61,11 @@ describe('Beräkna', () => {
     expect(items[1].querySelectorAll('[aria-hidden=true] [data-bar]')).toHaveLength(2);
     // Written: the host got the plan and the chart spec
     expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun', 'watchChanges', 'selectCell']);
-    expect(host.lastChart).toMatchObject({ sheet: 'Körlogg', sourceSheet: 'Förbund', idealColumn: 6, finalColumn: 10, count: 4 });
-    expect(host.sheets.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Körlogg']);
+    // the chart on its own sheet Diagram (branch present, issue 14)
+    expect(host.lastChart).toMatchObject({ sheet: 'Diagram', sourceSheet: 'Diagram', idealColumn: 1, finalColumn: 2, count: 4 });
+    expect(host.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Körlogg']),
+    );
     expect(host.sheets[1].values[2][10]).toBe(1_800_000);
     expect(await axe(container, axeOptions)).toHaveNoViolations();
 
@@ -121,10 +124,14 @@ describe('Beräkna', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
     const list = await screen.findByTestId('problem-list', {}, { timeout: 10_000 });
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((i) => i.textContent)).toEqual([
+    const problemText = (i: HTMLElement) =>
+      `${i.querySelector('button, .fui-Text')?.textContent}: ${i.querySelector('[data-testid=problem-message]')?.textContent}`;
+    expect(items.map(problemText)).toEqual([
       'Förbund!C3: "ca 2 milj" är inget belopp',
       expect.stringMatching(/^Kommuner!A8: .*Okänt förbund/),
     ]);
+    // the federation and the column beside the cell
+    expect(text(items[0].querySelector('[data-testid=problem-context]')!)).toBe('Förbund: Söderby · Kolumn: Eget kapital (kr)');
     expect(screen.getByText('Arbetsboken har 2 fel.')).toBeTruthy();
     expect(text(screen.getByRole('tabpanel'))).toContain('Välj ett fel för att gå till cellen.');
     expect(host.calls).not.toContain('writeRun');
@@ -142,10 +149,12 @@ describe('Beräkna', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
     const list = await screen.findByTestId('problem-list', {}, { timeout: 10_000 });
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((i) => i.textContent)).toEqual([
-      expect.stringMatching(/^Parametrar!A1: /),
-      'Förbund!C3: "ca 2 milj" är inget belopp',
-    ]);
+    expect(
+      items.map(
+        (i) =>
+          `${i.querySelector('button, .fui-Text')?.textContent}: ${i.querySelector('[data-testid=problem-message]')?.textContent}`,
+      ),
+    ).toEqual([expect.stringMatching(/^Parametrar!A1: /), 'Förbund!C3: "ca 2 milj" är inget belopp']);
     expect(within(items[0]).queryByRole('button')).toBeNull();
     expect(text(screen.getByRole('tabpanel'))).toContain('Välj ett fel för att gå till cellen.');
     fireEvent.click(within(items[1]).getByRole('button'));
