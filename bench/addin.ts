@@ -2,10 +2,11 @@
 // the simulated Excel host (test/browser/sim):
 //   sync_calls_80 / sync_calls_5000  context.sync calls of one whole "Beräkna" run (read + write),
 //                                    for 80 and 5 000 federations (~2 areas each)
-//   taskpane_bundle_gzip_kb          gzipped size of the task pane's JS (office.js is not bundled)
-//   taskpane_initial_gzip_kb         of that, the first bundle the pane loads (lazy chunks apart)
+//   taskpane_bundle_gzip_kb          gzipped size of the JS the pane loads when it opens (the scripts
+//                                    of taskpane.html; office.js is not bundled)
+//   taskpane_lazy_gzip_kb            gzipped size of the chunks loaded later (the summary after a run)
 //   first_interactive_ms             navigation → "Beräkna" enabled, example workbook, median of 3
-// Targets: ≤ 3 syncs for both sizes, ≤ 400 KB, < 1 500 ms.
+// Targets: ≤ 3 syncs for both sizes, initial bundle < 250 KB, < 1 500 ms.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -53,11 +54,24 @@ async function firstInteractive(context: BrowserContext, url: string, sheets: Sh
   }
 }
 
-/** Gzipped size of dist's JS files (`only`: those whose names match, e.g. the first bundle taskpane.*.js). */
-function bundleGzipKb(only: RegExp = /\.js$/): number {
-  const files = fs.readdirSync(DIST).filter((f) => /\.js$/.test(f) && only.test(f));
+/** The scripts taskpane.html loads itself (its <script src> on our own origin). */
+function initialScripts(): string[] {
+  const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+  return [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>"]+))/g)]
+    .map((m) => (m[1] ?? m[2]).replace(/^\.?\//, ''))
+    .filter((f) => !/^https?:/.test(f));
+}
+
+function gzipKb(files: string[]): number {
   const bytes = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
   return Math.round((bytes / 1024) * 10) / 10;
+}
+
+/** Gzipped KB of the JS loaded when the pane opens, and of the chunks loaded later (lazy). */
+function bundleGzipKb(): { initial: number; lazy: number } {
+  const initial = initialScripts();
+  const all = fs.readdirSync(DIST).filter((f) => /\.js$/.test(f) && f !== 'commands.js');
+  return { initial: gzipKb(initial), lazy: gzipKb(all.filter((f) => !initial.includes(f))) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -75,9 +89,8 @@ export async function benchAddin(): Promise<Record<string, number>> {
     return {
       sync_calls_80,
       sync_calls_5000,
-      taskpane_bundle_gzip_kb: bundleGzipKb(),
-      // the pane's first bundle (lazy chunks such as the view Riktade medel load when used): under 250
-      taskpane_initial_gzip_kb: bundleGzipKb(/^taskpane\./),
+      taskpane_bundle_gzip_kb: bundleGzipKb().initial,
+      taskpane_lazy_gzip_kb: bundleGzipKb().lazy,
       first_interactive_ms: Math.round(median(times)),
     };
   } finally {

@@ -10,6 +10,17 @@ export interface CellRef {
   column: number;
 }
 
+/**
+ * A change of cells on a watched sheet (Worksheet.onChanged): the sheet, the range's address on it
+ * ("C5" or "C5:F9") and, when Excel says so (ExcelApi 1.14 triggerSource), that the add-in made it.
+ */
+export interface CellChange {
+  sheet: string;
+  address: string;
+  /** true: this add-in's own write; false: the person's (or unknown, where Excel does not tell) */
+  byThisAddin: boolean;
+}
+
 /** The native chart "Ideal och slutlig tilldelning" written with a run: the plan's (WritePlan.chart). */
 export type ChartSpec = ChartPlan;
 
@@ -61,4 +72,9 @@ export interface WorkbookHost {
    * (Worksheet.onSelectionChanged, ExcelApi 1.7). Resolves to a function that stops watching.
    */
   watchSelection(sheet: string, onSelect: (cell: CellRef) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls onChange for each change of cells on the given sheets (Worksheet.onChanged, ExcelApi 1.7;
+   * sheets not in the workbook are left out). Resolves to a function that stops watching.
+   */
+  watchChanges(sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>>;
 }

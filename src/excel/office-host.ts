@@ -8,7 +8,7 @@
 // in one response (some 20 000 federations and more) is read again in row chunks over a few syncs.
 //
 // Requirement sets (manifest: ExcelApi 1.8): getUsedRangeOrNullObject/getItemOrNullObject 1.4,
-// suspendApiCalculationUntilNextSync 1.6, getRangeByIndexes/getActiveCell/freezePanes/
+// suspendApiCalculationUntilNextSync 1.6, getRangeByIndexes/getActiveCell/freezePanes/onChanged/
 // chart series add, setValues, setXAxisValues, reversePlotOrder 1.7, dataValidation 1.8
 // (template sheets); everything else 1.1–1.2. Worksheet.autoFilter (1.9) only where
 // isSetSupported('ExcelApi', '1.9') says Excel has it (autoFilterSupported).
@@ -16,7 +16,7 @@ import type { CellBlock, SheetOutput, SheetValues, SheetWritePlan } from '../wor
 import { INPUT_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import { validationErrorText, validationErrorTitle } from '../workbook/template';
-import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
+import type { CellChange, CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
 import type { MergePlan } from '../round/types';
 import {
   CHUNK_BYTES,
@@ -31,7 +31,7 @@ import {
 import { READ_CELL_BYTES } from './read-chunks';
 import { readNamedSheets, readWorkbook } from './office-read';
 import type { ExcelRunner, OfficeSession } from './office-read';
-import { activeCell, selectCell, watchSelection } from './office-selection';
+import { activeCell, selectCell, watchChanges, watchSelection } from './office-selection';
 import type { ExcelContextRunner } from './office-selection';
 
 export type { ExcelRunner } from './office-read';
@@ -243,6 +243,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     activeCell: (): Promise<CellRef | undefined> => activeCell(session, run),
     watchSelection: (sheet: string, onSelect: (cell: CellRef) => void): Promise<() => Promise<void>> =>
       watchSelection(session, run, runIn, sheet, onSelect),
+    watchChanges: (sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>> =>
+      watchChanges(session, run, runIn, sheets, onChange),
   };
 }
 

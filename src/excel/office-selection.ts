@@ -1,7 +1,7 @@
 // The Office.js adapter's selection: select a problem's cell, read the active cell, follow the
-// selection on a sheet (Förklara).
+// selection on a sheet (Förklara), hear the changes on the input sheets (the summary goes stale).
 import { topLeftCell } from '../workbook/address';
-import type { CellRef } from './host';
+import type { CellChange, CellRef } from './host';
 import type { ExcelRunner, OfficeSession } from './office-read';
 
 /** Excel.run on the request context of an earlier run (to remove an event handler it added). */
@@ -58,6 +58,48 @@ export async function watchSelection(
   return async () => {
     await runIn(registration.context as Excel.RequestContext, async (context) => {
       registration.remove();
+      await sync(context);
+    });
+  };
+}
+
+/**
+ * Calls onChange for each change of cells on `sheets` (Worksheet.onChanged, one sync; a sheet the
+ * workbook lacks is left out); the function returned removes the handlers in the request context that
+ * added them. Excel reports the add-in's own writes too: `byThisAddin` is true when the event's
+ * triggerSource (ExcelApi 1.14) says so, false where Excel does not tell.
+ */
+export async function watchChanges(
+  session: OfficeSession,
+  run: ExcelRunner,
+  runIn: ExcelContextRunner,
+  sheets: string[],
+  onChange: (change: CellChange) => void,
+): Promise<() => Promise<void>> {
+  const sync = (context: Excel.RequestContext) => session.sync(context);
+  const registrations = await run(async (context) => {
+    const found = sheets.map((name) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(name);
+      ws.load('name');
+      return ws;
+    });
+    await sync(context);
+    const handlers = found
+      .filter((ws) => !ws.isNullObject)
+      .map((ws) => {
+        const name = ws.name;
+        return ws.onChanged.add(async (event) => {
+          const trigger = (event as Excel.WorksheetChangedEventArgs & { triggerSource?: string }).triggerSource;
+          onChange({ sheet: name, address: event.address, byThisAddin: trigger === 'ThisLocalAddin' });
+        });
+      });
+    await sync(context);
+    return handlers;
+  });
+  return async () => {
+    if (registrations.length === 0) return;
+    await runIn(registrations[0].context as Excel.RequestContext, async (context) => {
+      for (const r of registrations) r.remove();
       await sync(context);
     });
   };

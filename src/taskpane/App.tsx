@@ -8,7 +8,6 @@ import {
   Caption1,
   ProgressBar,
   Tab,
-  TabList,
   Title3,
   tokens,
 } from '@fluentui/react-components';
@@ -21,6 +20,8 @@ import { CHECK_TEXTS, ROUND_PANE_TEXTS } from './texts';
 import { ExplainView } from './views/ExplainView';
 import { ParametersView } from './views/ParametersView';
 import { TemplateOffer } from './components/TemplateOffer';
+// The pane's tab list (Fluent's TabList with overflow into a "Fler" menu: one line at any width)
+import { PaneTabList as TabList } from './components/PaneTabList';
 import type { ViewName } from './state';
 import { PANE_TEXTS, TARGETED_PANE_TEXTS } from './texts';
 import { usePane } from './use-pane';
@@ -58,10 +59,13 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalS,
   },
   progressLabel: { color: tokens.colorNeutralForeground2 },
-  // A very narrow (or zoomed) pane: a smaller title, so that "medelstilldelning" is not broken
-  title: { '@media (max-width: 280px)': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 } },
-  // Tabs wrap rather than scroll sideways when the pane is narrow or zoomed
-  tabs: { flexWrap: 'wrap', minWidth: 0 },
+  // A narrow (or zoomed) pane: a smaller title, on one line at 320 px; smaller still below 280 px
+  title: {
+    '@media (max-width: 360px)': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+    '@media (max-width: 280px)': { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  },
+  // Tabs on one line: those that do not fit go into the "Fler" menu (PaneTabList)
+  tabs: { minWidth: 0 },
   // Messages (missing sheets, errors) sit in the panel, under the tabs: the tabs never move.
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
@@ -169,6 +173,8 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                 onSelectProblem={(p) => void actions.selectProblem(p)}
                 removedMessage={removedMessage}
                 stale={outcomeStale}
+                staleEdit={state.staleEdit}
+                onSelectFederation={(f) => void actions.selectFederationRow(f)}
                 unsavedParameters={unsavedParameters}
                 onOpenParameters={() => {
                   onTab('parametrar');

@@ -188,6 +188,12 @@ export function federationAtRow(
   return i < 0 ? undefined : result.federations.find((f) => f.index === i)?.name;
 }
 
+/** The name cell of a federation's row on Förbund (0-based row), to select it from the summary. */
+export function federationCell(layout: WorkbookLayout, row: number): { sheet: string; row: number; column: number } {
+  const f = layout.federationSheet;
+  return { sheet: f.name, row, column: f.columns?.name ?? 0 };
+}
+
 /** One federation's calculation chain (Förklara); undefined when there is none to show. */
 export function explanationLines(
   result: AllocationResult | undefined,

@@ -39,6 +39,8 @@ export interface PaneState {
   outcome?: CalculationOutcome;
   /** The summary shown was computed before the parameters were saved: the workbook's output is out of date. */
   outcomeStale: boolean;
+  /** The input cell edited in Excel after the run (the reason the summary is stale), when that is the reason */
+  staleEdit?: string;
   removedMessage?: string;
   savedMessage?: string;
   /** A confirmation shown above the view (template inserted), focused so that a screen reader says it */
@@ -74,7 +76,9 @@ export type PaneAction =
   | { type: 'parameterEditsCleared' }
   | { type: 'parametersSaved'; count: number }
   | { type: 'federationSelected'; name: string | undefined }
-  | { type: 'selectionNotFederation' };
+  | { type: 'selectionNotFederation' }
+  /** A person changed an input cell (Parametrar, Förbund's input columns, Kommuner) after the run */
+  | { type: 'inputsEdited'; address: string };
 
 export function initialPaneState(view: ViewName = 'berakna'): PaneState {
   return {
@@ -142,7 +146,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const explain = outcome.ok
         ? { result: outcome.result, layout: outcome.layout, selected: state.explain.selected }
         : state.explain;
-      return { ...state, outcome, outcomeStale: false, explain };
+      return { ...state, outcome, outcomeStale: false, staleEdit: undefined, explain };
     }
     case 'resultsRemoved':
       return {
@@ -183,5 +187,9 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     }
     case 'selectionNotFederation':
       return { ...state, explain: { ...state.explain, message: PANE_TEXTS.selectFederationRow } };
+    case 'inputsEdited':
+      // Only a summary shown goes stale; the first edit is the one named
+      if (!state.outcome?.ok || state.outcomeStale) return state;
+      return { ...state, outcomeStale: true, staleEdit: action.address };
   }
 }

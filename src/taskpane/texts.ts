@@ -1,6 +1,7 @@
 // The pane's own Swedish texts (progress, notices, failure states, messages shown in the pane only),
 // one wording each, and small text helpers. Messages shared with the CLI live in src/workbook/messages.ts.
 import type { WriteFailureState } from './controller';
+import { formatKronor, formatShare } from '../workbook/format';
 
 /**
  * A text with the spaces inside numbers and before their unit made non-breaking ("15 000 000 kr",
@@ -8,6 +9,19 @@ import type { WriteFailureState } from './controller';
  */
 export function keepNumbersTogether(text: string): string {
   return text.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0').replace(/(\d) (?=(kr|%)(?![\p{L}]))/gu, '$1\u00a0');
+}
+
+/** "+41 316 kr", "−600 000 kr" (a true minus sign, spaces that do not break), "0 kr" */
+export function signedKronor(amount: number): string {
+  const text = keepNumbersTogether(formatKronor(Math.abs(amount)));
+  return amount > 0 ? `+${text}` : amount < 0 ? `\u2212${text}` : text;
+}
+
+/** "+1,59 %", "−25 %" of a share (0.0159), at most `decimals` decimals, trailing zeros dropped */
+export function signedShare(share: number, decimals = 1): string {
+  const text = formatShare(Math.abs(share), decimals).replace(/ %$/, '');
+  const body = `${text}\u00a0%`;
+  return share > 0 && text !== '0' ? `+${body}` : share < 0 && text !== '0' ? `\u2212${body}` : body;
 }
 
 /** "A", "A och B", "A, B och C" */
@@ -62,6 +76,47 @@ export const PANE_TEXTS = {
   staleTitle: 'Beräknat före ändringen – beräkna igen.',
   staleBody:
     'Parametrarna har sparats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag och Körlogg gäller de tidigare värdena.',
+  /** The summary's stale note when an input cell was edited in Excel after the run */
+  staleEditBody: (address: string) =>
+    `${address} har ändrats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag och Körlogg gäller de tidigare värdena.`,
+  /** The tab list's menu of the views that do not fit */
+  more: 'Fler',
+  moreViews: (count: number) => `Fler vyer (${count})`,
+  /** The summary's warnings: those that need action apart from the informational ones */
+  actionWarnings: 'Att åtgärda',
+  infoWarnings: 'För kännedom',
+  federationCount: (count: string) => `${count}\u00a0förbund`,
+  warningFederations: (meaning: string) => `Förbund: ${meaning.charAt(0).toLowerCase()}${meaning.slice(1)}`,
+  goToFederation: (name: string) => `Gå till ${name} på bladet Förbund`,
+  /** The summary's federation table (sorted, grouped by VO) */
+  federationTableTitle: 'Förbund och förändring mot föregående år',
+  federationColumn: 'Förbund',
+  finalColumn: 'Slutlig',
+  finalShort: 'Slutlig',
+  changeColumn: 'Förändring',
+  newFederationShort: 'Nytt förbund',
+  sortBy: 'Sortera efter',
+  sortOption: (key: 'name' | 'final' | 'change' | 'changeShare', direction: 'ascending' | 'descending') =>
+    ({
+      change: direction === 'descending' ? 'Störst ökning (kr)' : 'Störst minskning (kr)',
+      changeShare: direction === 'descending' ? 'Störst ökning (%)' : 'Störst minskning (%)',
+      final: direction === 'descending' ? 'Störst slutlig' : 'Minst slutlig',
+      name: direction === 'ascending' ? 'Namn A–Ö' : 'Namn Ö–A',
+    })[key],
+  groupByVo: 'Gruppera per VO',
+  voGroupNote: (count: number, final: string) => `${count} förbund, ${final}`,
+  /** The summary's money flows and totals per VO */
+  flowsTitle: 'Pengarnas väg',
+  voTotalsTitle: 'Per verksamhetsområde',
+  voColumn: 'VO',
+  loadingSummary: 'Visar sammanfattningen …',
+  /** A problem's federation and column, "Menade du …?" and its further cells */
+  problemFederation: (name: string) => `Förbund: ${name}`,
+  problemColumn: (header: string) => `Kolumn: ${header}`,
+  didYouMean: (name: string) => `Menade du ”${name}”?`,
+  selectCellToFix: (address: string) => `Markera ${address}`,
+  alsoAt: (count: number) => (count === 1 ? 'Även i' : `Även i ${count} celler till:`),
+  andMore: (count: number) => `och ${count} till`,
   written: 'Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.',
   /** Title over a run's notices (a column left alone, every federation in one VO) */
   runNotices: 'Att notera',
@@ -75,6 +130,25 @@ export const PANE_TEXTS = {
     `Den här versionen av Excel saknar ExcelApi ${version}, som tillägget behöver. Använd Microsoft 365, Excel 2021 eller senare, Excel för Mac eller Excel på webben.`,
   cannotStart: 'Finsam medelstilldelning kan inte starta här.',
   officeNotLoaded: 'Office.js kunde inte läsas in. Öppna tillägget i Excel.',
+} as const;
+
+/** The labels of the summary's money flows (RunSummary.flows), in the order shown. */
+export const FLOW_LABELS = {
+  scenario: 'Scenario',
+  budget: 'Statlig ram (B)',
+  pool: 'Summa idealfördelning (T)',
+  partYearRemainder: 'Delårsrest (P\u00a0=\u00a0B\u00a0−\u00a0T)',
+  appliedMaxDecrease: 'Tillämpad spärr',
+  lambda: 'Andel av behovsdelen som betalas (λ)',
+  cutByMatching: 'Skuret av matchning',
+  returned: 'Återlämnade medel',
+  surplus: 'Överskott efter matchning (S)',
+  requested: 'Ansökt ytterligare medel',
+  granted: 'Beviljade ytterligare medel',
+  undistributed: 'Ej fördelat',
+  totalFinal: 'Summa slutlig tilldelning',
+  federations: 'Förbund',
+  municipalities: 'Kommuner',
 } as const;
 
 /** What a write that failed left, in words: a title and what it means (issue 15). */

@@ -10,6 +10,7 @@ import {
   computeOnly,
   explainRegionalWorkbook,
   federationAtRow,
+  federationCell,
   insertTemplate,
   removeResults,
   STAGE_LABELS,
@@ -20,6 +21,8 @@ import { changedParameters } from './parameter-drafts';
 import { explainLoaded, initialPaneState, paneReducer } from './state';
 import type { PaneState, ViewName } from './state';
 import { PROGRESS } from './texts';
+import { inputSheetNames, isInputEdit } from './stale';
+import { cellAddress, topLeftCell } from '../workbook/address';
 import { useTaskQueue } from './use-task-queue';
 import { normalizeKey } from '../workbook/text';
 import { FEDERATION_SHEET } from '../workbook/columns';
@@ -46,6 +49,8 @@ export interface PaneActions {
   workbookChanged: () => Promise<void>;
   /** Selects a federation's row on Förbund (from Kontrollera's report) */
   selectReportRow: (federation: RegionalFederationReport) => Promise<void>;
+  /** Selects a federation's row on Förbund (its name cell) from the summary */
+  selectFederationRow: (f: { name: string; row?: number }) => Promise<void>;
 }
 
 export interface Pane {
@@ -125,6 +130,32 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
     };
   }, [host, watchedSheet, running]);
 
+  // A summary shown goes stale when a person edits an input cell in Excel: the input sheets are watched
+  // while a fresh summary is shown (the run's own writes are told apart by isInputEdit).
+  const fresh = state.outcome?.ok && !state.outcomeStale ? state.outcome.layout : undefined;
+  React.useEffect(() => {
+    if (!fresh) return undefined;
+    let stop: (() => Promise<void>) | undefined;
+    let watching = true;
+    host
+      .watchChanges(inputSheetNames(fresh), (change) => {
+        if (!watching || !isInputEdit(fresh, change)) return;
+        const cell = topLeftCell(change.address);
+        dispatch({ type: 'inputsEdited', address: cell ? cellAddress(change.sheet, cell.row, cell.column) : change.sheet });
+      })
+      .then(
+        (unwatch) => {
+          if (watching) stop = unwatch;
+          else unwatch().catch(() => undefined);
+        },
+        () => undefined, // without the event the summary is not marked (Beräkna still reads the sheets)
+      );
+    return () => {
+      watching = false;
+      stop?.().catch(() => undefined);
+    };
+  }, [host, fresh]);
+
   const actions: PaneActions = {
     openView: (next) => dispatch({ type: 'viewOpened', view: next }),
     calculate: () =>
@@ -196,6 +227,12 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
         },
         { quiet: true },
       );
+    },
+    selectFederationRow: (f) => {
+      const outcome = stateRef.current.outcome;
+      const cell = outcome?.ok && f.row !== undefined ? federationCell(outcome.layout, f.row) : undefined;
+      if (!cell) return Promise.resolve();
+      return task(PROGRESS.goingTo(cellAddress(cell.sheet, cell.row, cell.column)), () => host.selectCell(cell), { quiet: true });
     },
     refreshExplanation: () => {
       const keep = stateRef.current.explain.selected;

@@ -4,7 +4,7 @@ import { applyPlanToSheets, sheetOutputToValues } from '../../src/workbook';
 import type { CellBlock, SheetOutput, SheetValues, SheetWritePlan } from '../../src/workbook/types';
 import { INPUT_SHEETS } from '../../src/workbook/types';
 import { normalizeKey } from '../../src/workbook/text';
-import type { CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from '../../src/excel/host';
+import type { CellChange, CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from '../../src/excel/host';
 import type { MergePlan } from '../../src/round/types';
 import { applyMergePlanToSheets } from '../../src/round/merge';
 
@@ -17,6 +17,8 @@ export class FakeHost implements WorkbookHost {
   writtenBlocks: CellBlock[] = [];
   /** Selection watchers the pane has registered (sheet and callback), removed when it stops watching */
   watchers: { sheet: string; onSelect: (cell: CellRef) => void }[] = [];
+  /** Change watchers the pane has registered (sheets and callback) */
+  changeWatchers: { sheets: string[]; onChange: (change: CellChange) => void }[] = [];
   /** When set, every call waits for this promise first (to observe the pane while busy). */
   gate?: Promise<void>;
 
@@ -103,6 +105,21 @@ export class FakeHost implements WorkbookHost {
       this.calls.push('unwatchSelection');
       this.watchers = this.watchers.filter((w) => w !== watcher);
     };
+  }
+
+  async watchChanges(sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>> {
+    this.calls.push('watchChanges');
+    const watcher = { sheets, onChange };
+    this.changeWatchers.push(watcher);
+    return async () => {
+      this.calls.push('unwatchChanges');
+      this.changeWatchers = this.changeWatchers.filter((w) => w !== watcher);
+    };
+  }
+
+  /** A person (or, with byThisAddin, the add-in) changes cells: the sheet's change watchers hear of it. */
+  changes(change: CellChange): void {
+    for (const w of [...this.changeWatchers]) if (w.sheets.includes(change.sheet)) w.onChange(change);
   }
 
   /** A person selects a cell in Excel: the active cell moves and the sheet's watchers hear of it. */

@@ -147,6 +147,7 @@ describe('requirement set', () => {
     ['Worksheet', 'position'],
     ['Worksheet', 'freezePanes'],
     ['Worksheet', 'onSelectionChanged'],
+    ['Worksheet', 'onChanged'],
     ['WorksheetFreezePanes', 'freezeRows'],
     ['Workbook', 'getActiveCell'],
     ['Application', 'suspendApiCalculationUntilNextSync'],

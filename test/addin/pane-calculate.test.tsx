@@ -16,18 +16,38 @@ describe('Beräkna', () => {
     expect(text(within(summary).getByTestId('summary-Statlig ram'))).toContain('9 000 000 kr');
     expect(text(within(summary).getByTestId('summary-Summa slutlig tilldelning'))).toContain('8 211 043 kr');
     expect(text(within(summary).getByTestId('summary-Ej fördelat'))).toContain('788 957 kr');
-    // Warnings: the Swedish meaning is visible text, with the code (as on the sheet) and the count
-    const warnings = within(summary).getByRole('table', { name: 'Varningar' });
-    const warningRows = Array.from(warnings.querySelectorAll('tbody tr'));
-    expect(warningRows.map((r) => r.getAttribute('data-code'))).toEqual(['EK_SAKNAS', 'MATCHNING', 'NY', 'DELÅR', 'MINSKNING']);
-    expect(warningRows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => text(td)))).toEqual([
-      ['Eget kapital saknas (EK_SAKNAS)', '1'],
-      ['Begränsad av matchning (MATCHNING)', '1'],
-      ['Nytt förbund (NY)', '1'],
-      ['Delår (DELÅR)', '1'],
-      ['Minskning utöver spärren (MINSKNING)', '1'],
+    // Warnings: those that need action apart from the informational ones, each with its meaning, code and count
+    const warnings = within(summary).getByTestId('warnings');
+    const warningItems = (id: string) =>
+      Array.from(within(warnings).getByTestId(id).querySelectorAll('[data-testid=warning]')).map((r) => [
+        r.getAttribute('data-code'),
+        text(r.querySelector('button')!),
+      ]);
+    expect(warningItems('warnings-action')).toEqual([
+      ['MATCHNING', 'Begränsad av matchning(MATCHNING)1 förbund'],
+      ['MINSKNING', 'Minskning utöver spärren(MINSKNING)1 förbund'],
     ]);
-    expect(within(warnings).getByRole('columnheader', { name: 'Förbund' })).toBeTruthy();
+    expect(warningItems('warnings-info')).toEqual([
+      ['EK_SAKNAS', 'Eget kapital saknas(EK_SAKNAS)1 förbund'],
+      ['NY', 'Nytt förbund(NY)1 förbund'],
+      ['DELÅR', 'Delår(DELÅR)1 förbund'],
+    ]);
+    expect(within(warnings).getByRole('heading', { name: 'Att åtgärda' })).toBeTruthy();
+    expect(within(warnings).getByRole('heading', { name: 'För kännedom' })).toBeTruthy();
+    // A warning opens its federations; a name selects the federation's row (its name cell) on Förbund
+    fireEvent.click(within(warnings).getByRole('button', { name: /^Begränsad av matchning/ }));
+    const goTo = await within(warnings).findByRole('button', { name: 'Gå till Söderby på bladet Förbund' });
+    fireEvent.click(goTo);
+    await waitFor(() => expect(host.selection).toEqual({ sheet: 'Förbund', row: 2, column: 0 }));
+    // The money flows of the worked example (B 9 000 000 = T + P; S = P + cut + returned = extra + U)
+    const flow = (id: string) => text(within(summary).getByTestId(`summary-${id}`));
+    expect(flow('Statlig ram')).toBe('9 000 000 kr');
+    expect(flow('Ej fördelat')).toBe('788 957 kr');
+    // The federation table: Söderby's change from last year, −600 000 kr (−25 %)
+    const fedTable = within(summary).getByTestId('federation-table');
+    const söderbyRow = fedTable.querySelector('[data-federation="Söderby"]')!;
+    expect(text(söderbyRow.querySelector('[data-testid=change-kr]')!)).toBe('\u2212600 000 kr');
+    expect(text(söderbyRow.querySelector('[data-testid=change-share]')!)).toBe('\u221225 %');
     // The chart: a list, one item per federation, with both amounts as text and bars in proportion
     const chart = within(summary).getByRole('list', { name: 'Idealfördelning och slutlig tilldelning per förbund' });
     expect(chart.getAttribute('data-testid')).toBe('allocation-chart');
@@ -40,9 +60,12 @@ describe('Beräkna', () => {
     expect(text(items[1].querySelector('[data-amount=final]')!)).toBe('Slutlig tilldelning 1 800 000 kr');
     expect(items[1].querySelectorAll('[aria-hidden=true] [data-bar]')).toHaveLength(2);
     // Written: the host got the plan and the chart spec
-    expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun']);
-    expect(host.lastChart).toMatchObject({ sheet: 'Körlogg', sourceSheet: 'Förbund', idealColumn: 6, finalColumn: 10, count: 4 });
-    expect(host.sheets.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Körlogg']);
+    expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun', 'watchChanges', 'selectCell']);
+    // the chart on its own sheet Diagram (branch present, issue 14)
+    expect(host.lastChart).toMatchObject({ sheet: 'Diagram', sourceSheet: 'Diagram', idealColumn: 1, finalColumn: 2, count: 4 });
+    expect(host.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Körlogg']),
+    );
     expect(host.sheets[1].values[2][10]).toBe(1_800_000);
     expect(await axe(container, axeOptions)).toHaveNoViolations();
 
@@ -59,6 +82,28 @@ describe('Beräkna', () => {
     expect(await axe(container, axeOptions)).toHaveNoViolations();
     fireEvent.click(within(summary).getByRole('button', { name: 'Visa som diagram' }));
     expect(within(summary).getByTestId('allocation-chart')).toBeTruthy();
+  });
+
+  test('an edit of an input cell in Excel marks the summary stale; the run’s own output cells do not', async () => {
+    const host = new FakeHost(workedExampleSheets());
+    await renderApp(host);
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
+    await screen.findByTestId('summary', {}, { timeout: 10_000 });
+    await waitFor(() => expect(host.changeWatchers).toHaveLength(1));
+    expect(host.changeWatchers[0].sheets).toEqual(['Parametrar', 'Förbund', 'Kommuner']);
+    // The run's own columns (G… on Förbund, after the six input columns) and the add-in's own writes: not stale
+    act(() => host.changes({ sheet: 'Förbund', address: 'G1:O5', byThisAddin: false }));
+    act(() => host.changes({ sheet: 'Förbund', address: 'C3', byThisAddin: true }));
+    expect(screen.queryByTestId('stale')).toBeNull();
+    // A person's edit of Eget kapital (C3)
+    act(() => host.changes({ sheet: 'Förbund', address: 'C3', byThisAddin: false }));
+    const stale = await screen.findByTestId('stale');
+    expect(text(stale)).toContain('Förbund!C3 har ändrats sedan beräkningen.');
+    // stale: no longer watched; a new run watches again and is fresh
+    await waitFor(() => expect(host.changeWatchers).toHaveLength(0));
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
+    await waitFor(() => expect(screen.queryByTestId('stale')).toBeNull());
+    await waitFor(() => expect(host.changeWatchers).toHaveLength(1));
   });
 
   test('the intro says what Beräkna does, not what it is doing (that is the progress text)', async () => {
@@ -79,10 +124,14 @@ describe('Beräkna', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
     const list = await screen.findByTestId('problem-list', {}, { timeout: 10_000 });
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((i) => i.textContent)).toEqual([
+    const problemText = (i: HTMLElement) =>
+      `${i.querySelector('button, .fui-Text')?.textContent}: ${i.querySelector('[data-testid=problem-message]')?.textContent}`;
+    expect(items.map(problemText)).toEqual([
       'Förbund!C3: "ca 2 milj" är inget belopp',
       expect.stringMatching(/^Kommuner!A8: .*Okänt förbund/),
     ]);
+    // the federation and the column beside the cell
+    expect(text(items[0].querySelector('[data-testid=problem-context]')!)).toBe('Förbund: Söderby · Kolumn: Eget kapital (kr)');
     expect(screen.getByText('Arbetsboken har 2 fel.')).toBeTruthy();
     expect(text(screen.getByRole('tabpanel'))).toContain('Välj ett fel för att gå till cellen.');
     expect(host.calls).not.toContain('writeRun');
@@ -100,10 +149,12 @@ describe('Beräkna', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));
     const list = await screen.findByTestId('problem-list', {}, { timeout: 10_000 });
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((i) => i.textContent)).toEqual([
-      expect.stringMatching(/^Parametrar!A1: /),
-      'Förbund!C3: "ca 2 milj" är inget belopp',
-    ]);
+    expect(
+      items.map(
+        (i) =>
+          `${i.querySelector('button, .fui-Text')?.textContent}: ${i.querySelector('[data-testid=problem-message]')?.textContent}`,
+      ),
+    ).toEqual([expect.stringMatching(/^Parametrar!A1: /), 'Förbund!C3: "ca 2 milj" är inget belopp']);
     expect(within(items[0]).queryByRole('button')).toBeNull();
     expect(text(screen.getByRole('tabpanel'))).toContain('Välj ett fel för att gå till cellen.');
     fireEvent.click(within(items[1]).getByRole('button'));
@@ -144,7 +195,14 @@ describe('Beräkna', () => {
     expect(screen.getByRole('tabpanel').id).toBe('panel-parametrar');
     expect(host.calls).toEqual(['readWorkbook', 'readWorkbook']);
     await act(async () => open());
-    await waitFor(() => expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun', 'readWorkbook']));
+    await waitFor(() =>
+      expect(host.calls.filter((c) => c !== 'watchChanges')).toEqual([
+        'readWorkbook',
+        'readWorkbook',
+        'writeRun',
+        'readWorkbook',
+      ]),
+    );
     fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
     await screen.findByTestId('summary', {}, { timeout: 10_000 });
     expect(host.calls.filter((c) => c === 'writeRun')).toHaveLength(1);

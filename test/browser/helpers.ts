@@ -156,6 +156,8 @@ export interface SimInit {
   responseLimit?: number;
   /** Every sync waits this long (to look at the pane while it works) */
   syncDelayMs?: number;
+  /** onChanged events carry triggerSource (ExcelApi 1.14); without it, as older hosts, they do not */
+  triggerSource?: boolean;
 }
 
 export const DARK_THEME = {
@@ -277,4 +279,82 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   const clip = fullPage ? { x: 0, y: 0, width: size.width, height: Math.min(size.height, 1600) } : undefined;
   await page.screenshot({ path: file, fullPage, ...(clip ? { clip } : {}) });
   return file;
+}
+
+/** A word broken over two lines: the word, its element and the lines it takes. */
+export interface BrokenWord {
+  word: string;
+  element: string;
+  lines: number;
+}
+
+/**
+ * Every word of the visible page that the browser broke over more than one line. A "word" is what may
+ * not be broken: a run of characters without an ordinary space, cut only after a hyphen, a dash or a
+ * slash (so "15 000 000 kr" with its non-breaking spaces is one word). Each word's lines are counted from
+ * Range.getClientRects of its characters (boxes on distinct lines, by their vertical middle).
+ */
+export async function brokenWords(page: Page): Promise<BrokenWord[]> {
+  return page.evaluate(() => {
+    const out: { word: string; element: string; lines: number }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const token = /[^ \t\n\r\u200b\-\u2010\u2013\u2014/]+[-\u2010\u2013\u2014/]?/g;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const parent = node.parentElement;
+      if (!parent || !text.trim() || parent.closest('script,style,[hidden]')) continue;
+      for (const m of text.matchAll(token)) {
+        range.setStart(node, m.index ?? 0);
+        range.setEnd(node, (m.index ?? 0) + m[0].length);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+        const middles: number[] = [];
+        for (const r of rects) {
+          const mid = r.top + r.height / 2;
+          if (!middles.some((y) => Math.abs(y - mid) < r.height / 2)) middles.push(mid);
+        }
+        if (middles.length > 1)
+          out.push({
+            word: m[0],
+            element: `${parent.tagName.toLowerCase()}.${parent.className}`.slice(0, 80),
+            lines: middles.length,
+          });
+      }
+    }
+    return out;
+  });
+}
+
+/** How many lines the text of an element takes (its text's boxes on distinct lines). */
+export async function textLines(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const middles: number[] = [];
+      for (const r of Array.from(range.getClientRects()).filter((x) => x.width > 0 && x.height > 0)) {
+        const mid = r.top + r.height / 2;
+        if (!middles.some((y) => Math.abs(y - mid) < r.height / 2)) middles.push(mid);
+      }
+      return middles.length;
+    });
+}
+
+/** The rows the visible children of an element take (distinct tops of its element children's boxes). */
+export async function childRows(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const tops: number[] = [];
+      for (const child of Array.from(el.children)) {
+        const r = child.getBoundingClientRect();
+        // hidden children, and focus helpers of 1 px (Tabster's dummies), take no room of the row
+        if (r.width <= 1 || r.height <= 1) continue;
+        if (!tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
+      }
+      return tops.length;
+    });
 }

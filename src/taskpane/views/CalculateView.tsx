@@ -14,6 +14,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  ProgressBar,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -22,8 +23,12 @@ import { canSelectProblem } from '../controller';
 import type { CalculationOutcome } from '../controller';
 import { PANE_TEXTS } from '../texts';
 import { ProblemList } from '../components/ProblemList';
-import { RunSummaryView } from '../components/RunSummaryView';
 import { WriteFailureView } from '../components/WriteFailureView';
+
+// The summary (tables, warnings, chart) is shown only after a run: its own chunk, not the pane's first load.
+const RunSummaryView = React.lazy(() =>
+  import(/* webpackChunkName: "summary" */ '../components/RunSummaryView').then((m) => ({ default: m.RunSummaryView })),
+);
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -40,6 +45,10 @@ export interface CalculateViewProps {
   removedMessage?: string;
   /** The summary was computed before the parameters were changed */
   stale?: boolean;
+  /** Selects a federation's row on Förbund (from the summary's warnings and table) */
+  onSelectFederation?: (f: { name: string; row?: number }) => void;
+  /** The input cell edited after the run (why the summary is stale) */
+  staleEdit?: string;
   /** Parameter fields edited in the Parametrar view and not saved */
   unsavedParameters?: number;
   /** Opens the Parametrar view (from the note about unsaved edits) */
@@ -117,7 +126,17 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
           disabled={busy}
         />
       )}
-      {outcome && outcome.ok && <RunSummaryView outcome={outcome} stale={props.stale} />}
+      {outcome && outcome.ok && (
+        <React.Suspense fallback={<ProgressBar aria-label={PANE_TEXTS.loadingSummary} />}>
+          <RunSummaryView
+            outcome={outcome}
+            stale={props.stale}
+            staleEdit={props.staleEdit}
+            onSelectFederation={props.onSelectFederation}
+            busy={busy}
+          />
+        </React.Suspense>
+      )}
     </div>
   );
 }

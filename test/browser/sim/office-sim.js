@@ -13,6 +13,10 @@
  * - Range.values: null leaves a cell as it is; values and numberFormat must match the range's shape;
  *   a string written into a cell not formatted as text ("@") is parsed like typed input (excelParse:
  *   "=…" a formula, "1-2" or "3/4" a date, "00123" a number), as Excel does.
+ * - Worksheet.onChanged (ExcelApi 1.7): handlers hear every change of values on their sheet, the
+ *   add-in's own writes (Range.values, Range.clear) as well as a person's (sim.userEdits), after the
+ *   sync that made the change, as Excel does. The event carries triggerSource ('ThisLocalAddin' for the
+ *   add-in's writes, ExcelApi 1.14) only when __SIM_INIT__.triggerSource is true: older hosts do not tell.
  * `syncDelayMs` in __SIM_INIT__ slows every sync down (to look at the pane while it works).
  * Everything is recorded in window.__sim for the tests (syncs, payload bytes, selection, charts, fills).
  */
@@ -112,6 +116,10 @@
     suspendCalls: 0,
     log: [],
     selectionHandlers: [],
+    /** Worksheet.onChanged registrations: { handler, sheet } */
+    changeHandlers: [],
+    /** Every onChanged event fired: { sheet, address, triggerSource } */
+    changeEvents: [],
     /** The highest ExcelApi set this Excel has (today's Excel: 1.9 and above; init.apiVersion to model an older one) */
     apiVersion: init.apiVersion || '1.9',
   };
@@ -127,6 +135,29 @@
     var lower = String(name).toLocaleLowerCase('sv');
     for (var i = 0; i < sim.sheets.length; i++) if (sim.sheets[i].name.toLocaleLowerCase('sv') === lower) return sim.sheets[i];
     return null;
+  }
+  /** Fires the onChanged handlers of a rectangle's sheet, after the current task (as Excel, after the sync). */
+  function changed(rect, byAddin) {
+    var a = letters(rect.column) + (rect.row + 1);
+    var b = letters(rect.column + rect.columnCount - 1) + (rect.row + rect.rowCount);
+    var event = {
+      address: a === b ? a : a + ':' + b,
+      worksheetId: '{' + rect.sheet.name + '}',
+      type: 'WorksheetChanged',
+      changeType: 'RangeEdited',
+      source: 'Local',
+    };
+    if (init.triggerSource) event.triggerSource = byAddin ? 'ThisLocalAddin' : 'Unknown';
+    setTimeout(function () {
+      sim.changeEvents.push({ sheet: rect.sheet.name, address: event.address, triggerSource: event.triggerSource });
+      sim.changeHandlers
+        .filter(function (h) {
+          return h.sheet === rect.sheet;
+        })
+        .forEach(function (h) {
+          h.handler(event);
+        });
+    }, 0);
   }
   function fail(code, message) {
     var e = new Error(message);
@@ -493,6 +524,33 @@
     };
   }
   WorksheetProxy.prototype = Object.create(ClientProxy.prototype);
+  // Worksheet.onChanged (ExcelApi 1.7): added, and removed, by the next sync of its request context
+  Object.defineProperty(WorksheetProxy.prototype, 'onChanged', {
+    get: function () {
+      var self = this;
+      var ctx = this._ctx;
+      return {
+        add: function (handler) {
+          var registration = { handler: handler, sheet: null };
+          ctx._enqueue('onChanged.add', undefined, function () {
+            registration.sheet = self._target();
+            sim.changeHandlers.push(registration);
+          });
+          return {
+            context: ctx,
+            remove: function () {
+              if (ctx._finished && !ctx._reopened) throw fail('InvalidRequestContext', 'remove() utanför Excel.run(context, …)');
+              ctx._enqueue('onChanged.remove', undefined, function () {
+                sim.changeHandlers = sim.changeHandlers.filter(function (h) {
+                  return h !== registration;
+                });
+              });
+            },
+          };
+        },
+      };
+    },
+  });
   WorksheetProxy.prototype._read = function (p, s) {
     if (p === 'name') return s.name;
     if (p === 'position') return sim.sheets.indexOf(s);
@@ -731,6 +789,7 @@
             rect.sheet.set(rect.row + i, rect.column + j, value);
           }
         }
+        changed(rect, true);
       });
       return;
     }
@@ -772,6 +831,7 @@
           for (var c = rect.column; c < Math.min(rect.column + rect.columnCount, row.length); c++) row[c] = '';
         }
       }
+      if (all || applyTo === 'Contents') changed(rect, true);
       if (all || applyTo === 'Formats') {
         [s.formats, s.fills].forEach(function (m) {
           Array.from(m.keys()).forEach(function (k) {
@@ -1094,6 +1154,12 @@
   /** A person types a value into a cell (while the pane is open; no event reaches the pane). */
   sim.userTypes = function (sheet, row, column, value) {
     findSheet(sheet).set(row, column, value);
+  /** A person types a value into a cell (0-based): the value is set and the sheet's onChanged handlers hear it. */
+  sim.userEdits = function (sheet, row, column, value) {
+    var s = findSheet(sheet);
+    s.formulas.delete(key(row, column));
+    s.set(row, column, value);
+    changed({ sheet: s, row: row, column: column, rowCount: 1, columnCount: 1 }, false);
   };
   /** A person clicks a cell: the selection moves and the sheet's onSelectionChanged handlers run. */
   sim.userSelects = function (sheet, row, column) {
