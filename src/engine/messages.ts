@@ -8,7 +8,10 @@ import type { WarningCode } from './types';
 
 /** One warning code: its short Swedish meaning (pane, template) and what its text says. */
 export interface WarningDefinition {
-  /** Short meaning in lower case, e.g. "eget kapital över rimlig nivå" (the pane's summary) */
+  /**
+   * Short meaning in lower case, in the glossary's words, e.g. "eget kapital över rimlig nivå": the
+   * pane's summary, Förklara and the statement show it (capitalised by warningMeaning), never the code
+   */
   label: string;
 }
 
@@ -18,14 +21,14 @@ export interface WarningDefinition {
  */
 export const WARNING_DEFINITIONS = {
   EGET_KAPITAL: { label: 'eget kapital över rimlig nivå' },
-  EK_SAKNAS: { label: 'eget kapital saknas' },
-  SPÄRR: { label: 'lyft till spärrgolvet' },
-  SPÄRR_EJ: { label: 'spärren togs bort' },
-  MATCHNING: { label: 'begränsad av matchning' },
-  ÅTERLÄMNAT: { label: 'har lämnat tillbaka medel' },
-  YTTERLIGARE_DELVIS: { label: 'fick inte hela ansökan' },
+  EK_SAKNAS: { label: 'uppgift om eget kapital saknas' },
+  SPÄRR: { label: 'höjd till spärrnivån' },
+  SPÄRR_EJ: { label: 'spärren gäller inte i år' },
+  MATCHNING: { label: 'begränsad av matchningen' },
+  ÅTERLÄMNAT: { label: 'återlämnade medel' },
+  YTTERLIGARE_DELVIS: { label: 'fick inte hela ansökan om ytterligare medel' },
   NY: { label: 'nytt förbund' },
-  DELÅR: { label: 'delår' },
+  DELÅR: { label: 'verksamhet del av året' },
   MINSKNING: { label: 'minskning utöver spärren' },
 } as const satisfies Record<WarningCode, WarningDefinition>;
 

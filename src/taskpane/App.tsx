@@ -21,6 +21,7 @@ import { TemplateOffer } from './components/TemplateOffer';
 import type { ViewName } from './state';
 import { PANE_TEXTS } from './texts';
 import { usePane } from './use-pane';
+import { explanationCheck, explanationStatement } from './controller';
 
 export type { ViewName } from './state';
 
@@ -167,6 +168,11 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
             {view === 'forklara' && (
               <ExplainView
                 result={explain.result}
+                statement={explanationStatement(explain, explain.selected)}
+                check={explanationCheck(explain, explain.selected)}
+                onSavePdf={() => void actions.saveStatementPdf()}
+                savingPdf={progressLabel === PANE_TEXTS.makingPdf}
+                saved={explain.saved}
                 problemCount={explain.problemCount}
                 busy={busy}
                 selected={explain.selected}

@@ -1,7 +1,7 @@
 // The pane's state and how each event changes it: a pure reducer (no React, no Excel), tested on its own.
-import type { AllocationResult } from '../engine';
+import type { AllocationResult, ModelInput } from '../engine';
 import type { RunOutcome } from '../workbook';
-import type { SheetValues, WorkbookLayout } from '../workbook/types';
+import type { SheetValues, WorkbookLayout, WritePlan } from '../workbook/types';
 import type { CalculationOutcome } from './controller';
 import { missingInputSheets } from './controller';
 import type { ParameterEdits } from './parameter-drafts';
@@ -14,9 +14,20 @@ export type ViewName = 'berakna' | 'parametrar' | 'forklara';
 export interface Explain {
   result?: AllocationResult;
   layout?: WorkbookLayout;
+  /** The run's input (members' basis figures and matching in the statement) */
+  input?: ModelInput;
+  /**
+   * What the computation would write, and Förbund as read with it: Förklara says when the sheet's
+   * numbers differ. Undefined right after Beräkna (the sheet then holds exactly this run).
+   */
+  written?: { plan: WritePlan; sheet: SheetValues };
   problemCount?: number;
   selected?: string;
   message?: string;
+  /** The recorded decision the run belongs to (label, date), for the statement; read by the Beslut sheet's code */
+  decision?: { label: string; date?: string };
+  /** After "Spara underlaget som PDF": what happened (cleared when another federation is picked) */
+  saved?: { ok: boolean; text: string };
 }
 
 export interface PaneState {
@@ -53,7 +64,8 @@ export type PaneAction =
   | { type: 'taskFailed'; error: string }
   | { type: 'sheetsRead'; sheets: SheetValues[] }
   | { type: 'ready' }
-  | { type: 'explanationLoaded'; run: RunOutcome; keepSelected: string | undefined }
+  /** Förklara's computation; `sheets`: the workbook as read for it (to compare what is written) */
+  | { type: 'explanationLoaded'; run: RunOutcome; keepSelected: string | undefined; sheets?: SheetValues[] }
   | { type: 'calculationStarted' }
   | { type: 'calculated'; outcome: CalculationOutcome }
   | { type: 'resultsRemoved'; columns: number; sheets: string[]; notices: { address: string; message: string }[] }
@@ -63,7 +75,9 @@ export type PaneAction =
   | { type: 'parameterEditsCleared' }
   | { type: 'parametersSaved'; count: number }
   | { type: 'federationSelected'; name: string | undefined }
-  | { type: 'selectionNotFederation' };
+  | { type: 'selectionNotFederation' }
+  /** "Spara underlaget som PDF" finished: offered for download, or failed */
+  | { type: 'statementSaved'; ok: boolean; text: string };
 
 export function initialPaneState(view: ViewName = 'berakna'): PaneState {
   return {
@@ -103,7 +117,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const { run, keepSelected } = action;
       if (!run.ok) return { ...state, explain: { problemCount: run.problems.length } };
       const keep = keepSelected && run.result.federations.some((f) => f.name === keepSelected) ? keepSelected : undefined;
-      return { ...state, explain: { result: run.result, layout: run.layout, selected: keep } };
+      const sheet = action.sheets?.find((s) => s.name === run.layout.federationSheet.name);
+      const explain: Explain = { result: run.result, layout: run.layout, input: run.input, selected: keep };
+      if (sheet) explain.written = { plan: run.plan, sheet };
+      return { ...state, explain };
     }
     case 'calculationStarted':
       // The summary of an earlier run is gone as soon as a new one starts: it is never shown for a
@@ -112,7 +129,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'calculated': {
       const { outcome } = action;
       const explain = outcome.ok
-        ? { result: outcome.result, layout: outcome.layout, selected: state.explain.selected }
+        ? { result: outcome.result, layout: outcome.layout, input: outcome.input, selected: state.explain.selected }
         : state.explain;
       return { ...state, outcome, outcomeStale: false, explain };
     }
@@ -150,10 +167,12 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
     case 'federationSelected': {
       const e = state.explain;
-      if (e.selected === action.name && !e.message) return state;
-      return { ...state, explain: { ...e, selected: action.name, message: undefined } };
+      if (e.selected === action.name && !e.message && !e.saved) return state;
+      return { ...state, explain: { ...e, selected: action.name, message: undefined, saved: undefined } };
     }
     case 'selectionNotFederation':
       return { ...state, explain: { ...state.explain, message: PANE_TEXTS.selectFederationRow } };
+    case 'statementSaved':
+      return { ...state, explain: { ...state.explain, saved: { ok: action.ok, text: action.text } } };
   }
 }

@@ -4,12 +4,21 @@ import * as React from 'react';
 import type { CellBlock, Problem } from '../workbook/types';
 import type { CellRef, WorkbookHost } from '../excel/host';
 import type { ParameterKey } from '../workbook/parameters';
-import { calculate, computeOnly, federationAtRow, insertTemplate, removeResults, STAGE_LABELS } from './controller';
+import {
+  calculate,
+  computeOnly,
+  explanationStatement,
+  federationAtRow,
+  insertTemplate,
+  removeResults,
+  STAGE_LABELS,
+} from './controller';
+import { offerDownload, statementPdfFile } from './save-pdf';
 import type { Stage } from './controller';
 import { changedParameters } from './parameter-drafts';
 import { explainLoaded, initialPaneState, paneReducer } from './state';
 import type { PaneState, ViewName } from './state';
-import { PROGRESS } from './texts';
+import { PANE_TEXTS, PROGRESS } from './texts';
 import { useTaskQueue } from './use-task-queue';
 
 export interface PaneActions {
@@ -24,6 +33,8 @@ export interface PaneActions {
   selectFederation: (name: string | undefined) => void;
   useSelection: () => Promise<void>;
   refreshExplanation: () => Promise<void>;
+  /** Förklara: the shown federation's statement as a PDF, made here and offered for saving */
+  saveStatementPdf: () => Promise<void>;
 }
 
 export interface Pane {
@@ -56,8 +67,8 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
 
   const loadExplanation = React.useCallback(
     async (keepSelected: string | undefined) => {
-      const run = await computeOnly(host);
-      dispatch({ type: 'explanationLoaded', run, keepSelected });
+      const { run, sheets } = await computeOnly(host);
+      dispatch({ type: 'explanationLoaded', run, keepSelected, sheets });
     },
     [host],
   );
@@ -147,6 +158,24 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
       const keep = stateRef.current.explain.selected;
       return task(PROGRESS.readingWorkbook, () => loadExplanation(keep));
     },
+    saveStatementPdf: () =>
+      task(
+        PANE_TEXTS.makingPdf,
+        async () => {
+          const e = stateRef.current.explain;
+          const statement = explanationStatement(e, e.selected, { generatedAt: new Date() });
+          if (!statement) return;
+          try {
+            const { bytes, fileName } = await statementPdfFile(statement);
+            offerDownload(bytes, fileName);
+            dispatch({ type: 'statementSaved', ok: true, text: PANE_TEXTS.pdfSaved(fileName) });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            dispatch({ type: 'statementSaved', ok: false, text: PANE_TEXTS.pdfFailed(message) });
+          }
+        },
+        { quiet: true },
+      ),
   };
 
   const unsavedParameters = React.useMemo(() => changedParameters(sheets, parameterEdits).length, [sheets, parameterEdits]);

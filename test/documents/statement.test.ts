@@ -23,8 +23,8 @@ describe('Söderby', () => {
     // 1 800 000 − 2 400 000 = −600 000; −600 000 / 2 400 000 = −25,0 %
     expect(s.answer.change).toBe('600 000 kr mindre än föregående år (−25,0 %)');
     expect(s.answer.decision).toBe('Beslut 2026-11-07 (2026-11-07)');
-    expect(value(s, 'svar', 'Ändring mot föregående år')).toBe('−600 000 kr');
-    expect(section(s, 'svar')['Ändring mot föregående år'].note).toBe('−25,0 %');
+    expect(value(s, 'svar', 'Förändring mot föregående år')).toBe('−600 000 kr');
+    expect(section(s, 'svar')['Förändring mot föregående år'].note).toBe('−25,0 %');
     expect(value(s, 'svar', 'Beslut')).toBe('Beslut 2026-11-07');
     expect(s.federation).toBe('Söderby');
     expect(s.where).toBe('VO Syd, Region Syd');
@@ -156,7 +156,7 @@ describe('Västerby: new, part year, equity unknown, additional funds granted', 
     expect(s.answer.value).toBe('1 360 905 kr');
     expect(s.answer.change).toBeUndefined();
     expect(s.answer.decision).toBeUndefined();
-    expect(section(s, 'svar')['Ändring mot föregående år']).toMatchObject({ value: '' });
+    expect(section(s, 'svar')['Förändring mot föregående år']).toMatchObject({ value: '' });
     expect(section(s, 'svar')['Beslut']).toBeUndefined();
   });
 
@@ -213,7 +213,7 @@ test('Norrby: change +41 316 kr (+1,6 %), no warnings', () => {
   const s = statement('Norrby');
   // 2 641 316 − 2 600 000 = 41 316; 41 316 / 2 600 000 = 1,589 %
   expect(s.answer.change).toBe('41 316 kr mer än föregående år (+1,6 %)');
-  expect(value(s, 'svar', 'Ändring mot föregående år')).toBe('+41 316 kr');
+  expect(value(s, 'svar', 'Förändring mot föregående år')).toBe('+41 316 kr');
   expect(s.sections.find((x) => x.id === 'varningar')!.lines).toEqual([{ label: 'Inga varningar', value: '' }]);
 });
 
@@ -264,7 +264,7 @@ describe('a partial grant says its tier and the pro-rata share; the change uses 
 
   test('part-year: the base is last year × 6/12', () => {
     const s = federationStatement(r, 'Bby', { generatedAt: GENERATED });
-    expect(section(s, 'svar')['Föregående års tilldelning']).toMatchObject({
+    expect(section(s, 'svar')['Statlig tilldelning föregående år']).toMatchObject({
       value: '450 000 kr',
       note: '900 000 kr × 6/12 (delår)',
     });
