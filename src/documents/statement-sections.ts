@@ -382,7 +382,7 @@ export function nationalSection(result: AllocationResult): StatementLine[] {
     {
       label: 'λ',
       value: formatNumber(result.lambda, 6),
-      note: 'andel av behovsdelen som förbund utan lyft till spärrnivån behåller',
+      note: 'andel av behovsdelen som förbunden som inte höjts till spärrnivån behåller',
     },
     {
       label: 'Tillämpad spärr',

@@ -21,10 +21,10 @@ describe('Beräkna', () => {
     const warningRows = Array.from(warnings.querySelectorAll('tbody tr'));
     expect(warningRows.map((r) => r.getAttribute('data-code'))).toEqual(['EK_SAKNAS', 'MATCHNING', 'NY', 'DELÅR', 'MINSKNING']);
     expect(warningRows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => text(td)))).toEqual([
-      ['Eget kapital saknas (EK_SAKNAS)', '1'],
-      ['Begränsad av matchning (MATCHNING)', '1'],
+      ['Uppgift om eget kapital saknas (EK_SAKNAS)', '1'],
+      ['Begränsad av matchningen (MATCHNING)', '1'],
       ['Nytt förbund (NY)', '1'],
-      ['Delår (DELÅR)', '1'],
+      ['Verksamhet del av året (DELÅR)', '1'],
       ['Minskning utöver spärren (MINSKNING)', '1'],
     ]);
     expect(within(warnings).getByRole('columnheader', { name: 'Förbund' })).toBeTruthy();
