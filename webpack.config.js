@@ -44,6 +44,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
+      // Chunks loaded on demand keep their name (webpackChunkName), e.g. pdf.1a2b3c4d.js for Förklara's PDF
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },

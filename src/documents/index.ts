@@ -1,6 +1,14 @@
 // Federation statements: the statement model (host-neutral, Swedish) and its A4 PDF.
 // spec: docs/model.md §U2. No Node, DOM or Office imports.
-export { federationStatement, partialReason, previousBase, tierRatio, statementDate, WARNING_TITLES } from './statement';
+export {
+  federationStatement,
+  partialReason,
+  previousBase,
+  tierRatio,
+  statementDate,
+  withSection,
+  WARNING_TITLES,
+} from './statement';
 export type {
   Statement,
   StatementAnswer,
@@ -9,4 +17,5 @@ export type {
   StatementSection,
   StatementSectionId,
 } from './statement';
+export { statementText } from './text';
 export { statementPdf, statementFileName, wrapText, wrapWords } from './pdf';

@@ -3,7 +3,7 @@
 // spec: docs/model.md §U2; allocation-model.md steps 1–9.
 import Decimal from 'decimal.js';
 import type { AllocationResult, FederationResult, ModelInput, MunicipalContributionResult, SplitMethod } from '../engine';
-import { formatKronor, formatNumber, formatShare, normalizeKey, SPLIT_METHOD_LABELS } from '../workbook';
+import { EQUAL_FALLBACK_REASON, formatKronor, formatNumber, formatShare, normalizeKey } from '../workbook';
 import { MINUS, WARNING_TITLES } from './statement-types';
 import type { StatementAnswer, StatementContext, StatementLine } from './statement-types';
 
@@ -55,17 +55,17 @@ export function answerOf(
     const pct = final.minus(base).dividedBy(base).times(100);
     const pctText = `${signed(pct.toDecimalPlaces(1, Decimal.ROUND_HALF_UP), (x) => formatNumber(x, 1))} %`;
     lines.push({
-      label: 'Föregående års tilldelning',
+      label: 'Statlig tilldelning föregående år',
       value: kr(base),
       note: f.months < 12 ? `${kr(f.previousAllocation!)}${months(f)} (delår)` : undefined,
     });
-    lines.push({ label: 'Ändring mot föregående år', value: signed(diff, kr), note: pctText });
+    lines.push({ label: 'Förändring mot föregående år', value: signed(diff, kr), note: pctText });
     change = diff.isZero()
       ? 'oförändrat mot föregående år'
       : `${kr(diff.abs())} ${diff.isNegative() ? 'mindre' : 'mer'} än föregående år (${pctText})`;
   } else {
-    lines.push({ label: 'Föregående års tilldelning', value: '', note: 'ingen: nytt förbund' });
-    lines.push({ label: 'Ändring mot föregående år', value: '', note: 'jämförelse saknas för ett nytt förbund' });
+    lines.push({ label: 'Statlig tilldelning föregående år', value: '', note: 'ingen: nytt förbund' });
+    lines.push({ label: 'Förändring mot föregående år', value: '', note: 'jämförelse saknas för ett nytt förbund' });
   }
   let decision: string | undefined;
   if (context.decision) {
@@ -354,7 +354,7 @@ export function membersSection(result: AllocationResult, f: FederationResult, in
     {
       label: 'Kommunernas andel',
       value: kr(f.rounded.municipalShare),
-      note: `hälften, fördelas ${fallback ? `lika (${SPLIT_METHOD_LABELS[f.splitMethod].toLowerCase()} saknas)` : SPLIT_BASIS[f.splitMethod]}`,
+      note: `hälften, fördelas ${fallback && f.splitMethod !== 'lika' ? `${SPLIT_BASIS.lika} (${EQUAL_FALLBACK_REASON[f.splitMethod]} angivna)` : SPLIT_BASIS[f.splitMethod]}`,
     },
   ];
   for (const m of contributions)
@@ -382,7 +382,7 @@ export function nationalSection(result: AllocationResult): StatementLine[] {
     {
       label: 'λ',
       value: formatNumber(result.lambda, 6),
-      note: 'andel av behovsdelen som förbund utan lyft till spärrnivån behåller',
+      note: 'andel av behovsdelen som förbunden som inte höjts till spärrnivån behåller',
     },
     {
       label: 'Tillämpad spärr',

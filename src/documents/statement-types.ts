@@ -1,5 +1,6 @@
 // The statement model's types ("Underlag för styrelsen") and the plain-Swedish warning titles.
 // spec: docs/model.md §U2
+import { WARNING_CODES, warningMeaning } from '../engine';
 import type { ModelInput, WarningCode } from '../engine';
 
 /** One row of a section: a label, its value (right-aligned in a table), and an optional note. */
@@ -20,7 +21,9 @@ export type StatementSectionId =
   | 'slutlig'
   | 'varningar'
   | 'medlemmar'
-  | 'nationellt';
+  | 'nationellt'
+  // Open for sections other code adds with withSection (a regional file's, a later round's)
+  | (string & {});
 
 export interface StatementSection {
   id: StatementSectionId;
@@ -70,18 +73,13 @@ export interface Statement {
   fileName?: string;
 }
 
-/** The meaning of each warning in plain Swedish (the statement shows these, never the codes). */
-export const WARNING_TITLES: Record<WarningCode, string> = {
-  EGET_KAPITAL: 'Eget kapital över rimlig nivå',
-  EK_SAKNAS: 'Uppgift om eget kapital saknas',
-  SPÄRR: 'Höjd till spärrnivån',
-  SPÄRR_EJ: 'Spärren gäller inte i år',
-  MATCHNING: 'Begränsad av matchningen',
-  ÅTERLÄMNAT: 'Återlämnade medel',
-  YTTERLIGARE_DELVIS: 'Fick inte hela ansökan om ytterligare medel',
-  NY: 'Nytt förbund',
-  DELÅR: 'Verksamhet del av året',
-  MINSKNING: 'Minskning utöver spärren',
-};
+/**
+ * Each warning's meaning in plain Swedish, capitalised: the engine's warning table (WARNING_DEFINITIONS
+ * in src/engine/messages.ts) is the one home; the statement and Förklara show these, never the codes.
+ */
+export const WARNING_TITLES = Object.fromEntries(WARNING_CODES.map((code) => [code, warningMeaning(code)])) as Record<
+  WarningCode,
+  string
+>;
 
 export const MINUS = '\u2212';

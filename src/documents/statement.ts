@@ -4,7 +4,7 @@
 // spec: docs/model.md §U2; allocation-model.md steps 1–9.
 // Types: ./statement-types.ts; the sections: ./statement-sections.ts (re-exported here).
 import type { AllocationResult, FederationResult } from '../engine';
-import { normalizeKey, PROGRAM_NAME, PROGRAM_VERSION } from '../workbook';
+import { normalizeKey, PROGRAM_NAME, PROGRAM_VERSION, READ_TEXTS } from '../workbook';
 import {
   answerOf,
   clean,
@@ -47,7 +47,7 @@ export function statementDate(d: Date): string {
  */
 export function federationStatement(result: AllocationResult, name: string, context: StatementContext = {}): Statement {
   const f = findFederation(result, name);
-  if (!f) throw new Error(`Förbundet "${name}" finns inte i resultatet`);
+  if (!f) throw new Error(READ_TEXTS.federationNotInResult(name));
   const generatedAt = context.generatedAt ?? new Date();
   const { answer, lines } = answerOf(result, f, context);
   const section = (id: StatementSectionId, heading: string, ls: StatementLine[]): StatementSection => ({
@@ -81,4 +81,17 @@ export function federationStatement(result: AllocationResult, name: string, cont
   if (where) statement.where = where;
   if (context.fileName) statement.fileName = context.fileName;
   return statement;
+}
+
+/**
+ * The statement with one more section, placed after the section `after` (default: before the
+ * national figures, i.e. after the federation's own sections). For other code's own lines — a regional
+ * file's, a later round's — so that the pane's Förklara and the PDF show them in the same place.
+ */
+export function withSection(statement: Statement, section: StatementSection, after?: StatementSectionId): Statement {
+  const sections = [...statement.sections];
+  const at =
+    after === undefined ? sections.findIndex((x) => x.id === 'nationellt') : sections.findIndex((x) => x.id === after) + 1;
+  sections.splice(at <= 0 ? sections.length : at, 0, { ...section, lines: section.lines.map(clean) });
+  return { ...statement, sections };
 }

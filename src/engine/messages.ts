@@ -8,7 +8,10 @@ import type { WarningCode } from './types';
 
 /** One warning code: its short Swedish meaning (pane, template) and what its text says. */
 export interface WarningDefinition {
-  /** Short meaning in lower case, e.g. "eget kapital över rimlig nivå" (the pane's summary) */
+  /**
+   * Short meaning in lower case, in the glossary's words, e.g. "eget kapital över rimlig nivå": the
+   * pane's summary, Förklara and the statement show it (capitalised by warningMeaning), never the code
+   */
   label: string;
   /**
    * The federation needs head office's attention (true: highlighted on Förbund, listed first in the
@@ -23,14 +26,14 @@ export interface WarningDefinition {
  */
 export const WARNING_DEFINITIONS = {
   EGET_KAPITAL: { label: 'eget kapital över rimlig nivå', action: true },
-  EK_SAKNAS: { label: 'eget kapital saknas', action: false },
-  SPÄRR: { label: 'lyft till spärrgolvet', action: false },
-  SPÄRR_EJ: { label: 'spärren togs bort', action: true },
-  MATCHNING: { label: 'begränsad av matchning', action: true },
-  ÅTERLÄMNAT: { label: 'har lämnat tillbaka medel', action: true },
-  YTTERLIGARE_DELVIS: { label: 'fick inte hela ansökan', action: true },
+  EK_SAKNAS: { label: 'uppgift om eget kapital saknas', action: false },
+  SPÄRR: { label: 'höjd till spärrnivån', action: false },
+  SPÄRR_EJ: { label: 'spärren gäller inte i år', action: true },
+  MATCHNING: { label: 'begränsad av matchningen', action: true },
+  ÅTERLÄMNAT: { label: 'återlämnade medel', action: true },
+  YTTERLIGARE_DELVIS: { label: 'fick inte hela ansökan om ytterligare medel', action: true },
   NY: { label: 'nytt förbund', action: false },
-  DELÅR: { label: 'delår', action: false },
+  DELÅR: { label: 'verksamhet del av året', action: false },
   MINSKNING: { label: 'minskning utöver spärren', action: true },
 } as const satisfies Record<WarningCode, WarningDefinition>;
 

@@ -17,7 +17,7 @@ import {
 } from '../engine';
 import type { CellValue, Problem, SheetValues } from '../workbook/types';
 import type { CellRead } from '../workbook/cells';
-import type { ExplanationLine } from '../workbook/explain';
+import type { StatementLine as ExplanationLine } from '../documents/statement-types';
 import { readWorkbook } from '../workbook/read';
 import { readMoney, readQuantity, readShare } from '../workbook/cells';
 import { findHeaderRow, findSheet, makeProblem } from '../workbook/sheets';

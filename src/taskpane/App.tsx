@@ -25,6 +25,7 @@ import { PaneTabList as TabList } from './components/PaneTabList';
 import type { ViewName } from './state';
 import { PANE_TEXTS, TARGETED_PANE_TEXTS } from './texts';
 import { usePane } from './use-pane';
+import { explanationCheck, explanationStatement } from './controller';
 
 /** The view Riktade medel, loaded when its tab is opened (the round's code is not in the first bundle). */
 const TargetedView = React.lazy(() => import(/* webpackChunkName: "riktade" */ './views/TargetedView'));
@@ -214,6 +215,11 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               <ExplainView
                 result={explain.result}
                 regional={explain.regional?.ok ? explain.regional : undefined}
+                statement={explanationStatement(explain, explain.selected)}
+                check={explanationCheck(explain, explain.selected)}
+                onSavePdf={() => void actions.saveStatementPdf()}
+                savingPdf={progressLabel === PANE_TEXTS.makingPdf}
+                saved={explain.saved}
                 problemCount={explain.problemCount}
                 busy={busy}
                 selected={explain.selected}

@@ -1,14 +1,17 @@
 // What the pane's buttons do, without React: read the workbook through the host, run the workbook
 // layer, write back. Kept apart from the components so that it is tested on its own.
-import type { AllocationResult } from '../engine';
+import type { AllocationResult, ModelInput } from '../engine';
 import type { CellValue, Problem, RunSummary, SheetValues, WorkbookLayout, WritePlan } from '../workbook/types';
 import { INPUT_SHEETS } from '../workbook/types';
 import { removeOutputPlan, runAllocation, templateSheets } from '../workbook';
 import type { RunOutcome } from '../workbook';
 import { normalizeKey } from '../workbook/text';
 import type { WorkbookHost, WriteStats } from '../excel/host';
-import { explainFederation } from '../workbook/explain';
-import type { ExplanationLine } from '../workbook/explain';
+import { federationStatement } from '../documents/statement';
+import type { Statement, StatementContext } from '../documents/statement';
+import { checkWrittenRow } from '../workbook/written-check';
+import type { WrittenCheck } from '../workbook/written-check';
+import type { Explain } from './state';
 import { PANE_TEXTS, PROGRESS } from './texts';
 import { checkRegional } from '../round/check';
 import type { RegionalCheck } from '../round/check';
@@ -61,6 +64,8 @@ export type CalculationOutcome =
       summary: RunSummary;
       result: AllocationResult;
       layout: WorkbookLayout;
+      /** The run's input (Förklara's statement) */
+      input: ModelInput;
       bars: ChartBar[];
       stats: WriteStats;
     };
@@ -100,23 +105,22 @@ export async function calculate(
   if (!run.ok) return { ok: false, problems: run.problems, sheetNames: sheets.map((s) => s.name) };
   onStage('writing');
   await nextFrame();
-  let stats: WriteStats;
+  const written = (stats: WriteStats): CalculationOutcome => ({
+    ok: true,
+    summary: run.plan.summary,
+    result: run.result,
+    layout: run.layout,
+    input: run.input,
+    bars: chartBars(run.result),
+    stats,
+  });
   try {
-    stats = await host.writeRun(run.plan, run.plan.chart);
+    return written(await host.writeRun(run.plan, run.plan.chart));
   } catch (error) {
     const failure = await writeFailure(host, sheets, run.plan, error);
-    if (!failure)
-      return {
-        ok: true,
-        summary: run.plan.summary,
-        result: run.result,
-        layout: run.layout,
-        bars: chartBars(run.result),
-        stats: { syncs: 0, batchBytes: [] },
-      };
+    if (!failure) return written({ syncs: 0, batchBytes: [] });
     return { ok: false, problems: [], sheetNames: sheets.map((s) => s.name), writeFailed: failure };
   }
-  return { ok: true, summary: run.plan.summary, result: run.result, layout: run.layout, bars: chartBars(run.result), stats };
 }
 
 /** "Excel svarade med ett fel: …" */
@@ -169,11 +173,11 @@ export async function writeFailure(
   return { state: unchanged ? 'unchanged' : 'partial', error: excelErrorText(error), hadOutput };
 }
 
-/** The model on the workbook as it is, without writing anything (Förklara). */
-export async function computeOnly(host: WorkbookHost): Promise<RunOutcome> {
+/** The model on the workbook as it is, without writing anything (Förklara), and the sheets as read. */
+export async function computeOnly(host: WorkbookHost): Promise<{ run: RunOutcome; sheets: SheetValues[] }> {
   const sheets = await host.readWorkbook();
   await nextFrame();
-  return runAllocation(sheets);
+  return { run: runAllocation(sheets), sheets };
 }
 
 /** The federation on a sheet row (0-based), when the row is a federation row of Förbund. */
@@ -194,17 +198,32 @@ export function federationCell(layout: WorkbookLayout, row: number): { sheet: st
   return { sheet: f.name, row, column: f.columns?.name ?? 0 };
 }
 
-/** One federation's calculation chain (Förklara); undefined when there is none to show. */
-export function explanationLines(
-  result: AllocationResult | undefined,
+/**
+ * One federation's statement (Förklara shows its sections; "Spara som PDF" prints it); undefined when
+ * there is none to show. `context`: e.g. when it is made (the PDF's date) and a recorded decision.
+ */
+export function explanationStatement(
+  explain: Pick<Explain, 'result' | 'input' | 'decision'>,
   selected: string | undefined,
-): ExplanationLine[] | undefined {
-  if (!result || !selected) return undefined;
+  context: StatementContext = {},
+): Statement | undefined {
+  if (!explain.result || !selected) return undefined;
   try {
-    return explainFederation(result, selected);
+    const own: StatementContext = {};
+    if (explain.input) own.input = explain.input;
+    if (explain.decision) own.decision = explain.decision;
+    return federationStatement(explain.result, selected, { ...own, ...context });
   } catch {
     return undefined;
   }
+}
+
+/** Whether Förbund shows what Förklara computes for the federation (undefined: nothing to compare). */
+export function explanationCheck(explain: Explain, selected: string | undefined): WrittenCheck | undefined {
+  const { result, layout, written } = explain;
+  if (!result || !layout || !written || !selected) return undefined;
+  const f = result.federations.find((x) => x.name === selected);
+  return f ? checkWrittenRow(written.sheet, layout, written.plan, f.index) : undefined;
 }
 
 /** Inserts the template's sheets that are missing; returns their names. */

@@ -1,7 +1,7 @@
 // The pane's state and how each event changes it: a pure reducer (no React, no Excel), tested on its own.
-import type { AllocationResult } from '../engine';
+import type { AllocationResult, ModelInput } from '../engine';
 import type { RunOutcome } from '../workbook';
-import type { SheetValues, WorkbookLayout } from '../workbook/types';
+import type { SheetValues, WorkbookLayout, WritePlan } from '../workbook/types';
 import type { CalculationOutcome, CheckOutcome } from './controller';
 import type { RegionalExplanation } from '../round/explain-regional';
 import { workbookScope } from '../workbook/scope';
@@ -16,11 +16,22 @@ export type ViewName = 'berakna' | 'parametrar' | 'forklara' | 'riktade' | 'omga
 export interface Explain {
   result?: AllocationResult;
   layout?: WorkbookLayout;
+  /** The run's input (members' basis figures and matching in the statement) */
+  input?: ModelInput;
+  /**
+   * What the computation would write, and Förbund as read with it: Förklara says when the sheet's
+   * numbers differ. Undefined right after Beräkna (the sheet then holds exactly this run).
+   */
+  written?: { plan: WritePlan; sheet: SheetValues };
   problemCount?: number;
   selected?: string;
   message?: string;
   /** A regional workbook's explanation from Nationellt (round.md §3), in place of `result` */
   regional?: RegionalExplanation;
+  /** The recorded decision the run belongs to (label, date), for the statement; read by the Beslut sheet's code */
+  decision?: { label: string; date?: string };
+  /** After "Spara underlaget som PDF": what happened (cleared when another federation is picked) */
+  saved?: { ok: boolean; text: string };
 }
 
 export interface PaneState {
@@ -63,7 +74,7 @@ export type PaneAction =
   | { type: 'taskFailed'; error: string }
   | { type: 'sheetsRead'; sheets: SheetValues[] }
   | { type: 'ready' }
-  | { type: 'explanationLoaded'; run: RunOutcome; keepSelected: string | undefined }
+  | { type: 'explanationLoaded'; run: RunOutcome; keepSelected: string | undefined; sheets?: SheetValues[] }
   | { type: 'regionalExplanationLoaded'; explanation: RegionalExplanation; keepSelected: string | undefined }
   | { type: 'calculationStarted' }
   | { type: 'calculated'; outcome: CalculationOutcome }
@@ -78,7 +89,9 @@ export type PaneAction =
   | { type: 'federationSelected'; name: string | undefined }
   | { type: 'selectionNotFederation' }
   /** A person changed an input cell (Parametrar, Förbund's input columns, Kommuner) after the run */
-  | { type: 'inputsEdited'; address: string };
+  | { type: 'inputsEdited'; address: string }
+  /** "Spara underlaget som PDF" finished: offered for download, or failed */
+  | { type: 'statementSaved'; ok: boolean; text: string };
 
 export function initialPaneState(view: ViewName = 'berakna'): PaneState {
   return {
@@ -129,7 +142,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const { run, keepSelected } = action;
       if (!run.ok) return { ...state, explain: { problemCount: run.problems.length } };
       const keep = keepSelected && run.result.federations.some((f) => f.name === keepSelected) ? keepSelected : undefined;
-      return { ...state, explain: { result: run.result, layout: run.layout, selected: keep } };
+      const sheet = action.sheets?.find((s) => s.name === run.layout.federationSheet.name);
+      const explain: Explain = { result: run.result, layout: run.layout, input: run.input, selected: keep };
+      if (sheet) explain.written = { plan: run.plan, sheet };
+      return { ...state, explain };
     }
     case 'regionalExplanationLoaded': {
       const { explanation, keepSelected } = action;
@@ -144,7 +160,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'calculated': {
       const { outcome } = action;
       const explain = outcome.ok
-        ? { result: outcome.result, layout: outcome.layout, selected: state.explain.selected }
+        ? { result: outcome.result, layout: outcome.layout, input: outcome.input, selected: state.explain.selected }
         : state.explain;
       return { ...state, outcome, outcomeStale: false, staleEdit: undefined, explain };
     }
@@ -182,8 +198,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
     case 'federationSelected': {
       const e = state.explain;
-      if (e.selected === action.name && !e.message) return state;
-      return { ...state, explain: { ...e, selected: action.name, message: undefined } };
+      if (e.selected === action.name && !e.message && !e.saved) return state;
+      return { ...state, explain: { ...e, selected: action.name, message: undefined, saved: undefined } };
     }
     case 'selectionNotFederation':
       return { ...state, explain: { ...state.explain, message: PANE_TEXTS.selectFederationRow } };
@@ -191,5 +207,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       // Only a summary shown goes stale; the first edit is the one named
       if (!state.outcome?.ok || state.outcomeStale) return state;
       return { ...state, outcomeStale: true, staleEdit: action.address };
+    case 'statementSaved':
+      return { ...state, explain: { ...state.explain, saved: { ok: action.ok, text: action.text } } };
   }
 }

@@ -124,6 +124,21 @@ export const PANE_TEXTS = {
   explainProblems: (count: number) =>
     `Arbetsboken har ${count} fel. Se Beräkna för listan; förklaringen kan visas när felen är rättade.`,
   searchFederations: (count: number) => `Skriv för att söka bland ${count} förbund.`,
+  /** Förklara: the sheet's numbers are not the ones computed here */
+  sheetDiffersTitle: (count: number) =>
+    `Bladet Förbund visar ${count === 1 ? 'en annan siffra' : 'andra siffror'} än beräkningen här.`,
+  sheetDiffersBody:
+    'Bladet kan ha ändrats efter körningen, eller indata kan ha ändrats sedan dess. Välj Beräkna för att skriva om resultatet.',
+  /** "Slutlig tilldelning i Förbund!M3: 1 900 000 på bladet, 1 800 000 enligt beräkningen" */
+  sheetDiffersCell: (header: string, address: string, written: string, computed: string) =>
+    `${header} i ${address}: ${written || 'tom'} på bladet, ${computed || 'tom'} enligt beräkningen`,
+  sheetNotWritten: 'Resultatet är inte skrivet på bladet Förbund ännu. Välj Beräkna för att skriva det.',
+  explainHeading: (name: string) => `Beräkningen för ${name}`,
+  explainIntro: 'Välj ett förbund, eller markera dess rad på bladet Förbund, för att se hur tilldelningen räknades fram.',
+  savePdf: 'Spara underlaget som PDF',
+  makingPdf: 'Skapar PDF …',
+  pdfSaved: (fileName: string) => `Underlaget hämtas som ${fileName}. Det skapades här i fönstret; inget skickades någonstans.`,
+  pdfFailed: (message: string) => `PDF:en kunde inte skapas: ${message}`,
   notExcel:
     'Tillägget körs inte i Excel. Öppna arbetsboken i Excel (på webben eller i skrivbordsprogrammet) och välj Start → Finsam → Medelstilldelning.',
   missingExcelApi: (version: string) =>

@@ -11,18 +11,20 @@ import {
   explainRegionalWorkbook,
   federationAtRow,
   federationCell,
+  explanationStatement,
   insertTemplate,
   removeResults,
   STAGE_LABELS,
 } from './controller';
 import type { RegionalFederationReport } from '../round/check';
+import { offerDownload, statementPdfFile } from './save-pdf';
 import type { Stage } from './controller';
 import { changedParameters } from './parameter-drafts';
 import { explainLoaded, initialPaneState, paneReducer } from './state';
 import type { PaneState, ViewName } from './state';
-import { PROGRESS } from './texts';
 import { inputSheetNames, isInputEdit } from './stale';
 import { cellAddress, topLeftCell } from '../workbook/address';
+import { PANE_TEXTS, PROGRESS } from './texts';
 import { useTaskQueue } from './use-task-queue';
 import { normalizeKey } from '../workbook/text';
 import { FEDERATION_SHEET } from '../workbook/columns';
@@ -51,6 +53,8 @@ export interface PaneActions {
   selectReportRow: (federation: RegionalFederationReport) => Promise<void>;
   /** Selects a federation's row on Förbund (its name cell) from the summary */
   selectFederationRow: (f: { name: string; row?: number }) => Promise<void>;
+  /** Förklara: the shown federation's statement as a PDF, made here and offered for saving */
+  saveStatementPdf: () => Promise<void>;
 }
 
 export interface Pane {
@@ -88,8 +92,8 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
         dispatch({ type: 'regionalExplanationLoaded', explanation, keepSelected });
         return;
       }
-      const run = await computeOnly(host);
-      dispatch({ type: 'explanationLoaded', run, keepSelected });
+      const { run, sheets } = await computeOnly(host);
+      dispatch({ type: 'explanationLoaded', run, keepSelected, sheets });
     },
     [host],
   );
@@ -239,6 +243,24 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
       return task(PROGRESS.readingWorkbook, () => loadExplanation(keep));
     },
     refreshSheets: async () => void (await refreshSheets()),
+    saveStatementPdf: () =>
+      task(
+        PANE_TEXTS.makingPdf,
+        async () => {
+          const e = stateRef.current.explain;
+          const statement = explanationStatement(e, e.selected, { generatedAt: new Date() });
+          if (!statement) return;
+          try {
+            const { bytes, fileName } = await statementPdfFile(statement);
+            offerDownload(bytes, fileName);
+            dispatch({ type: 'statementSaved', ok: true, text: PANE_TEXTS.pdfSaved(fileName) });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            dispatch({ type: 'statementSaved', ok: false, text: PANE_TEXTS.pdfFailed(message) });
+          }
+        },
+        { quiet: true },
+      ),
   };
 
   const unsavedParameters = React.useMemo(() => changedParameters(sheets, parameterEdits).length, [sheets, parameterEdits]);

@@ -74,10 +74,10 @@ export {
 export type { ParameterDefinition, ParameterKey, ParameterKind, LocatedParameter } from './parameters';
 export { FEDERATION_COLUMNS, AREA_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET, outputHeaderOf } from './columns';
 export type { ColumnDefinition, ColumnKind, FederationField, AreaField } from './columns';
-export { SPLIT_METHOD_LABELS } from './cells';
+export { EQUAL_FALLBACK_REASON, SPLIT_METHOD_LABELS } from './cells';
+export { checkWrittenRow, sameCellValue } from './written-check';
+export type { WrittenCheck, WrittenDifference } from './written-check';
 export { formatProblem, formatKronor, formatShare, formatNumber } from './format';
-export { explainFederation } from './explain';
-export type { ExplanationLine } from './explain';
 export { applyPlanToSheets, sheetOutputToValues } from './apply';
 export type { ApplicablePlan } from './apply';
 export { parseNumberCell, parseShareCell, decimalFromNumber, isDateTimeFormat } from './numbers';

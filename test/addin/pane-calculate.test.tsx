@@ -24,13 +24,13 @@ describe('Beräkna', () => {
         text(r.querySelector('button')!),
       ]);
     expect(warningItems('warnings-action')).toEqual([
-      ['MATCHNING', 'Begränsad av matchning(MATCHNING)1 förbund'],
+      ['MATCHNING', 'Begränsad av matchningen(MATCHNING)1 förbund'],
       ['MINSKNING', 'Minskning utöver spärren(MINSKNING)1 förbund'],
     ]);
     expect(warningItems('warnings-info')).toEqual([
-      ['EK_SAKNAS', 'Eget kapital saknas(EK_SAKNAS)1 förbund'],
+      ['EK_SAKNAS', 'Uppgift om eget kapital saknas(EK_SAKNAS)1 förbund'],
       ['NY', 'Nytt förbund(NY)1 förbund'],
-      ['DELÅR', 'Delår(DELÅR)1 förbund'],
+      ['DELÅR', 'Verksamhet del av året(DELÅR)1 förbund'],
     ]);
     expect(within(warnings).getByRole('heading', { name: 'Att åtgärda' })).toBeTruthy();
     expect(within(warnings).getByRole('heading', { name: 'För kännedom' })).toBeTruthy();

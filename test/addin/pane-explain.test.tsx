@@ -19,9 +19,16 @@ describe('Förklara', () => {
     fireEvent.click(await screen.findByRole('option', { name: 'Österby' }));
     const explanation = await screen.findByTestId('explanation');
     expect(text(explanation.querySelector('h2')!)).toContain('Beräkningen för Österby');
-    const row = (label: string) => within(explanation).getByText(label, { selector: 'span' }).closest('tr')!;
-    expect(text(row('Ytterligare medel'))).toContain('600 000 kr');
-    expect(text(row('Slutlig tilldelning'))).toContain('2 408 822 kr');
+    // rows of the statement's sections: label (dt), value (dd); the answer first
+    const section = (id: string) => explanation.querySelector(`dl[data-section="${id}"]`)!;
+    const row = (id: string, label: string) =>
+      within(section(id) as HTMLElement).getByText(label, { selector: 'dt' }).parentElement!;
+    expect(text(row('ytterligare', 'Ytterligare medel'))).toContain('600 000 kr');
+    expect(text(row('svar', 'Slutlig tilldelning'))).toContain('2 408 822 kr');
+    expect(text(screen.getByTestId('answer'))).toContain('Österby får 2 408 822 kr i statlig tilldelning');
+    expect(explanation.querySelectorAll('dl')[0].getAttribute('data-section')).toBe('svar');
+    // Förklara computed from the workbook as read; the fake host's sheet has no run written yet
+    expect(text(screen.getByTestId('sheet-not-written'))).toContain('Resultatet är inte skrivet på bladet Förbund ännu');
     expect(await axe(container, axeOptions)).toHaveNoViolations();
 
     // Söderby's row is row 3 (0-based 2) on Förbund
@@ -30,7 +37,9 @@ describe('Förklara', () => {
     await waitFor(() =>
       expect(text(screen.getByTestId('explanation').querySelector('h2')!)).toContain('Beräkningen för Söderby'),
     );
-    expect(within(screen.getByTestId('explanation')).getByText('Varning MATCHNING')).toBeTruthy();
+    // a warning by its meaning and its text, never its code
+    expect(within(screen.getByTestId('explanation')).getByText('Begränsad av matchningen')).toBeTruthy();
+    expect(text(screen.getByTestId('explanation'))).not.toContain('MATCHNING');
 
     host.active = { sheet: 'Kommuner', row: 1, column: 0 };
     fireEvent.click(screen.getByRole('button', { name: 'Använd markerad rad' }));

@@ -173,6 +173,29 @@ describe('paneReducer', () => {
     expect(explainLoaded({})).toBe(false);
   });
 
+  test('explanation loaded with the sheets as read: Förbund and the plan kept to compare; after Beräkna not', () => {
+    const plan = { blocks: [] };
+    const ok = { ok: true, result, layout, input: { federations: [] }, plan } as unknown as RunOutcome;
+    const forbund: SheetValues = { name: 'Förbund', values: [['Förbund'], ['Förbund A'], ['Förbund B']] };
+    const other: SheetValues = { name: 'Kommuner', values: [] };
+    const s = run(initialPaneState(), { type: 'explanationLoaded', run: ok, keepSelected: undefined, sheets: [other, forbund] });
+    expect(s.explain.written).toEqual({ plan, sheet: forbund });
+    expect(s.explain.input).toEqual({ federations: [] });
+    // Beräkna has just written this very run: nothing to compare
+    expect(run(s, { type: 'calculated', outcome: written }).explain.written).toBeUndefined();
+  });
+
+  test('a saved PDF is said until a federation is picked (again)', () => {
+    const s = run(
+      initialPaneState(),
+      { type: 'federationSelected', name: 'Förbund A' },
+      { type: 'statementSaved', ok: true, text: 'Underlaget hämtas som A.pdf.' },
+    );
+    expect(s.explain.saved).toEqual({ ok: true, text: 'Underlaget hämtas som A.pdf.' });
+    expect(run(s, { type: 'federationSelected', name: 'Förbund A' }).explain.saved).toBeUndefined();
+    expect(run(s, { type: 'federationSelected', name: 'Förbund B' }).explain).toMatchObject({ selected: 'Förbund B' });
+  });
+
   test('selecting a federation drops the message; the same one again changes nothing', () => {
     const s = run(initialPaneState(), { type: 'selectionNotFederation' });
     expect(s.explain.message).toBe('Markera en cell på en förbundsrad på bladet Förbund och försök igen.');

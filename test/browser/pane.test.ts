@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { applyPlanToSheets, explainFederation, formatKronor, runAllocation } from '../../src/workbook';
+import { applyPlanToSheets, formatKronor, runAllocation } from '../../src/workbook';
+import { federationStatement } from '../../src/documents';
 import type { SheetValues } from '../../src/workbook/types';
 import { ensureBuilt, runCli, tempDir } from '../e2e/helpers';
 import {
@@ -189,7 +190,7 @@ describe('the example workbook', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('Förklara: a federation’s chain in kronor, as explainFederation gives it', async () => {
+  test('Förklara: a federation’s chain in kronor, as its statement gives it', async () => {
     const run = runAllocation(example);
     if (!run.ok) throw new Error('problems');
     const federation =
@@ -201,11 +202,14 @@ describe('the example workbook', () => {
     await page.getByRole('option', { name: federation.name, exact: true }).click();
     const explanation = page.getByTestId('explanation');
     await explanation.waitFor();
-    const lines = explainFederation(run.result, federation.name);
+    const lines = federationStatement(run.result, federation.name, { input: run.input }).sections.flatMap((s) => s.lines);
     const rows = await explanation
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [tr.querySelector('td span')?.textContent ?? '', tr.querySelectorAll('td')[1]?.textContent ?? '']),
+      .locator('dl > div')
+      .evaluateAll((divs) =>
+        divs.map((d) => [
+          d.querySelector('dt')?.textContent ?? '',
+          (d.querySelector('dd[data-part=value]')?.textContent ?? '').replace(/\u00a0/g, ' '),
+        ]),
       );
     expect(rows).toEqual(lines.map((l) => [l.label, l.value]));
     expectNoViolations(await axeViolations(page), 'Förklara');

@@ -3,7 +3,8 @@
 import { execFileSync } from 'child_process';
 import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { federationStatement, statementFileName, statementPdf, wrapText, wrapWords } from '../../src/documents';
+import { federationStatement, statementFileName, statementPdf, WARNING_TITLES, wrapText, wrapWords } from '../../src/documents';
+import { WARNING_CODES } from '../../src/engine';
 import { allocate } from '../../src/engine';
 import { area, fed, model } from '../engine/helpers';
 import { GENERATED, pdfPages, pdfText, tmp, workedRun, writtenFinal } from './helpers';
@@ -40,7 +41,7 @@ describe.each(['Norrby', 'Söderby', 'Österby', 'Västerby'])('%s', (name) => {
 
   test('å ä ö and the symbols come out as written', () => {
     for (const word of [
-      'Föregående års tilldelning',
+      'Statlig tilldelning föregående år',
       'Spärrnivå',
       'Σ försörjningsmått',
       'Σ invånare 16–64',
@@ -157,4 +158,56 @@ test('file name of a statement', () => {
   const s = federationStatement(run.result, 'Söderby', { generatedAt: GENERATED });
   expect(statementFileName(s)).toBe('Söderby – Statlig tilldelning.pdf');
   expect(statementFileName({ ...s, federation: 'A/B: "C"' })).toBe('A_B_ _C_ – Statlig tilldelning.pdf');
+});
+
+describe('every warning’s Swedish meaning and text is in the PDF, never its code', () => {
+  // Two rounds that between them give every code of the spec's warning table.
+  // Surplus: A lifted to its spärrnivå; B cut by matching below its spärrnivå, equity unknown; C new,
+  // half a year, excess equity, applies for more than is left; D hands funds back.
+  const surplus = model(
+    6_000_000,
+    [
+      fed('Alby', { prev: 3_000_000, equity: 0 }),
+      fed('Bby', { prev: 1_500_000, K: 300_000 }),
+      fed('Cby', { equity: 9_000_000, request: 5_000_000, months: 6 }),
+      fed('Dby', { prev: 1_000_000, equity: 0, returned: 100_000 }),
+    ],
+    [
+      area('Alby', 'Alby', 10_000, 100_000),
+      area('Bby', 'Bby', 10_000, 100_000),
+      area('Cby', 'Cby', 10_000, 100_000),
+      area('Dby', 'Dby', 10_000, 100_000),
+    ],
+  );
+  // Deficit (test/engine/steps.test.ts, step 5): protection removed from A and C (excess equity)
+  const deficit = model(
+    3_200_000,
+    [
+      fed('A', { prev: 2_200_000, equity: 5_000_000 }),
+      fed('B', { prev: 1_100_000, equity: 0 }),
+      fed('C', { prev: 500_000, equity: 1_000_000 }),
+    ],
+    [area('A', 'a', 200, 200), area('B', 'b', 100, 100), area('C', 'c', 100, 100)],
+  );
+  const rounds = [surplus, deficit].map((input) => ({ input, result: allocate(input) }));
+
+  test('the two rounds give every code', () => {
+    const codes = new Set(rounds.flatMap((r) => r.result.federations.flatMap((f) => f.warnings.map((w) => w.code))));
+    expect([...codes].sort()).toEqual([...WARNING_CODES].sort());
+  });
+
+  test.each([...WARNING_CODES])('%s', async (code) => {
+    const found = rounds
+      .flatMap((r) => r.result.federations.map((f) => ({ ...r, f })))
+      .find((x) => x.f.warnings.some((w) => w.code === code))!;
+    const warning = found.f.warnings.find((w) => w.code === code)!;
+    const text = squash(
+      pdfText(
+        await statementPdf(federationStatement(found.result, found.f.name, { generatedAt: GENERATED, input: found.input })),
+      ),
+    );
+    expect(text).toContain(squash(warning.text));
+    expect(text).toContain(WARNING_TITLES[code]);
+    expect(text).not.toContain(code);
+  });
 });

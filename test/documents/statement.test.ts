@@ -23,8 +23,8 @@ describe('Söderby', () => {
     // 1 800 000 − 2 400 000 = −600 000; −600 000 / 2 400 000 = −25,0 %
     expect(s.answer.change).toBe('600 000 kr mindre än föregående år (−25,0 %)');
     expect(s.answer.decision).toBe('Beslut 2026-11-07 (2026-11-07)');
-    expect(value(s, 'svar', 'Ändring mot föregående år')).toBe('−600 000 kr');
-    expect(section(s, 'svar')['Ändring mot föregående år'].note).toBe('−25,0 %');
+    expect(value(s, 'svar', 'Förändring mot föregående år')).toBe('−600 000 kr');
+    expect(section(s, 'svar')['Förändring mot föregående år'].note).toBe('−25,0 %');
     expect(value(s, 'svar', 'Beslut')).toBe('Beslut 2026-11-07');
     expect(s.federation).toBe('Söderby');
     expect(s.where).toBe('VO Syd, Region Syd');
@@ -156,7 +156,7 @@ describe('Västerby: new, part year, equity unknown, additional funds granted', 
     expect(s.answer.value).toBe('1 360 905 kr');
     expect(s.answer.change).toBeUndefined();
     expect(s.answer.decision).toBeUndefined();
-    expect(section(s, 'svar')['Ändring mot föregående år']).toMatchObject({ value: '' });
+    expect(section(s, 'svar')['Förändring mot föregående år']).toMatchObject({ value: '' });
     expect(section(s, 'svar')['Beslut']).toBeUndefined();
   });
 
@@ -213,7 +213,7 @@ test('Norrby: change +41 316 kr (+1,6 %), no warnings', () => {
   const s = statement('Norrby');
   // 2 641 316 − 2 600 000 = 41 316; 41 316 / 2 600 000 = 1,589 %
   expect(s.answer.change).toBe('41 316 kr mer än föregående år (+1,6 %)');
-  expect(value(s, 'svar', 'Ändring mot föregående år')).toBe('+41 316 kr');
+  expect(value(s, 'svar', 'Förändring mot föregående år')).toBe('+41 316 kr');
   expect(s.sections.find((x) => x.id === 'varningar')!.lines).toEqual([{ label: 'Inga varningar', value: '' }]);
 });
 
@@ -264,7 +264,7 @@ describe('a partial grant says its tier and the pro-rata share; the change uses 
 
   test('part-year: the base is last year × 6/12', () => {
     const s = federationStatement(r, 'Bby', { generatedAt: GENERATED });
-    expect(section(s, 'svar')['Föregående års tilldelning']).toMatchObject({
+    expect(section(s, 'svar')['Statlig tilldelning föregående år']).toMatchObject({
       value: '450 000 kr',
       note: '900 000 kr × 6/12 (delår)',
     });
@@ -282,4 +282,107 @@ describe('a partial grant says its tier and the pro-rata share; the change uses 
     // 800 000 − 1 000 000 = −200 000 (−20,0 %)
     expect(s.answer.change).toBe('200 000 kr mindre än föregående år (−20,0 %)');
   });
+});
+
+test('Österby, line by line: every line of the statement, each figure by hand from worked-example.md', () => {
+  const s = statement('Österby');
+  const lines = (id: string) => s.sections.find((x) => x.id === id)!.lines;
+  // B 9 000 000, N 4, G 400 000: B − N·G = 7 400 000. Österby FM 640 000 / 3 490 000 = 18,3381 %,
+  // POP 26 000 / 123 000 = 21,1382 %; key 0,75 × 0,183381 + 0,25 × 0,211382 = 0,190381;
+  // ideal 400 000 + 7 400 000 × 0,190381 = 1 808 822; final 1 808 822 + 600 000 = 2 408 822;
+  // change 2 408 822 − 1 500 000 = 908 822 = 60,59 % of 1 500 000.
+  expect(s.answer).toEqual({
+    label: 'Slutlig tilldelning',
+    value: '2 408 822 kr',
+    kronor: 2_408_822,
+    change: '908 822 kr mer än föregående år (+60,6 %)',
+    summary: 'Österby får 2 408 822 kr i statlig tilldelning, 908 822 kr mer än föregående år (+60,6 %).',
+  });
+  expect(s.where).toBe('VO Mitt, Region Mitt');
+  expect(lines('svar')).toEqual([
+    { label: 'Slutlig tilldelning', value: '2 408 822 kr', note: 'statens medel till förbundet i år' },
+    { label: 'Statlig tilldelning föregående år', value: '1 500 000 kr' },
+    { label: 'Förändring mot föregående år', value: '+908 822 kr', note: '+60,6 %' },
+  ]);
+  expect(lines('nyckel')).toEqual([
+    { label: 'Försörjningsmått', value: '640 000', note: '18,3381 % av alla förbunds 3 490 000' },
+    { label: 'Invånare 16–64', value: '26 000', note: '21,1382 % av alla förbunds 123 000' },
+    {
+      label: 'Fördelningsnyckel',
+      value: '0,190381',
+      note: '75 % × andelen försörjningsmått + 25 % × andelen invånare 16–64',
+    },
+  ]);
+  expect(lines('ideal')).toEqual([
+    { label: 'Verksamhetsmånader', value: '12' },
+    { label: 'Grundtilldelning', value: '400 000 kr', note: 'lika för alla förbund' },
+    // 1 808 822 − 400 000
+    { label: 'Behovsdel', value: '1 408 822 kr', note: '(9 000 000 kr − 4 × 400 000 kr) × fördelningsnyckeln' },
+    { label: 'Idealfördelning', value: '1 808 822 kr', note: 'grundtilldelning + behovsdel' },
+  ]);
+  expect(lines('eget-kapital')).toEqual([
+    // 2 × 1 500 000; Trappan 20 % of 3 000 000 = 600 000; 150 000 is within
+    { label: 'Underlag för Trappan', value: '3 000 000 kr', note: '2 × föregående års tilldelning' },
+    {
+      label: 'Rimligt eget kapital',
+      value: '600 000 kr',
+      note: 'Trappan: 20 % upp till 7 000 000 kr, 15 % upp till 15 000 000 kr, 10 % därutöver',
+    },
+    { label: 'Eget kapital', value: '150 000 kr', note: 'inom rimlig nivå' },
+  ]);
+  expect(lines('sparr')).toEqual([
+    { label: 'Tillämpad spärr', value: '10 %', note: 'högst 10 % minskning mot föregående år' },
+    // 0,9 × 1 500 000, below the ideal: not lifted; λ = 1, so the spärr costs Österby nothing
+    { label: 'Spärrnivå', value: '1 350 000 kr', note: '(1 − 10 %) × föregående års tilldelning' },
+    { label: 'Kostnad för spärren', value: '0 kr', note: 'ingen: ingen spärrnivå behövde lyftas (λ = 1)' },
+    { label: 'Efter spärr', value: '1 808 822 kr', note: 'tilldelningen innan matchningen' },
+  ]);
+  expect(lines('matchning')).toEqual([
+    { label: 'Kommunernas möjliga bidrag', value: '', note: 'ej angivet: kan matcha fullt ut' },
+    { label: 'Regionens möjliga bidrag', value: '', note: 'ej angivet: kan matcha fullt ut' },
+    { label: 'Matchningstak', value: 'obegränsat', note: 'kommunerna och regionen kan matcha fullt ut' },
+    { label: 'Minskning vid matchningen', value: '0 kr', note: 'medlemmarna kan matcha hela beloppet' },
+    {
+      label: 'Matchad tilldelning',
+      value: '1 808 822 kr',
+      note: 'efter spärr, högst matchningstaket, minus återlämnade medel',
+    },
+  ]);
+  expect(lines('ytterligare')).toEqual([
+    { label: 'Ansökan om ytterligare medel', value: '600 000 kr' },
+    { label: 'Möjligt att ta emot', value: '600 000 kr', note: 'hela ansökan ryms inom matchningstaket' },
+    // equity 150 000 within 600 000: tier 1, with Västerby (300 000); Σ want 900 000 ≤ S: all granted
+    { label: 'Prioritetsgrupp', value: '1', note: 'eget kapital inom rimlig nivå eller okänt: fördelas först' },
+    { label: 'Ytterligare medel', value: '600 000 kr', note: 'beviljat' },
+    { label: 'Utrymme för ytterligare medel', value: 'obegränsat', note: 'inget matchningstak' },
+  ]);
+  expect(lines('slutlig')).toEqual([
+    { label: 'Matchad tilldelning', value: '1 808 822 kr' },
+    { label: 'Ytterligare medel', value: '+600 000 kr' },
+    { label: 'Slutlig tilldelning', value: '2 408 822 kr', note: 'matchad tilldelning + ytterligare medel' },
+  ]);
+  expect(lines('varningar')).toEqual([{ label: 'Inga varningar', value: '' }]);
+  expect(lines('medlemmar')).toEqual([
+    // 2 408 822 / 2 = 1 204 411 each; one municipality takes all of the municipal share
+    { label: 'Regionens andel', value: '1 204 411 kr', note: 'Region Mitt: hälften av den slutliga tilldelningen' },
+    { label: 'Kommunernas andel', value: '1 204 411 kr', note: 'hälften, fördelas efter invånare 16–64' },
+    { label: 'Kommunbidrag Österby', value: '1 204 411 kr', note: '100 % av kommunernas andel, 26 000 invånare 16–64' },
+  ]);
+  expect(lines('nationellt')).toEqual([
+    { label: 'Statlig ram', value: '9 000 000 kr' },
+    { label: 'Grundtilldelning', value: '400 000 kr', note: 'per förbund och helt år' },
+    { label: 'Antal förbund', value: '4' },
+    { label: 'Σ försörjningsmått', value: '3 490 000', note: 'alla förbund, vikt 75 %' },
+    { label: 'Σ invånare 16–64', value: '123 000', note: 'alla förbund, vikt 25 %' },
+    // T = 8 469 547,53 (worked-example.md)
+    { label: 'Pott T', value: '8 469 548 kr', note: 'summan av alla förbunds idealfördelning' },
+    { label: 'λ', value: '1,000000', note: 'andel av behovsdelen som förbunden som inte höjts till spärrnivån behåller' },
+    { label: 'Tillämpad spärr', value: '10 %', note: 'maximal minskning' },
+    { label: 'Scenario', value: 'Överskott' },
+    // S = P + Söderby's cut = (9 000 000 − 8 469 547,53) + (2 958 505,14 − 1 800 000) = 1 688 957,61
+    { label: 'Överskott', value: '1 688 958 kr', note: 'kvar efter matchningen, till ytterligare medel' },
+    { label: 'Andel till prioritetsgrupp 1', value: '100 %', note: 'av det möjliga att ta emot' },
+    // 1 688 957,61 − 900 000
+    { label: 'Ej fördelat', value: '788 957 kr' },
+  ]);
 });

@@ -1,6 +1,8 @@
-// `finsam explain IN.xlsx --forbund NAMN`: one federation's calculation chain.
+// `finsam explain IN.xlsx --forbund NAMN`: one federation's calculation chain, as its statement's text.
 import { parseArgs } from 'node:util';
+import * as path from 'node:path';
 import * as workbookLayer from '../../workbook';
+import { federationStatement, statementText } from '../../documents';
 import { COMMAND_HELP } from '../help';
 import { CliError, EXIT_INPUT, EXIT_OK } from '../errors';
 import type { CliIo } from '../io';
@@ -41,12 +43,13 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
       ...(similar.length > 0 ? [`Menade du: ${similar.join(', ')}?`] : []),
     ]);
   }
-  io.stdout(`${explanationText(workbookLayer.explainFederation(computed.run.result, match.name))}\n`);
+  // The same statement as the PDF and the pane's Förklara, as text
+  const { result, input: modelInput } = computed.run;
+  const statement = federationStatement(result, match.name, {
+    input: modelInput,
+    fileName: path.basename(input),
+    generatedAt: io.now(),
+  });
+  io.stdout(`${statementText(statement)}\n`);
   return EXIT_OK;
-}
-
-/** The calculation chain as aligned lines: "Idealfördelning     2 641 316 kr  (note)". */
-function explanationText(lines: workbookLayer.ExplanationLine[]): string {
-  const width = Math.min(40, Math.max(0, ...lines.map((line) => line.label.length)));
-  return lines.map((line) => `${line.label.padEnd(width)}  ${line.value}${line.note ? `  (${line.note})` : ''}`).join('\n');
 }

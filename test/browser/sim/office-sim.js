@@ -1154,6 +1154,7 @@
   /** A person types a value into a cell (while the pane is open; no event reaches the pane). */
   sim.userTypes = function (sheet, row, column, value) {
     findSheet(sheet).set(row, column, value);
+  };
   /** A person types a value into a cell (0-based): the value is set and the sheet's onChanged handlers hear it. */
   sim.userEdits = function (sheet, row, column, value) {
     var s = findSheet(sheet);
