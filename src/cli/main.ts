@@ -16,6 +16,8 @@ import { sheetsCommand } from './commands/template';
 import { explainCommand } from './commands/explain';
 import { checkCommand } from './commands/check';
 import { statementsCommand } from './commands/statements';
+import { decideCommand } from './commands/decide';
+import { rolloverCommand } from './commands/rollover';
 
 export type { CliIo } from './io';
 
@@ -51,6 +53,10 @@ export async function run(argv: string[], rawIo: CliIo = defaultIo): Promise<num
         return await checkCommand(rest, io);
       case 'statements':
         return await statementsCommand(rest, io);
+      case 'decide':
+        return await decideCommand(rest, io);
+      case 'rollover':
+        return await rolloverCommand(rest, io);
     }
   } catch (error) {
     if (error instanceof CliError) {

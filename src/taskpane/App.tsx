@@ -21,6 +21,7 @@ import { TemplateOffer } from './components/TemplateOffer';
 import type { ViewName } from './state';
 import { PANE_TEXTS } from './texts';
 import { usePane } from './use-pane';
+import { proposedDecisionLabel } from './decide-controller';
 
 export type { ViewName } from './state';
 
@@ -145,6 +146,11 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                 removedMessage={removedMessage}
                 stale={outcomeStale}
                 unsavedParameters={unsavedParameters}
+                decide={{
+                  proposedLabel: () => proposedDecisionLabel(new Date()),
+                  onPreview: actions.previewDecision,
+                  onConfirm: (preview) => void actions.recordDecision(preview),
+                }}
                 onOpenParameters={() => {
                   onTab('parametrar');
                   // the button pressed goes with the view: focus to the tab of the view opened

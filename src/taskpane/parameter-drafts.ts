@@ -3,7 +3,7 @@
 import Decimal from 'decimal.js';
 import { locateParameters, parameterWrite } from '../workbook/parameters';
 import type { LocatedParameter, ParameterKey } from '../workbook/parameters';
-import { PARAMETER_DEFINITIONS } from '../workbook/parameters';
+import { isModelParameter, PARAMETER_DEFINITIONS } from '../workbook/parameters';
 import { ISSUE_TEXTS, parameterDefault, trappanLimitsInOrder, weightsAddUpTo100 } from '../engine';
 import { readMoney, readShare, readYear } from '../workbook/cells';
 import { engineText, READ_TEXTS as R } from '../workbook/messages';
@@ -57,7 +57,7 @@ export function parseDraft(
 export function validateDrafts(drafts: Record<string, string>): Partial<Record<ParameterKey, string>> {
   const errors: Partial<Record<ParameterKey, string>> = {};
   const values: Partial<Record<ParameterKey, Decimal | null>> = {};
-  for (const def of PARAMETER_DEFINITIONS) {
+  for (const def of PARAMETER_DEFINITIONS.filter(isModelParameter)) {
     const parsed = readDraft(def.kind, drafts[def.key] ?? '');
     if (!parsed.ok) errors[def.key] = parsed.message;
     else {

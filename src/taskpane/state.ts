@@ -56,6 +56,8 @@ export type PaneAction =
   | { type: 'explanationLoaded'; run: RunOutcome; keepSelected: string | undefined }
   | { type: 'calculationStarted' }
   | { type: 'calculated'; outcome: CalculationOutcome }
+  /** Fastställ wrote the decision (and the run): the summary and a confirmation */
+  | { type: 'decisionRecorded'; outcome: CalculationOutcome; notice: string }
   | { type: 'resultsRemoved'; columns: number; sheets: string[]; notices: { address: string; message: string }[] }
   | { type: 'templateInserted'; added: string[] }
   | { type: 'parameterEdited'; key: ParameterKey; text: string }
@@ -115,6 +117,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ? { result: outcome.result, layout: outcome.layout, selected: state.explain.selected }
         : state.explain;
       return { ...state, outcome, outcomeStale: false, explain };
+    }
+    case 'decisionRecorded': {
+      const calculated = paneReducer(state, { type: 'calculated', outcome: action.outcome });
+      return { ...calculated, notice: action.outcome.ok ? action.notice : undefined };
     }
     case 'resultsRemoved':
       return {

@@ -11,6 +11,9 @@ import { explainLoaded, initialPaneState, paneReducer } from './state';
 import type { PaneState, ViewName } from './state';
 import { PROGRESS } from './texts';
 import { useTaskQueue } from './use-task-queue';
+import { previewDecision, recordDecision } from './decide-controller';
+import type { DecisionPreview } from './decide-controller';
+import { DECISION_PANE_TEXTS } from './texts';
 
 export interface PaneActions {
   openView: (view: ViewName) => void;
@@ -24,6 +27,9 @@ export interface PaneActions {
   selectFederation: (name: string | undefined) => void;
   useSelection: () => Promise<void>;
   refreshExplanation: () => Promise<void>;
+  /** Fastställ: what would be recorded (nothing written), then the write */
+  previewDecision: (label: string) => Promise<DecisionPreview | undefined>;
+  recordDecision: (preview: Extract<DecisionPreview, { ok: true }>) => Promise<void>;
 }
 
 export interface Pane {
@@ -147,6 +153,19 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
       const keep = stateRef.current.explain.selected;
       return task(PROGRESS.readingWorkbook, () => loadExplanation(keep));
     },
+    previewDecision: async (label) => {
+      let preview: DecisionPreview | undefined;
+      await task(PROGRESS.previewingDecision, async () => {
+        preview = await previewDecision(host, label, new Date());
+      });
+      return preview;
+    },
+    recordDecision: (preview) =>
+      task(PROGRESS.recordingDecision, async () => {
+        dispatch({ type: 'calculationStarted' });
+        const outcome = await recordDecision(host, preview);
+        dispatch({ type: 'decisionRecorded', outcome, notice: DECISION_PANE_TEXTS.recorded(preview.decision.label) });
+      }),
   };
 
   const unsavedParameters = React.useMemo(() => changedParameters(sheets, parameterEdits).length, [sheets, parameterEdits]);

@@ -6,7 +6,7 @@
 //
 // The figures are made up. Floats are used only to invent input figures (all rounded to whole
 // kronor or thousands); the model itself is computed by the engine, exactly.
-import { MONEY_FORMAT, SHARE_FORMAT, type CellValue, type SheetOutput } from './types';
+import { MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT, type CellValue, type SheetOutput } from './types';
 import { seededRng } from './random';
 import { DEFAULT_PARAMETERS, trappan } from '../engine';
 import type { ParameterKey } from '../engine';
@@ -415,8 +415,8 @@ export function exampleSheets(): SheetOutput[] {
     // Every parameter of the table at its default, the year and the budget of the example
     PARAMETER_DEFINITIONS.map((def) => [
       def.label,
-      def.key === 'year' ? EXAMPLE_YEAR : def.key === 'budget' ? EXAMPLE_BUDGET : (def.default ?? ''),
-      EXAMPLE_PARAMETER_NOTES[def.key] ?? '',
+      def.key === 'year' ? EXAMPLE_YEAR : def.key === 'budget' ? EXAMPLE_BUDGET : (def.default ?? def.defaultText ?? ''),
+      EXAMPLE_PARAMETER_NOTES[def.key as ParameterKey] ?? '',
     ]),
     [null, null, null],
     [28, 16, 30],
@@ -425,6 +425,7 @@ export function exampleSheets(): SheetOutput[] {
   parameters.numberFormats = parameters.values.map((_, i) => {
     const kind = i < 3 ? undefined : PARAMETER_DEFINITIONS[i - 3]?.kind;
     if (kind === undefined) return [null, null, null];
+    if (kind === 'text') return [null, TEXT_FORMAT, null];
     return [null, kind === 'year' ? '0' : kind === 'money' ? MONEY_FORMAT : SHARE_FORMAT, null];
   });
 

@@ -15,6 +15,8 @@ export const READ_TEXTS = {
   parameterWithoutValue: (label: string) => `${label} saknar värde`,
   unknownParameter: (quotedLabel: string) => `${quotedLabel} är ingen känd parameter`,
   parameterTwice: (label: string, row: number) => `Parametern "${label}" finns redan på rad ${row}`,
+  textParameterChoice: (label: string, quotedValue: string, choices: readonly string[]) =>
+    `${label} ska vara ${choices.map((c) => `"${c}"`).join(' eller ')} (nu ${quotedValue})`,
   federationNameMissing: 'Förbundets namn saknas',
   municipalityNameMissing: 'Kommunens namn saknas',
   valueMissing: (label: string) => `${label} saknas`,
@@ -56,4 +58,30 @@ export const READ_TEXTS = {
   // A value given to the parameter form (parameters.ts) and a federation asked for by explain.ts
   notANumber: (label: string, value: number) => `${label}: ${value} är inget tal`,
   federationNotInResult: (name: string) => `Förbundet "${name}" finns inte i resultatet`,
+} as const;
+
+// spec: docs/workbook-format.md §8; docs/model.md §A6 — the sheet Beslut and the columns a decision adds to a run (issue 11)
+export const DECISION_TEXTS = {
+  headerMissing: (header: string) => `Bladet Beslut saknar rubriken "${header}" bland de tio första raderna`,
+  labelTwice: (label: string, column: string) => `Beslutet "${label}" finns redan i kolumn ${column}`,
+  federationTwice: (name: string, row: number) => `Förbundet "${name}" finns redan på rad ${row}`,
+  amountNotWhole: (quotedValue: string) => `${quotedValue} är inte hela kronor`,
+  amountInvalid: (federation: string, label: string, message: string) =>
+    `Beslutat belopp för förbundet "${federation}" i beslutet "${label}": ${message}`,
+  noDecision: 'Omgång är Ytterligare medel men det finns inget beslut på bladet Beslut; fastställ först ett beslut',
+  decisionUnknown: (label: string, labels: string[]) =>
+    `Beslutet "${label}" finns inte på bladet Beslut${labels.length ? ` (där finns: ${labels.map((l) => `"${l}"`).join(', ')})` : ''}`,
+  changesNone: (label: string) => `Ändring mot beslut ${label}: ingen`,
+  changesHeading: (label: string, count: number) =>
+    `Ändring mot beslut ${label}: ${count} ${count === 1 ? 'förbund' : 'förbund'} skulle få ett annat belopp`,
+  changeLine: (federation: string, decided: string, final: string, change: string) =>
+    `${federation}: beslutat ${decided}, nu ${final} (${change})`,
+  notDecidedLine: (federation: string, final: string) => `${federation}: inte med i beslutet, nu ${final}`,
+  laterRound: (label: string) => `Omgång: Ytterligare medel efter ${label}`,
+  laterRoundFigures: (decided: string, handedBack: string, pot: string) =>
+    `Beslutat ${decided}, återlämnat ${handedBack}, pott S ${pot}`,
+  laterRoundApplications: (count: number, requested: string, wanted: string, granted: string) =>
+    `Ansökningar: ${count} om ${requested} (kan användas: ${wanted}), beviljat ${granted}`,
+  grantLine: (federation: string, requested: string, granted: string) =>
+    `${federation}: ansökt ${requested}, beviljat ${granted}`,
 } as const;

@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { EngineDecimal as D } from '../engine';
 import type { Problem, SheetValues } from './types';
 import { READ_TEXTS as R } from './messages';
-import { ParameterKey, PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
+import { isModelParameter, ParameterKey, PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
 import { makeProblem } from './sheets';
 
 /** Reads the parameter table into values (kronor, fractions) and their cell rows. */
@@ -22,6 +22,8 @@ export function readParameters(sheets: SheetValues[], problems: Problem[]) {
   if (ok && scan.sheet) {
     const sheet = scan.sheet;
     for (const def of PARAMETER_DEFINITIONS) {
+      // The round's text parameters (Omgång, Beslut) are read by readTextParameter
+      if (!isModelParameter(def)) continue;
       const found = scan.rows[def.key];
       if (!found) {
         if (def.required) {

@@ -1,7 +1,7 @@
 // An empty round: the sheets a head office sends out, with defaults, headers and data validations.
 // spec: docs/workbook-format.md §6, §2, §3.1, §4; docs/model.md §P (sheets, headers, parameter defaults).
 import type { CellRange, CellValue, SheetOutput, Validation, ValidationRule } from './types';
-import { LAST_SHEET_ROW, MONEY_FORMAT, SHARE_FORMAT } from './types';
+import { LAST_SHEET_ROW, MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from './types';
 import { columnIndex, columnLetters, rangeRef } from './address';
 import { AREA_COLUMNS, ColumnDefinition, FEDERATION_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET } from './columns';
 import { SPLIT_METHOD_LABELS } from './cells';
@@ -42,8 +42,11 @@ function parameters(): SheetOutput {
   for (const def of PARAMETER_DEFINITIONS) {
     const row = values.length;
     const cell = rangeRef(row, 1, row, 1);
-    values.push([def.label, def.default ?? '', def.description]);
-    if (def.kind === 'money') {
+    values.push([def.label, def.default ?? def.defaultText ?? '', def.description]);
+    if (def.kind === 'text') {
+      numberFormats.push([null, TEXT_FORMAT, null]);
+      if (def.choices) validations.push({ range: cell, type: 'list', values: [...def.choices], prompt: def.description });
+    } else if (def.kind === 'money') {
       numberFormats.push([null, MONEY_FORMAT, null]);
       validations.push({ range: cell, type: 'wholeNumber', min: 0, prompt: def.description });
     } else if (def.kind === 'share') {

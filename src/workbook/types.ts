@@ -198,6 +198,31 @@ export interface RunSummary {
    * an output header (the user's, not cleared). Not problems: the run was written.
    */
   notices?: Problem[];
+  /** When a decision is recorded (round.md §6): the latest one and the federations whose amount would change */
+  decision?: DecisionComparison;
+  /** A later round (round.md §7): its pot, applications and grants */
+  laterRound?: LaterRoundFigures;
+}
+
+/** The run against the latest recorded decision (whole kronor). */
+export interface DecisionComparison {
+  label: string;
+  /** federations whose Slutlig differs from Beslutat, or that are not in the decision (decided undefined) */
+  changes: { federation: string; decided?: number; final: number; change?: number }[];
+}
+
+/** A later round's figures for the summary (whole kronor, except pot and wanted, rounded half up). */
+export interface LaterRoundFigures {
+  decisionLabel: string;
+  decided: number;
+  handedBack: number;
+  pot: number;
+  applicants: number;
+  requested: number;
+  wanted: number;
+  granted: number;
+  /** the applicants: request and Ytterligare medel as written */
+  grants: { federation: string; requested: number; granted: number }[];
 }
 
 /**
@@ -248,6 +273,12 @@ export const FEDERATION_OUTPUT_HEADERS = [
   'Varningar',
 ] as const;
 
+/**
+ * Output headers on Förbund written only when a decision is recorded on Beslut (round.md §6), after the
+ * other output columns: the latest decision's amount and Slutlig − Beslutat. A rerun clears and rewrites them.
+ */
+export const DECISION_OUTPUT_HEADERS = ['Beslutat (kr)', 'Ändring mot beslut (kr)'] as const;
+
 export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg'] as const;
 /**
  * Title of the chart the task pane writes with a run, on Körlogg (src/excel/chart.ts). The command
@@ -255,6 +286,8 @@ export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg'] as const;
  */
 export const RUN_CHART_TITLE = 'Ideal och slutlig tilldelning';
 export const INPUT_SHEETS = ['Parametrar', 'Förbund', 'Kommuner'] as const;
+/** Sheets a run reads with their values: the input sheets and Beslut, the recorded decisions (round.md §6). */
+export const READ_SHEETS = [...INPUT_SHEETS, 'Beslut'] as const;
 
 /**
  * Whole kronor with a space as thousands separator in every locale (conditional sections, literal

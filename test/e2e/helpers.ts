@@ -24,7 +24,7 @@ function newestSource(dir: string): number {
 function buildIsFresh(): boolean {
   if (!fs.existsSync(ENTRY)) return false;
   const built = fs.statSync(ENTRY).mtimeMs;
-  return ['engine', 'workbook', 'documents', 'cli'].every((dir) => newestSource(path.join(ROOT, 'src', dir)) <= built);
+  return ['engine', 'workbook', 'documents', 'cli', 'round'].every((dir) => newestSource(path.join(ROOT, 'src', dir)) <= built);
 }
 
 /**

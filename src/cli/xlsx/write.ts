@@ -343,3 +343,21 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan): voi
   writeSheetOutputs(workbook, plan.sheets);
   highlightRows(workbook, plan);
 }
+
+/**
+ * Applies a plan of cells only (a rollover): clear ranges, blocks, then the sheets to delete. Everything
+ * else in the workbook is left as it is.
+ */
+export function applyCellPlan(
+  workbook: ExcelJS.Workbook,
+  plan: { clear: WritePlan['clear']; blocks: WritePlan['blocks']; deleteSheets: string[] },
+): void {
+  for (const range of plan.clear) {
+    clearRange(requireWorksheet(workbook, range.sheet), range.row, range.column, range.rowCount, range.columnCount);
+  }
+  for (const block of plan.blocks) writeBlock(workbook, block);
+  for (const name of plan.deleteSheets) {
+    const worksheet = findWorksheet(workbook, name);
+    if (worksheet) workbook.removeWorksheet(worksheet.id);
+  }
+}

@@ -22,6 +22,7 @@ import { WARNING_CODES, warningMeaning } from '../../engine';
 import type { CalculationOutcome } from '../controller';
 import { PANE_TEXTS } from '../texts';
 import { AllocationChart } from './AllocationChart';
+import { DecisionSummaryView } from './DecisionSummaryView';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -94,6 +95,7 @@ export function RunSummaryView({
           ))}
         </TableBody>
       </Table>
+      <DecisionSummaryView summary={s} />
       <Subtitle2 as="h2" id={warningsHeadingId}>
         Varningar
       </Subtitle2>

@@ -24,6 +24,8 @@ import { PANE_TEXTS } from '../texts';
 import { ProblemList } from '../components/ProblemList';
 import { RunSummaryView } from '../components/RunSummaryView';
 import { WriteFailureView } from '../components/WriteFailureView';
+import { DecideDialog } from '../components/DecideDialog';
+import type { DecideDialogProps } from '../components/DecideDialog';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -44,6 +46,8 @@ export interface CalculateViewProps {
   unsavedParameters?: number;
   /** Opens the Parametrar view (from the note about unsaved edits) */
   onOpenParameters?: () => void;
+  /** Fastställ (issue 11): preview and record a decision */
+  decide?: Pick<DecideDialogProps, 'proposedLabel' | 'onPreview' | 'onConfirm'>;
 }
 
 export function CalculateView(props: CalculateViewProps): React.ReactElement {
@@ -70,6 +74,7 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
         <Button appearance="primary" disabledFocusable={busy || !ready} onClick={props.onCalculate}>
           Beräkna
         </Button>
+        {props.decide && <DecideDialog busy={busy} ready={ready} {...props.decide} />}
         <Dialog open={confirmOpen} onOpenChange={(_, data) => setConfirmOpen(data.open)}>
           <DialogTrigger disableButtonEnhancement>
             <Button disabledFocusable={busy || !ready}>Ta bort resultat</Button>
