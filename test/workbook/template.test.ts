@@ -3,7 +3,7 @@ import { templateSheets, VO_VALUES } from '../../src/workbook/template';
 import { readWorkbook } from '../../src/workbook/read';
 import { runAllocation } from '../../src/workbook/run';
 import { applyPlanToSheets, sheetOutputToValues } from '../../src/workbook/apply';
-import { locateParameters, parameterWrite, PARAMETER_DEFINITIONS } from '../../src/workbook/parameters';
+import { isModelParameter, locateParameters, parameterWrite, PARAMETER_DEFINITIONS } from '../../src/workbook/parameters';
 import { formatProblem } from '../../src/workbook/format';
 import { DEFAULT_PARAMETERS } from '../../src/engine';
 import { MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
@@ -31,6 +31,9 @@ describe('templateSheets', () => {
       ['Trappan andel 2', 0.15],
       ['Trappan andel 3', 0.1],
       ['Tak riktade medel (kr)', 500000],
+      // the round's text parameters (issue 11): an ordinary round, no decision named
+      ['Omgång', 'Ordinarie'],
+      ['Beslut', ''],
     ]);
     expect(params.numberFormats![5][1]).toBe(MONEY_FORMAT);
     expect(params.numberFormats![6][1]).toBe(SHARE_FORMAT);
@@ -77,7 +80,7 @@ describe('templateSheets', () => {
       trappanRate3: d.trappan.rate3,
       targetedFundsCap: d.targetedFundsCap,
     };
-    for (const def of PARAMETER_DEFINITIONS) {
+    for (const def of PARAMETER_DEFINITIONS.filter(isModelParameter)) {
       if (def.default === undefined) expect(['year', 'budget']).toContain(def.key);
       else expect(new Decimal(def.default).equals(engine[def.key])).toBe(true);
     }
@@ -154,7 +157,7 @@ describe('locateParameters and parameterWrite', () => {
     const sheets = smallSheets();
     sheets[0].values.push(['Eget kapital-gräns', ''], ['Maximal minskning', '15 %']);
     const located = locateParameters(sheets);
-    expect(located.map((l) => l.key)).toEqual(PARAMETER_DEFINITIONS.map((d) => d.key));
+    expect(located.map((l) => l.key)).toEqual(PARAMETER_DEFINITIONS.filter(isModelParameter).map((d) => d.key));
     const budget = located.find((l) => l.key === 'budget')!;
     expect(budget).toMatchObject({
       row: 1,
