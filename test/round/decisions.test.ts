@@ -5,86 +5,17 @@ import { applyPlanToSheets, removeOutputPlan, runAllocation } from '../../src/wo
 import { readDecisions } from '../../src/workbook/read-decisions';
 import { decide } from '../../src/round/decide';
 import { rollover } from '../../src/round/rollover';
-
-const LABEL = 'Beslut 2026-11-07';
-const NOW = new Date(2026, 10, 7, 10, 0, 0);
-
-const FEDERATIONS: [string, number, number | '', number | '', number | '', number | ''][] = [
-  // name, prev, equity, K, request, returned
-  ['Alby', 1_500_000, 300_000, '', '', 150_000],
-  ['Bjurby', 1_400_000, 300_000, '', '', 300_000],
-  ['Centby', 1_300_000, 300_000, '', 200_000, ''],
-  ['Dalby', 1_250_000, 300_000, '', 180_000, ''],
-  ['Ekby', 1_200_000, 300_000, 650_000, 150_000, ''],
-  ['Forsby', 1_100_000, 2_000_000, '', 120_000, ''],
-  ['Gärdeby', 1_100_000, 2_000_000, '', 90_000, ''],
-  ['Hagby', 1_100_000, '', '', '', ''],
-];
-const AREAS: [string, number, number][] = [
-  ['Alby', 30_000, 900_000],
-  ['Bjurby', 28_000, 850_000],
-  ['Centby', 26_000, 780_000],
-  ['Dalby', 25_000, 760_000],
-  ['Ekby', 24_000, 700_000],
-  ['Forsby', 22_000, 660_000],
-  ['Gärdeby', 22_000, 640_000],
-  ['Hagby', 22_000, 650_000],
-];
-const DECIDED = [1_500_000, 1_400_000, 1_300_000, 1_250_000, 1_200_000, 1_100_000, 1_100_000, 1_100_000];
-
-function parameters(rows: [string, CellValue][]): SheetValues {
-  return { name: 'Parametrar', values: [['Parameter', 'Värde'], ['År', 2027], ['Statlig ram (kr)', 10_000_000], ...rows] };
-}
-
-function federationSheet(withFlows: boolean): SheetValues {
-  return {
-    name: 'Förbund',
-    values: [
-      [
-        'Förbund',
-        'VO',
-        'Statlig tilldelning föregående år (kr)',
-        'Eget kapital (kr)',
-        'Kommunernas möjliga bidrag (kr)',
-        'Ansökan ytterligare medel (kr)',
-        'Återlämnade medel (kr)',
-      ],
-      ...FEDERATIONS.map(([n, prev, eq, k, req, ret]) => [n, 'VO Syd', prev, eq, k, withFlows ? req : '', withFlows ? ret : '']),
-    ],
-  };
-}
-
-function areaSheet(): SheetValues {
-  return {
-    name: 'Kommuner',
-    values: [['Förbund', 'Kommun', 'Invånare 16–64', 'Försörjningsmått'], ...AREAS.map(([f, p, fm]) => [f, f, p, fm])],
-  };
-}
-
-/** The Beslut sheet as decide writes it, with the decision of the worked example. */
-function decisionSheet(amounts: (number | '')[] = DECIDED): SheetValues {
-  return {
-    name: 'Beslut',
-    values: [
-      ['Datum', '', '2026-11-07'],
-      ['Statlig ram (kr)', '', 10_000_000],
-      ['Summa (kr)', '', 9_950_000],
-      ['Fingeravtryck', '', 'abc'],
-      [],
-      ['Förbund', 'VO', LABEL],
-      ...FEDERATIONS.map(([n], i) => [n, 'VO Syd', amounts[i]]),
-    ],
-  };
-}
-
-function laterRoundSheets(
-  extra: [string, CellValue][] = [
-    ['Omgång', 'Ytterligare medel'],
-    ['Beslut', LABEL],
-  ],
-): SheetValues[] {
-  return [parameters(extra), federationSheet(true), areaSheet(), decisionSheet()];
-}
+import {
+  areaSheet,
+  DECIDED,
+  decisionSheet,
+  FEDERATIONS,
+  federationSheet,
+  LABEL,
+  laterRoundSheets,
+  NOW,
+  parameters,
+} from '../fixtures/later-round-sheets';
 
 /** A Förbund column of the workbook after the plan, by header, one value per federation. */
 function column(sheets: SheetValues[], header: string): CellValue[] {
