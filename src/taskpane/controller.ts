@@ -7,7 +7,7 @@ import { removeOutputPlan, runAllocation, templateSheets } from '../workbook';
 import type { RunOutcome } from '../workbook';
 import { normalizeKey } from '../workbook/text';
 import type { WorkbookHost, WriteStats } from '../excel/host';
-import { explainFederation } from '../workbook/explain';
+import { explainAnyFederation } from '../workbook/explain-later';
 import type { ExplanationLine } from '../workbook/explain';
 import { PANE_TEXTS, PROGRESS } from './texts';
 
@@ -190,7 +190,7 @@ export function explanationLines(
 ): ExplanationLine[] | undefined {
   if (!result || !selected) return undefined;
   try {
-    return explainFederation(result, selected);
+    return explainAnyFederation(result, selected);
   } catch {
     return undefined;
   }

@@ -5,6 +5,8 @@ import { applyPlanToSheets, removeOutputPlan, runAllocation } from '../../src/wo
 import { readDecisions } from '../../src/workbook/read-decisions';
 import { decide } from '../../src/round/decide';
 import { rollover } from '../../src/round/rollover';
+import { explainAnyFederation } from '../../src/workbook/explain-later';
+import { formatKronor } from '../../src/workbook/format';
 import {
   areaSheet,
   DECIDED,
@@ -89,6 +91,30 @@ describe('the later round through the workbook (docs/later-round-example.md)', (
       { federation: 'Gärdeby', requested: 90_000, granted: 8_571 },
     ]);
     expect(run.plan.summary.lines).toContain(`Omgång: Ytterligare medel efter ${LABEL}`);
+  });
+
+  test('Förklara: a later-round federation in the round’s terms, then the ordinary chain', () => {
+    const lines = explainAnyFederation(run.laterRound!, 'Forsby');
+    const value = (label: string) => lines.find((l) => l.label === label);
+    expect(value('Omgång')?.value).toBe(`Ytterligare medel efter ${LABEL}`);
+    expect(value('Beslutat')?.value).toBe(formatKronor(1_100_000));
+    expect(value('Återlämnat efter beslutet')?.value).toBe(formatKronor(0));
+    expect(value('Behåller (matchad)')?.value).toBe(formatKronor(1_100_000));
+    expect(value('Omgångens pott S')?.value).toBe(formatKronor(500_000));
+    expect(value('Ansökan ytterligare medel')?.value).toBe(formatKronor(120_000));
+    expect(value('Kan användas')?.value).toBe(formatKronor(120_000));
+    expect(value('Nivå')).toMatchObject({ value: '2' });
+    // 120 000 · 20 000 / 210 000 = 11 428,57… exact, 11 429 written
+    expect(value('Ytterligare medel')).toEqual({
+      label: 'Ytterligare medel',
+      value: formatKronor(11_428.57, 2),
+      note: `skrivet ${formatKronor(11_429)}`,
+    });
+    const alby = explainAnyFederation(run.laterRound!, 'alby');
+    expect(alby.find((l) => l.label === 'Återlämnat efter beslutet')?.value).toBe(formatKronor(150_000));
+    expect(alby.find((l) => l.label === 'Behåller (matchad)')?.value).toBe(formatKronor(1_350_000));
+    // the ordinary chain follows (steps 1–5 for information)
+    expect(lines.some((l) => l.label === 'Idealfördelning')).toBe(true);
   });
 
   test('Beslut blank means the latest decision', () => {

@@ -6,6 +6,7 @@ import { CliError, EXIT_INPUT, EXIT_OK } from '../errors';
 import type { CliIo } from '../io';
 import { readWorkbookFile } from '../files';
 import { compute, problemLines } from '../compute';
+import { explainAnyFederation } from '../../workbook/explain-later';
 
 export async function explainCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -41,7 +42,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
       ...(similar.length > 0 ? [`Menade du: ${similar.join(', ')}?`] : []),
     ]);
   }
-  io.stdout(`${explanationText(workbookLayer.explainFederation(computed.run.result, match.name))}\n`);
+  io.stdout(`${explanationText(explainAnyFederation(computed.run.laterRound ?? computed.run.result, match.name))}\n`);
   return EXIT_OK;
 }
 
