@@ -8,6 +8,9 @@ import { finsam } from './helpers';
 const EXAMPLE = path.resolve(__dirname, '..', '..', 'assets', 'exempel-medelstilldelning.xlsx');
 const LABEL = 'Beslut 2026-11-07';
 
+// Several whole-workbook reads and writes of the 80-federation example per test
+jest.setTimeout(180_000);
+
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-decide-'));
