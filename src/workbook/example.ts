@@ -6,11 +6,14 @@
 //
 // The figures are made up. Floats are used only to invent input figures (all rounded to whole
 // kronor or thousands); the model itself is computed by the engine, exactly.
-import { MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT, type CellValue, type SheetOutput } from './types';
+import { MONEY_FORMAT, SHARE_FORMAT, type CellValue, type SheetOutput } from './types';
 import { seededRng } from './random';
 import { DEFAULT_PARAMETERS, trappan } from '../engine';
 import type { ParameterKey } from '../engine';
-import { PARAMETER_DEFINITIONS } from './parameters';
+import { isModelParameter, PARAMETER_DEFINITIONS } from './parameters';
+
+// The example is an ordinary round: the model's parameters only (Omgång and Beslut at their defaults, absent)
+const EXAMPLE_PARAMETERS = PARAMETER_DEFINITIONS.filter(isModelParameter);
 
 /** The example's comments on Parametrar. */
 const EXAMPLE_PARAMETER_NOTES: Partial<Record<ParameterKey, string>> = { budget: 'Fiktiv ram', maxDecrease: 'Spärren' };
@@ -413,19 +416,18 @@ export function exampleSheets(): SheetOutput[] {
     'Parametrar',
     ['Parameter', 'Värde', 'Kommentar'],
     // Every parameter of the table at its default, the year and the budget of the example
-    PARAMETER_DEFINITIONS.map((def) => [
+    EXAMPLE_PARAMETERS.map((def) => [
       def.label,
-      def.key === 'year' ? EXAMPLE_YEAR : def.key === 'budget' ? EXAMPLE_BUDGET : (def.default ?? def.defaultText ?? ''),
-      EXAMPLE_PARAMETER_NOTES[def.key as ParameterKey] ?? '',
+      def.key === 'year' ? EXAMPLE_YEAR : def.key === 'budget' ? EXAMPLE_BUDGET : (def.default ?? ''),
+      EXAMPLE_PARAMETER_NOTES[def.key] ?? '',
     ]),
     [null, null, null],
     [28, 16, 30],
   );
   // Per-row formats on Parametrar: money rows in kronor, shares as percentages.
   parameters.numberFormats = parameters.values.map((_, i) => {
-    const kind = i < 3 ? undefined : PARAMETER_DEFINITIONS[i - 3]?.kind;
+    const kind = i < 3 ? undefined : EXAMPLE_PARAMETERS[i - 3]?.kind;
     if (kind === undefined) return [null, null, null];
-    if (kind === 'text') return [null, TEXT_FORMAT, null];
     return [null, kind === 'year' ? '0' : kind === 'money' ? MONEY_FORMAT : SHARE_FORMAT, null];
   });
 
