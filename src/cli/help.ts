@@ -30,7 +30,11 @@ Kommandon:
   split     NATIONELL.xlsx --out-dir MAPP  Delar upp den nationella arbetsboken i en fil per VO
   merge     NATIONELL.xlsx VO.xlsx... --out UT.xlsx  Hämtar svaren från de regionala filerna
 
-  Svenska namn går också bra: fördela, mall, exempel, förklara, kontrollera, underlag, dela, hämta, riktade.
+  decide    FIL.xlsx --out UT.xlsx --beslut NAMN   Fastställer fördelningen som ett beslut (bladet Beslut)
+  rollover  FIL.xlsx --out NÄSTA.xlsx  Skriver nästa års arbetsbok (År + 1, föregående års tilldelning ifylld)
+
+  Svenska namn går också bra: fördela, mall, exempel, förklara, kontrollera, underlag, dela, hämta, riktade,
+  fastställ, nästa-år.
 
 Flaggor:
   -h, --help      Visar hjälpen (även för ett kommando: finsam allocate --help)
@@ -190,10 +194,56 @@ Flaggor:
   -q, --quiet         Inga förloppsrader på standard fel
   -h, --help          Visar den här hjälpen
 `,
+  decide: `finsam decide – fastställer fördelningen som ett beslut
+
+Användning:
+  finsam decide FIL.xlsx --out UT.xlsx --beslut NAMN [--datum ÅÅÅÅ-MM-DD] [--json] [--quiet]
+
+Beräknar fördelningen som allocate gör och skriver den, och för in Slutlig tilldelning som ett
+nytt beslut på bladet Beslut: en kolumn med beslutets namn som rubrik och, ovanför tabellen,
+Datum, Statlig ram, Summa och Fingeravtryck. Ett fastställt beslut ändras aldrig: ett namn som
+redan finns avvisas och ingen fil skrivs. Efter ett beslut skriver varje körning Beslutat (kr)
+och Ändring mot beslut (kr) på Förbund.
+
+Flaggor:
+  -o, --out UT.xlsx   Filen som skrivs (skrivs helt eller inte alls)
+  -b, --beslut NAMN   Beslutets namn, t.ex. "Beslut 2026-11-07"
+  -d, --datum DATUM   Beslutsdatum ÅÅÅÅ-MM-DD (standard: i dag)
+  --json              Skriv beslutet (eller felen) som JSON på standard ut
+  -q, --quiet         Inga förloppsrader på standard fel
+  -h, --help          Visar den här hjälpen
+`,
+  rollover: `finsam rollover – skriver nästa års arbetsbok
+
+Användning:
+  finsam rollover FIL.xlsx --out NÄSTA.xlsx [--ar ÅR] [--json] [--quiet]
+
+Skriver nästa omgångs nationella arbetsbok: År + 1; Statlig tilldelning föregående år = årets
+Slutlig tilldelning (eller det senaste beslutet när det finns ett: beslutet gäller); Totala medel
+föregående år = 2 × det. Svarskolumner, resultat och bladen Beslut, Svar, Kommunbidrag och
+Körlogg töms; Kommuner behålls. Statlig ram lämnas tom och måste anges igen.
+
+Flaggor:
+  -o, --out NÄSTA.xlsx  Filen som skrivs (skrivs helt eller inte alls)
+  --ar ÅR               Nästa års årtal (standard: År + 1; även --år)
+  --json                Skriv resultatet (eller felen) som JSON på standard ut
+  -q, --quiet           Inga förloppsrader på standard fel
+  -h, --help            Visar den här hjälpen
+`,
 };
 
 export type CommandName =
-  'allocate' | 'template' | 'example' | 'explain' | 'check' | 'statements' | 'targeted' | 'split' | 'merge';
+  | 'allocate'
+  | 'template'
+  | 'example'
+  | 'explain'
+  | 'check'
+  | 'statements'
+  | 'targeted'
+  | 'split'
+  | 'merge'
+  | 'decide'
+  | 'rollover';
 
 export const COMMAND_ALIASES: Record<string, CommandName> = {
   allocate: 'allocate',
@@ -217,4 +267,10 @@ export const COMMAND_ALIASES: Record<string, CommandName> = {
   merge: 'merge',
   hämta: 'merge',
   hamta: 'merge',
+  decide: 'decide',
+  fastställ: 'decide',
+  faststall: 'decide',
+  rollover: 'rollover',
+  'nästa-år': 'rollover',
+  'nasta-ar': 'rollover',
 };

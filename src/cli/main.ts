@@ -19,6 +19,8 @@ import { statementsCommand } from './commands/statements';
 import { targetedCommand } from './commands/targeted';
 import { splitCommand } from './commands/split';
 import { mergeCommand } from './commands/merge';
+import { decideCommand } from './commands/decide';
+import { rolloverCommand } from './commands/rollover';
 
 export type { CliIo } from './io';
 
@@ -60,6 +62,10 @@ export async function run(argv: string[], rawIo: CliIo = defaultIo): Promise<num
         return await splitCommand(rest, io);
       case 'merge':
         return await mergeCommand(rest, io);
+      case 'decide':
+        return await decideCommand(rest, io);
+      case 'rollover':
+        return await rolloverCommand(rest, io);
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -2,7 +2,7 @@
 // formats, Förbund's formulas) in one sync, Körlogg's values and charts with them, and — when Excel
 // refuses a response for size — the same in row chunks over a few syncs (planned in read-chunks.ts).
 import type { CellValue, SheetValues } from '../workbook/types';
-import { DIAGRAM_SHEET, INPUT_SHEETS, OUTPUT_SHEETS } from '../workbook/types';
+import { DIAGRAM_SHEET, INPUT_SHEETS, OUTPUT_SHEETS, READ_SHEETS } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import { arrayJsonBytes } from './write-ops';
 import { MIN_READ_CELL_BYTES, READ_MARGIN, isPayloadSizeError, nextReadChunks, readChunkBytes } from './read-chunks';
@@ -269,7 +269,7 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
     try {
       worksheets.load('items/name');
       const probes = new Map<string, Probe>();
-      for (const name of INPUT_SHEETS) probes.set(name, probe(name, `${cellProperties(name)},rowIndex,columnIndex`));
+      for (const name of READ_SHEETS) probes.set(name, probe(name, `${cellProperties(name)},rowIndex,columnIndex`));
       const logSheet = worksheets.getItemOrNullObject(OUTPUT_SHEETS[1]);
       logSheet.load('name');
       log = logProbe(logSheet);
@@ -278,7 +278,7 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
       diagram = diagramProbe(diagramSheet);
       await sync(context);
       names = worksheets.items.map((s) => s.name);
-      for (const canonical of INPUT_SHEETS) {
+      for (const canonical of READ_SHEETS) {
         const actual = actualName(names, canonical);
         if (actual === undefined) continue;
         const p = probes.get(canonical)!;
@@ -299,7 +299,7 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
         // A host that refuses a used range under a missing sheet's null object: list the sheets
         // first, then read the input sheets (and Körlogg) that exist.
         names = await session.loadSheetNames(context);
-        for (const canonical of INPUT_SHEETS) {
+        for (const canonical of READ_SHEETS) {
           const actual = actualName(names, canonical);
           if (actual !== undefined) late.push(actual);
         }
@@ -310,7 +310,7 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
       // (and Körlogg); then the values in row chunks (readInChunks).
       worksheets.load('items/name');
       const probes = new Map<string, Probe>();
-      for (const name of INPUT_SHEETS) probes.set(name, probe(name, 'address,rowIndex,columnIndex,rowCount,columnCount'));
+      for (const name of READ_SHEETS) probes.set(name, probe(name, 'address,rowIndex,columnIndex,rowCount,columnCount'));
       const logSheet = worksheets.getItemOrNullObject(OUTPUT_SHEETS[1]);
       logSheet.load('name');
       const logRead = logProbe(logSheet);
@@ -330,7 +330,7 @@ export function readWorkbook(session: OfficeSession, run: ExcelRunner): Promise<
       }
       const rects = new Map<string, UsedRect | null>();
       const unmatched: string[] = [];
-      for (const canonical of INPUT_SHEETS) {
+      for (const canonical of READ_SHEETS) {
         const actual = actualName(all, canonical);
         if (actual === undefined) continue;
         const p = probes.get(canonical)!;

@@ -177,4 +177,25 @@ export const ROUND_TEXTS = {
     extraNote:
       'Det som förbund inte kan matcha fördelas av huvudkontoret till dem som ansökt, när alla VO:s svar har kommit in; förslaget är preliminärt till dess',
   },
+  // spec: docs/model.md §A6 — decide (issue 11)
+  decide: {
+    labelMissing: 'Ange beslutets namn, t.ex. "Beslut 2026-11-07"',
+    labelExists: (label: string) =>
+      `Beslutet "${label}" finns redan; ett fastställt beslut ändras aldrig. Välj ett annat namn på beslutet`,
+    dateInvalid: (date: string) => `Beslutsdatum "${date}" är inget datum på formen ÅÅÅÅ-MM-DD`,
+    recorded: (label: string) => `Beslut fastställt: ${label}`,
+    figures: (count: number, total: string, budget: string, date: string) =>
+      `${count} förbund, summa ${total} av statlig ram ${budget}, datum ${date}`,
+  },
+  // spec: docs/model.md §A8 — rollover (issue 11)
+  rollover: {
+    yearMissing: 'År saknas; ange året på bladet Parametrar eller med --ar',
+    yearInvalid: (year: string) => `"${year}" är inget årtal`,
+    done: (year: number) => `Nästa års arbetsbok: År ${year}`,
+    basis: (label: string | undefined) =>
+      label
+        ? `Statlig tilldelning föregående år = beslutet ${label}; Totala medel föregående år = 2 × det`
+        : 'Statlig tilldelning föregående år = Slutlig tilldelning; Totala medel föregående år = 2 × det',
+    emptied: 'Svarskolumner, resultat, Beslut, Svar och Körlogg tömda; Kommuner behållna; ange Statlig ram',
+  },
 } as const;

@@ -147,7 +147,7 @@ function parameterSheet(input: ModelInput, vo: string, replyDate: string | undef
   const text: Partial<Record<RoundParameterKey, string>> = { scope: vo, replyDate, nationalSource: source };
   for (const def of PARAMETER_DEFINITIONS) {
     if (def.kind !== 'text') continue;
-    const v = text[def.key];
+    const v = text[def.key as RoundParameterKey];
     if (v === undefined) continue;
     sheet.values.push([def.label, v, def.description]);
     sheet.numberFormats!.push([TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT]);

@@ -29,6 +29,7 @@ import { explanationCheck, explanationStatement } from './controller';
 
 /** The view Riktade medel, loaded when its tab is opened (the round's code is not in the first bundle). */
 const TargetedView = React.lazy(() => import(/* webpackChunkName: "riktade" */ './views/TargetedView'));
+import { proposedDecisionLabel } from './decide-controller';
 
 export type { ViewName } from './state';
 
@@ -177,6 +178,11 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                 staleEdit={state.staleEdit}
                 onSelectFederation={(f) => void actions.selectFederationRow(f)}
                 unsavedParameters={unsavedParameters}
+                decide={{
+                  proposedLabel: () => proposedDecisionLabel(new Date()),
+                  onPreview: actions.previewDecision,
+                  onConfirm: (preview) => void actions.recordDecision(preview),
+                }}
                 onOpenParameters={() => {
                   onTab('parametrar');
                   // the button pressed goes with the view: focus to the tab of the view opened

@@ -12,6 +12,8 @@ import type { Statement, StatementContext } from '../documents/statement';
 import { checkWrittenRow } from '../workbook/written-check';
 import type { WrittenCheck } from '../workbook/written-check';
 import type { Explain } from './state';
+import { laterRoundSection } from '../workbook/explain-later';
+import { withSection } from '../documents/statement';
 import { PANE_TEXTS, PROGRESS } from './texts';
 import { checkRegional } from '../round/check';
 import type { RegionalCheck } from '../round/check';
@@ -212,7 +214,10 @@ export function explanationStatement(
     const own: StatementContext = {};
     if (explain.input) own.input = explain.input;
     if (explain.decision) own.decision = explain.decision;
-    return federationStatement(explain.result, selected, { ...own, ...context });
+    const statement = federationStatement(explain.result, selected, { ...own, ...context });
+    // spec: docs/model.md §A7 — a later round: its own section first, then the ordinary chain for information
+    const later = laterRoundSection(explain.result, selected);
+    return later ? withSection(statement, later, 'svar') : statement;
   } catch {
     return undefined;
   }

@@ -80,6 +80,8 @@ export type PaneAction =
   | { type: 'calculated'; outcome: CalculationOutcome }
   | { type: 'checkStarted' }
   | { type: 'checked'; outcome: CheckOutcome }
+  /** Fastställ wrote the decision (and the run): the summary and a confirmation */
+  | { type: 'decisionRecorded'; outcome: CalculationOutcome; notice: string }
   | { type: 'resultsRemoved'; columns: number; sheets: string[]; notices: { address: string; message: string }[] }
   | { type: 'templateInserted'; added: string[] }
   | { type: 'parameterEdited'; key: ParameterKey; text: string }
@@ -143,7 +145,12 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       if (!run.ok) return { ...state, explain: { problemCount: run.problems.length } };
       const keep = keepSelected && run.result.federations.some((f) => f.name === keepSelected) ? keepSelected : undefined;
       const sheet = action.sheets?.find((s) => s.name === run.layout.federationSheet.name);
-      const explain: Explain = { result: run.result, layout: run.layout, input: run.input, selected: keep };
+      const explain: Explain = {
+        result: run.laterRound ? (run.laterRound as unknown as AllocationResult) : run.result,
+        layout: run.layout,
+        input: run.input,
+        selected: keep,
+      };
       if (sheet) explain.written = { plan: run.plan, sheet };
       return { ...state, explain };
     }
@@ -163,6 +170,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ? { result: outcome.result, layout: outcome.layout, input: outcome.input, selected: state.explain.selected }
         : state.explain;
       return { ...state, outcome, outcomeStale: false, staleEdit: undefined, explain };
+    }
+    case 'decisionRecorded': {
+      const calculated = paneReducer(state, { type: 'calculated', outcome: action.outcome });
+      return { ...calculated, notice: action.outcome.ok ? action.notice : undefined };
     }
     case 'resultsRemoved':
       return {

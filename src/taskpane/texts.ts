@@ -41,6 +41,8 @@ export const PROGRESS = {
   readingSelection: 'Läser markeringen …',
   checking: 'Kontrollerar arbetsboken …',
   goingTo: (address: string) => `Går till ${address} …`,
+  previewingDecision: 'Beräknar beslutet …',
+  recordingDecision: 'Skriver beslutet …',
 } as const;
 
 /** Notices and messages of the pane. */
@@ -52,6 +54,7 @@ export const PANE_TEXTS = {
     `Resultatet är borttaget (${columns} kolumner${sheets.length ? ` och bladen ${sheets.join(' och ')}` : ''}).` +
     notices.map((n) => ` ${n.address}: ${n.message}.`).join(''),
   templateAlreadyThere: 'Mallbladen fanns redan; inget lades till.',
+  decisionLabelProposal: (date: string) => `Beslut ${date}`,
   templateInserted: (added: string[]) =>
     `${added.length === 1 ? 'Bladet' : 'Bladen'} ${listText(added)} är ${added.length === 1 ? 'inlagt' : 'inlagda'}. Fyll i Statlig ram på Parametrar och förbunden och kommunerna, och välj sedan Beräkna.`,
   parametersSaved: (count: number) => `Parametrarna är sparade (${count} ${count === 1 ? 'värde' : 'värden'}).`,
@@ -164,6 +167,37 @@ export const FLOW_LABELS = {
   totalFinal: 'Summa slutlig tilldelning',
   federations: 'Förbund',
   municipalities: 'Kommuner',
+} as const;
+
+/** Fastställ, the decision and the later round in the pane (issue 11). */
+export const DECISION_PANE_TEXTS = {
+  button: 'Fastställ …',
+  title: 'Fastställ beslut',
+  intro:
+    'Fördelningen beräknas och förs in som ett beslut på bladet Beslut. Ett fastställt beslut ändras aldrig; senare körningar visar Beslutat och Ändring mot beslut på bladet Förbund.',
+  labelField: 'Beslutets namn',
+  labelHint: 'Rubriken på beslutets kolumn på bladet Beslut, t.ex. "Beslut 2026-11-07".',
+  preview: 'Visa vad som förs in',
+  confirm: 'Fastställ',
+  cancel: 'Avbryt',
+  recordTitle: (label: string) => `Detta förs in som ${label}:`,
+  federations: 'Förbund',
+  total: 'Summa slutlig tilldelning',
+  budget: 'Statlig ram',
+  date: 'Datum',
+  problems: (count: number) => `Beslutet kan inte fastställas: ${count} fel.`,
+  recorded: (label: string) => `Beslutet ${label} är fastställt och skrivet på bladet Beslut.`,
+  changesTitle: (label: string) => `Ändring mot ${label}`,
+  noChanges: (label: string) => `Ingen ändring mot ${label}.`,
+  notInDecision: 'inte med i beslutet',
+  laterRoundTitle: (label: string) => `Ytterligare medel efter ${label}`,
+  pot: 'Pott S',
+  decided: 'Beslutat',
+  handedBack: 'Återlämnat',
+  applications: 'Ansökningar',
+  requested: 'Ansökt',
+  wanted: 'Kan användas',
+  granted: 'Beviljat',
 } as const;
 
 /** What a write that failed left, in words: a title and what it means (issue 15). */

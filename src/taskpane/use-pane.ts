@@ -28,6 +28,9 @@ import { PANE_TEXTS, PROGRESS } from './texts';
 import { useTaskQueue } from './use-task-queue';
 import { normalizeKey } from '../workbook/text';
 import { FEDERATION_SHEET } from '../workbook/columns';
+import { previewDecision, recordDecision } from './decide-controller';
+import type { DecisionPreview } from './decide-controller';
+import { DECISION_PANE_TEXTS } from './texts';
 
 export interface PaneActions {
   openView: (view: ViewName) => void;
@@ -55,6 +58,9 @@ export interface PaneActions {
   selectFederationRow: (f: { name: string; row?: number }) => Promise<void>;
   /** Förklara: the shown federation's statement as a PDF, made here and offered for saving */
   saveStatementPdf: () => Promise<void>;
+  /** Fastställ: what would be recorded (nothing written), then the write */
+  previewDecision: (label: string) => Promise<DecisionPreview | undefined>;
+  recordDecision: (preview: Extract<DecisionPreview, { ok: true }>) => Promise<void>;
 }
 
 export interface Pane {
@@ -261,6 +267,19 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
         },
         { quiet: true },
       ),
+    previewDecision: async (label) => {
+      let preview: DecisionPreview | undefined;
+      await task(PROGRESS.previewingDecision, async () => {
+        preview = await previewDecision(host, label, new Date());
+      });
+      return preview;
+    },
+    recordDecision: (preview) =>
+      task(PROGRESS.recordingDecision, async () => {
+        dispatch({ type: 'calculationStarted' });
+        const outcome = await recordDecision(host, preview);
+        dispatch({ type: 'decisionRecorded', outcome, notice: DECISION_PANE_TEXTS.recorded(preview.decision.label) });
+      }),
   };
 
   const unsavedParameters = React.useMemo(() => changedParameters(sheets, parameterEdits).length, [sheets, parameterEdits]);

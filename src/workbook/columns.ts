@@ -1,7 +1,7 @@
 // The input columns of `Förbund` and `Kommuner`, with synonyms, and mapping a header row onto them.
 // spec: docs/workbook-format.md §3.1, §4, §1.1.
 import type { CellValue, Problem } from './types';
-import { FEDERATION_OUTPUT_HEADERS } from './types';
+import { DECISION_OUTPUT_HEADERS, FEDERATION_OUTPUT_HEADERS } from './types';
 import { isBlank, parseHeader, UNIT_MULTIPLIER } from './text';
 import { makeProblem } from './sheets';
 import { columnLetters } from './address';
@@ -91,7 +91,7 @@ export const FEDERATION_KEY_HEADERS = ['Förbund', 'Samordningsförbund'];
 /** Headers other than the key header that confirm a header row (see findHeaderRow). */
 export function companionHeaders<K extends string>(defs: readonly ColumnDefinition<K>[], withOutput: boolean): string[] {
   const names = defs.filter((d) => !FEDERATION_KEY_HEADERS.includes(d.label)).flatMap((d) => [d.label, ...d.synonyms]);
-  return withOutput ? [...names, ...FEDERATION_OUTPUT_HEADERS] : names;
+  return withOutput ? [...names, ...FEDERATION_OUTPUT_HEADERS, ...DECISION_OUTPUT_HEADERS] : names;
 }
 
 /** Column label without a trailing "(kr)", for messages: "Eget kapital". */
@@ -125,7 +125,10 @@ function outputKeyOf(cell: CellValue | undefined): string {
   return h.unit === '%' ? `${h.name} (%)` : h.name;
 }
 
-const OUTPUT_NAMES = FEDERATION_OUTPUT_HEADERS.map((h) => ({ header: h as string, name: outputKeyOf(h) }));
+const OUTPUT_NAMES = [...FEDERATION_OUTPUT_HEADERS, ...DECISION_OUTPUT_HEADERS].map((h) => ({
+  header: h as string,
+  name: outputKeyOf(h),
+}));
 
 /**
  * True when a header names one of the run's output columns (any unit): it is never read as input.

@@ -25,6 +25,8 @@ export const READ_TEXTS = {
   parameterWithoutValue: (label: string) => `${label} saknar värde`,
   unknownParameter: (quotedLabel: string) => `${quotedLabel} är ingen känd parameter`,
   parameterTwice: (label: string, row: number) => `Parametern "${label}" finns redan på rad ${row}`,
+  textParameterChoice: (label: string, quotedValue: string, choices: readonly string[]) =>
+    `${label} ska vara ${choices.map((c) => `"${c}"`).join(' eller ')} (nu ${quotedValue})`,
   federationNameMissing: 'Förbundets namn saknas',
   municipalityNameMissing: 'Kommunens namn saknas',
   valueMissing: (label: string) => `${label} saknas`,
@@ -125,4 +127,49 @@ export const SUMMARY_TEXTS = {
   noSurplus: 'inget blev över efter matchning',
   /** VO label for federations without a VO (pane, CLI, Körlogg) */
   noVo: '(utan VO)',
+} as const;
+
+// spec: docs/workbook-format.md §8; docs/model.md §A6 — the sheet Beslut and the columns a decision adds to a run (issue 11)
+export const DECISION_TEXTS = {
+  headerMissing: (header: string) => `Bladet Beslut saknar rubriken "${header}" bland de tio första raderna`,
+  labelTwice: (label: string, column: string) => `Beslutet "${label}" finns redan i kolumn ${column}`,
+  federationTwice: (name: string, row: number) => `Förbundet "${name}" finns redan på rad ${row}`,
+  amountNotWhole: (quotedValue: string) => `${quotedValue} är inte hela kronor`,
+  amountInvalid: (federation: string, label: string, message: string) =>
+    `Beslutat belopp för förbundet "${federation}" i beslutet "${label}": ${message}`,
+  noDecision: 'Omgång är Ytterligare medel men det finns inget beslut på bladet Beslut; fastställ först ett beslut',
+  decisionUnknown: (label: string, labels: string[]) =>
+    `Beslutet "${label}" finns inte på bladet Beslut${labels.length ? ` (där finns: ${labels.map((l) => `"${l}"`).join(', ')})` : ''}`,
+  changesNone: (label: string) => `Ändring mot beslut ${label}: ingen`,
+  changesHeading: (label: string, count: number) =>
+    `Ändring mot beslut ${label}: ${count} ${count === 1 ? 'förbund' : 'förbund'} skulle få ett annat belopp`,
+  changeLine: (federation: string, decided: string, final: string, change: string) =>
+    `${federation}: beslutat ${decided}, nu ${final} (${change})`,
+  notDecidedLine: (federation: string, final: string) => `${federation}: inte med i beslutet, nu ${final}`,
+  laterRound: (label: string) => `Omgång: Ytterligare medel efter ${label}`,
+  laterRoundFigures: (decided: string, handedBack: string, pot: string) =>
+    `Beslutat ${decided}, återlämnat ${handedBack}, pott S ${pot}`,
+  laterRoundApplications: (count: number, requested: string, wanted: string, granted: string) =>
+    `Ansökningar: ${count} om ${requested} (kan användas: ${wanted}), beviljat ${granted}`,
+  grantLine: (federation: string, requested: string, granted: string) =>
+    `${federation}: ansökt ${requested}, beviljat ${granted}`,
+  explainRound: 'Omgång',
+  explainDecided: 'Beslutat',
+  explainDecidedNote: (label: string) => `i ${label}`,
+  explainReturned: 'Återlämnat efter beslutet',
+  explainKept: 'Behåller (matchad)',
+  explainKeptNote: 'beslutat minus återlämnat',
+  explainPot: 'Omgångens pott S',
+  explainPotNote: (budget: string, pot: string) => `statlig ram ${budget} minus det alla förbund behåller = ${pot}`,
+  explainRequest: 'Ansökan ytterligare medel',
+  explainNoRequest: 'ingen ansökan: förbundet behåller beslutat minus återlämnat',
+  explainWant: 'Kan användas',
+  explainWantCap: (cap: string, kept: string) => `det minsta av ansökan och matchningstaket ${cap} minus ${kept}`,
+  explainTier: 'Nivå',
+  explainTier1: 'nivå 1: inget eget kapital över rimlig nivå, får först',
+  explainTier2: 'nivå 2: eget kapital över rimlig nivå, delar det som blir kvar',
+  explainGrant: 'Ytterligare medel',
+  explainWritten: (written: string) => `skrivet ${written}`,
+  explainFinal: 'Slutlig tilldelning',
+  explainFinalNote: 'behåller plus ytterligare medel',
 } as const;

@@ -14,29 +14,22 @@ import { READ_TEXTS as R } from './messages';
 
 export type { ParameterKey };
 
-/** money: kronor (label unit (kr)/(tkr)/(mkr) applies); share: fraction 0–1; year: whole number. */
-export type ParameterKind = 'money' | 'share' | 'year';
+/** Parameters of the round that are text, not the model's (round.md §1, §2, §5, §7). */
+export type TextParameterKey = 'round' | 'decision' | 'scope' | 'replyDate' | 'nationalSource';
+/** Every key of a Parametrar row: the model's (engine) and the round's text parameters. */
+export type WorkbookParameterKey = ParameterKey | TextParameterKey;
+
+/** money: kronor (label unit (kr)/(tkr)/(mkr) applies); share: fraction 0–1; year: whole number; text: as typed. */
+export type ParameterKind = 'money' | 'share' | 'year' | 'text';
 
 /**
- * Parametrar rows of the round that are not model parameters (round.md §1, §2, §5): read as text, never
- * by the engine. One key per row.
+ * Parametrar rows of the regional round that are not model parameters (round.md §1, §2, §5): read as
+ * text, never by the engine. One key per row.
  */
 export type RoundParameterKey = 'scope' | 'replyDate' | 'nationalSource';
-/** Every key a Parametrar row can have: a model parameter or a round row. */
-export type WorkbookParameterKey = ParameterKey | RoundParameterKey;
-
-/** A Parametrar row holding text (no unit, no default; blank = absent). */
-export interface TextParameterDefinition {
-  key: RoundParameterKey;
-  label: string;
-  kind: 'text';
-  required: false;
-  synonyms: readonly string[];
-  description: string;
-}
 
 export interface ParameterDefinition {
-  key: ParameterKey;
+  key: WorkbookParameterKey;
   /** Label as in the spec and the template, e.g. "Statlig ram (kr)" */
   label: string;
   kind: ParameterKind;
@@ -47,10 +40,21 @@ export interface ParameterDefinition {
   synonyms: readonly string[];
   /** Short Swedish explanation (template column "Förklaring", pane tooltip) */
   description: string;
+  /** text: the values allowed (matched case-insensitively); undefined = any text */
+  choices?: readonly string[];
+  /** text: the value when the cell is blank */
+  defaultText?: string;
 }
 
-/** Every model parameter of the spec, in the template's order: the engine's table (PARAMETERS) as the sheet reads it. */
-export const MODEL_PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = PARAMETERS.map((p) => ({
+/** A model parameter (kronor, share, year), as opposed to one of the round's text parameters. */
+export type ModelParameterDefinition = ParameterDefinition & { key: ParameterKey; kind: 'money' | 'share' | 'year' };
+
+export function isModelParameter(def: ParameterDefinition): def is ModelParameterDefinition {
+  return def.kind !== 'text';
+}
+
+/** The model's parameters: the engine's table (PARAMETERS) as the sheet reads it. */
+export const MODEL_PARAMETER_DEFINITIONS: readonly ModelParameterDefinition[] = PARAMETERS.map((p) => ({
   key: p.key,
   label: p.label,
   kind: p.unit === 'kr' ? 'money' : p.unit,
@@ -61,7 +65,7 @@ export const MODEL_PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = PARAM
 }));
 
 /** The round's text rows on Parametrar (round.md §1, §2, §5). */
-const ROUND_PARAMETER_DEFINITIONS: readonly TextParameterDefinition[] = [
+const ROUND_PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: 'scope',
     label: 'Omfattning',
@@ -88,46 +92,77 @@ const ROUND_PARAMETER_DEFINITIONS: readonly TextParameterDefinition[] = [
   },
 ];
 
-/**
- * Every row Parametrar can carry: the model's parameters (MODEL_PARAMETER_DEFINITIONS, read by the
- * engine) and the round's text rows. Readers recognise every one; only the model's are numbers.
- */
-export const PARAMETER_DEFINITIONS: readonly (ParameterDefinition | TextParameterDefinition)[] = [
-  ...MODEL_PARAMETER_DEFINITIONS,
-  ...ROUND_PARAMETER_DEFINITIONS,
+/** Omgång's two values (round.md §7). */
+export const ROUND_ORDINARY = 'Ordinarie';
+export const ROUND_LATER = 'Ytterligare medel';
+
+// spec: docs/workbook-format.md §2.1 — Omgång and Beslut: which round a run is (issue 11)
+const DECISION_ROUND_PARAMETERS: readonly ParameterDefinition[] = [
+  {
+    key: 'round',
+    label: 'Omgång',
+    kind: 'text',
+    required: false,
+    synonyms: [],
+    choices: [ROUND_ORDINARY, ROUND_LATER],
+    defaultText: ROUND_ORDINARY,
+    description:
+      'Ordinarie (standard) eller Ytterligare medel: en senare omgång där förbunden behåller beslutat belopp minus återlämnat och resten fördelas bland nya ansökningar.',
+  },
+  {
+    key: 'decision',
+    label: 'Beslut',
+    kind: 'text',
+    required: false,
+    synonyms: [],
+    description: 'Vid Ytterligare medel: rubriken på beslutet på bladet Beslut som omgången utgår från (tomt = det senaste).',
+  },
 ];
 
-/** A model parameter (a number the engine reads), not one of the round's text rows. */
-export function isModelParameter(def: ParameterDefinition | TextParameterDefinition): def is ParameterDefinition {
-  return def.kind !== 'text';
-}
+/** Every parameter of the spec, in the template's order: the model's, then the round's text parameters. */
+export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
+  ...MODEL_PARAMETER_DEFINITIONS,
+  ...ROUND_PARAMETER_DEFINITIONS,
+  ...DECISION_ROUND_PARAMETERS,
+];
 
 export const PARAMETER_SHEET = 'Parametrar';
 export const PARAMETER_HEADER = 'Parameter';
 export const VALUE_HEADER = 'Värde';
 
-export function parameterDefinition(key: ParameterKey): ParameterDefinition {
+/** A model parameter's definition (a number the engine reads). */
+export function modelParameterDefinition(key: ParameterKey): ModelParameterDefinition {
   const def = MODEL_PARAMETER_DEFINITIONS.find((d) => d.key === key);
+  if (!def) throw new Error(`internal: unknown parameter ${key}`);
+  return def;
+}
+
+/** The rows the template's Parametrar carries: the model's parameters and Omgång/Beslut (not a regional file's rows). */
+export const TEMPLATE_PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
+  ...MODEL_PARAMETER_DEFINITIONS,
+  ...DECISION_ROUND_PARAMETERS,
+];
+
+export function parameterDefinition(key: WorkbookParameterKey): ParameterDefinition {
+  const def = PARAMETER_DEFINITIONS.find((d) => d.key === key);
   if (!def) throw new Error(`unknown parameter key ${key}`);
   return def;
 }
 
 /** The names (without unit) a parameter's label and synonyms go by. */
-function labelNames(def: ParameterDefinition | TextParameterDefinition): string[] {
+function labelNames(def: ParameterDefinition): string[] {
   return [parseHeader(def.label).name, ...def.synonyms.map((s) => parseHeader(s).name)];
 }
 
 /** Which definition a label names, and with which unit multiplier; 'badUnit' when the unit does not fit. */
 export function matchParameterLabel(
   label: CellValue | undefined,
-):
-  | { def: ParameterDefinition | TextParameterDefinition; multiplier: number }
-  | { def: ParameterDefinition | TextParameterDefinition; badUnit: string }
-  | undefined {
+): { def: ParameterDefinition; multiplier: number } | { def: ParameterDefinition; badUnit: string } | undefined {
   const h = parseHeader(label);
   for (const def of PARAMETER_DEFINITIONS) {
     if (!labelNames(def).includes(h.name)) continue;
     if (h.unit === undefined) return { def, multiplier: 1 };
+    if (def.kind === 'text') return { def, badUnit: h.unit };
     if (def.kind === 'money' && h.unit !== '%') return { def, multiplier: UNIT_MULTIPLIER[h.unit] };
     if (def.kind === 'share' && h.unit === '%') return { def, multiplier: 1 };
     return { def, badUnit: h.unit };
@@ -230,7 +265,7 @@ function lastNonBlank(cells: CellValue[]): number {
  * in a cell formatted as a date or time (`numberFormat`, when the host gave it) is an error.
  */
 export function readParameterValue(
-  def: ParameterDefinition,
+  def: ModelParameterDefinition,
   cell: CellValue | undefined,
   multiplier: number,
   numberFormat?: string | null,
@@ -360,8 +395,41 @@ export function parameterWrite(located: LocatedParameter[], key: ParameterKey, n
   return { sheet: loc.sheet, row: loc.row, column: first, values: [values], numberFormats: [formats] };
 }
 
+/** A text parameter as read: its value (trimmed; the default when blank) and its Värde cell (0-based). */
+export interface TextParameterRead {
+  value?: string;
+  /** the Värde cell when the row is there */
+  cell?: { sheet: string; row: number; column: number };
+}
+
+/**
+ * Reads one of the round's text parameters (Omgång, Beslut). A value that is not one of its choices is a
+ * problem at its cell; the value is then given as the canonical choice, else as typed.
+ */
+export function readTextParameter(sheets: SheetValues[], key: TextParameterKey, problems: Problem[]): TextParameterRead {
+  const def = parameterDefinition(key);
+  const scan = scanParameterSheet(sheets);
+  const found = scan.rows[key];
+  if (!found || !scan.sheet || scan.valueColumn < 0) return def.defaultText !== undefined ? { value: def.defaultText } : {};
+  const cellRef = { sheet: scan.sheet.name, row: found.row, column: scan.valueColumn };
+  const raw = scan.sheet.values[found.row]?.[scan.valueColumn];
+  if (isBlank(raw)) return { ...(def.defaultText !== undefined ? { value: def.defaultText } : {}), cell: cellRef };
+  const text = String(raw).trim();
+  if (def.choices) {
+    const choice = def.choices.find((c) => normalizeKey(c) === normalizeKey(text));
+    if (!choice) {
+      problems.push(
+        makeProblem(cellRef.sheet, cellRef.row, cellRef.column, R.textParameterChoice(def.label, quoted(raw), def.choices)),
+      );
+      return { cell: cellRef };
+    }
+    return { value: choice, cell: cellRef };
+  }
+  return { value: text, cell: cellRef };
+}
+
 /** Parameter labels as text, for messages. */
-export function parameterLabel(key: ParameterKey): string {
+export function parameterLabel(key: WorkbookParameterKey): string {
   return parameterDefinition(key).label;
 }
 

@@ -37,7 +37,7 @@ import { cellAddress, columnLetters } from './address';
 import { quoted, readMoney } from './cells';
 import { engineText, READ_TEXTS as R } from './messages';
 import { isDateTimeFormat } from './numbers';
-import { parameterDefinition, readParameterValue, scanParameterSheet } from './parameters';
+import { modelParameterDefinition, parameterDefinition, readParameterValue, scanParameterSheet } from './parameters';
 import { isBlankRow, rowReader } from './read-rows';
 import type { SheetRead } from './read-rows';
 import { readFederations } from './read-federations';
@@ -201,7 +201,7 @@ export function readApplications(sheets: SheetValues[]): ApplicationsRead {
     const at = parameterCell(key);
     if (!at || !scan.sheet) return undefined;
     const read = readParameterValue(
-      parameterDefinition(key),
+      modelParameterDefinition(key),
       scan.sheet.values[at.row]?.[at.column],
       at.multiplier,
       scan.sheet.numberFormats?.[at.row]?.[at.column],

@@ -4,7 +4,14 @@ import Decimal from 'decimal.js';
 import { EngineDecimal as D } from '../engine';
 import type { Problem, SheetValues } from './types';
 import { READ_TEXTS as R } from './messages';
-import { ParameterKey, MODEL_PARAMETER_DEFINITIONS, readParameterValue, scanParameterSheet } from './parameters';
+import {
+  isModelParameter,
+  MODEL_PARAMETER_DEFINITIONS,
+  ParameterKey,
+  PARAMETER_DEFINITIONS,
+  readParameterValue,
+  scanParameterSheet,
+} from './parameters';
 import { makeProblem } from './sheets';
 
 /** Reads the parameter table into values (kronor, fractions) and their cell rows. */
@@ -21,7 +28,9 @@ export function readParameters(sheets: SheetValues[], problems: Problem[]) {
   let missingAt = scan.lastRow + 1;
   if (ok && scan.sheet) {
     const sheet = scan.sheet;
-    for (const def of MODEL_PARAMETER_DEFINITIONS) {
+    for (const def of PARAMETER_DEFINITIONS) {
+      // The round's text parameters (Omgång, Beslut) are read by readTextParameter
+      if (!isModelParameter(def)) continue;
       const found = scan.rows[def.key];
       if (!found) {
         if (def.required) {

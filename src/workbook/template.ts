@@ -1,11 +1,11 @@
 // An empty round: the sheets a head office sends out, with defaults, headers and data validations.
 // spec: docs/workbook-format.md §6, §2, §3.1, §4; docs/model.md §P (sheets, headers, parameter defaults).
 import type { CellRange, CellValue, SheetOutput, Validation, ValidationRule } from './types';
-import { LAST_SHEET_ROW, MONEY_FORMAT, SHARE_FORMAT } from './types';
+import { LAST_SHEET_ROW, MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from './types';
 import { columnIndex, columnLetters, rangeRef } from './address';
 import { AREA_COLUMNS, ColumnDefinition, FEDERATION_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET } from './columns';
 import { SPLIT_METHOD_LABELS } from './cells';
-import { MODEL_PARAMETER_DEFINITIONS, PARAMETER_HEADER, PARAMETER_SHEET, VALUE_HEADER } from './parameters';
+import { TEMPLATE_PARAMETER_DEFINITIONS, PARAMETER_HEADER, PARAMETER_SHEET, VALUE_HEADER } from './parameters';
 import { TARGET_GROUPS, TARGETED_INSATS_TYPES, WARNING_CODES } from '../engine';
 import { APPLICATION_COLUMNS, APPLICATION_SHEET } from './application-columns';
 
@@ -40,11 +40,14 @@ function parameters(): SheetOutput {
   ];
   const numberFormats: (string | null)[][] = [[null], [null], [null, null, null]];
   const validations: ValidationRule[] = [];
-  for (const def of MODEL_PARAMETER_DEFINITIONS) {
+  for (const def of TEMPLATE_PARAMETER_DEFINITIONS) {
     const row = values.length;
     const cell = rangeRef(row, 1, row, 1);
-    values.push([def.label, def.default ?? '', def.description]);
-    if (def.kind === 'money') {
+    values.push([def.label, def.default ?? def.defaultText ?? '', def.description]);
+    if (def.kind === 'text') {
+      numberFormats.push([null, TEXT_FORMAT, null]);
+      if (def.choices) validations.push({ range: cell, type: 'list', values: [...def.choices], prompt: def.description });
+    } else if (def.kind === 'money') {
       numberFormats.push([null, MONEY_FORMAT, null]);
       validations.push({ range: cell, type: 'wholeNumber', min: 0, prompt: def.description });
     } else if (def.kind === 'share') {

@@ -240,6 +240,10 @@ export interface RunSummary {
   voTotals: VoTotal[];
   /** Every federation's figures, in input order (the pane's table: sortable, grouped by VO) */
   federations: FederationSummary[];
+  /** When a decision is recorded (round.md §6): the latest one and the federations whose amount would change */
+  decision?: DecisionComparison;
+  /** A later round (round.md §7): its pot, applications and grants */
+  laterRound?: LaterRoundFigures;
 }
 
 /** The money flows of a run in whole kronor (B = T + P; S = P + cut + returned; S = granted + U up to rounding). */
@@ -302,6 +306,27 @@ export interface VoTotal {
   previous: number;
 }
 
+/** The run against the latest recorded decision (whole kronor). */
+export interface DecisionComparison {
+  label: string;
+  /** federations whose Slutlig differs from Beslutat, or that are not in the decision (decided undefined) */
+  changes: { federation: string; decided?: number; final: number; change?: number }[];
+}
+
+/** A later round's figures for the summary (whole kronor, except pot and wanted, rounded half up). */
+export interface LaterRoundFigures {
+  decisionLabel: string;
+  decided: number;
+  handedBack: number;
+  pot: number;
+  applicants: number;
+  requested: number;
+  wanted: number;
+  granted: number;
+  /** the applicants: request and Ytterligare medel as written */
+  grants: { federation: string; requested: number; granted: number }[];
+}
+
 /**
  * Everything a host must do to write a run back. Sheet names in it are resolved: an existing sheet
  * is named as spelled in the workbook (layout.existingOutputSheets), so hosts find it by that name. Hosts apply it in this order: clear, blocks, sheets,
@@ -361,6 +386,12 @@ export const FEDERATION_OUTPUT_HEADERS = [
   'Förändring mot föregående år (%)',
 ] as const;
 
+/**
+ * Output headers on Förbund written only when a decision is recorded on Beslut (round.md §6), after the
+ * other output columns: the latest decision's amount and Slutlig − Beslutat. A rerun clears and rewrites them.
+ */
+export const DECISION_OUTPUT_HEADERS = ['Beslutat (kr)', 'Ändring mot beslut (kr)'] as const;
+
 export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg', 'Diagram'] as const;
 /** The sheet holding the run's chart and its data (sorted by Slutlig tilldelning), issue 14. */
 export const DIAGRAM_SHEET = OUTPUT_SHEETS[2];
@@ -372,6 +403,8 @@ export const DIAGRAM_HEADERS = ['Förbund', 'Idealfördelning (kr)', 'Slutlig ti
  */
 export const RUN_CHART_TITLE = 'Ideal och slutlig tilldelning';
 export const INPUT_SHEETS = ['Parametrar', 'Förbund', 'Kommuner'] as const;
+/** Sheets a run reads with their values: the input sheets and Beslut, the recorded decisions (round.md §6). */
+export const READ_SHEETS = [...INPUT_SHEETS, 'Beslut'] as const;
 
 /**
  * Whole kronor with a space as thousands separator in every locale (conditional sections, literal

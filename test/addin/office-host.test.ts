@@ -62,7 +62,8 @@ describe('readWorkbook', () => {
     expect(read[0].values).toEqual([]);
     expect(read[4].values).toEqual([]);
     // issue 15: Körlogg is looked up in the same sync (its values and charts, so a write can empty it in place)
-    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Körlogg', 'Diagram']);
+    // issue 11: Beslut (the recorded decisions) is read with its values in the same sync
+    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Beslut', 'Körlogg', 'Diagram']);
     const readFed = read.find((s) => s.name === 'Förbund')!;
     expect(readFed.values[0][0]).toBe('');
     expect(readFed.values[1][1]).toBe('Förbund – syntetiskt exempel');
@@ -110,7 +111,7 @@ describe('readWorkbook', () => {
     const host = createOfficeHost({ run: excel.run });
     const read = await host.readWorkbook();
     expect(excel.syncs).toBe(2);
-    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Körlogg', 'Diagram', 'Förbund ']);
+    expect(excel.lookups).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Beslut', 'Körlogg', 'Diagram', 'Förbund ']);
     expect(read[1].values[1][0]).toBe('Förbund');
   });
 

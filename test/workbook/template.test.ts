@@ -32,6 +32,9 @@ describe('templateSheets', () => {
       ['Trappan andel 3', 0.1],
       ['Tak riktade medel (kr)', 500000],
       ['Riktade medel (kr)', ''],
+      // the round's text parameters (issue 11): an ordinary round, no decision named
+      ['Omgång', 'Ordinarie'],
+      ['Beslut', ''],
     ]);
     expect(params.numberFormats![5][1]).toBe(MONEY_FORMAT);
     expect(params.numberFormats![6][1]).toBe(SHARE_FORMAT);

@@ -1,13 +1,15 @@
 // `finsam explain IN.xlsx --forbund NAMN`: one federation's calculation chain, as its statement's text.
+import type { AllocationResult } from '../../engine';
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import * as workbookLayer from '../../workbook';
-import { federationStatement, statementText } from '../../documents';
+import { federationStatement, statementText, withSection } from '../../documents';
 import { COMMAND_HELP } from '../help';
 import { CliError, EXIT_INPUT, EXIT_OK } from '../errors';
 import type { CliIo } from '../io';
 import { readWorkbookFile } from '../files';
 import { compute, problemLines } from '../compute';
+import { laterRoundSection } from '../../workbook/explain-later';
 
 export async function explainCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -44,12 +46,16 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     ]);
   }
   // The same statement as the PDF and the pane's Förklara, as text
-  const { result, input: modelInput } = computed.run;
-  const statement = federationStatement(result, match.name, {
+  const { input: modelInput } = computed.run;
+  // a later round's result has the ordinary result's shape (steps 1–5 computed for information)
+  const result = computed.run.laterRound ? (computed.run.laterRound as unknown as AllocationResult) : computed.run.result;
+  const ordinary = federationStatement(result, match.name, {
     input: modelInput,
     fileName: path.basename(input),
     generatedAt: io.now(),
   });
+  const later = laterRoundSection(result, match.name);
+  const statement = later ? withSection(ordinary, later, 'svar') : ordinary;
   io.stdout(`${statementText(statement)}\n`);
   return EXIT_OK;
 }

@@ -437,3 +437,21 @@ export function applyMergePlan(workbook: ExcelJS.Workbook, plan: MergePlan): voi
   for (const block of plan.blocks) writeBlock(workbook, block);
   writeBlock(workbook, plan.append);
 }
+
+/**
+ * Applies a plan of cells only (a rollover): clear ranges, blocks, then the sheets to delete. Everything
+ * else in the workbook is left as it is.
+ */
+export function applyCellPlan(
+  workbook: ExcelJS.Workbook,
+  plan: { clear: WritePlan['clear']; blocks: WritePlan['blocks']; deleteSheets: string[] },
+): void {
+  for (const range of plan.clear) {
+    clearRange(requireWorksheet(workbook, range.sheet), range.row, range.column, range.rowCount, range.columnCount);
+  }
+  for (const block of plan.blocks) writeBlock(workbook, block);
+  for (const name of plan.deleteSheets) {
+    const worksheet = findWorksheet(workbook, name);
+    if (worksheet) workbook.removeWorksheet(worksheet.id);
+  }
+}

@@ -31,6 +31,7 @@ import { AllocationChart } from './AllocationChart';
 import { WarningList } from './WarningList';
 import FederationTable from './FederationTable';
 import { Change, useTableStyles } from './summary-table';
+import { DecisionSummaryView } from './DecisionSummaryView';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -166,6 +167,7 @@ export function RunSummaryView({
           ))}
         </TableBody>
       </Table>
+      <DecisionSummaryView summary={s} />
       <Subtitle2 as="h2" id={warningsHeadingId}>
         Varningar
       </Subtitle2>

@@ -24,6 +24,8 @@ import type { CalculationOutcome } from '../controller';
 import { PANE_TEXTS } from '../texts';
 import { ProblemList } from '../components/ProblemList';
 import { WriteFailureView } from '../components/WriteFailureView';
+import { DecideDialog } from '../components/DecideDialog';
+import type { DecideDialogProps } from '../components/DecideDialog';
 
 // The summary (tables, warnings, chart) is shown only after a run: its own chunk, not the pane's first load.
 const RunSummaryView = React.lazy(() =>
@@ -53,6 +55,8 @@ export interface CalculateViewProps {
   unsavedParameters?: number;
   /** Opens the Parametrar view (from the note about unsaved edits) */
   onOpenParameters?: () => void;
+  /** Fastställ (issue 11): preview and record a decision */
+  decide?: Pick<DecideDialogProps, 'proposedLabel' | 'onPreview' | 'onConfirm'>;
 }
 
 export function CalculateView(props: CalculateViewProps): React.ReactElement {
@@ -79,6 +83,7 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
         <Button appearance="primary" disabledFocusable={busy || !ready} onClick={props.onCalculate}>
           Beräkna
         </Button>
+        {props.decide && <DecideDialog busy={busy} ready={ready} {...props.decide} />}
         <Dialog open={confirmOpen} onOpenChange={(_, data) => setConfirmOpen(data.open)}>
           <DialogTrigger disableButtonEnhancement>
             <Button disabledFocusable={busy || !ready}>Ta bort resultat</Button>
