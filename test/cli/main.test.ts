@@ -114,7 +114,9 @@ describe('allocate in-process', () => {
     // issue 14: the money flows, the explanation, the totals per VO and each federation's figures
     expect(parsed.flows).toMatchObject({ budget: 9_000_000, pool: 8_469_548, cutByMatching: 1_158_505, granted: 900_000 });
     expect(parsed.explanation).toMatch(/^Överskott: /);
-    expect(parsed.voTotals.map((v: { federationCount: number }) => v.federationCount).reduce((a: number, b: number) => a + b)).toBe(4);
+    expect(
+      parsed.voTotals.map((v: { federationCount: number }) => v.federationCount).reduce((a: number, b: number) => a + b),
+    ).toBe(4);
     expect(parsed.federations.find((f: { name: string }) => f.name === 'Söderby')).toMatchObject({
       change: -600_000,
       changeShare: -0.25,
