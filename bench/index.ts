@@ -4,13 +4,15 @@ import { benchEngine } from './engine';
 import { benchAddin } from './addin';
 import { benchDocuments } from './documents';
 import { benchFingerprint } from './fingerprint';
+import { benchUnderlag } from './underlag';
 
 async function main(): Promise<void> {
   const engine = await benchEngine();
   const fingerprint = await benchFingerprint();
   const addin = await benchAddin();
   const documents = await benchDocuments();
-  process.stdout.write(JSON.stringify({ ...engine, ...fingerprint, ...addin, ...documents }) + '\n');
+  const underlag = await benchUnderlag();
+  process.stdout.write(JSON.stringify({ ...engine, ...fingerprint, ...addin, ...documents, ...underlag }) + '\n');
 }
 
 main().catch((error: unknown) => {

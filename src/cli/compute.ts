@@ -79,7 +79,15 @@ export async function writeRun(
     giveTablesStyleInfo(workbook);
     dropUnreadConditionalFormats(workbook);
     const written = [...computed.run.plan.blocks.map((b) => b.sheet), ...computed.run.plan.sheets.map((sheet) => sheet.name)];
-    prepareRecalculation(workbook, computed.reads, written);
+    // The run's own formulas (Underlag) carry results the run computed: they are kept, not dropped
+    const own = new Set(
+      computed.run.plan.sheets.filter((sheet) => sheet.formulas).map((sheet) => sheet.name.trim().toLocaleLowerCase('sv')),
+    );
+    prepareRecalculation(
+      workbook,
+      (sheet, row, column) => own.has(sheet.trim().toLocaleLowerCase('sv')) || computed.reads(sheet, row, column),
+      written,
+    );
     workbook.modified = now;
     workbook.lastModifiedBy = 'finsam';
     return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -60,8 +60,8 @@ export const PANE_TEXTS = {
     `Ingenting skrevs. Rätta felen och beräkna igen.${anySelectable ? ' Välj ett fel för att gå till cellen.' : ''}`,
   staleTitle: 'Beräknat före ändringen – beräkna igen.',
   staleBody:
-    'Parametrarna har sparats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag och Körlogg gäller de tidigare värdena.',
-  written: 'Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.',
+    'Parametrarna har sparats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag, Underlag och Körlogg gäller de tidigare värdena.',
+  written: 'Resultatet är skrivet på bladen Förbund, Kommunbidrag, Underlag och Körlogg.',
   leftAlone: 'Lämnat orört',
   noWarnings: 'Inga varningar.',
   explainProblems: (count: number) =>
@@ -85,7 +85,7 @@ export const WRITE_FAILURE_TEXTS: Record<WriteFailureState, { title: string; bod
   partial: {
     title: 'Resultatet blev bara delvis skrivet.',
     body: () =>
-      'Resultatkolumnerna på bladet Förbund och bladet Kommunbidrag kan vara ofullständiga, och bladet Körlogg är tomt: använd inte siffrorna. Inga ifyllda uppgifter har ändrats. Beräkna igen, eller ta bort delresultatet.',
+      'Resultatkolumnerna på bladet Förbund och bladen Kommunbidrag och Underlag kan vara ofullständiga, och bladet Körlogg är tomt: använd inte siffrorna. Inga ifyllda uppgifter har ändrats. Beräkna igen, eller ta bort delresultatet.',
   },
   unknown: {
     title: 'Det går inte att säga hur mycket av resultatet som skrevs.',

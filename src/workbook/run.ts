@@ -32,6 +32,10 @@ export function runAllocation(sheets: SheetValues[], options: { timestamp?: Date
     throw error;
   }
   const federationSheet = sheets.find((s) => s.name === read.layout.federationSheet.name);
-  const plan = buildWritePlan(read.layout, result, read.input, { timestamp: options.timestamp ?? new Date(), federationSheet });
+  const plan = buildWritePlan(read.layout, result, read.input, {
+    timestamp: options.timestamp ?? new Date(),
+    federationSheet,
+    sheets,
+  });
   return { ok: true, input: read.input, layout: read.layout, result, plan };
 }

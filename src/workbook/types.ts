@@ -179,6 +179,20 @@ export interface SheetOutput {
   validations?: Validation[];
   /** 0-based row index of the header row, for freezing panes / autofilter */
   headerRow?: number;
+  /**
+   * Same shape as values; a string = the cell's formula (English function names, comma separators,
+   * leading '=', as Range.formulas and .xlsx take it), whose cached result is the cell's entry in
+   * `values`; null = a constant (the value). Hosts write formulas where given (the add-in through
+   * Range.formulas, the command line as formula + result); a host or program that does not
+   * calculate shows the values. Only Underlag has formulas.
+   */
+  formulas?: (string | null)[][];
+}
+
+/** A cell written as a formula with its cached result (one entry of SheetOutput.formulas with its value). */
+export interface FormulaCell {
+  formula: string;
+  value: CellValue;
 }
 
 export interface RunSummary {
@@ -221,7 +235,7 @@ export interface WritePlan {
    */
   blocks: CellBlock[];
   /**
-   * Kommunbidrag and Körlogg (in that order), the run's own sheets: an existing one is emptied and
+   * Kommunbidrag, Underlag (when the plan was built with the sheets) and Körlogg, in that order, the run's own sheets: an existing one is emptied and
    * rewritten in place (never deleted and added again: formulas elsewhere that point at it keep working)
    */
   sheets: SheetOutput[];
@@ -248,7 +262,12 @@ export const FEDERATION_OUTPUT_HEADERS = [
   'Varningar',
 ] as const;
 
-export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg'] as const;
+/**
+ * The run's own sheets: Kommunbidrag, Körlogg, Underlag (the model as formulas, issue 12). A run
+ * writes them in the order Kommunbidrag, Underlag, Körlogg (the run log last); "Ta bort resultat"
+ * deletes them all.
+ */
+export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg', 'Underlag'] as const;
 /**
  * Title of the chart the task pane writes with a run, on Körlogg (src/excel/chart.ts). The command
  * line recognises that chart by it as the run's own output, not a feature of the user's (lostFeatures).

@@ -78,7 +78,7 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
             <DialogBody>
               <DialogTitle>Ta bort resultatet?</DialogTitle>
               <DialogContent>
-                Resultatkolumnerna på bladet Förbund (Idealfördelning … Varningar) och bladen Kommunbidrag och Körlogg tas bort.
+                Resultatkolumnerna på bladet Förbund (Idealfördelning … Varningar) och bladen Kommunbidrag, Underlag och Körlogg tas bort.
                 Inga ifyllda uppgifter ändras.
               </DialogContent>
               <DialogActions>
