@@ -260,10 +260,26 @@ export function fillSheetOps(output: SheetOutput, deferred?: WriteOp[], valuesLa
     const hasFormats = numberFormats?.some((r) => r.some((f) => f !== null));
     if (hasFormats && numberFormats && deferred) {
       const { text, other } = splitTextFormats(numberFormats);
-      valueOps.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(text ? { numberFormats: text } : {}), ...asFormulas });
+      valueOps.push({
+        kind: 'values',
+        sheet,
+        row: 0,
+        column: 0,
+        values,
+        ...(text ? { numberFormats: text } : {}),
+        ...asFormulas,
+      });
       if (other) deferred.push({ kind: 'numberFormat', sheet, row: 0, column: 0, numberFormats: other });
     } else {
-      valueOps.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(hasFormats ? { numberFormats } : {}), ...asFormulas });
+      valueOps.push({
+        kind: 'values',
+        sheet,
+        row: 0,
+        column: 0,
+        values,
+        ...(hasFormats ? { numberFormats } : {}),
+        ...asFormulas,
+      });
     }
     if (!valuesLast) ops.push(...valueOps);
     for (const [row, count] of runsOf(output.boldRows ?? []))

@@ -50,7 +50,12 @@ export const KOMMUNBIDRAG_HEADERS = ['Förbund', 'Kommun', 'Fördelningsgrund', 
 /** Kommunbidrag's second table (beside the first, one blank column between): each municipality's total across federations. */
 export const KOMMUNBIDRAG_MUNICIPALITY_HEADERS = ['Kommun', 'Antal förbund', 'Bidrag totalt (kr)'] as const;
 /** Kommunbidrag's third table (beside the second): each region's federations and what its members pay. */
-export const KOMMUNBIDRAG_REGION_HEADERS = ['Region', 'Antal förbund', 'Kommunernas bidrag (kr)', 'Regionens bidrag (kr)'] as const;
+export const KOMMUNBIDRAG_REGION_HEADERS = [
+  'Region',
+  'Antal förbund',
+  'Kommunernas bidrag (kr)',
+  'Regionens bidrag (kr)',
+] as const;
 /** The region of a federation without one, in Kommunbidrag's region table. */
 export const NO_REGION_LABEL = '(ingen region angiven)';
 export const KORLOGG_HEADERS = ['Uppgift', 'Värde'] as const;
@@ -162,7 +167,10 @@ export function municipalContributionSheet(result: AllocationResult, name: strin
     third.push([r.name, r.federations, wholeKronor(r.municipal), wholeKronor(r.region)]);
     thirdFormats.push([TEXT_FORMAT, '0', MONEY_FORMAT, MONEY_FORMAT]);
   }
-  third.push(['', '', '', ''], [TOTAL_LABEL, '', wholeKronor(result.totals.municipalShare), wholeKronor(result.totals.regionShare)]);
+  third.push(
+    ['', '', '', ''],
+    [TOTAL_LABEL, '', wholeKronor(result.totals.municipalShare), wholeKronor(result.totals.regionShare)],
+  );
   thirdFormats.push([null, null, null, null], [TEXT_FORMAT, null, MONEY_FORMAT, MONEY_FORMAT]);
 
   // Side by side: main (A–F), blank G, per municipality (H–J), blank K, per region (L–O)

@@ -299,7 +299,10 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
     label: L.totalPopulation,
     cell: { value: num(result.totalPopulation), formula: `=SUM(${colRange('pop')})`, format: COUNT_FORMAT },
   });
-  labelled('pool', { label: L.pool, cell: { value: num(result.pool), formula: `=SUM(${colRange('ideal')})`, format: MONEY_FORMAT } });
+  labelled('pool', {
+    label: L.pool,
+    cell: { value: num(result.pool), formula: `=SUM(${colRange('ideal')})`, format: MONEY_FORMAT },
+  });
   labelled('partYearRemainder', {
     label: L.partYearRemainder,
     cell: { value: num(result.partYearRemainder), formula: `=${B('budget')}-${B('pool')}`, format: MONEY_FORMAT },
@@ -311,7 +314,10 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
   const removed = result.federations.filter((f) => f.protectionRemoved).map((f) => f.name);
   const tiers = tierRatios(result);
   labelled('lambda', { label: L.lambda, cell: { value: num(result.lambda), format: KEY_FORMAT } });
-  labelled('appliedMaxDecrease', { label: L.appliedMaxDecrease, cell: { value: num(result.appliedMaxDecrease), format: SHARE_FORMAT } });
+  labelled('appliedMaxDecrease', {
+    label: L.appliedMaxDecrease,
+    cell: { value: num(result.appliedMaxDecrease), format: SHARE_FORMAT },
+  });
   labelled('protectionRemoved', {
     label: L.protectionRemoved,
     cell: { value: removed.length > 0 ? L.yes : L.no, format: TEXT_FORMAT },
@@ -346,9 +352,16 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
     const at = (key: ColumnKey): string => `${columnLetters(col[key])}${r + 1}`;
     const sheetRow = fs.dataRows[f.index];
     const fi = input.federations[f.index];
-    const fed = (field: FederationField, read: Decimal | number | undefined, blank: { formula: string; value: CellValue }, kind: 'money' | 'count', format: string): UnderlagCell => {
+    const fed = (
+      field: FederationField,
+      read: Decimal | number | undefined,
+      blank: { formula: string; value: CellValue },
+      kind: 'money' | 'count',
+      format: string,
+    ): UnderlagCell => {
       const c = fedColumns[field];
-      if (c === undefined) return { value: read === undefined ? blank.value : typeof read === 'number' ? read : num(read), format };
+      if (c === undefined)
+        return { value: read === undefined ? blank.value : typeof read === 'number' ? read : num(read), format };
       return inputCell(
         federationSheet.values[sheetRow]?.[c],
         sheetRef(fs.name, sheetRow, c),
@@ -492,7 +505,11 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
   const checkBudget = push([
     text(L.checkBudget),
     {
-      value: num(sumOf(result.federations.map((f) => f.final)).plus(result.totals.undistributed).minus(result.parameters.budget)),
+      value: num(
+        sumOf(result.federations.map((f) => f.final))
+          .plus(result.totals.undistributed)
+          .minus(result.parameters.budget),
+      ),
       formula: `=SUM(${colRange('final')})+${B('undistributed')}-${B('budget')}`,
       format: MONEY_FORMAT_SIGNED,
     },

@@ -14,7 +14,7 @@ jest.mock('office-addin-manifest', () => ({
 }));
 
 import { applyPlanToSheets, removeOutputPlan, runAllocation, templateSheets } from '../../src/workbook';
-import type { CellValue, SheetValues } from '../../src/workbook/types';
+import type { CellValue, SheetOutput, SheetValues } from '../../src/workbook/types';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT } from '../../src/workbook/types';
 import { createOfficeHost } from '../../src/excel/office-host';
 import { valuesFromA1 } from '../../src/excel/office-read';
@@ -39,6 +39,16 @@ function trim(values: CellValue[][]): CellValue[][] {
   return rows;
 }
 const trimAll = (sheets: SheetValues[]) => sheets.map((s) => ({ name: s.name, values: trim(s.values) }));
+/**
+ * The sheets as the mock holds them right after the write: the mock, like the simulator, does not
+ * calculate, so a cell written as a formula (Underlag) reads '' until Excel has calculated it.
+ */
+const uncalculated = (sheets: SheetValues[], plan: { sheets: SheetOutput[] }): SheetValues[] =>
+  sheets.map((s) => {
+    const output = plan.sheets.find((o) => o.name === s.name && o.formulas);
+    if (!output) return s;
+    return { name: s.name, values: s.values.map((row, i) => row.map((v, j) => (output.formulas?.[i]?.[j] ? '' : v))) };
+  });
 
 describe('readWorkbook', () => {
   test('reads the three input sheets in one sync, values from A1 even when the used range starts lower', async () => {
@@ -198,7 +208,7 @@ describe('reading a workbook too large for one response', () => {
     expect(outcome.stats.batchBytes.every((b) => b <= PAYLOAD_BUDGET_BYTES)).toBe(true);
     const run = runAllocation(sheets, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
-    expect(trimAll(excel.model)).toEqual(trimAll(applyPlanToSheets(sheets, run.plan)));
+    expect(trimAll(excel.model)).toEqual(trimAll(uncalculated(applyPlanToSheets(sheets, run.plan), run.plan)));
   });
 
   test('cells longer than estimated: a request refused again is asked for in halves until it fits', async () => {
@@ -314,7 +324,7 @@ describe('text is written as text', () => {
     // The workbook equals the host-neutral application of the plan: nothing was parsed
     const run = runAllocation(sheets, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
-    expect(trimAll(excel.model)).toEqual(trimAll(applyPlanToSheets(sheets, run.plan)));
+    expect(trimAll(excel.model)).toEqual(trimAll(uncalculated(applyPlanToSheets(sheets, run.plan), run.plan)));
   });
 
   test('without the text format, the same strings would not survive (the check above is a real one)', async () => {
@@ -364,13 +374,29 @@ describe('a whole run (Beräkna)', () => {
       expect([...textBatches]).toEqual([1]);
       expect([...formatBatches]).toEqual([2]);
       // every text cell written is text in the workbook, with the text format; nothing became a formula
-      expect(excel.formulas.size).toBe(0);
+      // but Underlag's formulas, written through Range.formulas in the same request as the values
+      const planRun = runAllocation(sheets, { timestamp: T0 });
+      if (!planRun.ok) throw new Error('unexpected problems');
+      const underlag = planRun.plan.sheets.find((x) => x.name === 'Underlag')!;
+      const planned = underlag.formulas!.flat().filter((f) => f !== null);
+      expect(planned.length).toBeGreaterThan(40 * n);
+      expect(excel.formulas.size).toBe(planned.length);
+      expect([...excel.formulas.keys()].every((k) => k.startsWith('Underlag!'))).toBe(true);
+      const formulaWrites = excel.ranges.filter((r) => r.formulas);
+      expect(formulaWrites.every((r) => r.sheet === 'Underlag' && r.batch === 1 && r.column === 0)).toBe(true);
+      if (n === 80) expect(formulaWrites).toHaveLength(1);
+      expect(formulaWrites.reduce((a, r) => a + r.rowCount, 0)).toBe(underlag.values.length);
+      const firstFormula = underlag.formulas!.findIndex((row) => row.some((f) => f !== null));
+      const column = underlag.formulas![firstFormula].findIndex((f) => f !== null);
+      expect(excel.formulas.get(`Underlag!${firstFormula},${column}`)).toBe(underlag.formulas![firstFormula][column]);
+      // no formula cell is formatted as text (Excel would keep the formula as text)
+      expect([...excel.formulas.keys()].some((k) => excel.formats.get(k) === '@')).toBe(false);
       expect(outcome.summary.federationCount).toBe(n);
 
       // The workbook after the run equals the host-neutral application of the same plan
       const run = runAllocation(sheets, { timestamp: T0 });
       if (!run.ok) throw new Error('unexpected problems');
-      const expected = applyPlanToSheets(sheets, run.plan);
+      const expected = uncalculated(applyPlanToSheets(sheets, run.plan), run.plan);
       expect(trimAll(excel.model)).toEqual(trimAll(expected));
 
       // The Förbund output block right of the 8 input columns, header row (row 2) down: one range, or
@@ -407,10 +433,17 @@ describe('a whole run (Beräkna)', () => {
 
       // Output sheets added, filled from A1, header row frozen
       // issue 15: Körlogg is added first (empty; written last), Kommunbidrag placed before it
-      expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Körlogg', 'add Kommunbidrag']);
-      expect(excel.model.map((s) => s.name).slice(-2)).toEqual(['Kommunbidrag', 'Körlogg']);
+      expect(excel.log.filter((l) => l.startsWith('add'))).toEqual(['add Körlogg', 'add Kommunbidrag', 'add Underlag']);
+      expect(excel.model.map((s) => s.name).slice(-3)).toEqual(['Kommunbidrag', 'Underlag', 'Körlogg']);
       const kb = excel.ranges.find((r) => r.sheet === 'Kommunbidrag' && r.values && r.row === 0)!;
-      expect(kb.values![0]).toEqual(['Förbund', 'Kommun', 'Fördelningsgrund', 'Andel', 'Bidrag (kr)']);
+      expect(kb.values![0].slice(0, 6)).toEqual([
+        'Förbund',
+        'Kommun',
+        'Fördelningsgrund',
+        'Fördelningstal',
+        'Andel',
+        'Bidrag (kr)',
+      ]);
       expect(excel.frozen).toEqual({ Kommunbidrag: 1, Körlogg: 1 });
 
       // Highlight: warning rows, output columns only, light fill
@@ -514,7 +547,7 @@ describe('a whole run (Beräkna)', () => {
     expect(rows).toEqual(Array.from({ length: 401 }, (_, i) => 1 + i));
     const run = runAllocation(sheets, { timestamp: T0 });
     if (!run.ok) throw new Error('problems');
-    expect(trimAll(excel.model)).toEqual(trimAll(applyPlanToSheets(sheets, run.plan)));
+    expect(trimAll(excel.model)).toEqual(trimAll(uncalculated(applyPlanToSheets(sheets, run.plan), run.plan)));
   });
 });
 

@@ -55,7 +55,15 @@ function recalculate(files: string[], dir: string): string[] {
   const profile = recalculatingProfile(dir);
   const result = spawnSync(
     soffice as string,
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...files],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      outDir,
+      ...files,
+    ],
     { encoding: 'utf8', timeout: 300_000 },
   );
   if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
@@ -111,7 +119,9 @@ function storedCells(file: string, sheetName: string): Map<string, StoredCell> {
   const buffer = fs.readFileSync(file);
   const workbook = zipPartText(buffer, 'xl/workbook.xml') ?? '';
   const rels = zipPartText(buffer, 'xl/_rels/workbook.xml.rels') ?? '';
-  const sheet = [...workbook.matchAll(/<sheet [^>]*>/g)].map((m) => m[0]).find((tag) => xmlText(/name="([^"]*)"/.exec(tag)![1]) === sheetName);
+  const sheet = [...workbook.matchAll(/<sheet [^>]*>/g)]
+    .map((m) => m[0])
+    .find((tag) => xmlText(/name="([^"]*)"/.exec(tag)![1]) === sheetName);
   if (!sheet) throw new Error(`${file}: no sheet ${sheetName}`);
   const rid = /r:id="([^"]*)"/.exec(sheet)![1];
   const rel = [...rels.matchAll(/<Relationship [^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`Id="${rid}"`))!;
@@ -132,7 +142,8 @@ function storedCells(file: string, sheetName: string): Map<string, StoredCell> {
     if (f) cell.formula = xmlText(f[1]);
     if (type === 's' && v) cell.value = shared[Number(v[1])];
     else if (type === 'str' || type === 'e') cell.value = v ? xmlText(v[1]) : '';
-    else if (type === 'inlineStr' && is) cell.value = [...is[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => xmlText(t[1])).join('');
+    else if (type === 'inlineStr' && is)
+      cell.value = [...is[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => xmlText(t[1])).join('');
     else if (type === 'b' && v) cell.value = v[1] === '1';
     else if (v) cell.value = Number(v[1]);
     cells.set(`${m[2]},${column}`, cell);

@@ -66,7 +66,9 @@ describe('Underlag in the plan', () => {
       for (let c = 1; c < t.headers.length; c++) {
         const f = s.formulas![r][c];
         // columns the worked example's Förbund does not have: their blank value, as a constant
-        if (['Totala medel föregående år (kr)', 'Regionens möjliga bidrag (kr)', 'Återlämnade medel (kr)'].includes(t.headers[c])) {
+        if (
+          ['Totala medel föregående år (kr)', 'Regionens möjliga bidrag (kr)', 'Återlämnade medel (kr)'].includes(t.headers[c])
+        ) {
           expect(f).toBeNull();
           expect(s.values[r][c]).toBe(t.headers[c].startsWith('Återlämnade') ? 0 : '');
           continue;
@@ -108,7 +110,10 @@ describe('Underlag in the plan', () => {
     expect(t.labelled(UNDERLAG_LABELS.protectionRemoved)).toMatchObject({ value: 'Nej', formula: null });
     expect(t.labelled(UNDERLAG_LABELS.undistributed)).toMatchObject({ value: 788_957, formula: null });
     // S = P + Söderby's cut; the ratios are 1 (both requests granted in full)
-    expect(t.labelled(UNDERLAG_LABELS.surplus).value as number).toBeCloseTo(9_000_000 - 8_469_547.53 + (2_958_505 - 1_800_000), -1);
+    expect(t.labelled(UNDERLAG_LABELS.surplus).value as number).toBeCloseTo(
+      9_000_000 - 8_469_547.53 + (2_958_505 - 1_800_000),
+      -1,
+    );
     expect(t.labelled(UNDERLAG_LABELS.ratio1).value).toBe(1);
     expect(t.labelled(UNDERLAG_LABELS.pool).value as number).toBeCloseTo(8_469_547.53, 1);
     expect(t.labelled(UNDERLAG_LABELS.pool).formula).toMatch(/^=SUM\(\$Q\$\d+:\$Q\$\d+\)$/);
@@ -120,15 +125,15 @@ describe('Underlag in the plan', () => {
     expect(Math.abs(offset)).toBeLessThanOrEqual(2);
     // no text format on a formula cell (Excel would keep the formula as text)
     for (let r = 0; r < s.values.length; r++)
-      for (let c = 0; c < s.values[r].length; c++)
-        if (s.formulas![r][c]) expect(s.numberFormats?.[r]?.[c]).not.toBe('@');
+      for (let c = 0; c < s.values[r].length; c++) if (s.formulas![r][c]) expect(s.numberFormats?.[r]?.[c]).not.toBe('@');
   });
 
   test('units: a column in (tkr), Försörjningsmått (tkr), a share typed as 75, an amount typed as text', () => {
     const sheets = cloneSheets(workedExampleSheets());
     const fed = sheetByName(sheets, 'Förbund');
     fed.values[1][4] = 'Eget kapital (tkr)';
-    for (let r = 2; r < fed.values.length; r++) if (typeof fed.values[r][4] === 'number') fed.values[r][4] = (fed.values[r][4] as number) / 1000;
+    for (let r = 2; r < fed.values.length; r++)
+      if (typeof fed.values[r][4] === 'number') fed.values[r][4] = (fed.values[r][4] as number) / 1000;
     fed.values[3][3] = '2 400 000';
     const areas = sheetByName(sheets, 'Kommuner');
     areas.values[0][3] = 'Försörjningsmått (tkr)';
@@ -148,7 +153,11 @@ describe('Underlag in the plan', () => {
       value: 0.75,
       formula: "=IF(ISNUMBER('Parametrar'!$B$5),IF('Parametrar'!$B$5>1,'Parametrar'!$B$5/100,'Parametrar'!$B$5),0.75)",
     });
-    expect(t.labelled('Maximal minskning d')).toMatchObject({ value: 0.1, formula: null, note: "från Parametrar!B6 (text, kopierad som värde)" });
+    expect(t.labelled('Maximal minskning d')).toMatchObject({
+      value: 0.1,
+      formula: null,
+      note: 'från Parametrar!B6 (text, kopierad som värde)',
+    });
     // the same results as without units
     expect(t.cell('Österby', 'Skrivet: Slutlig tilldelning (kr)').value).toBe(2_408_822);
   });
