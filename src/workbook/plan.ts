@@ -47,12 +47,15 @@ import { underlagSheet } from './underlag';
 export { WARNING_CODES };
 
 export const KOMMUNBIDRAG_HEADERS = ['Förbund', 'Kommun', 'Fördelningsgrund', 'Fördelningstal', 'Andel', 'Bidrag (kr)'] as const;
-/** Kommunbidrag's second table (beside the first, one blank column between): each municipality's total across federations. */
-export const KOMMUNBIDRAG_MUNICIPALITY_HEADERS = ['Kommun', 'Antal förbund', 'Bidrag totalt (kr)'] as const;
+/**
+ * Kommunbidrag's second table (beside the first, one blank column between): each municipality's total across
+ * federations. Every header of the sheet is unique, so that the sheet reads by its headers.
+ */
+export const KOMMUNBIDRAG_MUNICIPALITY_HEADERS = ['Kommun (alla förbund)', 'Antal förbund', 'Bidrag totalt (kr)'] as const;
 /** Kommunbidrag's third table (beside the second): each region's federations and what its members pay. */
 export const KOMMUNBIDRAG_REGION_HEADERS = [
   'Region',
-  'Antal förbund',
+  'Förbund i regionen',
   'Kommunernas bidrag (kr)',
   'Regionens bidrag (kr)',
 ] as const;

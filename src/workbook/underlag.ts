@@ -283,6 +283,7 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
     col[`written:${key}`] = next++;
     col[`diff:${key}`] = next++;
   }
+  const letters: Record<string, string> = Object.fromEntries(Object.entries(col).map(([k, c]) => [k, columnLetters(c)]));
   const colRange = (key: string): string => {
     const c = columnLetters(col[key]);
     return `$${c}$${firstDataRow + 1}:$${c}$${lastDataRow + 1}`;
@@ -344,12 +345,26 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
   const areaColumns = ms.columns ?? {};
   const areaHeader = municipalitySheet.values[ms.headerRow] ?? [];
   const areaRowsOf = groupAreaRows(layout, input);
+  /** A Kommuner row's federation name as typed (not folded: SUMIFS does not fold), lower case */
+  const typedName = (ar: number): string => {
+    const c = areaColumns['federation'];
+    const raw = c === undefined ? '' : municipalitySheet.values[ar]?.[c];
+    return (typeof raw === 'string' ? raw : cellText(raw)).toLocaleLowerCase('sv');
+  };
+  let typedCounts: Map<string, number> | undefined;
+  /** How many Kommuner rows carry each typed name (counted once) */
+  const typedNames = (): Map<string, number> => {
+    if (typedCounts) return typedCounts;
+    typedCounts = new Map();
+    for (const ar of ms.dataRows) typedCounts.set(typedName(ar), (typedCounts.get(typedName(ar)) ?? 0) + 1);
+    return typedCounts;
+  };
   const areaFirst = ms.dataRows.length > 0 ? Math.min(...ms.dataRows) : ms.headerRow + 1;
   const areaLast = ms.dataRows.length > 0 ? Math.max(...ms.dataRows) : ms.headerRow + 1;
 
   result.federations.forEach((f, i) => {
     const r = firstDataRow + i;
-    const at = (key: ColumnKey): string => `${columnLetters(col[key])}${r + 1}`;
+    const at = (key: ColumnKey): string => `${letters[key]}${r + 1}`;
     const sheetRow = fs.dataRows[f.index];
     const fi = input.federations[f.index];
     const fed = (
@@ -462,7 +477,7 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
           : { value: written, formula: `=${sheetRef(fs.name, sheetRow, outputColumn)}`, format: MONEY_FORMAT },
         {
           value: exact.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() - written,
-          formula: `=ROUND(${at(key)},0)-${columnLetters(col[`written:${key}`])}${r + 1}`,
+          formula: `=ROUND(${at(key)},0)-${letters[`written:${key}`]}${r + 1}`,
           format: DIFF_FORMAT,
         },
       );
@@ -479,14 +494,10 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
       if (valueColumn === undefined || nameColumn === undefined) return literalOnly;
       // SUMIFS adds numbers only and matches the name case-insensitively but not with white space folded
       const plain = own.every((ar) => typeof municipalitySheet.values[ar]?.[valueColumn] === 'number');
-      const asTyped = (ar: number): string => {
-        const raw = municipalitySheet.values[ar]?.[nameColumn];
-        return (typeof raw === 'string' ? raw : cellText(raw)).toLocaleLowerCase('sv');
-      };
       const wanted = fr.name.toLocaleLowerCase('sv');
-      const sameName = own.every((ar) => asTyped(ar) === wanted);
-      const noOther = ms.dataRows.filter((ar) => !own.includes(ar)).every((ar) => asTyped(ar) !== wanted);
-      if (!plain || !sameName || !noOther) return literalOnly;
+      // every row of the federation names it as typed on Förbund (up to case), and no other row does
+      const sameName = own.every((ar) => typedName(ar) === wanted) && typedNames().get(wanted) === own.length;
+      if (!plain || !sameName) return literalOnly;
       const criterion = /[*?~]|^[<>=]/.test(fr.name) ? literal(`=${fr.name.replace(/([*?~])/g, '~$1')}`) : at('name');
       const sum = `SUMIFS(${sheetColumnRange(ms.name, valueColumn, areaFirst, areaLast)},${sheetColumnRange(ms.name, nameColumn, areaFirst, areaLast)},${criterion})`;
       return { value: num(exactSum), formula: `=${sum}${times(headerMultiplier(areaHeader[valueColumn]))}`, format };

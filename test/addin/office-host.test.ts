@@ -312,7 +312,8 @@ describe('text is written as text', () => {
     const r = cell('=SUMMA(1;2)', 0);
     expect(excel.formats.get(`Kommunbidrag!${r},0`)).toBe('@');
     for (const name of municipalities) expect(excel.formats.get(`Kommunbidrag!${cell(name, 1)},1`)).toBe('@');
-    expect(excel.formulas.size).toBe(0);
+    // no formula but Underlag's own (written through Range.formulas)
+    expect([...excel.formulas.keys()].filter((k) => !k.startsWith('Underlag!'))).toEqual([]);
     // The split method, headers, Körlogg's texts: text too; amounts keep their number formats
     expect(excel.formats.get(`Kommunbidrag!${r},2`)).toBe('@');
     expect(excel.formats.get('Kommunbidrag!0,0')).toBe('@');
@@ -342,26 +343,38 @@ describe('text is written as text', () => {
 
 describe('a whole run (Beräkna)', () => {
   test.each([80, 5000])(
-    '%i federations: 3 syncs (read, values, formats + chart), everything written as the plan says',
+    '%i federations: read, values, formats + chart (3 syncs at 80), everything written as the plan says',
     async (n) => {
       const sheets = syntheticSheets(n);
       const excel = mockExcel(sheets);
       const host = createOfficeHost({ run: excel.run });
       const outcome = await calculate(host, undefined, () => T0);
       if (!outcome.ok) throw new Error(outcome.problems.map((p) => `${p.address}: ${p.message}`).join('\n'));
-      expect(excel.syncs).toBe(3);
-      expect(host.syncCount).toBe(3);
-      expect(outcome.stats.syncs).toBe(2);
+      // 80 federations: 3 syncs, Underlag's formulas included (no extra sync). 5 000 federations: Underlag
+      // alone is ~10 MB of formulas, more than two requests hold; it takes the requests it needs
+      // (docs/decisions.md "Underlag"), the last request still ending with Körlogg.
+      const last = excel.syncs - 1;
+      if (n === 80) {
+        expect(excel.syncs).toBe(3);
+        expect(outcome.stats.syncs).toBe(2);
+      } else {
+        expect(excel.syncs).toBeGreaterThan(3);
+        // no more requests than the bytes need (each at least half full)
+        const bytes = outcome.stats.batchBytes.reduce((a, b) => a + b, 0);
+        expect(outcome.stats.syncs).toBeLessThanOrEqual(Math.ceil(bytes / (PAYLOAD_BUDGET_BYTES / 2)) + 1);
+        expect(excel.syncs).toBe(outcome.stats.syncs + 1);
+      }
+      expect(host.syncCount).toBe(excel.syncs);
       // every request within the adapter's budget, which is under Excel on the web's 5 MB limit
       expect(Math.max(...outcome.stats.batchBytes)).toBeLessThanOrEqual(PAYLOAD_BUDGET_BYTES);
       expect(PAYLOAD_BUDGET_BYTES).toBeLessThan(5_000_000);
-      expect(excel.suspendCalls).toBe(2);
+      if (n === 80) expect(excel.suspendCalls).toBe(2);
       // values and the text format of text cells in the first write; money and share formats and the
       // chart in the second, and last of all Körlogg (issue 15: a Körlogg only when the run completed)
       const valueBatches = new Set(excel.ranges.filter((r) => r.values && r.sheet !== 'Körlogg').map((r) => r.batch));
       const logWrites = excel.ranges.filter((r) => r.values && r.sheet === 'Körlogg');
-      expect(logWrites.map((r) => r.batch)).toEqual([2]);
-      expect(excel.ranges.filter((r) => r.batch === 2).pop()).toBe(logWrites[0]);
+      expect(logWrites.map((r) => r.batch)).toEqual([last]);
+      expect(excel.ranges.filter((r) => r.batch === last).pop()).toBe(logWrites[0]);
       const has = (r: { numberFormat?: (string | null)[][] }, test: (f: string) => boolean) =>
         !!r.numberFormat?.some((row) => row.some((f) => f !== null && test(f)));
       const textBatches = new Set(
@@ -370,9 +383,15 @@ describe('a whole run (Beräkna)', () => {
       const formatBatches = new Set(
         excel.ranges.filter((r) => r.sheet !== 'Körlogg' && has(r, (f) => f !== '@')).map((r) => r.batch),
       );
-      expect([...valueBatches]).toEqual([1]);
-      expect([...textBatches]).toEqual([1]);
-      expect([...formatBatches]).toEqual([2]);
+      if (n === 80) {
+        expect([...valueBatches]).toEqual([1]);
+        expect([...textBatches]).toEqual([1]);
+        expect([...formatBatches]).toEqual([2]);
+      } else {
+        // the values (and text formats) before every money or share format
+        expect(Math.max(...valueBatches)).toBeLessThan(Math.min(...formatBatches));
+        expect(Math.max(...textBatches)).toBeLessThan(Math.min(...formatBatches));
+      }
       // every text cell written is text in the workbook, with the text format; nothing became a formula
       // but Underlag's formulas, written through Range.formulas in the same request as the values
       const planRun = runAllocation(sheets, { timestamp: T0 });
@@ -383,7 +402,8 @@ describe('a whole run (Beräkna)', () => {
       expect(excel.formulas.size).toBe(planned.length);
       expect([...excel.formulas.keys()].every((k) => k.startsWith('Underlag!'))).toBe(true);
       const formulaWrites = excel.ranges.filter((r) => r.formulas);
-      expect(formulaWrites.every((r) => r.sheet === 'Underlag' && r.batch === 1 && r.column === 0)).toBe(true);
+      expect(formulaWrites.every((r) => r.sheet === 'Underlag' && r.batch < last && r.column === 0)).toBe(true);
+      if (n === 80) expect(formulaWrites.every((r) => r.batch === 1)).toBe(true);
       if (n === 80) expect(formulaWrites).toHaveLength(1);
       expect(formulaWrites.reduce((a, r) => a + r.rowCount, 0)).toBe(underlag.values.length);
       const firstFormula = underlag.formulas!.findIndex((row) => row.some((f) => f !== null));
@@ -412,7 +432,9 @@ describe('a whole run (Beräkna)', () => {
       else expect(blockParts.length).toBeGreaterThan(1);
       const block = blockParts[0];
       expect(block.values![0]).toEqual([...FEDERATION_OUTPUT_HEADERS]);
-      const formatParts = excel.ranges.filter((r) => r.sheet === 'Förbund' && r.numberFormat && r.column === 8 && r.batch === 2);
+      const formatParts = excel.ranges.filter(
+        (r) => r.sheet === 'Förbund' && r.numberFormat && r.column === 8 && r.batch >= Math.min(...formatBatches),
+      );
       expect(formatParts.reduce((sum, r) => sum + r.rowCount, 0)).toBe(n + 1);
       const formats = formatParts[0];
       expect(formats.row).toBe(1);
@@ -494,12 +516,14 @@ describe('a whole run (Beräkna)', () => {
       'Kommuner',
       'Anteckningar',
       'Kommunbidrag',
+      'Underlag',
       'Körlogg',
     ]);
     const wholeSheets = excel.ranges.filter((r) => r.cleared && r.rowCount === 1_048_576);
     expect(wholeSheets.map((r) => [r.sheet, r.batch])).toEqual([
       ['Körlogg', 1],
       ['Kommunbidrag', 1],
+      ['Underlag', 1],
     ]);
     expect(excel.ranges.filter((r) => r.batch === 1)[0]).toBe(wholeSheets[0]);
     expect(excel.charts.map((c) => c.sheet)).toEqual(['Körlogg']);
@@ -562,7 +586,7 @@ describe('other host calls', () => {
     const plan = removeOutputPlan(after);
     await host.removeOutput(plan);
     expect(excel.syncs).toBe(1);
-    expect(excel.log).toEqual(['delete Kommunbidrag', 'delete Körlogg']);
+    expect(excel.log).toEqual(['delete Kommunbidrag', 'delete Körlogg', 'delete Underlag']);
     expect(trimAll(excel.model)).toEqual(trimAll(sheets));
   });
 

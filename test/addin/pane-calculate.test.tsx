@@ -42,7 +42,7 @@ describe('Beräkna', () => {
     // Written: the host got the plan and the chart spec
     expect(host.calls).toEqual(['readWorkbook', 'readWorkbook', 'writeRun']);
     expect(host.lastChart).toMatchObject({ sheet: 'Körlogg', sourceSheet: 'Förbund', idealColumn: 6, finalColumn: 10, count: 4 });
-    expect(host.sheets.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Körlogg']);
+    expect(host.sheets.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Underlag', 'Körlogg']);
     expect(host.sheets[1].values[2][10]).toBe(1_800_000);
     expect(await axe(container, axeOptions)).toHaveNoViolations();
 
