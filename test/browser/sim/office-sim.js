@@ -700,7 +700,10 @@
           for (var j = 0; j < rect.columnCount; j++) {
             var value = v[i][j];
             if (value === null || value === undefined)
-              throw fail('InvalidArgument', 'Range.formulas tar inte null (cell ' + (rect.row + i) + ',' + (rect.column + j) + ')');
+              throw fail(
+                'InvalidArgument',
+                'Range.formulas tar inte null (cell ' + (rect.row + i) + ',' + (rect.column + j) + ')',
+              );
             var k = key(rect.row + i, rect.column + j);
             rect.sheet.formulas.delete(k);
             if (typeof value === 'string' && value.charAt(0) === '=' && value.length > 1) {
