@@ -317,7 +317,7 @@ describe('text is written as text', () => {
     // The split method, headers, Körlogg's texts: text too; amounts keep their number formats
     expect(excel.formats.get(`Kommunbidrag!${r},2`)).toBe('@');
     expect(excel.formats.get('Kommunbidrag!0,0')).toBe('@');
-    expect(excel.formats.get(`Kommunbidrag!${r},4`)).toBe(MONEY_FORMAT);
+    expect(excel.formats.get(`Kommunbidrag!${r},5`)).toBe(MONEY_FORMAT);
     const log = excel.model.find((s) => s.name === 'Körlogg')!;
     const tid = log.values.findIndex((row) => row[0] === 'Tidpunkt');
     expect(log.values[tid][1]).toBe('2025-03-14T09:30:05');
