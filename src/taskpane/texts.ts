@@ -34,7 +34,7 @@ export const PANE_TEXTS = {
   excelError: (message: string) => `Excel svarade med ett fel: ${message}`,
   nothingToRemove: 'Det fanns inget resultat att ta bort.',
   removed: (columns: number, sheets: string[], notices: { address: string; message: string }[]) =>
-    `Resultatet är borttaget (${columns} kolumner${sheets.length ? ` och bladen ${sheets.join(' och ')}` : ''}).` +
+    `Resultatet är borttaget (${columns} kolumner${sheets.length ? ` och bladen ${sheets.length > 1 ? `${sheets.slice(0, -1).join(', ')} och ${sheets[sheets.length - 1]}` : sheets[0]}` : ''}).` +
     notices.map((n) => ` ${n.address}: ${n.message}.`).join(''),
   templateAlreadyThere: 'Mallbladen fanns redan; inget lades till.',
   templateInserted: (added: string[]) =>
