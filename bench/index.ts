@@ -5,6 +5,7 @@ import { benchAddin } from './addin';
 import { benchDocuments } from './documents';
 import { benchFingerprint } from './fingerprint';
 import { benchRound } from './round';
+import { benchUnderlag } from './underlag';
 
 async function main(): Promise<void> {
   const engine = await benchEngine();
@@ -12,7 +13,8 @@ async function main(): Promise<void> {
   const addin = await benchAddin();
   const documents = await benchDocuments();
   const round = await benchRound();
-  process.stdout.write(JSON.stringify({ ...engine, ...fingerprint, ...addin, ...documents, ...round }) + '\n');
+  const underlag = await benchUnderlag();
+  process.stdout.write(JSON.stringify({ ...engine, ...fingerprint, ...addin, ...documents, ...round, ...underlag }) + '\n');
 }
 
 main().catch((error: unknown) => {

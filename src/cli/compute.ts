@@ -95,7 +95,13 @@ export async function writePlanned(
     giveTablesStyleInfo(workbook);
     dropUnreadConditionalFormats(workbook);
     const written = [...plan.blocks.map((b) => b.sheet), ...plan.sheets.map((sheet) => sheet.name)];
-    prepareRecalculation(workbook, reads, written);
+    // The run's own formulas (Underlag) carry results the run computed: they are kept, not dropped
+    const own = new Set(plan.sheets.filter((sheet) => sheet.formulas).map((sheet) => sheet.name.trim().toLocaleLowerCase('sv')));
+    prepareRecalculation(
+      workbook,
+      (sheet, row, column) => own.has(sheet.trim().toLocaleLowerCase('sv')) || reads(sheet, row, column),
+      written,
+    );
     workbook.modified = now;
     workbook.lastModifiedBy = 'finsam';
     return new Uint8Array(await workbook.xlsx.writeBuffer());

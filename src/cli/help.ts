@@ -51,8 +51,8 @@ Användning:
   finsam allocate FIL.xlsx --in-place [--json] [--quiet]
 
 Läser bladen Parametrar, Förbund och Kommuner, beräknar fördelningen och skriver en kopia av
-arbetsboken med resultatet: kolumner till höger om indata på Förbund och bladen Kommunbidrag och
-Körlogg. Indata ändras aldrig; en ny körning på utfilen ersätter bara den förra körningens resultat.
+arbetsboken med resultatet: kolumner till höger om indata på Förbund och bladen Kommunbidrag,
+Underlag (beräkningen som formler) och Körlogg. Indata ändras aldrig; en ny körning på utfilen ersätter bara den förra körningens resultat.
 Har filen fel skrivs varje fel med sin cell (t.ex. Förbund!E7) och ingen fil skrivs.
 
 Flaggor:

@@ -42,6 +42,7 @@ import {
   ModelInputError,
   ModelParameters,
   MunicipalContributionResult,
+  SplitMethod,
 } from './types';
 import { PreparedFederation, PreparedInput, prepareModelInput } from './validate';
 import { federationWarnings } from './warnings';
@@ -100,6 +101,13 @@ export function allocate(input: ModelInput): AllocationResult {
   return allocatePrepared(prepared);
 }
 
+// spec: docs/model.md §9 — the basis of a municipality's share: pop 16–64 (invånare) or fs recipients (försörjningsstöd)
+function splitBasis(method: SplitMethod, weights: { population: Decimal; recipients?: Decimal }): { basis?: Decimal } {
+  if (method === 'invanare') return { basis: weights.population };
+  if (method === 'forsorjningsstod' && weights.recipients !== undefined) return { basis: weights.recipients };
+  return {};
+}
+
 // spec: docs/model.md §9 — each municipality's LR split of its federation's rounded Kommunernas andel
 /** The municipal split of every federation (`municipalRounded[i]`: federation i's rounded Kommunernas andel). */
 export function municipalContributionsOf(
@@ -121,6 +129,7 @@ export function municipalContributionsOf(
         method: f.splitMethod,
         equalFallback,
         share: split.shares[k],
+        ...splitBasis(f.splitMethod, m.weights),
         amount: split.amounts[k],
         rounded: split.rounded[k],
       });

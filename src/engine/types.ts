@@ -190,6 +190,11 @@ export interface MunicipalContributionResult {
   equalFallback: boolean;
   /** the municipality's share of the federation's municipal part (0..1) */
   share: Decimal;
+  /**
+   * the basis of its share: inhabitants 16–64 (invånare) or försörjningsstöd recipients
+   * (försörjningsstöd) of its areas in the federation; undefined for lika (and recipients not given)
+   */
+  basis?: Decimal;
   /** exact amount: share · Kommunernas andel (rounded) */
   amount: Decimal;
   /** whole kronor, LR split of the federation's rounded Kommunernas andel */

@@ -283,7 +283,9 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
       // Formats first: a cell formatted as text ("@") keeps a string as text; after the values it
       // would be too late (Excel has already parsed "1-2" as a date, "=…" as a formula).
       if (op.numberFormats) r.numberFormat = rectangular(op.numberFormats, width, null);
-      r.values = rectangular(op.values, width, '');
+      // Underlag: formulas (English names) and constants in one whole-range assignment
+      if (op.formulas) r.formulas = rectangular(op.values, width, '');
+      else r.values = rectangular(op.values, width, '');
       return;
     }
     case 'numberFormat': {

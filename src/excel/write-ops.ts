@@ -31,7 +31,19 @@ export type WriteOp =
    * range.values (and range.numberFormat when given), whole-range 2-D assignments; the number formats
    * are assigned first, so that a cell formatted as text ("@") takes the value as text
    */
-  | { kind: 'values'; sheet: string; row: number; column: number; values: CellValue[][]; numberFormats?: (string | null)[][] }
+  | {
+      kind: 'values';
+      sheet: string;
+      row: number;
+      column: number;
+      values: CellValue[][];
+      numberFormats?: (string | null)[][];
+      /**
+       * Assign through range.formulas instead of range.values: `values` then holds each cell's formula
+       * ('=…', English function names) or its constant (SheetOutput.formulas: Underlag)
+       */
+      formulas?: boolean;
+    }
   /** range.numberFormat alone, a whole-range 2-D assignment */
   | { kind: 'numberFormat'; sheet: string; row: number; column: number; numberFormats: (string | null)[][] }
   /** ends the current request: what follows goes in the next sync */
@@ -229,17 +241,42 @@ export function fillSheetOps(output: SheetOutput, deferred?: WriteOp[], valuesLa
   const valueOps: WriteOp[] = [];
   const width = Math.max(0, ...output.values.map((r) => r.length));
   if (width > 0 && output.values.length > 0) {
-    const values = output.values.map((r) => Array.from({ length: width }, (_, j) => (r[j] === undefined ? '' : r[j])));
+    const formulas = output.formulas;
+    const values = output.values.map((r, i) =>
+      Array.from({ length: width }, (_, j) => {
+        const formula = formulas?.[i]?.[j];
+        if (formula) return formula;
+        // range.formulas takes no null (range.values leaves such a cell as it is): the sheet is empty
+        return r[j] === undefined || (formulas && r[j] === null) ? '' : r[j];
+      }),
+    );
+    const asFormulas = formulas ? { formulas: true } : {};
     const numberFormats = output.numberFormats
       ? output.values.map((_, i) => Array.from({ length: width }, (_, j) => output.numberFormats?.[i]?.[j] ?? null))
       : undefined;
     const hasFormats = numberFormats?.some((r) => r.some((f) => f !== null));
     if (hasFormats && numberFormats && deferred) {
       const { text, other } = splitTextFormats(numberFormats);
-      valueOps.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(text ? { numberFormats: text } : {}) });
+      valueOps.push({
+        kind: 'values',
+        sheet,
+        row: 0,
+        column: 0,
+        values,
+        ...(text ? { numberFormats: text } : {}),
+        ...asFormulas,
+      });
       if (other) deferred.push({ kind: 'numberFormat', sheet, row: 0, column: 0, numberFormats: other });
     } else {
-      valueOps.push({ kind: 'values', sheet, row: 0, column: 0, values, ...(hasFormats ? { numberFormats } : {}) });
+      valueOps.push({
+        kind: 'values',
+        sheet,
+        row: 0,
+        column: 0,
+        values,
+        ...(hasFormats ? { numberFormats } : {}),
+        ...asFormulas,
+      });
     }
     if (!valuesLast) ops.push(...valueOps);
     for (const [row, count] of runsOf(output.boldRows ?? []))
@@ -341,7 +378,7 @@ export function runOps(
     for (let c = b.column; c < b.column + width; c++) set.add(c);
     written.set(key, set);
   }
-  // Kommunbidrag: a new one goes before Körlogg, so that the tabs read Kommunbidrag, Körlogg
+  // Kommunbidrag and Underlag: a new one goes before Körlogg, so that the tabs read Kommunbidrag, Underlag, Körlogg
   for (const output of plan.sheets.slice(0, -1))
     ops.push(...fillSheetOps({ ...output, name: prepare(output.name, logName) }, later));
   // Highlight: output cells only (columns a block wrote), contiguous rows and columns as one range.

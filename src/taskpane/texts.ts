@@ -51,7 +51,7 @@ export const PANE_TEXTS = {
   excelError: (message: string) => `Excel svarade med ett fel: ${message}`,
   nothingToRemove: 'Det fanns inget resultat att ta bort.',
   removed: (columns: number, sheets: string[], notices: { address: string; message: string }[]) =>
-    `Resultatet är borttaget (${columns} kolumner${sheets.length ? ` och bladen ${sheets.join(' och ')}` : ''}).` +
+    `Resultatet är borttaget (${columns} kolumner${sheets.length ? ` och bladen ${sheets.length > 1 ? `${sheets.slice(0, -1).join(', ')} och ${sheets[sheets.length - 1]}` : sheets[0]}` : ''}).` +
     notices.map((n) => ` ${n.address}: ${n.message}.`).join(''),
   templateAlreadyThere: 'Mallbladen fanns redan; inget lades till.',
   decisionLabelProposal: (date: string) => `Beslut ${date}`,
@@ -78,10 +78,10 @@ export const PANE_TEXTS = {
     `Ingenting skrevs. Rätta felen och beräkna igen.${anySelectable ? ' Välj ett fel för att gå till cellen.' : ''}`,
   staleTitle: 'Beräknat före ändringen – beräkna igen.',
   staleBody:
-    'Parametrarna har sparats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag och Körlogg gäller de tidigare värdena.',
+    'Parametrarna har sparats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag, Underlag och Körlogg gäller de tidigare värdena.',
   /** The summary's stale note when an input cell was edited in Excel after the run */
   staleEditBody: (address: string) =>
-    `${address} har ändrats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag och Körlogg gäller de tidigare värdena.`,
+    `${address} har ändrats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag, Underlag och Körlogg gäller de tidigare värdena.`,
   /** The tab list's menu of the views that do not fit */
   more: 'Fler',
   moreViews: (count: number) => `Fler vyer (${count})`,
@@ -120,7 +120,7 @@ export const PANE_TEXTS = {
   selectCellToFix: (address: string) => `Markera ${address}`,
   alsoAt: (count: number) => (count === 1 ? 'Även i' : `Även i ${count} celler till:`),
   andMore: (count: number) => `och ${count} till`,
-  written: 'Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.',
+  written: 'Resultatet är skrivet på bladen Förbund, Kommunbidrag, Underlag och Körlogg.',
   /** Title over a run's notices (a column left alone, every federation in one VO) */
   runNotices: 'Att notera',
   noWarnings: 'Inga varningar.',
@@ -210,7 +210,7 @@ export const WRITE_FAILURE_TEXTS: Record<WriteFailureState, { title: string; bod
   partial: {
     title: 'Resultatet blev bara delvis skrivet.',
     body: () =>
-      'Resultatkolumnerna på bladet Förbund och bladet Kommunbidrag kan vara ofullständiga, och bladet Körlogg är tomt: använd inte siffrorna. Inga ifyllda uppgifter har ändrats. Beräkna igen, eller ta bort delresultatet.',
+      'Resultatkolumnerna på bladet Förbund och bladen Kommunbidrag och Underlag kan vara ofullständiga, och bladet Körlogg är tomt: använd inte siffrorna. Inga ifyllda uppgifter har ändrats. Beräkna igen, eller ta bort delresultatet.',
   },
   unknown: {
     title: 'Det går inte att säga hur mycket av resultatet som skrevs.',

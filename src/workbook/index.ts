@@ -89,3 +89,20 @@ export { normalizeKey } from './text';
 export { READ_TEXTS, engineText } from './messages';
 export { sortProblems } from './sheets';
 export { PROGRAM_NAME, PROGRAM_VERSION } from './version';
+export {
+  underlagSheet,
+  tierRatios,
+  UNDERLAG_SHEET,
+  UNDERLAG_LABELS,
+  UNDERLAG_COMPARED,
+  writtenHeader,
+  differenceHeader,
+} from './underlag';
+export type { UnderlagArgs, UnderlagLayout } from './underlag';
+export {
+  municipalityTotals,
+  regionTotals,
+  KOMMUNBIDRAG_MUNICIPALITY_HEADERS,
+  KOMMUNBIDRAG_REGION_HEADERS,
+  NO_REGION_LABEL,
+} from './plan';

@@ -158,6 +158,7 @@ export function runAllocation(sheets: SheetValues[], options: { timestamp?: Date
     timestamp: options.timestamp ?? new Date(),
     federationSheet,
     ...(notice ? { notices: [notice] } : {}),
+    sheets,
   });
   // spec: docs/workbook-format.md §8; docs/model.md §A6 — after a decision exists every run writes Beslutat and Ändring mot beslut
   const compared = options.decision ?? latestDecision(decisions);

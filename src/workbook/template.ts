@@ -25,7 +25,7 @@ function instructions(): SheetOutput {
     'Belopp anges i kronor. En rubrik som slutar på (tkr) eller (mkr) läses i tusentals respektive miljoner kronor, t.ex. "Eget kapital (tkr)".',
     'Andelar kan skrivas 75 %, 0,75 eller 75. Tal får ha mellanslag mellan tusental och decimalkomma.',
     'Ett förbund kan inte både lämna tillbaka medel och ansöka om ytterligare medel.',
-    `En körning skriver resultatkolumnerna (Idealfördelning … Varningar) till höger på ${FEDERATION_SHEET} och bladen Kommunbidrag och Körlogg. En ny körning ersätter dem; de ifyllda cellerna ändras aldrig.`,
+    `En körning skriver resultatkolumnerna (Idealfördelning … Varningar) till höger på ${FEDERATION_SHEET} och bladen Kommunbidrag, Underlag (beräkningen som formler, för kontroll) och Körlogg. En ny körning ersätter dem; de ifyllda cellerna ändras aldrig.`,
     'Hittas fel skrivs ingenting; varje fel visas med sin cell, t.ex. Förbund!E7.',
     `Varningskoder: ${WARNING_CODES.join(', ')}.`,
   ];

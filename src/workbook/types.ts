@@ -194,6 +194,14 @@ export interface SheetOutput {
   wrapColumns?: number[];
   /** An autofilter over this range (0-based; the header row and the rows below it) */
   autoFilter?: CellRange;
+  /**
+   * Same shape as values; a string = the cell's formula (English function names, comma separators,
+   * leading '=', as Range.formulas and .xlsx take it), whose cached result is the cell's entry in
+   * `values`; null = a constant (the value). Hosts write formulas where given (the add-in through
+   * Range.formulas, the command line as formula + result); a host or program that does not
+   * calculate shows the values. Only Underlag has formulas.
+   */
+  formulas?: (string | null)[][];
 }
 
 /**
@@ -213,6 +221,12 @@ export interface SheetPresentation {
   columnWidths: { column: number; width: number }[];
   /** Height in points the header row needs for the wrapped headers (hosts apply it where the row has no height of its own) */
   headerRowHeight: number;
+}
+
+/** A cell written as a formula with its cached result (one entry of SheetOutput.formulas with its value). */
+export interface FormulaCell {
+  formula: string;
+  value: CellValue;
 }
 
 export interface RunSummary {
@@ -348,7 +362,7 @@ export interface WritePlan {
    */
   blocks: CellBlock[];
   /**
-   * Kommunbidrag and Körlogg (in that order), the run's own sheets: an existing one is emptied and
+   * Kommunbidrag, Underlag (when the plan was built with the sheets) and Körlogg, in that order, the run's own sheets: an existing one is emptied and
    * rewritten in place (never deleted and added again: formulas elsewhere that point at it keep working)
    */
   sheets: SheetOutput[];
@@ -392,7 +406,14 @@ export const FEDERATION_OUTPUT_HEADERS = [
  */
 export const DECISION_OUTPUT_HEADERS = ['Beslutat (kr)', 'Ändring mot beslut (kr)'] as const;
 
-export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg', 'Diagram'] as const;
+/**
+ * The run's own sheets: Kommunbidrag, Körlogg, Diagram (the chart and its data, issue 14) and Underlag
+ * (the model as formulas, issue 12). A run writes them in the order Kommunbidrag, Underlag, Diagram,
+ * Körlogg (the run log last); "Ta bort resultat" deletes them all.
+ */
+export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg', 'Diagram', 'Underlag'] as const;
+/** The sheet Underlag: the model as live formulas over the input sheets (transparency.md). */
+export const UNDERLAG_SHEET = OUTPUT_SHEETS[3];
 /** The sheet holding the run's chart and its data (sorted by Slutlig tilldelning), issue 14. */
 export const DIAGRAM_SHEET = OUTPUT_SHEETS[2];
 /** Headers of the chart's data on Diagram (A1:C1): how a sheet named Diagram is known as the run's own. */

@@ -15,6 +15,8 @@ import type { ExcelContextRunner, ExcelRunner } from '../../src/excel/office-hos
 import { cellRef } from '../../src/workbook/address';
 
 export interface RangeRecord {
+  /** what was assigned to range.formulas (Underlag) */
+  formulas?: CellValue[][];
   sheet: string;
   row: number;
   column: number;
@@ -232,6 +234,29 @@ export function mockExcel(
       get() {
         if (!loadedFormulas) throw new Error('PropertyNotLoaded: formulas');
         return loadedFormulas;
+      },
+      // Range.formulas: '=…' a formula (kept, its value '' as the mock does not calculate), else a constant
+      set(v: CellValue[][]) {
+        if (v.length !== rowCount || v.some((r) => r.length !== columnCount))
+          throw new Error(`formulas shape ≠ ${rowCount}×${columnCount}`);
+        if (v.some((r) => r.some((x) => x === null || x === undefined))) throw new Error('formulas: null is not accepted');
+        record.formulas = v;
+        const m = modelOf(sheet);
+        v.forEach((r, i) =>
+          r.forEach((value, j) => {
+            while (m.values.length <= row + i) m.values.push([]);
+            const target = m.values[row + i];
+            while (target.length <= column + j) target.push('');
+            const key = cellKey(sheet, row + i, column + j);
+            state.formulas.delete(key);
+            if (typeof value === 'string' && value.startsWith('=') && value.length > 1 && state.formats.get(key) !== '@') {
+              state.formulas.set(key, value);
+              target[column + j] = '';
+            } else {
+              target[column + j] = value;
+            }
+          }),
+        );
       },
     });
     mock.load = (props: string) => {

@@ -64,7 +64,7 @@ describe('Beräkna', () => {
     // the chart on its own sheet Diagram (branch present, issue 14)
     expect(host.lastChart).toMatchObject({ sheet: 'Diagram', sourceSheet: 'Diagram', idealColumn: 1, finalColumn: 2, count: 4 });
     expect(host.sheets.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Körlogg']),
+      expect.arrayContaining(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Underlag', 'Diagram', 'Körlogg']),
     );
     expect(host.sheets[1].values[2][10]).toBe(1_800_000);
     expect(await axe(container, axeOptions)).toHaveNoViolations();
@@ -239,7 +239,7 @@ describe('Beräkna', () => {
     expect(host.calls).not.toContain('removeOutput');
     fireEvent.click(screen.getByRole('button', { name: 'Ta bort resultat' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ta bort', hidden: true }));
-    await screen.findByText(/Resultatet är borttaget \(9 kolumner och bladen Kommunbidrag och Körlogg\)/);
+    await screen.findByText(/Resultatet är borttaget \(9 kolumner och bladen Kommunbidrag, Körlogg och Underlag\)/);
     const trim = (v: unknown[][]) => v.map((r) => r.filter((c) => c !== '')).filter((r) => r.length > 0);
     expect(host.sheets.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner']);
     expect(trim(host.sheets[1].values)).toEqual(trim(workedExampleSheets()[1].values));

@@ -122,7 +122,7 @@ describe('Parametrar', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Beräkna' }));
     const stale = await screen.findByTestId('stale');
     expect(text(stale)).toContain('Beräknat före ändringen – beräkna igen');
-    expect(screen.queryByText('Resultatet är skrivet på bladen Förbund, Kommunbidrag och Körlogg.')).toBeNull();
+    expect(screen.queryByText('Resultatet är skrivet på bladen Förbund, Kommunbidrag, Underlag och Körlogg.')).toBeNull();
     expect(await axe(container, axeOptions)).toHaveNoViolations();
 
     fireEvent.click(screen.getByRole('button', { name: 'Beräkna' }));

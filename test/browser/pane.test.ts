@@ -57,6 +57,7 @@ type Sim = {
     fills: [string, string][];
     formats: [string, string][];
     formulas: [string, string][];
+    bold: string[];
   } | null;
   suspendCalls: number;
 };
@@ -143,6 +144,14 @@ describe('the example workbook', () => {
     const syncs = await sim(page, (s) => s.syncs);
     expect(syncs.length - before).toBe(3);
     expect(Math.max(...syncs.slice(before).map((s) => s.bytes))).toBeLessThan(5 * 1024 * 1024);
+    // Underlag: every formula of the plan, assigned through Range.formulas in those same syncs
+    const planned = run.plan.sheets.find((x) => x.name === 'Underlag')!;
+    const expectedFormulas = new Map<string, string>();
+    planned.formulas!.forEach((row, r) => row.forEach((f, c) => f && expectedFormulas.set(`${r},${c}`, f)));
+    expect(expectedFormulas.size).toBeGreaterThan(40 * 80);
+    const written = await sim(page, (s) => s.sheet('Underlag'));
+    expect(new Map(written!.formulas)).toEqual(expectedFormulas);
+    expect(written!.bold).toContain('0,0');
     // The native chart on Körlogg
     const log = await sim(page, (s) => s.sheet('Körlogg'));
     expect(log!.charts).toHaveLength(1);

@@ -151,7 +151,12 @@ describe('finsam allocate on a messy worked example', () => {
   test('every input cell, formula, style, merge, width, the unrelated sheet and defined names are untouched', async () => {
     const before = await loadWorkbook(input);
     const after = await loadWorkbook(output);
-    expect(after.worksheets.map((ws) => ws.name)).toEqual([...before.worksheets.map((ws) => ws.name), 'Kommunbidrag', 'Körlogg']);
+    expect(after.worksheets.map((ws) => ws.name)).toEqual([
+      ...before.worksheets.map((ws) => ws.name),
+      'Kommunbidrag',
+      'Underlag',
+      'Körlogg',
+    ]);
     // The unrelated sheet counts rows on Förbund: its formulas lose their cached results, so that every
     // spreadsheet program calculates them again on open (formula text, styles and the rest are kept)
     const withoutResults = (

@@ -149,7 +149,7 @@ describe('the worked example end to end', () => {
 
   test('Kommunbidrag: one row per municipality and federation; the LR split sums to Kommunernas andel', () => {
     const kb = sheetByName(after, 'Kommunbidrag').values;
-    expect(kb[0]).toEqual(['Förbund', 'Kommun', 'Fördelningsgrund', 'Andel', 'Bidrag (kr)']);
+    expect(kb[0].slice(0, 6)).toEqual(['Förbund', 'Kommun', 'Fördelningsgrund', 'Fördelningstal', 'Andel', 'Bidrag (kr)']);
     const rows = kb.slice(1, 7);
     expect(rows.map((x) => [x[0], x[1], x[2]])).toEqual([
       ['Norrby', 'Norrby', 'Invånare'],
@@ -160,22 +160,32 @@ describe('the worked example end to end', () => {
       ['Västerby', 'Lillby', 'Invånare'],
     ]);
     // Söderby 30 000 : 9 000 of 900 000 → 692 307,69… and 207 692,30… → LR 692 308 + 207 692
-    expect(rows[1][4]).toBe(692308);
-    expect(rows[2][4]).toBe(207692);
-    expect(rows[1][3]).toBeCloseTo(30000 / 39000, 12);
+    expect(rows[1][5]).toBe(692308);
+    expect(rows[2][5]).toBe(207692);
+    expect(rows[1][4]).toBeCloseTo(30000 / 39000, 12);
+    // the basis beside the share: inhabitants 16–64
+    expect(rows[1][3]).toBe(30000);
     for (const name of names) {
-      const sum = rows.filter((x) => x[0] === name).reduce((s, x) => s + (x[4] as number), 0);
+      const sum = rows.filter((x) => x[0] === name).reduce((s, x) => s + (x[5] as number), 0);
       expect(sum).toBe(WORKED_EXAMPLE_OUTPUT[name].municipal);
     }
-    expect(kb[7]).toEqual(['', '', '', '', '']);
-    expect(kb[8]).toEqual(['Summa', '', '', '', 1320658 + 900000 + 1204411 + 680453]);
+    expect(kb[7].slice(0, 6)).toEqual(['', '', '', '', '', '']);
+    expect(kb[8].slice(0, 6)).toEqual(['Summa', '', '', '', '', 1320658 + 900000 + 1204411 + 680453]);
     const sheet = r.plan.sheets[0];
     // names and the split method as text (Excel would parse "1-2" as a date), amounts and shares formatted
-    expect(sheet.numberFormats![0]).toEqual(Array(5).fill(TEXT_FORMAT));
-    expect(sheet.numberFormats![1]).toEqual([TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, SHARE_FORMAT, MONEY_FORMAT]);
-    expect(sheet.numberFormats![7]).toEqual(Array(5).fill(null));
-    expect(sheet.numberFormats![8]).toEqual([TEXT_FORMAT, null, null, null, MONEY_FORMAT]);
-    expect(sheet.boldRows).toEqual([0, 8]);
+    expect(sheet.numberFormats![0].slice(0, 6)).toEqual(Array(6).fill(TEXT_FORMAT));
+    expect(sheet.numberFormats![1].slice(0, 6)).toEqual([
+      TEXT_FORMAT,
+      TEXT_FORMAT,
+      TEXT_FORMAT,
+      MONEY_FORMAT,
+      SHARE_FORMAT,
+      MONEY_FORMAT,
+    ]);
+    expect(sheet.numberFormats![7].slice(0, 6)).toEqual(Array(6).fill(null));
+    expect(sheet.numberFormats![8].slice(0, 6)).toEqual([TEXT_FORMAT, null, null, null, null, MONEY_FORMAT]);
+    // the Summa rows of the three tables (per region: row 6)
+    expect(sheet.boldRows).toEqual([0, 6, 8]);
   });
 
   test('the plan: one block after the last input column, headers in spec order, formats, highlight', () => {
@@ -196,7 +206,7 @@ describe('the worked example end to end', () => {
     for (const row of block.values.slice(1)) for (const v of row.slice(0, 8)) expect(Number.isSafeInteger(v)).toBe(true);
     // issue 14: only rows with an action warning (Söderby: MATCHNING, MINSKNING), not Västerby (NY, DELÅR, EK_SAKNAS)
     expect(plan.highlight).toEqual({ sheet: 'Förbund', rows: [3], firstColumn: 8, lastColumn: 18, color: '#FFF2CC' });
-    expect(plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Diagram', 'Körlogg']);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Underlag', 'Diagram', 'Körlogg']);
   });
 
   test('input cells are unchanged by the run', () => {
@@ -225,7 +235,15 @@ describe('reruns replace only their own output', () => {
     const again = applyPlanToSheets(first.after, second.plan);
     expect(trimGrid(sheetByName(again, 'Förbund').values)).toEqual(trimGrid(sheetByName(first.after, 'Förbund').values));
     expect(sheetByName(again, 'Förbund').values[1].filter((v) => v === 'Varningar')).toHaveLength(1);
-    expect(again.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'Kommunbidrag', 'Diagram', 'Körlogg']);
+    expect(again.map((s) => s.name)).toEqual([
+      'Parametrar',
+      'Förbund',
+      'Kommuner',
+      'Kommunbidrag',
+      'Underlag',
+      'Diagram',
+      'Körlogg',
+    ]);
     expect(sheetByName(again, 'Kommunbidrag').values).toEqual(sheetByName(first.after, 'Kommunbidrag').values);
     // only the time differs in Körlogg
     const diff = sheetByName(again, 'Körlogg').values.filter(
@@ -375,9 +393,17 @@ describe('reruns replace only their own output', () => {
     const sheets = smallSheets();
     sheets.push({ name: 'kommunbidrag', values: [['gammalt'], ['x', 'y', 'z', 'w', 'v', 'u']] });
     const r = run(sheets);
-    expect(r.plan.sheets.map((s) => s.name)).toEqual(['kommunbidrag', 'Diagram', 'Körlogg']);
+    expect(r.plan.sheets.map((s) => s.name)).toEqual(['kommunbidrag', 'Underlag', 'Diagram', 'Körlogg']);
     const after = applyPlanToSheets(sheets, r.plan);
-    expect(after.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner', 'kommunbidrag', 'Diagram', 'Körlogg']);
+    expect(after.map((s) => s.name)).toEqual([
+      'Parametrar',
+      'Förbund',
+      'Kommuner',
+      'kommunbidrag',
+      'Underlag',
+      'Diagram',
+      'Körlogg',
+    ]);
     expect(sheetByName(after, 'kommunbidrag').values[0][0]).toBe('Förbund');
   });
 
@@ -385,7 +411,7 @@ describe('reruns replace only their own output', () => {
     const original = workedExampleSheets();
     const after = runAndApply(original).after;
     const removal = removeOutputPlan(after);
-    expect(removal.deleteSheets).toEqual(['Kommunbidrag', 'Körlogg', 'Diagram']);
+    expect(removal.deleteSheets).toEqual(['Kommunbidrag', 'Körlogg', 'Diagram', 'Underlag']);
     expect(removal.clear).toEqual(
       FEDERATION_OUTPUT_HEADERS.map((_, i) => ({ sheet: 'Förbund', row: 1, column: 8 + i, rowCount: 5, columnCount: 1 })),
     );
@@ -489,8 +515,8 @@ describe('properties over generated workbooks', () => {
           expect(municipal + (row[at('Regionens andel (kr)')] as number)).toBe(final);
           expect((row[at('Matchad tilldelning (kr)')] as number) + (row[at('Ytterligare medel (kr)')] as number)).toBe(final);
           const contributions = kb.filter((k) => k[0] === row[0]);
-          expect(contributions.reduce((s, k) => s + (k[4] as number), 0)).toBe(municipal);
-          expect(contributions.reduce((s, k) => s.plus(new Decimal(String(k[3]))), new Decimal(0)).toNumber()).toBeCloseTo(1, 9);
+          expect(contributions.reduce((s, k) => s + (k[5] as number), 0)).toBe(municipal);
+          expect(contributions.reduce((s, k) => s.plus(new Decimal(String(k[4]))), new Decimal(0)).toNumber()).toBeCloseTo(1, 9);
           totalFinal += final;
         }
         expect(totalFinal + first.plan.summary.undistributed).toBe(first.plan.summary.budget);

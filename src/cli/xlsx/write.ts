@@ -112,6 +112,13 @@ function toExcelValue(value: CellValue): ExcelJS.CellValue {
   return value;
 }
 
+/** exceljs' form of a plan formula ('=SUM(A1:A2)', 3) → { formula: 'SUM(A1:A2)', result: 3 }; '' as result: an empty string. */
+export function formulaValue(formula: string, value: CellValue): ExcelJS.CellValue {
+  const text = formula.startsWith('=') ? formula.slice(1) : formula;
+  const result = typeof value === 'number' && !Number.isFinite(value) ? undefined : value === null ? undefined : value;
+  return (result === undefined ? { formula: text } : { formula: text, result }) as ExcelJS.CellValue;
+}
+
 function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   const exact = workbook.getWorksheet(name);
   if (exact) return exact;
@@ -251,9 +258,11 @@ export function fillSheet(worksheet: ExcelJS.Worksheet, output: SheetOutput): vo
     rowValues.forEach((value, j) => {
       const numberFormat = output.numberFormats?.[i]?.[j];
       const excelValue = toExcelValue(value);
-      if (excelValue === null && !numberFormat && !bold.has(i)) return;
+      const formula = output.formulas?.[i]?.[j];
+      if (excelValue === null && !formula && !numberFormat && !bold.has(i)) return;
       const cell = excelRow.getCell(j + 1);
-      cell.value = excelValue;
+      // A formula is written with its cached result (a program that does not calculate shows it)
+      cell.value = formula ? formulaValue(formula, value) : excelValue;
       const style: Style = {};
       if (numberFormat) style.numFmt = numberFormat;
       if (bold.has(i)) style.font = { bold: true };

@@ -92,8 +92,8 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
             <DialogBody>
               <DialogTitle>Ta bort resultatet?</DialogTitle>
               <DialogContent>
-                Resultatkolumnerna på bladet Förbund (Idealfördelning … Varningar) och bladen Kommunbidrag och Körlogg tas bort.
-                Inga ifyllda uppgifter ändras.
+                Resultatkolumnerna på bladet Förbund (Idealfördelning … Varningar) och bladen Kommunbidrag, Underlag och Körlogg
+                tas bort. Inga ifyllda uppgifter ändras.
               </DialogContent>
               <DialogActions>
                 <DialogTrigger disableButtonEnhancement>

@@ -793,6 +793,39 @@
       });
       return;
     }
+    if (p === 'formulas') {
+      // Range.formulas: '=…' is a formula (English function names), anything else a constant typed in;
+      // the simulator does not calculate, so a formula cell's value reads '' until Excel would have
+      // calculated it. The formula itself is kept and read back by Range.formulas.
+      this._ctx._enqueue('formulas', v, function () {
+        var rect = self._target();
+        checkShape(rect, v, 'formulas');
+        for (var i = 0; i < rect.rowCount; i++) {
+          for (var j = 0; j < rect.columnCount; j++) {
+            var value = v[i][j];
+            if (value === null || value === undefined)
+              throw fail(
+                'InvalidArgument',
+                'Range.formulas tar inte null (cell ' + (rect.row + i) + ',' + (rect.column + j) + ')',
+              );
+            var k = key(rect.row + i, rect.column + j);
+            rect.sheet.formulas.delete(k);
+            if (typeof value === 'string' && value.charAt(0) === '=' && value.length > 1) {
+              if (rect.sheet.formats.get(k) === '@') {
+                rect.sheet.set(rect.row + i, rect.column + j, value);
+                continue;
+              }
+              rect.sheet.formulas.set(k, value);
+              rect.sheet.set(rect.row + i, rect.column + j, '');
+              continue;
+            }
+            if (typeof value === 'string' && rect.sheet.formats.get(k) !== '@') value = excelParse(value).value;
+            rect.sheet.set(rect.row + i, rect.column + j, value);
+          }
+        }
+      });
+      return;
+    }
     if (p === 'numberFormat') {
       this._ctx._enqueue('numberFormat', v, function () {
         var rect = self._target();
