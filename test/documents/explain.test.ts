@@ -111,7 +111,7 @@ test('a split that fell back to equal shares is explained as such, and Kommunbid
   expect(lines['Kommunernas andel'].note).toBe('hälften, fördelas lika mellan kommunerna (inga försörjningsstödstagare angivna)');
   expect(lines['Kommunbidrag Västerby'].note).toBe('50 % av kommunernas andel, lika delar');
   const kommunbidrag = other.plan.sheets.find((s) => s.name === 'Kommunbidrag')!.values;
-  expect(kommunbidrag.filter((row) => row[0] === 'Västerby').map((row) => [row[1], row[2], row[3]])).toEqual([
+  expect(kommunbidrag.filter((row) => row[0] === 'Västerby').map((row) => [row[1], row[2], row[4]])).toEqual([
     ['Västerby', 'Lika (inga försörjningsstödstagare)', 0.5],
     ['Lillby', 'Lika (inga försörjningsstödstagare)', 0.5],
   ]);

@@ -56,8 +56,9 @@ describe('the later round through the workbook (docs/later-round-example.md)', (
 
   test('Beslutat and Ändring mot beslut after the other output columns', () => {
     const header = after.find((s) => s.name === 'Förbund')!.values[0];
-    expect(header.indexOf('Beslutat (kr)')).toBe(header.indexOf('Varningar') + 1);
-    expect(header.indexOf('Ändring mot beslut (kr)')).toBe(header.indexOf('Varningar') + 2);
+    // after Varningar and the two Förändring mot föregående år columns (issue 14)
+    expect(header.indexOf('Beslutat (kr)')).toBe(header.indexOf('Varningar') + 3);
+    expect(header.indexOf('Ändring mot beslut (kr)')).toBe(header.indexOf('Varningar') + 4);
     expect(column(after, 'Beslutat (kr)')).toEqual(DECIDED);
     expect(column(after, 'Ändring mot beslut (kr)')).toEqual([-150_000, -300_000, 200_000, 180_000, 100_000, 11_429, 8_571, 0]);
     expect(run.plan.summary.decision?.changes.map((c) => c.federation)).toEqual([
@@ -173,7 +174,7 @@ describe('decide', () => {
   test('records Slutlig as a new Beslut sheet; the rerun shows Ändring 0 everywhere', () => {
     const d = decide(base(), { label: LABEL, timestamp: NOW });
     if (!d.ok) throw new Error(JSON.stringify(d.problems));
-    expect(d.plan.sheets.map((s) => s.name)).toEqual(['Beslut', 'Kommunbidrag', 'Körlogg']);
+    expect(d.plan.sheets.map((s) => s.name)).toEqual(['Beslut', 'Kommunbidrag', 'Underlag', 'Diagram', 'Körlogg']);
     expect(d.plan.clear.some((c) => c.sheet === 'Beslut')).toBe(false);
     const after = applyPlanToSheets(base(), d.plan);
     const beslut = after.find((s) => s.name === 'Beslut')!;
@@ -261,7 +262,7 @@ describe('decide', () => {
     if (!d.ok) throw new Error('decide');
     const after = applyPlanToSheets(base(), d.plan);
     const removal = removeOutputPlan(after);
-    expect(removal.deleteSheets).toEqual(['Kommunbidrag', 'Körlogg']);
+    expect(removal.deleteSheets).toEqual(['Kommunbidrag', 'Körlogg', 'Diagram', 'Underlag']);
     expect(removal.clear.some((c) => c.sheet === 'Beslut')).toBe(false);
     const removed = applyPlanToSheets(after, removal);
     expect(removed.find((s) => s.name === 'Beslut')).toEqual(after.find((s) => s.name === 'Beslut'));
@@ -280,7 +281,7 @@ describe('rollover', () => {
     const r = rollover(withOutput, { timestamp: NOW });
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.plan.summary.year).toBe(2028);
-    expect(r.plan.deleteSheets.sort()).toEqual(['Beslut', 'Kommunbidrag', 'Körlogg']);
+    expect(r.plan.deleteSheets.sort()).toEqual(['Beslut', 'Diagram', 'Kommunbidrag', 'Körlogg', 'Underlag']);
     const next = applyPlanToSheets(withOutput, r.plan);
     const params = next.find((s) => s.name === 'Parametrar')!.values;
     expect(params[1]).toEqual(['År', 2028]);

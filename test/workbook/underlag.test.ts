@@ -48,12 +48,12 @@ function table(s: SheetOutput) {
 describe('Underlag in the plan', () => {
   test('the run writes Kommunbidrag, Underlag and Körlogg (run log last); Ta bort resultat deletes Underlag too', () => {
     const run = planOf(workedExampleSheets());
-    expect(run.plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Underlag', 'Körlogg']);
+    expect(run.plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Underlag', 'Diagram', 'Körlogg']);
     const written = [...workedExampleSheets(), ...run.plan.sheets.map((s) => ({ name: s.name, values: s.values }))];
     expect(removeOutputPlan(written).deleteSheets.sort()).toEqual([...OUTPUT_SHEETS].sort());
     // a rerun replaces it under its spelling in the workbook
     const renamed = [...workedExampleSheets(), { name: 'underlag', values: [['gammalt']] }];
-    expect(planOf(renamed).plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'underlag', 'Körlogg']);
+    expect(planOf(renamed).plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'underlag', 'Diagram', 'Körlogg']);
   });
 
   test('every table cell but the name is a formula over the input sheets, with the engine result cached', () => {

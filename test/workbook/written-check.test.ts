@@ -72,6 +72,8 @@ test('an input changed since the run: every output cell that moves is named, in 
       expect.stringContaining('räcker till statlig tilldelning om högst 1 800 000 kr'),
       expect.stringContaining('högst 2 000 000 kr'),
     ],
+    // the change from last year moves with Slutlig: 1 800 000 − 2 400 000 written, 2 000 000 − 2 400 000 computed
+    ['Förändring mot föregående år (kr)', -600_000, -400_000],
   ]);
 });
 
