@@ -536,9 +536,10 @@ describe('a whole run (Beräkna)', () => {
       ['Körlogg', 1],
       ['Kommunbidrag', 1],
       ['Underlag', 1],
+      ['Diagram', 1],
     ]);
     expect(excel.ranges.filter((r) => r.batch === 1)[0]).toBe(wholeSheets[0]);
-    expect(excel.charts.map((c) => c.sheet)).toEqual(['Körlogg']);
+    expect(excel.charts.map((c) => c.sheet)).toEqual(['Diagram']);
     // Old output columns cleared first (values and formats), then written again
     const cleared = excel.ranges.filter((r) => r.cleared && r.sheet === 'Förbund');
     expect(cleared).toHaveLength(FEDERATION_OUTPUT_HEADERS.length);

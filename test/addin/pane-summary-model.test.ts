@@ -107,7 +107,7 @@ describe('warningGroups', () => {
       ['DELÅR', false, ['Västerby@4']],
     ]);
     expect(groups[0].federations[0].text).toBe('Kommunernas möjliga bidrag …');
-    expect(groups[0].meaning).toBe('Begränsad av matchning');
+    expect(groups[0].meaning).toBe('Begränsad av matchningen');
   });
 });
 

@@ -57,7 +57,7 @@ describe('finsam check', () => {
     const out = await finsam('check', file);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain(`${file} har ${addresses.length} fel`);
-    for (const address of addresses) expect(out.stderr).toMatch(new RegExp(`^${address}: \\S`, 'm'));
+    for (const address of addresses) expect(out.stderr).toMatch(new RegExp(`^${address}( \\(.*?\\))?: \\S`, 'm'));
     const json = await finsam('check', file, '--json');
     expect(json.code).toBe(2);
     const parsed = JSON.parse(json.stdout) as { ok: boolean; problems: { address: string }[] };

@@ -177,7 +177,7 @@ describe('LibreOffice shows what finsam wrote', () => {
       expect(run.status).toBe(0);
       const sheets = convertToCsv(output, path.join(dir, 'resultat-csv'));
       expect([...sheets.keys()].sort()).toEqual(
-        ['Anteckningar', 'Förbund', 'Kommunbidrag', 'Kommuner', 'Körlogg', 'Läs mig', 'parametrar'].sort(),
+        ['Anteckningar', 'Diagram', 'Förbund', 'Kommunbidrag', 'Kommuner', 'Körlogg', 'Läs mig', 'parametrar', 'Underlag'].sort(),
       );
 
       const federations = records(sheets.get('Förbund')!, 'Förbund');
@@ -236,11 +236,19 @@ describe('LibreOffice shows what finsam wrote', () => {
       // Every output amount on Förbund, and the Körlogg totals
       const federations = table(sheetByName(workbook, 'Förbund'), 'Förbund').rows;
       const shownFederations = records(sheets.get('Förbund')!, 'Förbund');
-      for (const header of FEDERATION_OUTPUT_HEADERS.filter((h) => h !== 'Varningar')) {
+      // (the change columns have a signed format of their own: checked below)
+      for (const header of FEDERATION_OUTPUT_HEADERS.filter((h) => h !== 'Varningar' && !h.startsWith('Förändring'))) {
         shownFederations.forEach((row, i) =>
           expect({ header, shown: row[header] }).toEqual({ header, shown: shownAs(federations[i][header] as number) }),
         );
       }
+      // The change from last year: signed, the number as written (blank for a new federation)
+      shownFederations.forEach((row, i) => {
+        const written = federations[i]['Förändring mot föregående år (kr)'];
+        const shown = (row['Förändring mot föregående år (kr)'] ?? '').trim();
+        if (typeof written !== 'number') expect(shown).toBe('');
+        else expect(Number(shown.replace(/[\s,\u00a0]/g, ''))).toBe(written);
+      });
       const log = new Map(records(sheets.get('Körlogg')!, 'Uppgift').map((r) => [r['Uppgift'], r['Värde']]));
       const logValues = new Map(table(sheetByName(workbook, 'Körlogg'), 'Uppgift').rows.map((r) => [r['Uppgift'], r['Värde']]));
       expect(log.get('Statlig ram (kr)')).toBe('339 000 000');

@@ -99,6 +99,27 @@ export function PaneTabList({ selectedValue, onTabSelect, className, children, .
     );
   });
   const select = (value: string) => onTabSelect({} as SelectTabEvent, { value } as SelectTabData);
+  // Overflow measures the tabs: where nothing has a width (no layout yet, or a DOM without layout such
+  // as jsdom) every tab would count as not fitting, so the plain tab list is shown until the pane has a width.
+  const probe = React.useRef<HTMLDivElement>(null);
+  const [measurable, setMeasurable] = React.useState(false);
+  React.useLayoutEffect(() => {
+    setMeasurable((probe.current?.getBoundingClientRect().width ?? 0) > 0);
+  }, []);
+  if (!measurable) {
+    return (
+      <div ref={probe}>
+        <TabList
+          className={mergeClasses(styles.tabs, className)}
+          selectedValue={selectedValue}
+          onTabSelect={onTabSelect}
+          aria-label={rest['aria-label']}
+        >
+          {children}
+        </TabList>
+      </div>
+    );
+  }
   return (
     <Overflow minimumVisible={1}>
       <TabList
