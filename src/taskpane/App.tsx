@@ -15,7 +15,6 @@ import type { Theme } from '@fluentui/react-components';
 import type { WorkbookHost } from '../excel/host';
 import { CalculateView } from './views/CalculateView';
 import { CheckView } from './views/CheckView';
-import { RoundView } from './views/RoundView';
 import { CHECK_TEXTS, ROUND_PANE_TEXTS } from './texts';
 import { ExplainView } from './views/ExplainView';
 import { ParametersView } from './views/ParametersView';
@@ -28,6 +27,8 @@ import { usePane } from './use-pane';
 import { explanationCheck, explanationStatement } from './controller';
 
 /** The view Riktade medel, loaded when its tab is opened (the round's code is not in the first bundle). */
+/** The view Omgång (Dela upp, Hämta svar), loaded when its tab is opened. */
+const RoundView = React.lazy(() => import(/* webpackChunkName: "omgang" */ './views/RoundView'));
 const TargetedView = React.lazy(() => import(/* webpackChunkName: "riktade" */ './views/TargetedView'));
 import { proposedDecisionLabel } from './decide-controller';
 
@@ -208,14 +209,16 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               </React.Suspense>
             )}
             {view === 'omgang' && state.regionalVo === undefined && (
-              <RoundView
-                host={host}
-                busy={busy}
-                ready={ready}
-                runTask={actions.roundTask}
-                onSelectProblem={(p) => void actions.selectProblem(p)}
-                onMerged={() => void actions.workbookChanged()}
-              />
+              <React.Suspense fallback={<ProgressBar aria-label={ROUND_PANE_TEXTS.tab} />}>
+                <RoundView
+                  host={host}
+                  busy={busy}
+                  ready={ready}
+                  runTask={actions.roundTask}
+                  onSelectProblem={(p) => void actions.selectProblem(p)}
+                  onMerged={() => void actions.workbookChanged()}
+                />
+              </React.Suspense>
             )}
             {view === 'forklara' && (
               <ExplainView

@@ -82,9 +82,6 @@ export const PANE_TEXTS = {
   /** The summary's stale note when an input cell was edited in Excel after the run */
   staleEditBody: (address: string) =>
     `${address} har ändrats sedan beräkningen. Sammanfattningen och resultatet på bladen Förbund, Kommunbidrag, Underlag och Körlogg gäller de tidigare värdena.`,
-  /** The tab list's menu of the views that do not fit */
-  more: 'Fler',
-  moreViews: (count: number) => `Fler vyer (${count})`,
   /** The summary's warnings: those that need action apart from the informational ones */
   actionWarnings: 'Att åtgärda',
   infoWarnings: 'För kännedom',

@@ -186,3 +186,5 @@ export function RoundView(props: RoundViewProps): React.ReactElement {
     </div>
   );
 }
+
+export default RoundView;
