@@ -206,7 +206,8 @@ describe('Beräkna on a workbook that has become regional', () => {
     const count = national.result.federationCount;
     const items = await page.getByTestId('problem-list').getByRole('listitem').allTextContents();
     expect(items).toEqual([
-      `${at.address}: Arbetsboken gäller bara VO Syd (${count} förbund); fördelningen beräknas i den nationella arbetsboken`,
+      // the cell (a link) and the message beside it (ProblemList)
+      `${at.address}Arbetsboken gäller bara VO Syd (${count} förbund); fördelningen beräknas i den nationella arbetsboken`,
     ]);
     expect(before.length).toBe(typed.length);
     expect((await dump(page)).map((s) => trimValues(s.values))).toEqual(typed.map((s) => trimValues(s.values)));

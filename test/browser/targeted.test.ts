@@ -133,7 +133,8 @@ describe('a broken Ansökningar', () => {
     const page = await openView(sheets);
     await runRound(page);
     const items = page.getByTestId('problem-list').getByRole('listitem');
-    expect(await items.allTextContents()).toEqual(['Ansökningar!F6: "ca 2 milj" är inget belopp']);
+    // the list shows the cell (a link) and the message beside it (ProblemList)
+    expect(await items.allTextContents()).toEqual(['Ansökningar!F6"ca 2 milj" är inget belopp']);
     const after = await sim(page, (s) => s.dump());
     expect(after.map((s) => s.name)).not.toContain('Riktade medel');
     await items.nth(0).getByRole('button').click();
