@@ -239,7 +239,7 @@ describe('Beräkna', () => {
     expect(host.calls).not.toContain('removeOutput');
     fireEvent.click(screen.getByRole('button', { name: 'Ta bort resultat' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ta bort', hidden: true }));
-    await screen.findByText(/Resultatet är borttaget \(9 kolumner och bladen Kommunbidrag, Körlogg och Underlag\)/);
+    await screen.findByText(/Resultatet är borttaget \(11 kolumner och bladen Kommunbidrag, Körlogg, Diagram och Underlag\)/);
     const trim = (v: unknown[][]) => v.map((r) => r.filter((c) => c !== '')).filter((r) => r.length > 0);
     expect(host.sheets.map((s) => s.name)).toEqual(['Parametrar', 'Förbund', 'Kommuner']);
     expect(trim(host.sheets[1].values)).toEqual(trim(workedExampleSheets()[1].values));
