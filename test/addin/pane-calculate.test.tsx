@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/addin/jsdom-environment.js */
 // The pane's Beräkna view and template offer in jsdom with a fake host; no axe violations.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { axe } from 'jest-axe';

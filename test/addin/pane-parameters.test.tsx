@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/addin/jsdom-environment.js */
 // The pane's Parametrar view in jsdom with a fake host; no axe violations.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { axe } from 'jest-axe';

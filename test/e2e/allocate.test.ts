@@ -343,7 +343,7 @@ describe('finsam allocate on bad input', () => {
       expect(missing.status).toBe(2);
       // a problem names its federation and column beside the address: `Förbund!C3 (Beta, Eget kapital (kr)): …`
       for (const address of addresses) expect(missing.stderr).toMatch(new RegExp(`^${address}( \\(.*?\\))?: \\S`, 'm'));
-      expect(missing.stderr).toContain('Förbund!B4: "ca 2 milj"');
+      expect(missing.stderr).toContain('Förbund!B4 (Norrby, Eget kapital (tkr)): "ca 2 milj" är inget belopp');
       expect(fs.existsSync(target)).toBe(false);
 
       fs.writeFileSync(target, 'tidigare innehåll');
