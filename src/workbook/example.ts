@@ -364,6 +364,8 @@ function sheet(name: string, headers: string[], rows: CellValue[][], formats: (s
     boldRows: [0, 2],
     columnWidths: widths,
     headerRow: 2,
+    // Headers wrap in their columns, so none is cut on screen or on paper (issue 14)
+    wrapRows: [2],
   };
 }
 
@@ -389,24 +391,28 @@ export function exampleSheets(): SheetOutput[] {
     values: [
       [EXAMPLE_TITLE],
       [''],
-      ['Allt i den här arbetsboken är påhittat: förbund, kommuner, regioner och belopp. Inga verkliga förbund eller uppgifter.'],
+      ['Allt i den här arbetsboken är påhittat: förbund, kommuner, regioner och belopp.'],
+      ['Inga verkliga förbund eller uppgifter.'],
+      [`En nationell omgång med ${federations.length} förbund i de fem verksamhetsområdena`],
+      [`och ${areas.length} kommuner och stadsdelar.`],
       [
-        `En nationell omgång med ${federations.length} förbund i de fem verksamhetsområdena och ${areas.length} kommuner och stadsdelar.`,
+        `Statlig ram ${EXAMPLE_BUDGET.toLocaleString('sv-SE')} kr för år ${EXAMPLE_YEAR}; förra årets ram var ${EXAMPLE_PREVIOUS_BUDGET.toLocaleString('sv-SE')} kr,`,
       ],
-      [
-        `Statlig ram ${EXAMPLE_BUDGET.toLocaleString('sv-SE')} kr för år ${EXAMPLE_YEAR}; förra årets ram var ${EXAMPLE_PREVIOUS_BUDGET.toLocaleString('sv-SE')} kr, så spärren kan inte hållas fullt ut (underskott).`,
-      ],
-      ['Några förbund är nya (delår), har eget kapital över Trappan, kan inte matchas fullt ut av kommuner eller region,'],
-      ['söker ytterligare medel eller lämnar tillbaka medel, så att varje varning och båda prioritetsgrupperna syns.'],
+      ['så spärren kan inte hållas fullt ut (underskott).'],
+      ['Några förbund är nya (delår), har eget kapital över Trappan, kan inte matchas fullt ut'],
+      ['av kommuner eller region, söker ytterligare medel eller lämnar tillbaka medel,'],
+      ['så att varje varning och båda prioritetsgrupperna syns.'],
       ['Storhamn, Västerstad och Sydköping är delade mellan flera förbund (kolumnen Område).'],
       [''],
       ['Så kör du exemplet'],
       ['Kommandorad: finsam allocate exempel.xlsx --out resultat.xlsx'],
       ['Excel: öppna filen och kör fördelningen från tillägget Finsam medelstilldelning.'],
-      ['Resultatet skrivs till höger om indata på bladet Förbund och på bladen Kommunbidrag och Körlogg; indata ändras aldrig.'],
+      ['Resultatet skrivs till höger om indata på bladet Förbund och på bladen Kommunbidrag,'],
+      ['Underlag, Diagram och Körlogg; indata ändras aldrig.'],
     ],
-    boldRows: [0, 9],
-    columnWidths: [110],
+    boldRows: [0, 13],
+    // One short line a row: as wide as an A4 page in portrait, so nothing is cut on screen or on paper
+    columnWidths: [90],
   };
 
   const parameters = sheet(
