@@ -14,10 +14,9 @@ import {
 import type { Theme } from '@fluentui/react-components';
 import type { WorkbookHost } from '../excel/host';
 import { CalculateView } from './views/CalculateView';
-import { CheckView } from './views/CheckView';
 import { CHECK_TEXTS, ROUND_PANE_TEXTS } from './texts';
-import { ExplainView } from './views/ExplainView';
-import { ParametersView } from './views/ParametersView';
+// Every view but Beräkna is loaded when first opened (the pane's first bundle stays small)
+import { CheckView, ExplainView, LazyView, ParametersView, RoundView, TargetedView } from './lazy-views';
 import { TemplateOffer } from './components/TemplateOffer';
 // The pane's tab list (Fluent's TabList with overflow into a "Fler" menu: one line at any width)
 import { PaneTabList as TabList } from './components/PaneTabList';
@@ -25,11 +24,6 @@ import type { ViewName } from './state';
 import { PANE_TEXTS, TARGETED_PANE_TEXTS } from './texts';
 import { usePane } from './use-pane';
 import { explanationCheck, explanationStatement } from './controller';
-
-/** The view Riktade medel, loaded when its tab is opened (the round's code is not in the first bundle). */
-/** The view Omgång (Dela upp, Hämta svar), loaded when its tab is opened. */
-const RoundView = React.lazy(() => import(/* webpackChunkName: "omgang" */ './views/RoundView'));
-const TargetedView = React.lazy(() => import(/* webpackChunkName: "riktade" */ './views/TargetedView'));
 import { proposedDecisionLabel } from './decide-controller';
 
 export type { ViewName } from './state';
@@ -98,7 +92,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
       <div className={styles.page}>
         <main className={styles.root}>
           <Title3 as="h1" className={styles.title}>
-            Finsam medelstilldelning
+            {PANE_TEXTS.title}
           </Title3>
           <div className={styles.navigation}>
             {/* Never disabled: a view can be opened while a task runs (its read waits for the task), and the tabs keep focus */}
@@ -106,16 +100,16 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               className={styles.tabs}
               selectedValue={view}
               onTabSelect={(_, data) => onTab(data.value as ViewName)}
-              aria-label="Vyer"
+              aria-label={PANE_TEXTS.tabsLabel}
             >
               <Tab value="berakna" id={tabId('berakna')} aria-controls="panel-berakna">
-                {state.regionalVo !== undefined ? CHECK_TEXTS.button : 'Beräkna'}
+                {state.regionalVo !== undefined ? CHECK_TEXTS.button : PANE_TEXTS.calculateTab}
               </Tab>
               <Tab value="parametrar" id={tabId('parametrar')} aria-controls="panel-parametrar">
-                Parametrar
+                {PANE_TEXTS.parametersTab}
               </Tab>
               <Tab value="forklara" id={tabId('forklara')} aria-controls="panel-forklara">
-                Förklara
+                {PANE_TEXTS.explainTab}
               </Tab>
               <Tab value="riktade" id={tabId('riktade')} aria-controls="panel-riktade">
                 {TARGETED_PANE_TEXTS.tab}
@@ -156,15 +150,17 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               </MessageBar>
             )}
             {view === 'berakna' && state.regionalVo !== undefined && (
-              <CheckView
-                busy={busy}
-                ready={ready}
-                vo={state.regionalVo}
-                outcome={state.check}
-                onCheck={() => void actions.check()}
-                onSelectProblem={(p) => void actions.selectProblem(p)}
-                onSelectFederation={(f) => void actions.selectReportRow(f)}
-              />
+              <LazyView>
+                <CheckView
+                  busy={busy}
+                  ready={ready}
+                  vo={state.regionalVo}
+                  outcome={state.check}
+                  onCheck={() => void actions.check()}
+                  onSelectProblem={(p) => void actions.selectProblem(p)}
+                  onSelectFederation={(f) => void actions.selectReportRow(f)}
+                />
+              </LazyView>
             )}
             {view === 'berakna' && state.regionalVo === undefined && (
               <CalculateView
@@ -192,24 +188,26 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               />
             )}
             {view === 'parametrar' && (
-              <ParametersView
-                sheets={sheets}
-                busy={busy}
-                onSave={(blocks) => actions.saveParameters(blocks)}
-                savedMessage={savedMessage}
-                edits={state.parameterEdits}
-                onEdit={actions.editParameter}
-                onDiscard={actions.discardParameterEdits}
-                onInsertTemplate={() => void actions.insertTemplate()}
-              />
+              <LazyView>
+                <ParametersView
+                  sheets={sheets}
+                  busy={busy}
+                  onSave={(blocks) => actions.saveParameters(blocks)}
+                  savedMessage={savedMessage}
+                  edits={state.parameterEdits}
+                  onEdit={actions.editParameter}
+                  onDiscard={actions.discardParameterEdits}
+                  onInsertTemplate={() => void actions.insertTemplate()}
+                />
+              </LazyView>
             )}
             {view === 'riktade' && (
-              <React.Suspense fallback={<ProgressBar aria-label={TARGETED_PANE_TEXTS.tab} />}>
+              <LazyView>
                 <TargetedView host={host} sheets={sheets} busy={busy} onSheetsChanged={actions.refreshSheets} />
-              </React.Suspense>
+              </LazyView>
             )}
             {view === 'omgang' && state.regionalVo === undefined && (
-              <React.Suspense fallback={<ProgressBar aria-label={ROUND_PANE_TEXTS.tab} />}>
+              <LazyView>
                 <RoundView
                   host={host}
                   busy={busy}
@@ -218,25 +216,27 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
                   onSelectProblem={(p) => void actions.selectProblem(p)}
                   onMerged={() => void actions.workbookChanged()}
                 />
-              </React.Suspense>
+              </LazyView>
             )}
             {view === 'forklara' && (
-              <ExplainView
-                result={explain.result}
-                regional={explain.regional?.ok ? explain.regional : undefined}
-                statement={explanationStatement(explain, explain.selected)}
-                check={explanationCheck(explain, explain.selected)}
-                onSavePdf={() => void actions.saveStatementPdf()}
-                savingPdf={progressLabel === PANE_TEXTS.makingPdf}
-                saved={explain.saved}
-                problemCount={explain.problemCount}
-                busy={busy}
-                selected={explain.selected}
-                message={explain.message}
-                onSelect={actions.selectFederation}
-                onUseSelection={() => void actions.useSelection()}
-                onRefresh={() => void actions.refreshExplanation()}
-              />
+              <LazyView>
+                <ExplainView
+                  result={explain.result}
+                  regional={explain.regional?.ok ? explain.regional : undefined}
+                  statement={explanationStatement(explain, explain.selected)}
+                  check={explanationCheck(explain, explain.selected)}
+                  onSavePdf={() => void actions.saveStatementPdf()}
+                  savingPdf={progressLabel === PANE_TEXTS.makingPdf}
+                  saved={explain.saved}
+                  problemCount={explain.problemCount}
+                  busy={busy}
+                  selected={explain.selected}
+                  message={explain.message}
+                  onSelect={actions.selectFederation}
+                  onUseSelection={() => void actions.useSelection()}
+                  onRefresh={() => void actions.refreshExplanation()}
+                />
+              </LazyView>
             )}
           </div>
         </main>

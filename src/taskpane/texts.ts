@@ -145,6 +145,14 @@ export const PANE_TEXTS = {
     `Den här versionen av Excel saknar ExcelApi ${version}, som tillägget behöver. Använd Microsoft 365, Excel 2021 eller senare, Excel för Mac eller Excel på webben.`,
   cannotStart: 'Finsam medelstilldelning kan inte starta här.',
   officeNotLoaded: 'Office.js kunde inte läsas in. Öppna tillägget i Excel.',
+  /** The pane's title over the tabs, the tab list's name and the tabs' labels (Riktade medel, Omgång: their own texts) */
+  title: 'Finsam medelstilldelning',
+  tabsLabel: 'Vyer',
+  calculateTab: 'Beräkna',
+  parametersTab: 'Parametrar',
+  explainTab: 'Förklara',
+  /** Shown while a view's code is fetched: every view but Beräkna is loaded when first opened */
+  loadingView: 'Läser in vyn …',
 } as const;
 
 /** The labels of the summary's money flows (RunSummary.flows), in the order shown. */
