@@ -5,10 +5,16 @@ import { formatKronor, formatShare } from '../workbook/format';
 
 /**
  * A text with the spaces inside numbers and before their unit made non-breaking ("15 000 000 kr",
- * "20 %"), so that a narrow pane never wraps in the middle of an amount.
+ * "20 %") and ranges of numbers joined ("16–64"), so that a narrow pane never wraps inside them.
  */
 export function keepNumbersTogether(text: string): string {
-  return text.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0').replace(/(\d) (?=(kr|%)(?![\p{L}]))/gu, '$1\u00a0');
+  return (
+    text
+      .replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0')
+      .replace(/(\d) (?=(kr|%)(?![\p{L}]))/gu, '$1\u00a0')
+      // a range such as "16–64": browsers may break after the dash; word joiners keep it on one line
+      .replace(/(\d)–(?=\d)/g, '$1\u2060–\u2060')
+  );
 }
 
 /** "+41 316 kr", "−600 000 kr" (a true minus sign, spaces that do not break), "0 kr" */
