@@ -51,12 +51,13 @@ export type Computed =
     }
   | { ok: false; problems: Problem[] };
 
-export function compute(workbook: ExcelJS.Workbook, timestamp: Date): Computed {
+/** Reads the workbook and runs the model; `underlag: false` plans no Underlag (the benchmark's baseline). */
+export function compute(workbook: ExcelJS.Workbook, timestamp: Date, options: { underlag?: boolean } = {}): Computed {
   const uncached: UncachedFormula[] = [];
   const sheets = readSheets(workbook, { uncachedFormulas: uncached, layout: true });
   const reads = workbookLayer.cellsRead(sheets);
   const formulaProblems = uncachedProblems(uncached, reads);
-  const run = workbookLayer.runAllocation(sheets, { timestamp });
+  const run = workbookLayer.runAllocation(sheets, { timestamp, ...(options.underlag === false ? { underlag: false } : {}) });
   if (!run.ok) return { ok: false, problems: workbookLayer.sortProblems([...formulaProblems, ...run.problems]) };
   if (formulaProblems.length > 0) return { ok: false, problems: formulaProblems };
   return { ok: true, run, sheets, reads };

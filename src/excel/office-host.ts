@@ -1,11 +1,13 @@
 // The Office.js adapter: a WorkbookHost over Excel.run. Thin by design: it reads used ranges as
 // values and writes whole ranges (values and number formats as 2-D arrays), never cell by cell, and
 // it counts its context.sync calls. A whole run ("Beräkna") is three syncs — read; write values
-// (with the text format of text cells); write the other number formats, autofit and the chart — the
-// same for 80 and for 5 000 federations (each request then stays under ~2.5 MB; Excel on the web
-// refuses requests and responses above 5 MB). Only output beyond the 4 MB budget per request (far
-// more than 5 000 federations) takes extra syncs, and only input whose values Excel refuses to send
-// in one response (some 20 000 federations and more) is read again in row chunks over a few syncs.
+// (with the text format of text cells, Underlag's formulas); write the other number formats, column
+// widths, the chart on Diagram, how Förbund is shown, Körlogg and the autofilter — at the national size
+// (80 federations; Excel on the web refuses requests and responses above 5 MB). Output beyond the 4 MB
+// budget per request (thousands of federations) takes extra syncs, and only input whose values Excel
+// refuses to send in one response (some 20 000 federations and more) is read again in row chunks.
+// Watching the input sheets after a run (the summary going stale) takes no request: their change
+// handlers are registered in the run's last request and watchChanges subscribes to them.
 //
 // Requirement sets (manifest: ExcelApi 1.8): getUsedRangeOrNullObject/getItemOrNullObject 1.4,
 // suspendApiCalculationUntilNextSync 1.6, getRangeByIndexes/getActiveCell/freezePanes/onChanged/
@@ -23,7 +25,6 @@ import {
   PAYLOAD_BUDGET_BYTES,
   WriteOp,
   packBatches,
-  presentationOps,
   removalOps,
   runOps,
   sheetOutputOps,
@@ -31,7 +32,7 @@ import {
 import { READ_CELL_BYTES } from './read-chunks';
 import { readNamedSheets, readWorkbook } from './office-read';
 import type { ExcelRunner, OfficeSession } from './office-read';
-import { activeCell, selectCell, watchChanges, watchSelection } from './office-selection';
+import { activeCell, changeOf, selectCell, watchChanges, watchSelection } from './office-selection';
 import type { ExcelContextRunner } from './office-selection';
 
 export type { ExcelRunner } from './office-read';
@@ -96,6 +97,15 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   let sheetNames: string[] | undefined;
   /** Charts on the run's log sheet as of the last read (a rerun deletes them by name before adding its own). */
   let sheetCharts = new Map<string, string[]>();
+  /**
+   * Input sheets whose onChanged handler a run's last request registered (normalized name → name as
+   * registered): they call the subscribers below, so that watchChanges needs no request of its own.
+   */
+  const heard = new Map<string, string>();
+  const subscribers = new Set<{ sheets: Set<string>; onChange: (change: CellChange) => void }>();
+  const hear = (change: CellChange): void => {
+    for (const s of [...subscribers]) if (s.sheets.has(normalizeKey(change.sheet))) s.onChange(change);
+  };
 
   async function sync(context: Excel.RequestContext): Promise<void> {
     syncCount++;
@@ -147,7 +157,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     let syncs = 0;
     for (const batch of batches) {
       context.application.suspendApiCalculationUntilNextSync();
-      for (const op of batch.ops) applyOp(context, op, { sheet, range, cache });
+      for (const op of batch.ops) applyOp(context, op, { sheet, range, cache, hear });
       await sync(context);
       syncs++;
     }
@@ -159,32 +169,34 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       return syncCount;
     },
 
-    readWorkbook: (): Promise<SheetValues[]> => readWorkbook(session, run),
+    async readWorkbook(): Promise<SheetValues[]> {
+      const sheets = await readWorkbook(session, run);
+      // a sheet no longer there has no handler (one added again under the name gets a new one)
+      for (const key of [...heard.keys()]) if (!sheets.some((s) => normalizeKey(s.name) === key)) heard.delete(key);
+      return sheets;
+    },
     readSheets: (names: readonly string[]): Promise<SheetValues[]> => readNamedSheets(session, run, names),
 
     async writeRun(plan: SheetWritePlan, chart?: ChartSpec): Promise<WriteStats> {
       return run(async (context) => {
         const names = sheetNames ?? (await loadSheetNames(context));
+        const ops = runOps(plan, names, chart, sheetCharts, autoFilterSupported());
+        // The input sheets' change handlers, once per sheet, after everything the run writes (no cell changed)
+        const watch = INPUT_SHEETS.map((c) => names.find((n) => normalizeKey(n) === normalizeKey(c))).filter(
+          (n): n is string => n !== undefined && !heard.has(normalizeKey(n)),
+        );
+        for (const n of watch) ops.push({ kind: 'watchChanges', sheet: n });
         let stats: WriteStats;
         try {
-          stats = await execute(context, runOps(plan, names, chart, sheetCharts));
+          stats = await execute(context, ops);
         } catch (error) {
           // What is in the workbook now is not known here (a failed request is not undone): read again.
           sheetNames = undefined;
           sheetCharts = new Map();
+          for (const n of watch) heard.delete(normalizeKey(n));
           throw error;
         }
-        // The autofilter over Förbund (ExcelApi 1.9) in a request of its own: the run is complete, and a
-        // sheet where Excel refuses one (a table's range) keeps the run, without the filter
-        const filter = presentationOps(plan, autoFilterSupported()).filter((op) => op.kind === 'autoFilter');
-        if (filter.length > 0) {
-          try {
-            const extra = await execute(context, filter);
-            stats = { syncs: stats.syncs + extra.syncs, batchBytes: [...stats.batchBytes, ...extra.batchBytes] };
-          } catch {
-            // presentation only: the run stands as written
-          }
-        }
+        for (const n of watch) heard.set(normalizeKey(n), n);
         // The output sheets now exist (emptied and rewritten in place, or added), the chart on Diagram.
         const after = [...names];
         for (const s of plan.sheets) if (!after.some((n) => normalizeKey(n) === normalizeKey(s.name))) after.push(s.name);
@@ -243,8 +255,16 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     activeCell: (): Promise<CellRef | undefined> => activeCell(session, run),
     watchSelection: (sheet: string, onSelect: (cell: CellRef) => void): Promise<() => Promise<void>> =>
       watchSelection(session, run, runIn, sheet, onSelect),
-    watchChanges: (sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>> =>
-      watchChanges(session, run, runIn, sheets, onChange),
+    async watchChanges(sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>> {
+      const keys = new Set(sheets.map((n) => normalizeKey(n)));
+      // Sheets whose handlers a run registered: subscribed here, without a request
+      if (keys.size > 0 && [...keys].every((k) => heard.has(k))) {
+        const subscriber = { sheets: keys, onChange };
+        subscribers.add(subscriber);
+        return async () => void subscribers.delete(subscriber);
+      }
+      return watchChanges(session, run, runIn, sheets, onChange);
+    },
   };
 }
 
@@ -252,6 +272,8 @@ interface OpContext {
   sheet: (name: string) => Excel.Worksheet;
   range: (sheet: string, row: number, column: number, rowCount: number, columnCount: number) => Excel.Range;
   cache: Map<string, Excel.Worksheet>;
+  /** Where the change handlers of watchChanges operations report */
+  hear: (change: CellChange) => void;
 }
 
 /** Queues one operation on the request context (no sync). */
@@ -349,6 +371,13 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
     case 'activate':
       c.sheet(op.sheet).activate();
       return;
+    case 'watchChanges': {
+      const name = op.sheet;
+      c.sheet(name).onChanged.add(async (event) => {
+        c.hear(changeOf(name, event));
+      });
+      return;
+    }
   }
 }
 

@@ -64,6 +64,15 @@ export async function watchSelection(
 }
 
 /**
+ * A change event of a sheet as the pane takes it: `byThisAddin` is true when the event's triggerSource
+ * (ExcelApi 1.14) says the add-in made it, false where Excel does not tell.
+ */
+export function changeOf(sheet: string, event: Excel.WorksheetChangedEventArgs): CellChange {
+  const trigger = (event as Excel.WorksheetChangedEventArgs & { triggerSource?: string }).triggerSource;
+  return { sheet, address: event.address, byThisAddin: trigger === 'ThisLocalAddin' };
+}
+
+/**
  * Calls onChange for each change of cells on `sheets` (Worksheet.onChanged, one sync; a sheet the
  * workbook lacks is left out); the function returned removes the handlers in the request context that
  * added them. Excel reports the add-in's own writes too: `byThisAddin` is true when the event's
@@ -89,8 +98,7 @@ export async function watchChanges(
       .map((ws) => {
         const name = ws.name;
         return ws.onChanged.add(async (event) => {
-          const trigger = (event as Excel.WorksheetChangedEventArgs & { triggerSource?: string }).triggerSource;
-          onChange({ sheet: name, address: event.address, byThisAddin: trigger === 'ThisLocalAddin' });
+          onChange(changeOf(name, event));
         });
       });
     await sync(context);

@@ -63,7 +63,12 @@ export type WriteOp =
   | ({ kind: 'autoFilter' } & Rect)
   | ({ kind: 'validation'; validation: Validation } & Rect)
   | { kind: 'chart'; chart: ChartSpec }
-  | { kind: 'activate'; sheet: string };
+  | { kind: 'activate'; sheet: string }
+  /**
+   * worksheet.onChanged.add: the host hears the sheet's changes from now on (an event registration, no
+   * cell changed); queued after a run's last write so that watching the input sheets takes no request
+   */
+  | { kind: 'watchChanges'; sheet: string };
 
 /** Excel on the web refuses requests above 5 MB; a batch is kept below this many bytes of JSON. */
 export const PAYLOAD_BUDGET_BYTES = 4_000_000;
@@ -306,17 +311,21 @@ function indexOfSheet(names: readonly string[], name: string): number {
 
 /**
  * Every operation of a run, in two requests: first the values with the text format of text cells (set
- * before the values, so that names like "=SUMMA(1;2)" or "1-2" stay text), and everything else; then —
- * after a barrier — the other number formats (money, shares), the column autofit (on formatted
- * numbers), the chart, and last the run log. Money formats are half the payload (the money format is 60
- * characters a cell), so this keeps each request far below the limit and a whole run at three syncs
- * (read, values, formats) for 80 and for 5 000 federations alike.
+ * before the values, so that names like "=SUMMA(1;2)" or "1-2" stay text) — Underlag's formulas among
+ * them —, and everything else; then — after a barrier — the other number formats (money, shares), the
+ * column widths, the chart on Diagram, how Förbund is shown (wrapped headers, frozen panes), the run log,
+ * and after the log's values only what changes no cell: the autofilter over Förbund (`autoFilter`:
+ * where Excel has ExcelApi 1.9). Money formats are half the payload (the money format is 60 characters
+ * a cell), so this keeps each request below the limit and a whole run at three syncs (read, values,
+ * formats) at the national size; a workbook whose output exceeds the budget takes more requests.
  *
  * A batch that fails is not undone (Excel applies a request's operations in order until one fails), so
  * the order is chosen for what a failure leaves: the first operation empties the run log (Körlogg, the
- * last of plan.sheets) or adds it empty, and the log's values are the very last operation. A Körlogg
- * with values therefore always describes the columns beside it: after a failure it is either the earlier
- * run's, untouched (nothing was changed), or empty (the output is partial).
+ * last of plan.sheets) or adds it empty, and the log's values are the last operation that writes a cell.
+ * A Körlogg with values therefore always describes the columns beside it: after a failure it is either
+ * the earlier run's, untouched (nothing was changed), or empty (the output is partial). Only the
+ * autofilter follows it: should Excel refuse that (a sheet with a table), the run is complete, Körlogg
+ * says so, and the pane reads it as written (controller.ts writeFailure) — the filter alone missing.
  * The run's own sheets are never deleted and added again (formulas elsewhere that point at them would
  * turn into #REF!): an existing one is emptied in place (clearSheet, and its charts deleted) and filled;
  * a missing one is added at the end. Between them come the plan's clear ranges (exactly the run's own
@@ -329,6 +338,7 @@ export function runOps(
   sheetNames: readonly string[],
   chart?: ChartSpec,
   charts: ReadonlyMap<string, readonly string[]> = new Map(),
+  autoFilter = false,
 ): WriteOp[] {
   const ops: WriteOp[] = [];
   const later: WriteOp[] = [];
@@ -358,7 +368,7 @@ export function runOps(
   };
   const log = plan.sheets[plan.sheets.length - 1];
   const logName = log ? prepare(log.name) : undefined;
-  for (const c of plan.clear) ops.push({ kind: 'clear', ...c });
+  for (const c of mergedRects(plan.clear)) ops.push({ kind: 'clear', ...c });
   const written = new Map<string, Set<number>>();
   for (const b of plan.blocks) {
     const width = Math.max(0, ...b.values.map((r) => r.length));
@@ -411,19 +421,20 @@ export function runOps(
       kind: 'chart',
       chart: logName && normalizeKey(chart.sheet) === normalizeKey(logName) ? { ...chart, sheet: logName } : chart,
     });
-  // How Förbund is shown: wrapped headers and Varningar, frozen header row and names (the autofilter,
-  // which can fail on a sheet with a table, comes after the run: presentationOps, office-host.ts)
-  later.push(...presentationOps(plan, false));
-  // The run log last, its values the very last operation (they mark the run as complete)
+  // How Förbund is shown: wrapped headers and Varningar, frozen header row and names
+  const presentation = presentationOps(plan, autoFilter);
+  later.push(...presentation.filter((op) => op.kind !== 'autoFilter'));
+  // The run log last, its values the last cells written (they mark the run as complete); after them
+  // only the autofilter, which can fail on a sheet with a table and changes no cell
   if (log && logName) later.push(...fillSheetOps({ ...log, name: logName }, undefined, true));
+  later.push(...presentation.filter((op) => op.kind === 'autoFilter'));
   return later.length > 0 ? [...ops, { kind: 'barrier' }, ...later] : ops;
 }
 
 /**
  * How Förbund is shown after a run (plan.presentation): the run's header and Varningar cells wrapped,
- * the header row and the name column frozen, and — where Excel has the API (ExcelApi 1.9) and the sheet
- * no table — an autofilter over the table. A request of its own after the run is complete (the run log
- * written): a failure here leaves a complete run, only shown less well.
+ * the header row and the name column frozen, and — where Excel has the API (ExcelApi 1.9) — an
+ * autofilter over the table. In the run's last request (runOps), the autofilter after the run log.
  */
 export function presentationOps(plan: SheetWritePlan, autoFilter: boolean): WriteOp[] {
   const p = plan.presentation;
@@ -434,10 +445,30 @@ export function presentationOps(plan: SheetWritePlan, autoFilter: boolean): Writ
   return ops;
 }
 
+/**
+ * Rectangles side by side over the same rows (the plan's clear ranges: one per column and run of rows)
+ * as one rectangle each: fewer operations, and a request that fails among them (Excel does not undo
+ * it) leaves the output columns all cleared or none — never some of their headers, which a rerun would
+ * keep in place and place the others after (other cells than a clean run's).
+ */
+export function mergedRects(rects: readonly Rect[]): Rect[] {
+  const out: Rect[] = [];
+  const sorted = [...rects].sort(
+    (a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.rowCount - b.rowCount || a.column - b.column,
+  );
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.sheet === r.sheet && last.row === r.row && last.rowCount === r.rowCount && last.column + last.columnCount === r.column)
+      last.columnCount += r.columnCount;
+    else out.push({ sheet: r.sheet, row: r.row, column: r.column, rowCount: r.rowCount, columnCount: r.columnCount });
+  }
+  return out;
+}
+
 /** The operations of "Ta bort resultat": clear the output columns, delete the output sheets. */
 export function removalOps(plan: RemovalPlan): WriteOp[] {
   return [
-    ...plan.clear.map((c): WriteOp => ({ kind: 'clear', ...c })),
+    ...mergedRects(plan.clear).map((c): WriteOp => ({ kind: 'clear', ...c })),
     ...plan.deleteSheets.map((sheet): WriteOp => ({ kind: 'deleteSheet', sheet })),
   ];
 }

@@ -175,11 +175,14 @@ export async function writeFailure(
   return { state: unchanged ? 'unchanged' : 'partial', error: excelErrorText(error), hadOutput };
 }
 
-/** The model on the workbook as it is, without writing anything (Förklara), and the sheets as read. */
+/**
+ * The model on the workbook as it is, without writing anything (Förklara), and the sheets as read; the
+ * plan without Underlag, which only a written run needs.
+ */
 export async function computeOnly(host: WorkbookHost): Promise<{ run: RunOutcome; sheets: SheetValues[] }> {
   const sheets = await host.readWorkbook();
   await nextFrame();
-  return { run: runAllocation(sheets), sheets };
+  return { run: runAllocation(sheets, { underlag: false }), sheets };
 }
 
 /** The federation on a sheet row (0-based), when the row is a federation row of Förbund. */

@@ -117,8 +117,12 @@ function isLaterRoundCode(code: string): boolean {
  * = a VO) is refused at its Omfattning cell, with the reader's problems if any (round.md §1). With a decision on Beslut, the plan
  * also writes Beslutat and Ändring mot beslut (the latest decision, or options.decision: the one being
  * recorded); with Omgång = Ytterligare medel the run is the later round after the decision (round.md §7).
+ * options.underlag false: the plan without the sheet Underlag (a run that writes nothing: Förklara).
  */
-export function runAllocation(sheets: SheetValues[], options: { timestamp?: Date; decision?: DecisionColumn } = {}): RunOutcome {
+export function runAllocation(
+  sheets: SheetValues[],
+  options: { timestamp?: Date; decision?: DecisionColumn; underlag?: boolean } = {},
+): RunOutcome {
   const scope = workbookScope(sheets);
   const read = readWorkbook(sheets);
   if (scope.regional) {
@@ -158,7 +162,7 @@ export function runAllocation(sheets: SheetValues[], options: { timestamp?: Date
     timestamp: options.timestamp ?? new Date(),
     federationSheet,
     ...(notice ? { notices: [notice] } : {}),
-    sheets,
+    ...(options.underlag === false ? {} : { sheets }),
   });
   // spec: docs/workbook-format.md §8; docs/model.md §A6 — after a decision exists every run writes Beslutat and Ändring mot beslut
   const compared = options.decision ?? latestDecision(decisions);

@@ -74,11 +74,16 @@ export interface MockExcel {
   runIn: ExcelContextRunner;
   /** selection handlers in force (added by a sync, not yet removed by one) */
   selectionHandlers: { sheet: string; handler: SelectionHandler; active: boolean }[];
+  /** Worksheet.onChanged handlers in effect (added by a sync, as in Excel) */
+  changeHandlers: { sheet: string; handler: ChangeHandler }[];
+  /** A person changes cells: the sheet's onChanged handlers hear it */
+  userChanges(sheet: string, address: string): Promise<void>;
   /** A person selects cells on a sheet ("C5:D6"): the sheet's handlers are called as Excel calls them */
   userSelects(sheet: string, address: string): Promise<void>;
 }
 
 type SelectionHandler = (event: { address: string; worksheetId: string; type: string; source: string }) => Promise<unknown>;
+type ChangeHandler = (event: { address: string; worksheetId: string; changeType: string; source: string }) => Promise<unknown>;
 
 interface SheetEntry {
   name: string;
@@ -123,6 +128,12 @@ export function mockExcel(
     frozen: {},
     runIn: undefined as unknown as ExcelContextRunner,
     selectionHandlers: [],
+    changeHandlers: [],
+    async userChanges(sheet: string, address: string) {
+      for (const h of state.changeHandlers.filter((x) => x.sheet.toLowerCase() === sheet.toLowerCase())) {
+        await h.handler({ address, worksheetId: `{${h.sheet}}`, changeType: 'RangeEdited', source: 'Local' });
+      }
+    },
     async userSelects(sheet: string, address: string) {
       for (const h of state.selectionHandlers.filter((x) => x.sheet.toLowerCase() === sheet.toLowerCase())) {
         await h.handler({ address, worksheetId: `{${h.sheet}}`, type: 'WorksheetSelectionChanged', source: 'Local' });
@@ -469,6 +480,21 @@ export function mockExcel(
               pendingEvents.push(() => {
                 registration.active = false;
                 state.selectionHandlers = state.selectionHandlers.filter((h) => h !== registration);
+              });
+            },
+          };
+        },
+      },
+      // Worksheet.onChanged: a handler is added, and removed, by the sync that follows
+      onChanged: {
+        add(handler: ChangeHandler) {
+          const registration = { sheet: name, handler };
+          pendingEvents.push(() => state.changeHandlers.push(registration));
+          return {
+            context,
+            remove() {
+              pendingEvents.push(() => {
+                state.changeHandlers = state.changeHandlers.filter((h) => h !== registration);
               });
             },
           };

@@ -540,10 +540,16 @@ describe('a whole run (Beräkna)', () => {
     ]);
     expect(excel.ranges.filter((r) => r.batch === 1)[0]).toBe(wholeSheets[0]);
     expect(excel.charts.map((c) => c.sheet)).toEqual(['Diagram']);
-    // Old output columns cleared first (values and formats), then written again
+    // Old output columns cleared first (values and formats), then written again: the plan's ranges (one
+    // per column) side by side over the same rows as one (a failure leaves all headers or none)
     const cleared = excel.ranges.filter((r) => r.cleared && r.sheet === 'Förbund');
-    expect(cleared).toHaveLength(FEDERATION_OUTPUT_HEADERS.length);
-    expect(cleared.every((r) => r.cleared === 'All' && r.sheet === 'Förbund' && r.column >= 8)).toBe(true);
+    const planned = runAllocation(after, { timestamp: T0 });
+    if (!planned.ok) throw new Error('problems');
+    expect(planned.plan.clear).toHaveLength(FEDERATION_OUTPUT_HEADERS.length);
+    expect(cleared.map((r) => [r.cleared, r.row, r.column, r.rowCount, r.columnCount])).toEqual([
+      ['All', planned.plan.clear[0].row, 8, planned.plan.clear[0].rowCount, FEDERATION_OUTPUT_HEADERS.length],
+    ]);
+    expect(planned.plan.clear.every((c) => c.row === cleared[0].row && c.rowCount === cleared[0].rowCount)).toBe(true);
     // The input columns are never touched
     const inputWrites = excel.ranges.filter((r) => r.sheet === 'Förbund' && (r.values || r.cleared || r.fill) && r.column < 8);
     expect(inputWrites).toEqual([]);

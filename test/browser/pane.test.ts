@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 type Sim = {
-  syncs: { actions: number; bytes: number; responseBytes: number; refused?: boolean }[];
+  syncs: { actions: number; bytes: number; responseBytes: number; refused?: boolean; kinds: [string, number][] }[];
   selectionHandlers: unknown[];
   selection: { sheet: string; row: number; column: number };
   dump(): SheetValues[];
@@ -52,7 +52,11 @@ type Sim = {
     charts: {
       title: string;
       type: string;
-      series: { name: string; values: { sheet: string; column: number; rowCount: number } }[];
+      series: {
+        name: string;
+        values: { sheet: string; row: number; column: number; rowCount: number; columnCount: number };
+        xValues: { sheet: string; row: number; column: number; rowCount: number; columnCount: number } | null;
+      }[];
     }[];
     fills: [string, string][];
     formats: [string, string][];
@@ -141,12 +145,18 @@ describe('the example workbook', () => {
       .evaluate((li) => Array.from(li.querySelectorAll(':scope > span, [data-amount]')).map((e) => getComputedStyle(e).fontSize));
     expect(fontSizes).toEqual(['12px', '12px', '12px']);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-    // Syncs of the whole run: read, values, formats + chart
-    const syncs = await sim(page, (s) => s.syncs);
-    // Was 3 (read, values, formats + chart). Since Diagram, the presentation request (autofilter, after the
-    // run) and Underlag were merged the run takes 6: a known regression, reported, to be brought back to 3.
-    expect(syncs.length - before).toBeLessThanOrEqual(6);
-    expect(Math.max(...syncs.slice(before).map((s) => s.bytes))).toBeLessThan(5 * 1024 * 1024);
+    // Syncs of the whole run: read, values, formats + chart — Underlag, Diagram, the presentation of
+    // Förbund (its autofilter after Körlogg) and the watch of the input sheets all within them
+    await page.waitForTimeout(300);
+    const syncs = (await sim(page, (s) => s.syncs)).slice(before);
+    expect(syncs).toHaveLength(3);
+    expect(Math.max(...syncs.map((s) => s.bytes))).toBeLessThan(5 * 1024 * 1024);
+    const kinds = syncs.map((s) => s.kinds.map(([k]) => k));
+    expect(kinds[1]).toContain('formulas');
+    expect(kinds[2]).toEqual(expect.arrayContaining(['charts.add', 'freezeAt', 'autoFilter.apply', 'onChanged.add']));
+    // Körlogg's values are the last cells written; after them only the filter and the watch
+    expect(kinds[2].slice(kinds[2].lastIndexOf('values') + 1)).toEqual(['autoFilter.apply', 'onChanged.add']);
+    expect(await sim(page, (s) => (s as unknown as { changeHandlers: unknown[] }).changeHandlers.length)).toBe(3);
     // Underlag: every formula of the plan, assigned through Range.formulas in those same syncs
     const planned = run.plan.sheets.find((x) => x.name === 'Underlag')!;
     const expectedFormulas = new Map<string, string>();
@@ -155,12 +165,30 @@ describe('the example workbook', () => {
     const written = await sim(page, (s) => s.sheet('Underlag'));
     expect(new Map(written!.formulas)).toEqual(expectedFormulas);
     expect(written!.bold).toContain('0,0');
-    // The native chart on Körlogg
-    const log = await sim(page, (s) => s.sheet('Körlogg'));
-    expect(log!.charts).toHaveLength(1);
-    expect(log!.charts[0]).toMatchObject({ title: 'Ideal och slutlig tilldelning', type: 'BarClustered' });
-    expect(log!.charts[0].series.map((s) => s.name)).toEqual(['Idealfördelning', 'Slutlig tilldelning']);
-    expect(log!.charts[0].series[1].values).toMatchObject({ sheet: 'Förbund', rowCount: 80 });
+    // The native chart on its own sheet Diagram (issue 14), over Diagram's table: sorted by Slutlig
+    // tilldelning, largest first, names in column A, ideal in B, final in C
+    expect((await sim(page, (s) => s.sheet('Körlogg')))!.charts).toHaveLength(0);
+    const diagram = await sim(page, (s) => s.sheet('Diagram'));
+    expect(diagram!.charts).toHaveLength(1);
+    const chartOnSheet = diagram!.charts[0];
+    expect(chartOnSheet).toMatchObject({ title: 'Ideal och slutlig tilldelning', type: 'BarClustered' });
+    expect(chartOnSheet.series.map((s) => s.name)).toEqual(['Idealfördelning', 'Slutlig tilldelning']);
+    const n = run.result.federationCount;
+    const rect = (column: number) => ({ sheet: 'Diagram', row: 1, column, rowCount: n, columnCount: 1 });
+    expect(chartOnSheet.series[0].values).toEqual(rect(1));
+    expect(chartOnSheet.series[1].values).toEqual(rect(2));
+    expect(chartOnSheet.series.map((s) => s.xValues)).toEqual([rect(0), rect(0)]);
+    // what those cells hold: every federation once, its ideal and final as the engine has them, sorted
+    const table = (await sim(page, (s) => s.dump())).find((x) => x.name === 'Diagram')!.values.slice(1, 1 + n);
+    const byFinal = [...run.result.federations].sort(
+      (a, b) => b.rounded.final.comparedTo(a.rounded.final) || a.name.localeCompare(b.name, 'sv'),
+    );
+    expect(table.map((r) => r.slice(0, 3))).toEqual(
+      byFinal.map((f) => [f.name, f.rounded.ideal.toNumber(), f.rounded.final.toNumber()]),
+    );
+    const finals = table.map((r) => Number(r[2]));
+    expect(finals.every((v, i) => i === 0 || v <= finals[i - 1])).toBe(true);
+    expect(finals[0]).toBe(Math.max(...run.result.federations.map((f) => f.rounded.final.toNumber())));
     // Warning rows highlighted on Förbund's output cells only
     const fills = await sim(page, (s) => s.sheet('Förbund')!.fills);
     const warnedRows = new Set(run.plan.highlight.rows);

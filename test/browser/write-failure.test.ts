@@ -83,8 +83,8 @@ async function afterFirstRun(): Promise<SimSheet[]> {
   await clickCalculate(page);
   const sheets = (await dump(page)) as SimSheet[];
   await page.close();
-  const log = sheets.find((s) => s.name === 'Körlogg')!;
-  log.charts = ['Ideal och slutlig tilldelning'];
+  // the run's chart, on its sheet Diagram, as a rerun finds it (the dump has values only)
+  sheets.find((s) => s.name === 'Diagram')!.charts = ['Ideal och slutlig tilldelning'];
   sheets.push({ name: 'Sammanställning', values: [['Bidrag första raden', 123]], formulas: { '0,1': '=Kommunbidrag!E2' } });
   return sheets;
 }
@@ -95,7 +95,8 @@ describe('a write that fails (Excel does not undo a failed batch)', () => {
     rerunStart = await afterFirstRun();
   });
 
-  // The run's syncs: 0 read, 1 values, 2 formats + chart + Körlogg. "after" = queued actions that ran.
+  // The run's syncs: 0 read, 1 values (Underlag's formulas among them), 2 formats + chart on Diagram +
+  // how Förbund is shown + Körlogg, then the autofilter and the watch. "after" = queued actions that ran.
   const cases: { sync: number; after: number | 'mid' | 'all'; state: 'unchanged' | 'partial' }[] = [
     { sync: 1, after: 0, state: 'unchanged' },
     { sync: 1, after: 'mid', state: 'partial' },
@@ -145,6 +146,28 @@ describe('a write that fails (Excel does not undo a failed batch)', () => {
       await page.close();
     });
   }
+
+  test('Excel refuses the autofilter, after Körlogg: the run is complete and shown, only the filter is missing', async () => {
+    const { page } = await openPaneWith(rerunStart);
+    const before = await dump(page);
+    const next = await simEval<number>(page, 's.syncs.length');
+    await page.evaluate(`window.__sim.failure = { sync: ${next + 2}, at: 'autoFilter.apply', message: 'Tabell på bladet' }`);
+    await clickCalculate(page);
+    expect(await simEval<number>(page, 's.syncs[' + (next + 2) + '].failedAt')).toBeGreaterThan(0);
+    expect(await page.getByTestId('write-failed').count()).toBe(0);
+    expect(await page.getByTestId('summary').count()).toBe(1);
+    const now = await dump(page);
+    const run = runAllocation(before);
+    if (!run.ok) throw new Error('problems');
+    const planned = run.plan.sheets[run.plan.sheets.length - 1];
+    // Körlogg is this run's (Tidpunkt aside), the output the same cells as before (a rerun of the same inputs)
+    const tidpunkt = planned.values.findIndex((r) => r[0] === 'Tidpunkt');
+    const withoutTime = (v: SheetValues['values']) => trimValues(v).filter((_, i) => i !== tidpunkt);
+    expect(withoutTime(sheetOf(now, 'Körlogg')!.values)).toEqual(withoutTime(planned.values));
+    expect(trimValues(sheetOf(now, 'Förbund')!.values)).toEqual(trimValues(sheetOf(before, 'Förbund')!.values));
+    expect(await simEval<unknown>(page, "s.sheet('Förbund').autoFilter || null")).toBeNull();
+    await page.close();
+  });
 
   test('at 320 px the partial state is readable, with both ways out', async () => {
     const { page } = await openPaneWith(rerunStart);

@@ -56,6 +56,17 @@ describe('Underlag in the plan', () => {
     expect(planOf(renamed).plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'underlag', 'Diagram', 'Körlogg']);
   });
 
+  test('a run that writes nothing (Förklara) plans no Underlag; its numbers are the same', () => {
+    const written = planOf(workedExampleSheets());
+    const unwritten = runAllocation(workedExampleSheets(), { timestamp: T0, underlag: false });
+    if (!unwritten.ok) throw new Error('problems');
+    expect(unwritten.plan.sheets.map((s) => s.name)).toEqual(['Kommunbidrag', 'Diagram', 'Körlogg']);
+    expect(unwritten.plan.blocks).toEqual(written.plan.blocks);
+    expect(unwritten.result.federations.map((f) => f.rounded.final.toNumber())).toEqual(
+      written.result.federations.map((f) => f.rounded.final.toNumber()),
+    );
+  });
+
   test('every table cell but the name is a formula over the input sheets, with the engine result cached', () => {
     const s = underlagOf(workedExampleSheets());
     const t = table(s);

@@ -253,6 +253,21 @@ export const dataValidations = (worksheet: ExcelJS.Worksheet): WorksheetInternal
 /** Fills a fresh worksheet with a SheetOutput: values, formats, bold rows, widths, frozen header, validations. */
 export function fillSheet(worksheet: ExcelJS.Worksheet, output: SheetOutput): void {
   const bold = new Set(output.boldRows ?? []);
+  // One style object per look, shared by its cells: exceljs numbers a style once per object when it
+  // writes (a WeakMap), so a sheet of thousands of formatted cells (Underlag) costs a few styles, not
+  // thousands. Safe because a style here is never mutated in place (see above).
+  const styles = new Map<string, Style>();
+  const styleOf = (numberFormat: string | null | undefined, isBold: boolean): Style => {
+    const key = `${isBold ? 'b' : ''}|${numberFormat ?? ''}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = {};
+      if (numberFormat) style.numFmt = numberFormat;
+      if (isBold) style.font = { bold: true };
+      styles.set(key, style);
+    }
+    return style;
+  };
   output.values.forEach((rowValues, i) => {
     const excelRow = worksheet.getRow(i + 1);
     rowValues.forEach((value, j) => {
@@ -263,10 +278,7 @@ export function fillSheet(worksheet: ExcelJS.Worksheet, output: SheetOutput): vo
       const cell = excelRow.getCell(j + 1);
       // A formula is written with its cached result (a program that does not calculate shows it)
       cell.value = formula ? formulaValue(formula, value) : excelValue;
-      const style: Style = {};
-      if (numberFormat) style.numFmt = numberFormat;
-      if (bold.has(i)) style.font = { bold: true };
-      cell.style = style as ExcelJS.Style;
+      cell.style = styleOf(numberFormat, bold.has(i)) as ExcelJS.Style;
     });
   });
   (output.columnWidths ?? []).forEach((width, j) => {

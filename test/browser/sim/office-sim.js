@@ -106,7 +106,8 @@
     /**
      * A write that fails, as set by a test: { sync: n (0-based index into sim.syncs), after: k } runs the
      * first k queued actions of that sync and then fails it, like Excel, whose failed batch is not undone
-     * (what ran before the failing action stays applied).
+     * (what ran before the failing action stays applied). { sync: n, at: 'autoFilter.apply' } fails it at
+     * the first action so described instead (Excel refusing that one operation).
      */
     failure: null,
     active: 0,
@@ -254,7 +255,18 @@
     var bytes = 0;
     for (var i = 0; i < queue.length; i++)
       bytes += 120 + (queue[i].payload === undefined ? 0 : JSON.stringify(queue[i].payload).length);
-    var record = { actions: queue.length, bytes: bytes, responseBytes: 0 };
+    var record = {
+      actions: queue.length,
+      bytes: bytes,
+      responseBytes: 0,
+      // what the request held, in order (one description per queued action, runs of the same one counted)
+      kinds: queue.reduce(function (kinds, q) {
+        var last = kinds[kinds.length - 1];
+        if (last && last[0] === q.description) last[1]++;
+        else kinds.push([q.description, 1]);
+        return kinds;
+      }, []),
+    };
     sim.syncs.push(record);
     return new Promise(function (resolve, reject) {
       setTimeout(function () {
@@ -264,9 +276,17 @@
         }
         self._loaded = [];
         var failure = sim.failure && sim.failure.sync === sim.syncs.length - 1 ? sim.failure : null;
+        var failAt = !failure
+          ? -1
+          : failure.at === undefined
+            ? failure.after
+            : queue.findIndex(function (q) {
+                return q.description === failure.at;
+              });
+        if (failure && failAt < 0) failAt = queue.length;
         try {
           for (var i = 0; i < queue.length; i++) {
-            if (failure && i >= failure.after) {
+            if (failure && i >= failAt) {
               sim.failure = null;
               record.failedAt = i;
               throw fail('GeneralException', failure.message || 'Ett fel uppstod i Excel (simulerat)');
