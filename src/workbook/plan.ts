@@ -289,6 +289,8 @@ export function municipalContributionSheet(result: AllocationResult, name: strin
     boldRows,
     columnWidths: [30, 22, 18, 14, 10, 16, 3, 22, 13, 18, 3, 24, 13, 22, 22],
     headerRow: 0,
+    // The headers wrap in their columns, so none is cut (issue 14)
+    wrapRows: [0],
   };
 }
 

@@ -536,9 +536,16 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
     formulas,
     numberFormats,
     boldRows: bold,
-    columnWidths: [40, ...Array.from({ length: width - 1 }, () => 16)],
+    columnWidths: [40, ...values[headerRow].slice(1).map((header) => columnWidthFor(String(header)))],
+    // The table's headers wrap in their columns, so none is cut (issue 14)
+    wrapRows: [headerRow],
     underlag: { labelledRows, headerRow, firstDataRow, columns: col, checkRows: { pool: checkPool, budget: checkBudget } },
   };
+}
+
+/** Width in characters of a table column: 16, or its header's longest word and a margin (headers wrap at words). */
+function columnWidthFor(header: string): number {
+  return Math.max(16, ...header.split(/\s+/).map((word) => word.length + 2));
 }
 
 /** A signed difference in whole kronor (small, may be negative). */
