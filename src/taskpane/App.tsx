@@ -212,6 +212,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               <React.Suspense fallback={<ProgressBar aria-label={ROUND_PANE_TEXTS.tab} />}>
                 <RoundView
                   host={host}
+                  sheets={sheets}
                   busy={busy}
                   ready={ready}
                   runTask={actions.roundTask}
