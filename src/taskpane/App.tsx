@@ -210,6 +210,7 @@ export function App({ host, theme, initialView = 'berakna' }: AppProps): React.R
               <LazyView>
                 <RoundView
                   host={host}
+                  sheets={sheets}
                   busy={busy}
                   ready={ready}
                   runTask={actions.roundTask}

@@ -17,10 +17,10 @@ export function proposedDecisionLabel(now: Date): string {
   return PANE_TEXTS.decisionLabelProposal(localDate(now));
 }
 
-/** What Fastställ would record with this label (read and computed; nothing written). */
-export async function previewDecision(host: WorkbookHost, label: string, now: Date): Promise<DecisionPreview> {
+/** What Fastställ would record with this label and date (YYYY-MM-DD; default today) — read and computed, nothing written. */
+export async function previewDecision(host: WorkbookHost, label: string, now: Date, date?: string): Promise<DecisionPreview> {
   const sheets = await host.readWorkbook();
-  const outcome = decide(sheets, { label, timestamp: now });
+  const outcome = decide(sheets, { label, timestamp: now, ...(date ? { date } : {}) });
   if (!outcome.ok) return { ok: false, problems: outcome.problems, sheetNames: sheets.map((s) => s.name) };
   return { ok: true, decision: outcome.decision, outcome };
 }

@@ -1,8 +1,12 @@
 // The Parametrar view's logic without React: the fields' texts from the sheet, the edits over them,
-// reading a field exactly (the engine's own rules, in decimals) and the cells "Spara" writes.
+// reading a field exactly (the engine's own rules, in decimals) and the cells "Spara" writes. Omgång and
+// Beslut, the round's text parameters, are fields of the form too, checked by the reader's own rules.
 import Decimal from 'decimal.js';
-import { locateParameters, parameterWrite } from '../workbook/parameters';
-import type { LocatedParameter, ParameterKey } from '../workbook/parameters';
+import { locateParameters, locateTextParameters, parameterWrite, textParameterWrite } from '../workbook/parameters';
+import type { EditableTextKey, LocatedParameter, LocatedTextParameter, ParameterKey } from '../workbook/parameters';
+import { roundChoiceProblems } from '../workbook/run';
+import { readDecisions } from '../workbook/read-decisions';
+import { applyPlanToSheets } from '../workbook/apply';
 import { MODEL_PARAMETER_DEFINITIONS } from '../workbook/parameters';
 import { ISSUE_TEXTS, parameterDefault, trappanLimitsInOrder, weightsAddUpTo100 } from '../engine';
 import { readMoney, readShare, readYear } from '../workbook/cells';
@@ -80,24 +84,42 @@ export function validateDrafts(drafts: Record<string, string>): Partial<Record<P
   return errors;
 }
 
-/** Unsaved edits of the parameter fields: the text typed, per parameter (kept while the pane is open). */
-export type ParameterEdits = Partial<Record<ParameterKey, string>>;
+/** A field of the form: a model parameter, or Omgång or Beslut. */
+export type FormKey = ParameterKey | EditableTextKey;
 
-/** The fields' texts: the sheet's values, with the edits over them. */
+/** Unsaved edits of the parameter fields: the text typed, per field (kept while the pane is open). */
+export type ParameterEdits = Partial<Record<FormKey, string>>;
+
+/** The fields' texts: the sheet's values, with the edits over them (text parameters when given). */
 export function draftsOf(
   located: LocatedParameter[],
   edits: ParameterEdits,
+  text: LocatedTextParameter[] = [],
 ): { initial: Record<string, string>; drafts: Record<string, string> } {
-  const initial = Object.fromEntries(located.map((p) => [p.key, draftOf(p)]));
+  const initial = Object.fromEntries([...located.map((p) => [p.key, draftOf(p)]), ...text.map((p) => [p.key, p.value])]);
   return { initial, drafts: { ...initial, ...edits } };
 }
 
-/** The parameters whose field differs from the sheet's value (what "Spara" would write). */
-export function changedParameters(sheets: SheetValues[] | undefined, edits: ParameterEdits): LocatedParameter[] {
+/** The form's fields located on the sheets: the model parameters and Omgång/Beslut. */
+export function formFields(sheets: SheetValues[]): { located: LocatedParameter[]; text: LocatedTextParameter[] } {
+  return { located: locateParameters(sheets), text: locateTextParameters(sheets) };
+}
+
+/** The fields whose text differs from the sheet's value (what "Spara" would write). */
+export function changedFields(
+  fields: { located: LocatedParameter[]; text: LocatedTextParameter[] },
+  edits: ParameterEdits,
+): { located: LocatedParameter[]; text: LocatedTextParameter[] } {
+  const { initial, drafts } = draftsOf(fields.located, edits, fields.text);
+  const differs = (key: FormKey) => (drafts[key] ?? '').trim() !== (initial[key] ?? '').trim();
+  return { located: fields.located.filter((p) => differs(p.key)), text: fields.text.filter((p) => differs(p.key)) };
+}
+
+/** How many fields differ from the sheet's values (Beräkna's note about unsaved edits). */
+export function changedParameters(sheets: SheetValues[] | undefined, edits: ParameterEdits): FormKey[] {
   if (!sheets || Object.keys(edits).length === 0) return [];
-  const located = locateParameters(sheets);
-  const { initial, drafts } = draftsOf(located, edits);
-  return located.filter((p) => (drafts[p.key] ?? '') !== (initial[p.key] ?? ''));
+  const changed = changedFields(formFields(sheets), edits);
+  return [...changed.located.map((p) => p.key), ...changed.text.map((p) => p.key)];
 }
 
 /** The cells "Spara" writes: each changed parameter's field, read exactly (a blank field clears the cell). */
@@ -110,4 +132,33 @@ export function parameterBlocks(
     const parsed = parseDraft(p.kind, drafts[p.key] ?? '');
     return parameterWrite(located, p.key, parsed.ok ? parsed.value : null);
   });
+}
+
+/** The cells "Spara" writes for the changed text fields (Omgång, Beslut). */
+export function textBlocks(changed: LocatedTextParameter[], drafts: Record<string, string>): CellBlock[] {
+  return changed.map((p) => textParameterWrite(p, drafts[p.key] ?? ''));
+}
+
+/**
+ * Omgång's and Beslut's messages for the drafts: the sheets as they would be after saving the text
+ * fields, read with the reader's rules (roundChoiceProblems), each problem given to the field of its cell.
+ */
+export function validateTextDrafts(
+  sheets: SheetValues[],
+  text: LocatedTextParameter[],
+  drafts: Record<string, string>,
+): Partial<Record<EditableTextKey, string>> {
+  const changed = text.filter((p) => (drafts[p.key] ?? '').trim() !== p.value);
+  const after = changed.length > 0 ? applyPlanToSheets(sheets, { blocks: textBlocks(changed, drafts) }) : sheets;
+  const errors: Partial<Record<EditableTextKey, string>> = {};
+  for (const problem of roundChoiceProblems(after)) {
+    const field = text.find((p) => p.row + 1 === problem.row && p.column + 1 === problem.column) ?? text[0];
+    errors[field.key] ??= problem.message;
+  }
+  return errors;
+}
+
+/** The labels of the decisions recorded on Beslut, in the sheet's order (Beslut's choices in the form). */
+export function decisionLabels(sheets: SheetValues[]): string[] {
+  return readDecisions(sheets, []).decisions.map((d) => d.label);
 }

@@ -1,11 +1,14 @@
-// What the round's buttons do (Dela upp, Hämta svar; round.md §2, §4), without React: read through the
-// host, run src/round, and — only for merge, and only without any problem — write through the host. The
+// What the round's buttons do (Dela upp, Hämta svar, Nästa år; round.md §2, §4, §8), without React: read
+// through the host, run src/round, and — only for merge, and only without any problem — write through the
+// host (Dela upp and Nästa år make new files and leave the open workbook as it is). The
 // .xlsx reading and writing is loaded on first use (its own webpack chunk, src/taskpane/files/xlsx.ts).
 import type { Problem, SheetValues } from '../workbook/types';
 import { normalizeKey } from '../workbook/text';
 import type { WorkbookHost } from '../excel/host';
 import { splitRound } from '../round/split';
 import { ANSWER_LOG_SHEET, mergeAnswers } from '../round/merge';
+import { rollover } from '../round/rollover';
+import { applyPlanToSheets } from '../workbook/apply';
 import type { MergeProblem, MergeSummary } from '../round/types';
 import { ROUND_PANE_TEXTS } from './texts';
 
@@ -102,4 +105,62 @@ export async function mergeFiles(
   if (!merged.ok) return { ok: false, problems: merged.problems, sheetNames };
   await host.applyMerge(merged.plan);
   return { ok: true, summary: merged.summary };
+}
+
+/** Next year's workbook made in the browser, ready to be saved. */
+export interface RolloverFile {
+  fileName: string;
+  year: number;
+  /** The summary lines of `finsam rollover` (the year, what Statlig tilldelning föregående år came from) */
+  lines: string[];
+  /** URL.createObjectURL of the .xlsx Blob (revoked by the view when it is replaced) */
+  url: string;
+  bytes: number;
+}
+
+export type RolloverFileOutcome = { ok: false; problems: Problem[]; sheetNames: string[] } | { ok: true; file: RolloverFile };
+
+/**
+ * "Nästa år": next year's workbook from the open one (src/round/rollover.ts, as `finsam rollover`), as a
+ * new .xlsx made in the browser: every sheet the rollover keeps, with its values and number formats and
+ * the rollover's cells applied. The open workbook is not changed.
+ */
+export async function rolloverToFile(
+  host: WorkbookHost,
+  options: { year?: number; now?: () => Date } = {},
+): Promise<RolloverFileOutcome> {
+  const now = options.now ?? (() => new Date());
+  const sheets = await host.readWorkbook();
+  const outcome = rollover(sheets, { ...(options.year !== undefined ? { year: options.year } : {}), timestamp: now() });
+  if (!outcome.ok) return { ok: false, problems: outcome.problems, sheetNames: sheets.map((s) => s.name) };
+  const { plan } = outcome;
+  const dropped = new Set(plan.deleteSheets.map(normalizeKey));
+  // Every sheet kept, whole (values and number formats from A1), in tab order: the input sheets as
+  // readWorkbook read them, every other sheet read now
+  const kept = sheets.filter((s) => !dropped.has(normalizeKey(s.name)));
+  const others = kept.filter((s) => s.values.length === 0).map((s) => s.name);
+  const read = others.length > 0 ? await host.readSheets(others) : [];
+  const full = kept.map((s) => (s.values.length > 0 ? s : (read.find((r) => r.name === s.name) ?? s)));
+  const next = applyPlanToSheets(full, plan, { numberFormats: true });
+  const xlsx = await loadXlsx();
+  const bytes = await xlsx.writeXlsx(
+    next.map((s) => ({
+      name: s.name,
+      values: s.values,
+      // Excel's "General" is every cell's format unless set: leave those cells without one
+      numberFormats: (s.numberFormats ?? []).map((row) => row.map((f) => (f === null || f === 'General' ? null : f))),
+    })),
+    { modified: now() },
+  );
+  const year = plan.summary.year;
+  return {
+    ok: true,
+    file: {
+      fileName: ROUND_PANE_TEXTS.rolloverFileName(year),
+      year,
+      lines: plan.summary.lines.slice(1).map((l) => l.trim()),
+      url: URL.createObjectURL(xlsx.xlsxBlob(bytes)),
+      bytes: bytes.length,
+    },
+  };
 }

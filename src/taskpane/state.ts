@@ -6,8 +6,7 @@ import type { CalculationOutcome, CheckOutcome } from './controller';
 import type { RegionalExplanation } from '../round/explain-regional';
 import { workbookScope } from '../workbook/scope';
 import { missingInputSheets } from './controller';
-import type { ParameterEdits } from './parameter-drafts';
-import type { ParameterKey } from '../workbook/parameters';
+import type { FormKey, ParameterEdits } from './parameter-drafts';
 import { PANE_TEXTS, PROGRESS } from './texts';
 
 export type ViewName = 'berakna' | 'parametrar' | 'forklara' | 'riktade' | 'omgang';
@@ -84,7 +83,7 @@ export type PaneAction =
   | { type: 'decisionRecorded'; outcome: CalculationOutcome; notice: string }
   | { type: 'resultsRemoved'; columns: number; sheets: string[]; notices: { address: string; message: string }[] }
   | { type: 'templateInserted'; added: string[] }
-  | { type: 'parameterEdited'; key: ParameterKey; text: string }
+  | { type: 'parameterEdited'; key: FormKey; text: string }
   /** "Ångra ändringar", and the edits written by "Spara" */
   | { type: 'parameterEditsCleared' }
   | { type: 'parametersSaved'; count: number }

@@ -161,6 +161,24 @@ export const PANE_TEXTS = {
   loadingView: 'Läser in vyn …',
 } as const;
 
+/** The Parametrar view's form (its fields' labels and descriptions are the parameters' own). */
+export const PARAMETER_FORM_TEXTS = {
+  formLabel: 'Parametrar',
+  intro: (sheet: string) =>
+    `Värdena på bladet ${sheet}. Tomt fält betyder modellens standardvärde. Ändringar skrivs till bladet när du sparar.`,
+  /** " Standard: 2 000 000 kr." after a field's description */
+  standard: (value: string) => `Standard: ${value}.`,
+  cell: (address: string) => `Cell\u00a0${address}.`,
+  yearUp: 'Öka året',
+  yearDown: 'Minska året',
+  save: 'Spara',
+  discard: 'Ångra ändringar',
+  /** Omgång's placeholder when its cell is blank */
+  textDefault: (value: string) => `${value} (standard)`,
+  /** Beslut's choice "blank": the round after the latest decision */
+  latestDecision: 'Det senaste beslutet',
+} as const;
+
 /** The labels of the summary's money flows (RunSummary.flows), in the order shown. */
 export const FLOW_LABELS = {
   scenario: 'Scenario',
@@ -209,6 +227,9 @@ export const DECISION_PANE_TEXTS = {
   requested: 'Ansökt',
   wanted: 'Kan användas',
   granted: 'Beviljat',
+  dateField: 'Beslutsdatum',
+  datePlaceholder: 'ÅÅÅÅ-MM-DD',
+  dateHint: 'ÅÅÅÅ-MM-DD, t.ex. 2026-11-07. Skrivs i beslutets rubrik på bladet Beslut.',
 } as const;
 
 /** What a write that failed left, in words: a title and what it means (issue 15). */
@@ -288,4 +309,13 @@ export const ROUND_PANE_TEXTS = {
   unreadableFile: 'filen kunde inte läsas som en Excel-arbetsbok (.xlsx)',
   merging: 'För in svaren …',
   splitting: 'Delar upp …',
+  rolloverTitle: 'Nästa år',
+  rolloverBody:
+    'Gör nästa års arbetsbok av den här: År ändras, årets slutliga tilldelning (eller det senaste beslutet) blir föregående års, svaren, resultatet och besluten töms och Statlig ram lämnas tom. Den här arbetsboken ändras inte; den nya skapas här i webbläsaren och sparas av dig.',
+  rolloverYear: 'År för den nya arbetsboken',
+  rolloverYearHint: 'Standard: året på bladet Parametrar plus ett.',
+  rolloverButton: 'Gör nästa års arbetsbok',
+  rollingOver: 'Gör nästa års arbetsbok …',
+  rolloverFileName: (year: number) => `Medelstilldelning ${year}.xlsx`,
+  rolloverDone: (year: number) => `Arbetsboken för ${year} är klar att spara:`,
 } as const;

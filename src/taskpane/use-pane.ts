@@ -3,7 +3,7 @@
 import * as React from 'react';
 import type { CellBlock, Problem } from '../workbook/types';
 import type { CellRef, WorkbookHost } from '../excel/host';
-import type { ParameterKey } from '../workbook/parameters';
+import type { FormKey } from './parameter-drafts';
 import {
   calculate,
   checkWorkbook,
@@ -39,7 +39,7 @@ export interface PaneActions {
   selectProblem: (problem: Problem) => Promise<void>;
   insertTemplate: () => Promise<void>;
   saveParameters: (blocks: CellBlock[]) => Promise<void>;
-  editParameter: (key: ParameterKey, text: string) => void;
+  editParameter: (key: FormKey, text: string) => void;
   discardParameterEdits: () => void;
   selectFederation: (name: string | undefined) => void;
   useSelection: () => Promise<void>;
@@ -59,7 +59,7 @@ export interface PaneActions {
   /** Förklara: the shown federation's statement as a PDF, made here and offered for saving */
   saveStatementPdf: () => Promise<void>;
   /** Fastställ: what would be recorded (nothing written), then the write */
-  previewDecision: (label: string) => Promise<DecisionPreview | undefined>;
+  previewDecision: (label: string, date?: string) => Promise<DecisionPreview | undefined>;
   recordDecision: (preview: Extract<DecisionPreview, { ok: true }>) => Promise<void>;
 }
 
@@ -267,10 +267,10 @@ export function usePane(host: WorkbookHost, initialView: ViewName = 'berakna'): 
         },
         { quiet: true },
       ),
-    previewDecision: async (label) => {
+    previewDecision: async (label, date) => {
       let preview: DecisionPreview | undefined;
       await task(PROGRESS.previewingDecision, async () => {
-        preview = await previewDecision(host, label, new Date());
+        preview = await previewDecision(host, label, new Date(), date);
       });
       return preview;
     },

@@ -33,11 +33,21 @@ function setCell(values: CellValue[][], row: number, column: number, value: Cell
 /**
  * A copy of `sheets` with the plan applied in the hosts' order: clear (cells set to ''), blocks
  * (null in a block leaves the cell as it is), sheets (replaced whole in place, or appended),
- * deleteSheets. Values only. Rows and columns grow as needed (padded with ''). Throws if a clear or
- * block names a sheet that does not exist. The input is not modified.
+ * deleteSheets. Values only, unless options.numberFormats: then each sheet's numberFormats are carried
+ * too (a block's format set where it gives one, as the hosts do; a cleared cell keeps its format).
+ * Rows and columns grow as needed (padded with ''). Throws if a clear or block names a sheet that does
+ * not exist. The input is not modified.
  */
-export function applyPlanToSheets(sheets: SheetValues[], plan: ApplicablePlan): SheetValues[] {
-  const out: SheetValues[] = sheets.map((s) => ({ name: s.name, values: s.values.map((row) => [...(row ?? [])]) }));
+export function applyPlanToSheets(
+  sheets: SheetValues[],
+  plan: ApplicablePlan,
+  options: { numberFormats?: boolean } = {},
+): SheetValues[] {
+  const out: SheetValues[] = sheets.map((s) => ({
+    name: s.name,
+    values: s.values.map((row) => [...(row ?? [])]),
+    ...(options.numberFormats ? { numberFormats: (s.numberFormats ?? []).map((row) => [...(row ?? [])]) } : {}),
+  }));
   const sheetOf = (name: string): SheetValues => {
     const i = findIndex(out, name);
     if (i < 0) throw new Error(`Bladet "${name}" finns inte`);
@@ -54,12 +64,23 @@ export function applyPlanToSheets(sheets: SheetValues[], plan: ApplicablePlan): 
     const s = sheetOf(b.sheet);
     b.values.forEach((row, i) =>
       row.forEach((v, j) => {
-        if (v !== null) setCell(s.values, b.row + i, b.column + j, v);
+        if (v === null) return;
+        setCell(s.values, b.row + i, b.column + j, v);
+        const format = b.numberFormats?.[i]?.[j];
+        if (s.numberFormats && format !== null && format !== undefined) {
+          while (s.numberFormats.length <= b.row + i) s.numberFormats.push([]);
+          const r = s.numberFormats[b.row + i];
+          while (r.length <= b.column + j) r.push(null);
+          r[b.column + j] = format;
+        }
       }),
     );
   }
   for (const sheet of plan.sheets ?? []) {
-    const replacement = sheetOutputToValues(sheet);
+    const replacement: SheetValues = {
+      ...sheetOutputToValues(sheet),
+      ...(options.numberFormats ? { numberFormats: (sheet.numberFormats ?? []).map((row) => [...row]) } : {}),
+    };
     const i = findIndex(out, sheet.name);
     if (i >= 0) out[i] = replacement;
     else out.push(replacement);

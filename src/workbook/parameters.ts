@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { PARAMETERS } from '../engine';
 import type { ParameterKey } from '../engine';
 import type { CellBlock, CellValue, Problem, SheetValues } from './types';
-import { MONEY_FORMAT, SHARE_FORMAT } from './types';
+import { MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from './types';
 import { cellAddress } from './address';
 import { CellRead, dateFormattedProblem, quoted, readMoney, readShare, readYear } from './cells';
 import { isBlank, normalizeKey, parseHeader, UNIT_MULTIPLIER } from './text';
@@ -312,17 +312,34 @@ export interface LocatedParameter {
 }
 
 /**
+ * Where the Värde cells are and where a missing row goes: the sheet's own columns and the row below its
+ * last parameter, or, without a Parametrar sheet (or header), the template's layout (header on row 2, A/B).
+ */
+function parameterPlacement(scan: ParameterSheetScan): {
+  sheetName: string;
+  labelColumn: number;
+  valueColumn: number;
+  firstFree: number;
+} {
+  const hasHeader = scan.headerRow >= 0;
+  const labelColumn = hasHeader ? scan.labelColumn : 0;
+  return {
+    sheetName: scan.sheet?.name ?? PARAMETER_SHEET,
+    labelColumn,
+    valueColumn: hasHeader && scan.valueColumn >= 0 ? scan.valueColumn : labelColumn + 1,
+    firstFree: hasHeader ? scan.lastRow + 1 : 2,
+  };
+}
+
+/**
  * Every parameter of PARAMETER_DEFINITIONS with where its Värde cell is. Parameters missing from the
  * sheet get suggested rows below the last parameter row, in definition order. Without a Parametrar
  * sheet (or header), the suggestion is a sheet laid out like the template (header on row 2, A/B).
  */
 export function locateParameters(sheets: SheetValues[]): LocatedParameter[] {
   const scan = scanParameterSheet(sheets);
-  const sheetName = scan.sheet?.name ?? PARAMETER_SHEET;
-  const hasHeader = scan.headerRow >= 0;
-  const labelColumn = hasHeader ? scan.labelColumn : 0;
-  const valueColumn = hasHeader && scan.valueColumn >= 0 ? scan.valueColumn : labelColumn + 1;
-  let nextFree = hasHeader ? scan.lastRow + 1 : 2;
+  const { sheetName, labelColumn, valueColumn, firstFree } = parameterPlacement(scan);
+  let nextFree = firstFree;
   return MODEL_PARAMETER_DEFINITIONS.map((def) => {
     const found = scan.rows[def.key];
     const row = found ? found.row : nextFree++;
@@ -382,6 +399,14 @@ export function parameterWrite(located: LocatedParameter[], key: ParameterKey, n
       format = '0';
     }
   }
+  return placedWrite(loc, value, format);
+}
+
+/** Where a Värde cell is or would go: the row on the sheet, or a suggested row (label written with the value). */
+type PlacedCell = Pick<LocatedParameter, 'sheet' | 'row' | 'column' | 'present' | 'labelColumn' | 'label'>;
+
+/** The block setting a Värde cell; on a suggested row the label too (cells between them left as they are). */
+function placedWrite(loc: PlacedCell, value: CellValue, format: string | null): CellBlock {
   if (loc.present) {
     return { sheet: loc.sheet, row: loc.row, column: loc.column, values: [[value]], numberFormats: [[format]] };
   }
@@ -393,6 +418,56 @@ export function parameterWrite(located: LocatedParameter[], key: ParameterKey, n
   values[loc.column - first] = value;
   formats[loc.column - first] = format;
   return { sheet: loc.sheet, row: loc.row, column: first, values: [values], numberFormats: [formats] };
+}
+
+/** The round's text parameters the pane's form edits (Omgång, Beslut). */
+export type EditableTextKey = 'round' | 'decision';
+export const EDITABLE_TEXT_PARAMETERS: readonly EditableTextKey[] = ['round', 'decision'];
+
+/** A text parameter as located for the pane's form: its Värde cell (or the suggested row) and its text. */
+export interface LocatedTextParameter extends PlacedCell {
+  key: EditableTextKey;
+  /** "Parametrar!B16" */
+  address: string;
+  /** The cell as text, trimmed ('' when blank or missing) */
+  value: string;
+  definition: ParameterDefinition;
+}
+
+/**
+ * Omgång and Beslut with where their Värde cells are: the rows on the sheet, or suggested rows below the
+ * model parameters' own suggestions (locateParameters), in definition order.
+ */
+export function locateTextParameters(sheets: SheetValues[]): LocatedTextParameter[] {
+  const scan = scanParameterSheet(sheets);
+  const { sheetName, labelColumn, valueColumn, firstFree } = parameterPlacement(scan);
+  const modelMissing = MODEL_PARAMETER_DEFINITIONS.filter((d) => !scan.rows[d.key]).length;
+  let nextFree = firstFree + modelMissing;
+  return EDITABLE_TEXT_PARAMETERS.map((key) => {
+    const definition = parameterDefinition(key);
+    const found = scan.rows[key];
+    const row = found ? found.row : nextFree++;
+    const cell = found && scan.sheet ? scan.sheet.values[row]?.[valueColumn] : '';
+    return {
+      key,
+      label: definition.label,
+      sheet: sheetName,
+      row,
+      column: valueColumn,
+      address: cellAddress(sheetName, row, valueColumn),
+      value: isBlank(cell) ? '' : String(cell).trim(),
+      present: !!found,
+      labelColumn,
+      definition,
+    };
+  });
+}
+
+/** The cells to write to set a text parameter (a blank text clears the cell; a missing row gets its label). */
+export function textParameterWrite(loc: LocatedTextParameter, text: string): CellBlock {
+  const value = text.trim();
+  // As text ("@"): Excel would read a label such as "2026-11-07" as a date
+  return placedWrite(loc, value, value === '' ? null : TEXT_FORMAT);
 }
 
 /** A text parameter as read: its value (trimmed; the default when blank) and its Värde cell (0-based). */

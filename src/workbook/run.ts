@@ -71,6 +71,17 @@ function chooseRound(sheets: SheetValues[], decisions: DecisionsRead, problems: 
   return { later: true, decision };
 }
 
+/**
+ * The problems of Omgång and Beslut on these sheets, by the reader's own rules (chooseRound): a value
+ * that is not a choice, a later round without a decision or after a label not on Beslut. For the pane's
+ * form, which checks its edits before they are saved.
+ */
+export function roundChoiceProblems(sheets: SheetValues[]): Problem[] {
+  const problems: Problem[] = [];
+  chooseRound(sheets, readDecisions(sheets, []), problems);
+  return problems;
+}
+
 /** A later round's problem at its cell: Förbund's row, Beslut's row, or the parameter's Värde cell. */
 function laterRoundProblem(
   issue: LaterRoundProblem,

@@ -1,10 +1,10 @@
 // The pane's Fastställ and a later round in headless Chromium with the simulated Excel host (issue 11):
-// the dialog asks for the label and shows what will be recorded, the Beslut sheet is written, a later
-// round is run, and the summary shows the pot, the applications, the grants and the changes.
+// the dialog asks for the label and the date and shows what will be recorded, the Beslut sheet is written
+// (its header with the date chosen), a later round is run, and the summary shows the pot, the
+// applications, the grants and the changes.
 import type { BrowserContext, Page } from 'playwright-core';
 import { formatKronor } from '../../src/workbook';
-import type { SheetValues } from '../../src/workbook/types';
-import { ensureDist, launchBrowser, openPane, requireChromium, screenshot, serveDist } from './helpers';
+import { ensureDist, launchBrowser, openPane, requireChromium, screenshot, serveDist, simSheets, waitIdle } from './helpers';
 import { areaSheet, DECIDED, federationSheet, LABEL, laterRoundSheets, parameters } from '../fixtures/later-round-sheets';
 
 jest.setTimeout(240_000);
@@ -24,15 +24,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const dump = (page: Page): Promise<SheetValues[]> => page.evaluate('window.__sim.dump()') as Promise<SheetValues[]>;
-
-async function waitIdle(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Beräkna', exact: true }).waitFor();
-  await page.waitForFunction(() => {
-    const b = Array.from(document.querySelectorAll('button')).find((x) => x.textContent === 'Beräkna');
-    return b !== undefined && !b.disabled && !document.querySelector('[role=status]');
-  });
-}
+const dump = simSheets;
 
 describe('Fastställ', () => {
   test('asks for the label, shows what will be recorded, writes Beslut and the run on confirmation', async () => {
@@ -74,6 +66,43 @@ describe('Fastställ', () => {
       expect(await page.getByTestId('decide-problems').textContent()).toContain('Beslut!C6');
       expect(await page.getByTestId('decide-confirm').count()).toBe(0);
       expect((await dump(page)).find((s) => s.name === 'Beslut')).toEqual(beslut);
+      expect((page as Page & { errors?: string[] }).errors ?? []).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('Fastställ with a chosen date', () => {
+  test('the date field (today by default) is checked as --datum and written in the decision’s header', async () => {
+    const page = await openPane(browser.context, server.url, { sheets: [parameters([]), federationSheet(false), areaSheet()] });
+    try {
+      await waitIdle(page);
+      await page.getByTestId('decide-open').click();
+      const date = page.getByTestId('decide-date');
+      await date.waitFor();
+      const today = await date.inputValue();
+      expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(await page.getByTestId('decide-label').inputValue()).toBe(`Beslut ${today}`);
+      // not a date: the rule of --datum, at the field; nothing can be previewed
+      await date.fill('2026-02-30');
+      await page.getByText('Beslutsdatum "2026-02-30" är inget datum på formen ÅÅÅÅ-MM-DD').waitFor();
+      expect(await page.getByTestId('decide-preview-button').getAttribute('aria-disabled')).toBe('true');
+      await date.fill('2026-11-07');
+      // the proposed label follows the date
+      expect(await page.getByTestId('decide-label').inputValue()).toBe(LABEL);
+      await page.getByTestId('decide-preview-button').click();
+      await page.getByTestId('decide-preview').waitFor();
+      expect(await page.getByTestId('decide-Datum').textContent()).toBe('2026-11-07');
+      await page.setViewportSize({ width: 320, height: 900 });
+      await screenshot(page, 'decide-date-320.png');
+      await page.setViewportSize({ width: 380, height: 900 });
+      await page.getByTestId('decide-confirm').click();
+      await page.getByTestId('summary').waitFor();
+      await waitIdle(page);
+      const beslut = (await dump(page)).find((s) => s.name === 'Beslut')!;
+      expect(beslut.values[0].slice(0, 3)).toEqual(['Datum', '', '2026-11-07']);
+      expect(beslut.values[5][2]).toBe(LABEL);
       expect((page as Page & { errors?: string[] }).errors ?? []).toEqual([]);
     } finally {
       await page.close();

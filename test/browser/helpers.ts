@@ -358,3 +358,17 @@ export async function childRows(page: Page, selector: string): Promise<number> {
       return tops.length;
     });
 }
+
+/** The simulated workbook's sheets as they are now (values from A1). */
+export function simSheets(page: Page): Promise<SheetValues[]> {
+  return page.evaluate('window.__sim.dump()') as Promise<SheetValues[]>;
+}
+
+/** The pane on Beräkna, idle: its button shown and enabled, no task's progress label. */
+export async function waitIdle(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Beräkna', exact: true }).waitFor();
+  await page.waitForFunction(() => {
+    const b = Array.from(document.querySelectorAll('button')).find((x) => x.textContent === 'Beräkna');
+    return b !== undefined && !b.disabled && !document.querySelector('[role=status]');
+  });
+}

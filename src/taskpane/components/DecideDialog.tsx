@@ -1,5 +1,6 @@
-// Fastställ: asks for the decision's label, shows what will be recorded (federations, Summa, Statlig ram),
-// and records it when confirmed. Nothing is written before the confirmation.
+// Fastställ: asks for the decision's label and date (today unless changed; YYYY-MM-DD, the rule of
+// `finsam decide --datum`), shows what will be recorded (federations, Summa, Statlig ram, Datum), and
+// records it when confirmed. Nothing is written before the confirmation.
 import * as React from 'react';
 import {
   Button,
@@ -24,8 +25,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { formatKronor, formatNumber, formatProblem } from '../../workbook/format';
+import { isIsoDate, localDate } from '../../round/decide';
+import { ROUND_TEXTS } from '../../round/messages';
 import type { DecisionPreview } from '../decide-controller';
-import { DECISION_PANE_TEXTS as T } from '../texts';
+import { DECISION_PANE_TEXTS as T, PANE_TEXTS } from '../texts';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -36,7 +39,9 @@ export interface DecideDialogProps {
   busy: boolean;
   ready: boolean;
   proposedLabel: () => string;
-  onPreview: (label: string) => Promise<DecisionPreview | undefined>;
+  /** Today (default: the clock), for the date's default */
+  today?: () => Date;
+  onPreview: (label: string, date: string) => Promise<DecisionPreview | undefined>;
   onConfirm: (preview: Extract<DecisionPreview, { ok: true }>) => void;
 }
 
@@ -44,8 +49,11 @@ export function DecideDialog(props: DecideDialogProps): React.ReactElement {
   const styles = useStyles();
   const [open, setOpen] = React.useState(false);
   const [label, setLabel] = React.useState('');
+  const [date, setDate] = React.useState('');
   const [preview, setPreview] = React.useState<DecisionPreview | undefined>(undefined);
   const ok = preview?.ok ? preview : undefined;
+  // spec: docs/round.md §6 — the decision's date is YYYY-MM-DD, as `finsam decide --datum`
+  const dateError = date.trim() !== '' && !isIsoDate(date.trim()) ? ROUND_TEXTS.decide.dateInvalid(date.trim()) : undefined;
   const close = () => {
     setOpen(false);
     setPreview(undefined);
@@ -56,6 +64,7 @@ export function DecideDialog(props: DecideDialogProps): React.ReactElement {
       onOpenChange={(_, data) => {
         if (data.open) {
           setLabel(props.proposedLabel());
+          setDate(localDate((props.today ?? (() => new Date()))()));
           setPreview(undefined);
           setOpen(true);
         } else close();
@@ -78,6 +87,27 @@ export function DecideDialog(props: DecideDialogProps): React.ReactElement {
                 disabled={props.busy}
                 onChange={(_, data) => {
                   setLabel(data.value);
+                  setPreview(undefined);
+                }}
+              />
+            </Field>
+            <Field
+              label={T.dateField}
+              hint={T.dateHint}
+              required
+              validationState={dateError ? 'error' : 'none'}
+              validationMessage={dateError}
+            >
+              <Input
+                value={date}
+                data-testid="decide-date"
+                placeholder={T.datePlaceholder}
+                disabled={props.busy}
+                onChange={(_, data) => {
+                  // The proposed label follows the date while it is the proposal
+                  if (label === PANE_TEXTS.decisionLabelProposal(date))
+                    setLabel(PANE_TEXTS.decisionLabelProposal(data.value.trim()));
+                  setDate(data.value);
                   setPreview(undefined);
                 }}
               />
@@ -137,8 +167,8 @@ export function DecideDialog(props: DecideDialogProps): React.ReactElement {
               <Button
                 appearance="primary"
                 data-testid="decide-preview-button"
-                disabledFocusable={props.busy || !label.trim()}
-                onClick={() => void props.onPreview(label).then(setPreview)}
+                disabledFocusable={props.busy || !label.trim() || !date.trim() || dateError !== undefined}
+                onClick={() => void props.onPreview(label, date.trim()).then(setPreview)}
               >
                 {T.preview}
               </Button>

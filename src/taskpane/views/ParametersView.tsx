@@ -1,9 +1,13 @@
 // The "Parametrar" view: the values of the Parametrar sheet, editable, validated, written back on save.
+// Omgång and Beslut (the round's text parameters) are dropdowns: Omgång of its choices, Beslut of the
+// decisions on the Beslut sheet (a text field when there is none), checked by the reader's rules.
 import * as React from 'react';
 import {
   Button,
+  Dropdown,
   Field,
   Input,
+  Option,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -11,13 +15,22 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { locateParameters, MODEL_PARAMETER_DEFINITIONS } from '../../workbook/parameters';
-import type { ParameterKey } from '../../workbook/parameters';
+import { MODEL_PARAMETER_DEFINITIONS } from '../../workbook/parameters';
+import type { LocatedTextParameter } from '../../workbook/parameters';
 import { formatNumber, formatShare } from '../../workbook/format';
 import type { CellBlock, SheetValues } from '../../workbook/types';
-import { draftsOf, parameterBlocks, validateDrafts } from '../parameter-drafts';
-import type { ParameterEdits } from '../parameter-drafts';
-import { keepNumbersTogether, PANE_TEXTS, PROGRESS } from '../texts';
+import {
+  changedFields,
+  decisionLabels,
+  draftsOf,
+  formFields,
+  parameterBlocks,
+  textBlocks,
+  validateDrafts,
+  validateTextDrafts,
+} from '../parameter-drafts';
+import type { FormKey, ParameterEdits } from '../parameter-drafts';
+import { keepNumbersTogether, PANE_TEXTS, PARAMETER_FORM_TEXTS as F, PROGRESS } from '../texts';
 import { TemplateOffer } from '../components/TemplateOffer';
 
 const useStyles = makeStyles({
@@ -42,7 +55,7 @@ const useStyles = makeStyles({
 });
 
 /** The id of a parameter's input (so that a failed save can move focus to the first field in error). */
-const fieldId = (key: ParameterKey): string => `parameter-${key}`;
+const fieldId = (key: FormKey): string => `parameter-${key}`;
 
 export interface ParametersViewProps {
   sheets: SheetValues[] | undefined;
@@ -51,7 +64,7 @@ export interface ParametersViewProps {
   savedMessage?: string;
   /** Unsaved edits, held by the App so that they survive a change of view */
   edits: ParameterEdits;
-  onEdit: (key: ParameterKey, text: string) => void;
+  onEdit: (key: FormKey, text: string) => void;
   /** "Ångra ändringar": back to the sheet's values */
   onDiscard: () => void;
   /** Inserts the template's missing sheets (offered when the Parametrar sheet is missing) */
@@ -69,11 +82,13 @@ export function ParametersView({
   onInsertTemplate,
 }: ParametersViewProps): React.ReactElement {
   const styles = useStyles();
-  const located = React.useMemo(() => (sheets ? locateParameters(sheets) : undefined), [sheets]);
+  const fields = React.useMemo(() => (sheets ? formFields(sheets) : undefined), [sheets]);
+  const labels = React.useMemo(() => (sheets ? decisionLabels(sheets) : []), [sheets]);
   /** A save was asked for while fields are in error: say so by the buttons */
   const [saveAttempted, setSaveAttempted] = React.useState(false);
 
-  if (!sheets || !located) return <Text>{PROGRESS.readingParameters}</Text>;
+  if (!sheets || !fields) return <Text>{PROGRESS.readingParameters}</Text>;
+  const { located, text } = fields;
   const sheetExists = located.length > 0 && sheets.some((s) => s.name === located[0].sheet);
   if (!sheetExists) {
     // No fields to fill in: they would point at cells of a sheet that does not exist.
@@ -83,40 +98,92 @@ export function ParametersView({
       </TemplateOffer>
     );
   }
-  const { initial, drafts } = draftsOf(located, edits);
-  const errors = validateDrafts(drafts);
-  const changed = located.filter((p) => (drafts[p.key] ?? '') !== (initial[p.key] ?? ''));
+  const { drafts } = draftsOf(located, edits, text);
+  const errors: Partial<Record<FormKey, string>> = { ...validateDrafts(drafts), ...validateTextDrafts(sheets, text, drafts) };
+  const changed = changedFields(fields, edits);
+  const changedCount = changed.located.length + changed.text.length;
   const hasErrors = Object.keys(errors).length > 0;
+  const order: FormKey[] = [...located.map((p) => p.key), ...text.map((p) => p.key)];
 
-  const save = () => onSave(parameterBlocks(located, changed, drafts));
+  const save = () => onSave([...parameterBlocks(located, changed.located, drafts), ...textBlocks(changed.text, drafts)]);
+
+  /** Omgång or Beslut: a dropdown of the allowed values (Beslut: the recorded decisions), else a text field */
+  const textField = (p: LocatedTextParameter) => {
+    const def = p.definition;
+    const error = errors[p.key];
+    const value = drafts[p.key] ?? '';
+    const options =
+      p.key === 'round'
+        ? [...(def.choices ?? [])]
+        : labels.length > 0
+          ? ['', ...labels, ...(value !== '' && !labels.includes(value) ? [value] : [])]
+          : undefined;
+    const common = {
+      label: def.label,
+      hint: keepNumbersTogether(`${def.description} ${F.cell(p.address)}`),
+      validationState: error ? ('error' as const) : ('none' as const),
+      validationMessage: error,
+    };
+    if (!options) {
+      return (
+        <Field key={p.key} {...common}>
+          <Input
+            className={styles.control}
+            id={fieldId(p.key)}
+            value={value}
+            disabled={busy}
+            onChange={(_, data) => onEdit(p.key, data.value)}
+          />
+        </Field>
+      );
+    }
+    const optionText = (o: string) => (o === '' ? F.latestDecision : o);
+    return (
+      <Field key={p.key} {...common}>
+        <Dropdown
+          className={styles.control}
+          id={fieldId(p.key)}
+          data-testid={`parameter-${p.key}`}
+          value={value === '' && p.key === 'decision' ? F.latestDecision : value}
+          selectedOptions={[value]}
+          placeholder={def.defaultText !== undefined ? F.textDefault(def.defaultText) : undefined}
+          disabled={busy}
+          onOptionSelect={(_, data) => onEdit(p.key, data.optionValue ?? '')}
+        >
+          {options.map((o) => (
+            <Option key={o || '(tomt)'} value={o} text={optionText(o)}>
+              {optionText(o)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    );
+  };
 
   return (
     <form
       className={styles.form}
-      aria-label="Parametrar"
+      aria-label={F.formLabel}
       onSubmit={(e) => {
         e.preventDefault();
-        if (busy || changed.length === 0) return;
+        if (busy || changedCount === 0) return;
         if (hasErrors) {
           // Focus the first field in error (the form is longer than the pane) and say why nothing was saved
           setSaveAttempted(true);
-          const first = located.find((p) => errors[p.key]);
-          if (first) document.getElementById(fieldId(first.key))?.focus();
+          const first = order.find((key) => errors[key]);
+          if (first) document.getElementById(fieldId(first))?.focus();
           return;
         }
         setSaveAttempted(false);
         void save();
       }}
     >
-      <Text>
-        Värdena på bladet {located[0]?.sheet ?? 'Parametrar'}. Tomt fält betyder modellens standardvärde. Ändringar skrivs till
-        bladet när du sparar.
-      </Text>
+      <Text>{F.intro(located[0]?.sheet ?? F.formLabel)}</Text>
       {located.map((p) => {
         const def = MODEL_PARAMETER_DEFINITIONS.find((d) => d.key === p.key)!;
         const error = errors[p.key];
         const hint = keepNumbersTogether(
-          `${def.description}${p.default !== undefined ? ` Standard: ${p.kind === 'money' ? `${formatNumber(p.default)} kr` : formatShare(p.default)}.` : ''} Cell\u00a0${p.address}.`,
+          `${def.description}${p.default !== undefined ? ` ${F.standard(p.kind === 'money' ? `${formatNumber(p.default)} kr` : formatShare(p.default))}` : ''} ${F.cell(p.address)}`,
         );
         const common = {
           label: def.label,
@@ -137,8 +204,8 @@ export function ParametersView({
                 min={1900}
                 max={2200}
                 disabled={busy}
-                incrementButton={{ 'aria-label': 'Öka året' }}
-                decrementButton={{ 'aria-label': 'Minska året' }}
+                incrementButton={{ 'aria-label': F.yearUp }}
+                decrementButton={{ 'aria-label': F.yearDown }}
                 onChange={(_, data) => {
                   const text = data.value !== undefined && data.value !== null ? String(data.value) : (data.displayValue ?? '');
                   onEdit(p.key, text);
@@ -162,20 +229,21 @@ export function ParametersView({
           </Field>
         );
       })}
+      {text.map(textField)}
       <div className={styles.buttons}>
         {/* disabledFocusable: a button pressed keeps focus while it cannot be used (saving, nothing changed) */}
-        <Button appearance="primary" type="submit" disabledFocusable={busy || changed.length === 0}>
-          Spara
+        <Button appearance="primary" type="submit" disabledFocusable={busy || changedCount === 0}>
+          {F.save}
         </Button>
         <Button
           type="button"
-          disabledFocusable={busy || changed.length === 0}
+          disabledFocusable={busy || changedCount === 0}
           onClick={() => {
             setSaveAttempted(false);
             onDiscard();
           }}
         >
-          Ångra ändringar
+          {F.discard}
         </Button>
         {saveAttempted && hasErrors && (
           <Text className={styles.errorSummary} role="alert" data-testid="save-errors">
@@ -189,9 +257,9 @@ export function ParametersView({
           <MessageBarBody>{savedMessage}</MessageBarBody>
         </MessageBar>
       )}
-      {changed.length > 0 && (
+      {changedCount > 0 && (
         <Text data-testid="unsaved">
-          {PANE_TEXTS.unsaved(changed.length)} {PANE_TEXTS.unsavedKept}
+          {PANE_TEXTS.unsaved(changedCount)} {PANE_TEXTS.unsavedKept}
         </Text>
       )}
     </form>

@@ -1,9 +1,11 @@
-// The round's view on a national workbook (round.md §2, §4): Dela upp makes one .xlsx per VO in the
+// The round's view on a national workbook (round.md §2, §4, §8): Dela upp makes one .xlsx per VO in the
 // browser and offers each for saving; Hämta svar reads the returned files the person picks and merges
-// their answers into the open workbook (progress per file; every problem listed, nothing written then).
+// their answers into the open workbook (progress per file; every problem listed, nothing written then);
+// Nästa år makes next year's workbook (as `finsam rollover`) and offers it for saving.
 import * as React from 'react';
 import {
   Button,
+  Field,
   Link,
   List,
   ListItem,
@@ -11,18 +13,21 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  SpinButton,
   Subtitle2,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { Problem } from '../../workbook/types';
+import type { Problem, SheetValues } from '../../workbook/types';
+import { readYear } from '../../workbook/cells';
+import { locateParameters } from '../../workbook/parameters';
 import type { WorkbookHost } from '../../excel/host';
 import { formatMergeProblem } from '../../round/merge';
 import type { MergeProblem } from '../../round/types';
 import { canSelectProblem } from '../controller';
-import { mergeFiles, splitToFiles } from '../round-actions';
-import type { MergeOutcome, SplitOutcome } from '../round-actions';
-import { ROUND_PANE_TEXTS as T } from '../texts';
+import { mergeFiles, rolloverToFile, splitToFiles } from '../round-actions';
+import type { MergeOutcome, RolloverFileOutcome, SplitOutcome } from '../round-actions';
+import { PARAMETER_FORM_TEXTS, ROUND_PANE_TEXTS as T } from '../texts';
 import { ProblemList } from '../components/ProblemList';
 
 const useStyles = makeStyles({
@@ -31,10 +36,13 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingLeft: 0, margin: 0 },
   item: { listStyleType: 'none' },
   hidden: { display: 'none' },
+  control: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
 });
 
 export interface RoundViewProps {
   host: WorkbookHost;
+  /** The workbook as last read (År for the rollover's default year) */
+  sheets?: SheetValues[];
   busy: boolean;
   ready: boolean;
   /** Runs a blocking task with the pane's progress label (setLabel changes it while it runs) */
@@ -42,6 +50,12 @@ export interface RoundViewProps {
   onSelectProblem: (problem: Problem) => void;
   /** After a merge: the workbook changed (the pane reads it again) */
   onMerged: () => void;
+}
+
+/** The rollover's default year: År on Parametrar plus one, else next calendar year. */
+function nextYear(sheets: SheetValues[] | undefined): number {
+  const year = sheets ? locateParameters(sheets).find((p) => p.key === 'year')?.parsed : undefined;
+  return year !== undefined ? year + 1 : new Date().getFullYear() + 1;
 }
 
 /** A merge problem as a line: the file, the cell, the message (a file that could not be read has no cell). */
@@ -55,9 +69,15 @@ export function RoundView(props: RoundViewProps): React.ReactElement {
   const [split, setSplit] = React.useState<SplitOutcome | undefined>();
   const [merge, setMerge] = React.useState<MergeOutcome | undefined>();
   const [read, setRead] = React.useState<string[]>([]);
+  const [next, setNext] = React.useState<RolloverFileOutcome | undefined>();
+  /** The year typed; undefined: the default (År + 1), following the workbook */
+  const [yearText, setYearText] = React.useState<string | undefined>();
   const input = React.useRef<HTMLInputElement>(null);
   const splitId = React.useId();
   const mergeId = React.useId();
+  const rolloverId = React.useId();
+  const shownYear = yearText ?? String(nextYear(props.sheets));
+  const year = readYear(shownYear.trim());
 
   // Object URLs of earlier files are released when they are replaced or the view closes
   React.useEffect(
@@ -66,6 +86,30 @@ export function RoundView(props: RoundViewProps): React.ReactElement {
     },
     [split],
   );
+  React.useEffect(
+    () => () => {
+      if (next?.ok) URL.revokeObjectURL(next.file.url);
+    },
+    [next],
+  );
+
+  /** A refused Dela upp or Nästa år: its problems, each with a link to its cell where the sheet exists */
+  const problemList = (outcome: { problems: Problem[]; sheetNames: string[] }) => (
+    <ProblemList
+      problems={outcome.problems}
+      onSelect={props.onSelectProblem}
+      canSelect={(p) => canSelectProblem(p, outcome.sheetNames)}
+      disabled={busy}
+    />
+  );
+
+  const onRollover = () => {
+    if (!year?.ok) return;
+    void props.runTask(T.rollingOver, async () => {
+      setNext(undefined);
+      setNext(await rolloverToFile(host, { year: year.value }));
+    });
+  };
 
   const onSplit = () =>
     void props.runTask(T.splitting, async (setLabel) => {
@@ -105,14 +149,7 @@ export function RoundView(props: RoundViewProps): React.ReactElement {
             {T.splitButton}
           </Button>
         </div>
-        {split && !split.ok && (
-          <ProblemList
-            problems={split.problems}
-            onSelect={props.onSelectProblem}
-            canSelect={(p) => canSelectProblem(p, split.sheetNames)}
-            disabled={busy}
-          />
-        )}
+        {split && !split.ok && problemList(split)}
         {split?.ok && (
           <>
             <Text>{T.splitDone(split.files.length)}</Text>
@@ -181,6 +218,51 @@ export function RoundView(props: RoundViewProps): React.ReactElement {
               ))}
             </MessageBarBody>
           </MessageBar>
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby={rolloverId}>
+        <Subtitle2 as="h2" id={rolloverId}>
+          {T.rolloverTitle}
+        </Subtitle2>
+        <Text>{T.rolloverBody}</Text>
+        <Field
+          label={T.rolloverYear}
+          hint={T.rolloverYearHint}
+          validationState={year === null || !year.ok ? 'error' : 'none'}
+          validationMessage={year !== null && !year.ok ? year.message : undefined}
+        >
+          <SpinButton
+            className={styles.control}
+            data-testid="rollover-year"
+            value={year?.ok ? year.value : null}
+            displayValue={shownYear}
+            min={1900}
+            max={2200}
+            disabled={busy}
+            incrementButton={{ 'aria-label': PARAMETER_FORM_TEXTS.yearUp }}
+            decrementButton={{ 'aria-label': PARAMETER_FORM_TEXTS.yearDown }}
+            onChange={(_, data) => {
+              setNext(undefined);
+              setYearText(data.value !== undefined && data.value !== null ? String(data.value) : (data.displayValue ?? ''));
+            }}
+          />
+        </Field>
+        <div>
+          <Button appearance="primary" disabledFocusable={busy || !ready || !year?.ok} onClick={onRollover}>
+            {T.rolloverButton}
+          </Button>
+        </div>
+        {next && !next.ok && problemList(next)}
+        {next?.ok && (
+          <div className={styles.section} data-testid="rollover-file">
+            <Text>{T.rolloverDone(next.file.year)}</Text>
+            <Link href={next.file.url} download={next.file.fileName}>
+              {next.file.fileName}
+            </Link>
+            {next.file.lines.map((line, i) => (
+              <Text key={i}>{line}</Text>
+            ))}
+          </div>
         )}
       </section>
     </div>
