@@ -189,17 +189,10 @@ export function outputColumnFormat(header: string): string {
   return share ? SHARE_FORMAT : MONEY_FORMAT;
 }
 
-/** Output headers whose column holds a number on every federation row a run writes (leftoverRunRows). */
-const ALWAYS_NUMBER_HEADERS: readonly string[] = [
-  'Idealfördelning (kr)',
-  'Efter spärr (kr)',
-  'Matchad tilldelning (kr)',
-  'Ytterligare medel (kr)',
-  'Slutlig tilldelning (kr)',
-  'Kommunernas andel (kr)',
-  'Regionens andel (kr)',
-  'Rimligt eget kapital (kr)',
-];
+/** Output headers whose column holds a number on every federation row a run writes (leftoverRunRows): the amounts but the change. */
+const ALWAYS_NUMBER_HEADERS: readonly string[] = FEDERATION_OUTPUT_HEADERS.filter(
+  (h) => h.endsWith('(kr)') && !CHANGE_OUTPUT_HEADERS.includes(h),
+);
 
 /**
  * Fördelningsgrund as written on Kommunbidrag: the method, or, when its weights were all 0 and the split
