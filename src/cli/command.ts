@@ -1,17 +1,17 @@
-// The prelude and the ending every file command shares: its flags with --help and --quiet, --json
-// errors, one input file and one --out file (never the same file), reading the workbook with progress,
-// the problems that stop it (exit 2), and an edited workbook serialised. A command adds only its own.
+// The prelude every file command shares: its flags with --help and --quiet, --json errors, one input
+// file and one --out file (never the same file), reading the workbook with progress, and the problems
+// that stop it (exit 2). A command adds only its own; serialising is compute.ts's.
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../workbook/types';
-import { dropUnreadConditionalFormats, giveTablesStyleInfo, lostFeatures } from './xlsx';
+import { lostFeatures } from './xlsx';
 import { COMMAND_HELP } from './help';
 import type { CommandName } from './help';
-import { causeText, CliError, CliFailure, EXIT_INPUT, EXIT_OK, isTooLarge, jsonErrorExit } from './errors';
+import { CliError, EXIT_INPUT, EXIT_OK, jsonErrorExit } from './errors';
 import { Progress, type CliIo } from './io';
 import { readWorkbookFile, requireXlsxName, samePath } from './files';
-import { problemLines, tooLargeToWriteMessage } from './compute';
+import { problemLines } from './compute';
 import { CLI_TEXTS } from './messages';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -94,27 +94,4 @@ export function refuse(io: CliIo, json: boolean, input: string, problems: Proble
   if (json) io.stdout(`${JSON.stringify({ ok: false, input, problems }, null, 2)}\n`);
   else io.stderr(`${problemLines(input, problems).join('\n')}\n`);
   return EXIT_INPUT;
-}
-
-/**
- * A workbook edited by `apply` (a round's cell or merge plan) and serialised as written by finsam at
- * `now`. A failure of exceljs is not the input's fault: a CliFailure (exit 1), and no file is written.
- */
-export async function editedWorkbookBytes(
-  workbook: ExcelJS.Workbook,
-  apply: (workbook: ExcelJS.Workbook) => void,
-  now: Date,
-  output: string,
-): Promise<Uint8Array> {
-  try {
-    apply(workbook);
-    giveTablesStyleInfo(workbook);
-    dropUnreadConditionalFormats(workbook);
-    workbook.modified = now;
-    workbook.lastModifiedBy = 'finsam';
-    return new Uint8Array(await workbook.xlsx.writeBuffer());
-  } catch (error) {
-    if (isTooLarge(error)) throw new CliFailure(tooLargeToWriteMessage(output), error);
-    throw new CliFailure(CLI_TEXTS.roundFiles.writeFailed(output, causeText(error)), error);
-  }
 }

@@ -3,11 +3,11 @@
 // and nothing is written.
 import * as path from 'node:path';
 import { applyMergePlan, readSheets, writeConflicts, type UncachedFormula } from '../xlsx';
-import { uncachedProblems } from '../compute';
+import { editedWorkbookBytes, uncachedProblems } from '../compute';
 import * as workbookLayer from '../../workbook';
 import { CliError, EXIT_INPUT, EXIT_OK } from '../errors';
 import type { CliIo } from '../io';
-import { editedWorkbookBytes, readInput, runCommand } from '../command';
+import { readInput, runCommand } from '../command';
 import { exists, requireXlsxName, samePath, writeFileAtomically } from '../files';
 import { CLI_TEXTS } from '../messages';
 import { formatMergeProblem, mergeAnswers } from '../../round/merge';

@@ -3,7 +3,8 @@ import { applyCellPlan, readSheets } from '../xlsx';
 import { CliError, EXIT_OK } from '../errors';
 import type { CliIo } from '../io';
 import { writeFileAtomically } from '../files';
-import { editedWorkbookBytes, inputAndOutput, readInput, refuse, runCommand } from '../command';
+import { inputAndOutput, readInput, refuse, runCommand } from '../command';
+import { editedWorkbookBytes } from '../compute';
 import { CLI_TEXTS } from '../messages';
 import { rollover } from '../../round/rollover';
 
