@@ -35,7 +35,6 @@ import { DecisionSummaryView } from './DecisionSummaryView';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   valueColumn: { width: '9.5em' },
   // the scenario's name wraps between its words ("Underskott och överskott")
   textValue: { textAlign: 'right' },
@@ -124,7 +123,7 @@ export function RunSummaryView({
             <TableRow key={id}>
               <TableCell>{label}</TableCell>
               <TableCell
-                className={mergeClasses(id === 'Scenario' ? styles.textValue : styles.numeric, styles.valueColumn)}
+                className={mergeClasses(id === 'Scenario' ? styles.textValue : t.numeric, styles.valueColumn)}
                 data-testid={`summary-${id}`}
               >
                 {value}
