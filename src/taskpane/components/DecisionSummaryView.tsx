@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import type { RunSummary } from '../../workbook/types';
 import { formatKronor } from '../../workbook/format';
-import { DECISION_PANE_TEXTS as T } from '../texts';
+import { DECISION_PANE_TEXTS as T, SUMMARY_VIEW_TEXTS } from '../texts';
 import { useTableStyles } from './summary-table';
 
 const useStyles = makeStyles({
@@ -91,7 +91,7 @@ export function DecisionSummaryView({ summary }: { summary: RunSummary }): React
                 <TableRow>
                   <TableHeaderCell>{T.federations}</TableHeaderCell>
                   <TableHeaderCell>{T.decided}</TableHeaderCell>
-                  <TableHeaderCell>Ändring</TableHeaderCell>
+                  <TableHeaderCell>{SUMMARY_VIEW_TEXTS.decisionChange}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>

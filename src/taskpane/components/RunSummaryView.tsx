@@ -26,7 +26,7 @@ import { SUMMARY_TEXTS } from '../../workbook/messages';
 import type { CalculationOutcome } from '../controller';
 import { warningGroups } from '../summary-model';
 import type { WarningFederation } from '../summary-model';
-import { FLOW_LABELS, keepNumbersTogether, PANE_TEXTS } from '../texts';
+import { FLOW_LABELS, keepNumbersTogether, PANE_TEXTS, SUMMARY_VIEW_TEXTS } from '../texts';
 import { AllocationChart } from './AllocationChart';
 import { WarningList } from './WarningList';
 import FederationTable from './FederationTable';
@@ -112,7 +112,7 @@ export function RunSummaryView({
         </MessageBar>
       )}
       <Subtitle2 as="h2" id={headingId}>
-        Sammanfattning
+        {SUMMARY_VIEW_TEXTS.title}
       </Subtitle2>
       <Text className={styles.explanation} data-testid="summary-explanation">
         {keepNumbersTogether(s.explanation)}
