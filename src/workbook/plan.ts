@@ -7,6 +7,7 @@ import { changeFromPreviousYear, isActionWarning, moneyFlows, roundHalfUp, WARNI
 import type { YearChange } from '../engine';
 import type {
   CellBlock,
+  OutputSheetName,
   CellValue,
   ChartPlan,
   FederationSummary,
@@ -25,6 +26,9 @@ import {
   HIGHLIGHT_COLOR,
   MONEY_FORMAT,
   OUTPUT_SHEETS,
+  OUTPUT_SHEETS_WRITE_ORDER,
+  CONTRIBUTION_SHEET,
+  RUN_LOG_SHEET,
   RUN_CHART_TITLE,
   CHANGE_MONEY_FORMAT,
   CHANGE_SHARE_FORMAT,
@@ -210,7 +214,7 @@ export function splitBasisText(m: Pick<MunicipalContributionResult, 'method' | '
  * what the municipalities and the region pay, each table with its own "Summa" row.
  * spec: docs/workbook-format.md §5.1 — Kommunbidrag (basis, totals per municipality and per region).
  */
-export function municipalContributionSheet(result: AllocationResult, name: string = OUTPUT_SHEETS[0]): SheetOutput {
+export function municipalContributionSheet(result: AllocationResult, name: string = CONTRIBUTION_SHEET): SheetOutput {
   const main: CellValue[][] = [[...KOMMUNBIDRAG_HEADERS]];
   const mainFormats: (string | null)[][] = [KOMMUNBIDRAG_HEADERS.map(() => TEXT_FORMAT)];
   let total = new Decimal(0);
@@ -323,7 +327,7 @@ export function runLogSheet(
   result: AllocationResult,
   input: ModelInput,
   timestamp: Date,
-  name: string = OUTPUT_SHEETS[1],
+  name: string = RUN_LOG_SHEET,
 ): SheetOutput {
   const rows: [string, CellValue, string | null][] = [];
   const money = (label: string, d: Decimal) => rows.push([label, wholeKronor(d), MONEY_FORMAT]);
@@ -686,12 +690,13 @@ export function buildWritePlan(
         ),
       ]
     : [];
-  const sheets = [
-    municipalContributionSheet(result, existing[OUTPUT_SHEETS[0]] ?? OUTPUT_SHEETS[0]),
-    ...underlag,
-    diagram,
-    runLogSheet(result, input, options.timestamp, existing[OUTPUT_SHEETS[1]] ?? OUTPUT_SHEETS[1]),
-  ];
+  const own: Partial<Record<OutputSheetName, SheetOutput>> = {
+    [CONTRIBUTION_SHEET]: municipalContributionSheet(result, existing[CONTRIBUTION_SHEET] ?? CONTRIBUTION_SHEET),
+    [UNDERLAG_SHEET]: underlag[0],
+    [DIAGRAM_SHEET]: diagram,
+    [RUN_LOG_SHEET]: runLogSheet(result, input, options.timestamp, existing[RUN_LOG_SHEET] ?? RUN_LOG_SHEET),
+  };
+  const sheets = OUTPUT_SHEETS_WRITE_ORDER.flatMap((name) => own[name] ?? []);
   return {
     clear,
     blocks,
