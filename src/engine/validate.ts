@@ -117,36 +117,19 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
     issues.push({ code: 'MISSING_NAME', field: 'name', message: M.federationWithoutName(index) });
     ok = false;
   }
+  const fieldIssue = (code: ModelIssue['code'], field: string, message: string) => {
+    issues.push({ code, federation: name || undefined, field, message });
+    ok = false;
+  };
   const amounts: Record<string, Decimal | undefined> = {};
   for (const field of Object.keys(FEDERATION_FIELDS)) {
     const r = readNumber((f as unknown as Record<string, unknown>)?.[field]);
-    if (!r.ok) {
-      issues.push({
-        code: 'INVALID_NUMBER',
-        federation: name || undefined,
-        field,
-        message: M.fieldInvalid(who, FEDERATION_FIELDS[field]),
-      });
-      ok = false;
-    } else if (r.value !== undefined && r.value.isNeg() && !r.value.isZero()) {
-      issues.push({
-        code: 'NEGATIVE_AMOUNT',
-        federation: name || undefined,
-        field,
-        message: M.fieldNegativeAmount(who, FEDERATION_FIELDS[field], r.value),
-      });
-      ok = false;
-    } else if (r.value !== undefined && isTooLarge(r.value)) {
-      issues.push({
-        code: 'AMOUNT_TOO_LARGE',
-        federation: name || undefined,
-        field,
-        message: M.fieldTooLarge(who, FEDERATION_FIELDS[field]),
-      });
-      ok = false;
-    } else {
-      amounts[field] = r.value === undefined ? undefined : toExactAmount(r.value);
-    }
+    const label = FEDERATION_FIELDS[field];
+    if (!r.ok) fieldIssue('INVALID_NUMBER', field, M.fieldInvalid(who, label));
+    else if (r.value !== undefined && r.value.isNeg() && !r.value.isZero())
+      fieldIssue('NEGATIVE_AMOUNT', field, M.fieldNegativeAmount(who, label, r.value));
+    else if (r.value !== undefined && isTooLarge(r.value)) fieldIssue('AMOUNT_TOO_LARGE', field, M.fieldTooLarge(who, label));
+    else amounts[field] = r.value === undefined ? undefined : toExactAmount(r.value);
   }
   const months = isMonthsValue(f?.months);
   if (months === undefined) {
@@ -217,39 +200,17 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
   const readField = (field: 'population' | 'supportMeasure' | 'supportRecipients', raw: unknown): Decimal | undefined => {
     const r = readNumber(raw);
     const required = field !== 'supportRecipients';
-    if (!r.ok || (required && r.value === undefined)) {
-      issues.push({
-        code: 'INVALID_NUMBER',
-        areaIndex: index,
-        federation: federation || undefined,
-        field,
-        message: r.ok ? M.fieldMissing(describeArea(a), AREA_FIELDS[field]) : M.fieldInvalid(describeArea(a), AREA_FIELDS[field]),
-      });
+    const fail = (code: ModelIssue['code'], message: string): undefined => {
+      issues.push({ code, areaIndex: index, federation: federation || undefined, field, message });
       ok = false;
       return undefined;
-    }
-    if (r.value !== undefined && r.value.isNeg() && !r.value.isZero()) {
-      issues.push({
-        code: 'NEGATIVE_AMOUNT',
-        areaIndex: index,
-        federation: federation || undefined,
-        field,
-        message: M.fieldNegativeNumber(describeArea(a), AREA_FIELDS[field], r.value),
-      });
-      ok = false;
-      return undefined;
-    }
-    if (r.value !== undefined && isTooLarge(r.value)) {
-      issues.push({
-        code: 'AMOUNT_TOO_LARGE',
-        areaIndex: index,
-        federation: federation || undefined,
-        field,
-        message: M.fieldTooLarge(describeArea(a), AREA_FIELDS[field]),
-      });
-      ok = false;
-      return undefined;
-    }
+    };
+    const who = () => describeArea(a);
+    if (!r.ok || (required && r.value === undefined))
+      return fail('INVALID_NUMBER', r.ok ? M.fieldMissing(who(), AREA_FIELDS[field]) : M.fieldInvalid(who(), AREA_FIELDS[field]));
+    if (r.value !== undefined && r.value.isNeg() && !r.value.isZero())
+      return fail('NEGATIVE_AMOUNT', M.fieldNegativeNumber(who(), AREA_FIELDS[field], r.value));
+    if (r.value !== undefined && isTooLarge(r.value)) return fail('AMOUNT_TOO_LARGE', M.fieldTooLarge(who(), AREA_FIELDS[field]));
     return r.value;
   };
   const population = readField('population', a?.population);
@@ -332,7 +293,13 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
     // Område on every row (a whole-municipality row in one federation and any row of it in another
     // would count its people twice). One map entry per municipality: where it occurs, usually once.
     // A row with a number that cannot be used takes part too: its place is still taken.
-    const place = placeOf(a);
+    const place = prepared
+      ? {
+          municipality: prepared.municipality,
+          municipalityKey: prepared.municipalityKey,
+          areaKey: prepared.area === undefined ? undefined : nameKey(prepared.area),
+        }
+      : placeOf(a);
     if (!place) return;
     const { areaKey } = place;
     const seen = places.get(place.municipalityKey);
