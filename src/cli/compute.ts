@@ -91,24 +91,41 @@ export async function writePlanned(
   now: Date,
   output: string,
 ): Promise<Uint8Array> {
-  try {
-    applyWritePlan(workbook, plan);
-    giveTablesStyleInfo(workbook);
-    dropUnreadConditionalFormats(workbook);
+  const apply = (wb: ExcelJS.Workbook) => {
+    applyWritePlan(wb, plan);
     const written = [...plan.blocks.map((b) => b.sheet), ...plan.sheets.map((sheet) => sheet.name)];
     // The run's own formulas (Underlag) carry results the run computed: they are kept, not dropped
     const own = new Set(plan.sheets.filter((sheet) => sheet.formulas).map((sheet) => sheet.name.trim().toLocaleLowerCase('sv')));
     prepareRecalculation(
-      workbook,
+      wb,
       (sheet, row, column) => own.has(sheet.trim().toLocaleLowerCase('sv')) || reads(sheet, row, column),
       written,
     );
+  };
+  return editedWorkbookBytes(workbook, apply, now, output, CLI_TEXTS.run.writeFailed);
+}
+
+/**
+ * A workbook edited by `apply` (a plan applied) and serialised as written by finsam at `now`. A failure
+ * of exceljs is not the input's fault: a CliFailure (exit 1) in `failed`'s words, and no file is written.
+ */
+export async function editedWorkbookBytes(
+  workbook: ExcelJS.Workbook,
+  apply: (workbook: ExcelJS.Workbook) => void,
+  now: Date,
+  output: string,
+  failed: (output: string, cause: string) => string | readonly string[] = CLI_TEXTS.roundFiles.writeFailed,
+): Promise<Uint8Array> {
+  try {
+    apply(workbook);
+    giveTablesStyleInfo(workbook);
+    dropUnreadConditionalFormats(workbook);
     workbook.modified = now;
     workbook.lastModifiedBy = 'finsam';
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   } catch (error) {
     if (isTooLarge(error)) throw new CliFailure(tooLargeToWriteMessage(output), error);
-    throw new CliFailure(CLI_TEXTS.run.writeFailed(output, causeText(error)), error);
+    throw new CliFailure(failed(output, causeText(error)) as string | string[], error);
   }
 }
 

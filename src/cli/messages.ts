@@ -14,6 +14,14 @@ const ZIP_KIND_NAMES = {
 const SAVE_AGAIN = 'Använd en oskadad kopia, eller öppna den i Excel och spara den igen.';
 
 export const CLI_TEXTS = {
+  /** Every file command alike (src/cli/command.ts): its input, progress and --out */
+  command: {
+    sameFile: (input: string) => `Utfilen är samma fil som indatafilen (${input}). Ange en annan fil med --out.`,
+    reading: (input: string) => `Läser ${input}`,
+    computing: 'Beräknar',
+    writing: (output: string) => `Skriver ${output}`,
+    done: 'Klart',
+  },
   /** Reading and writing files (src/cli/files.ts) */
   files: {
     notFound: (file: string, reading: boolean) => (reading ? `Filen ${file} finns inte` : `Mappen för ${file} finns inte`),
@@ -83,11 +91,7 @@ export const CLI_TEXTS = {
   // finsam targeted IN.xlsx --out OUT.xlsx (src/cli/commands/targeted.ts)
   targeted: {
     inputMissing: 'Ange en indatafil: finsam targeted FIL.xlsx --out UT.xlsx',
-    sameFile: (input: string) => `Utfilen är samma fil som indatafilen (${input}). Ange en annan fil med --out.`,
-    reading: (input: string) => `Läser ${input}`,
     computing: 'Beräknar riktade medel',
-    writing: (output: string) => `Skriver ${output}`,
-    done: 'Klart',
     written: (output: string) => `Klart: riktade medel är skrivna till ${output}`,
   },
   // finsam template --riktade (src/cli/commands/template.ts)
@@ -105,10 +109,8 @@ export const CLI_TEXTS = {
     existing: (count: number) =>
       `${count === 1 ? 'En regional fil finns' : `${count} regionala filer finns`} redan och skrivs inte över; ingen fil skrevs:`,
     existingHint: 'Ange en annan mapp med --out-dir, eller --force för att skriva över dem.',
-    reading: (file: string) => `Läser ${file}`,
     computing: 'Beräknar och delar upp',
     writing: (i: number, n: number, file: string) => `Skriver fil ${i} av ${n}: ${file}`,
-    done: 'Klart',
     written: (count: number, dir: string) => `${count} regionala filer är skrivna till ${dir}:`,
     fileLine: (file: string, vo: string, federations: number) => `  ${file} (${vo}, ${federations} förbund)`,
     source: (fingerprint: string) => `  Nationell källa: ${fingerprint}`,
@@ -121,10 +123,7 @@ export const CLI_TEXTS = {
     exists: (file: string) =>
       `${file} finns redan och skrivs inte över. Ange en annan fil, eller --force för att skriva över den.`,
     problems: (count: number) => `Svaren hämtades inte: ${count} fel; ingen fil skrevs:`,
-    reading: (file: string) => `Läser ${file}`,
     merging: 'Hämtar svaren',
-    writing: (file: string) => `Skriver ${file}`,
-    done: 'Klart',
     written: (file: string) => `Klart: svaren är hämtade till ${file}`,
   },
   /** The run's money flows and totals per VO after the summary lines (issue 14; compute.ts flowLines) */
@@ -151,13 +150,11 @@ export const CLI_TEXTS = {
   decide: {
     usage: 'Ange en indatafil: finsam decide FIL.xlsx --out UT.xlsx --beslut NAMN [--datum ÅÅÅÅ-MM-DD]',
     labelMissing: 'Ange beslutets namn med --beslut, t.ex. --beslut "Beslut 2026-11-07"',
-    sameFile: (input: string) => `Utfilen är samma fil som indatafilen (${input}). Ange en annan fil med --out.`,
     done: (output: string) => `Klart: beslutet är fastställt och skrivet till ${output}`,
   },
   // finsam rollover (issue 11)
   rollover: {
     usage: 'Ange en indatafil: finsam rollover FIL.xlsx --out NÄSTA.xlsx [--ar ÅR]',
-    sameFile: (input: string) => `Utfilen är samma fil som indatafilen (${input}). Ange en annan fil med --out.`,
     yearInvalid: (text: string) => `--ar ska vara ett årtal, t.ex. 2028 (nu "${text}")`,
     done: (output: string) => `Klart: nästa års arbetsbok är skriven till ${output}`,
   },

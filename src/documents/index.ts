@@ -1,14 +1,6 @@
 // Federation statements: the statement model (host-neutral, Swedish) and its A4 PDF.
 // spec: docs/model.md §U2. No Node, DOM or Office imports.
-export {
-  federationStatement,
-  partialReason,
-  previousBase,
-  tierRatio,
-  statementDate,
-  withSection,
-  WARNING_TITLES,
-} from './statement';
+export { federationStatement, partialReason, tierRatio, statementDate, withSection, WARNING_TITLES } from './statement';
 export type {
   Statement,
   StatementAnswer,

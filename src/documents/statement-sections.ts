@@ -2,8 +2,10 @@
 // members' shares and the national figures. ./statement.ts puts them together.
 // spec: docs/model.md §U2; allocation-model.md steps 1–9.
 import Decimal from 'decimal.js';
+import { previousYearBase } from '../engine';
 import type { AllocationResult, FederationResult, ModelInput, MunicipalContributionResult, SplitMethod } from '../engine';
 import { EQUAL_FALLBACK_REASON, formatKronor, formatNumber, formatShare, normalizeKey } from '../workbook';
+import { voLabel } from '../workbook/messages';
 import { MINUS, WARNING_TITLES } from './statement-types';
 import type { StatementAnswer, StatementContext, StatementLine } from './statement-types';
 
@@ -21,14 +23,8 @@ const months = (f: FederationResult) => (f.months < 12 ? ` × ${f.months}/12` : 
 
 export function place(f: FederationResult): string | undefined {
   const region = f.region ? (/^region\b/i.test(f.region) ? f.region : `Region ${f.region}`) : '';
-  const vo = f.vo ? (/^vo\b/i.test(f.vo) ? f.vo : `VO ${f.vo}`) : '';
+  const vo = f.vo ? voLabel(f.vo) : '';
   return [vo, region].filter(Boolean).join(', ') || undefined;
-}
-
-/** The base the change is measured against: last year × months/12 (undefined for a new federation). */
-export function previousBase(f: FederationResult): Decimal | undefined {
-  if (!f.previousAllocation || !f.previousAllocation.greaterThan(0)) return undefined;
-  return f.previousAllocation.times(f.months).dividedBy(12);
 }
 
 /** The tier's pro-rata share: Σ extra / Σ want of the tier's applicants (1 when everyone got all). */
@@ -48,7 +44,7 @@ export function answerOf(
   const final = f.rounded.final;
   const value = kr(final);
   const lines: StatementLine[] = [{ label: 'Slutlig tilldelning', value, note: 'statens medel till förbundet i år' }];
-  const base = previousBase(f);
+  const base = previousYearBase(f.previousAllocation, f.months);
   let change: string | undefined;
   if (base) {
     const diff = whole(final.minus(base));

@@ -23,7 +23,7 @@ import {
 import type { Statement, StatementContext, StatementLine, StatementSection, StatementSectionId } from './statement-types';
 
 export * from './statement-types';
-export { partialReason, previousBase, tierRatio } from './statement-sections';
+export { partialReason, tierRatio } from './statement-sections';
 
 function findFederation(result: AllocationResult, name: string): FederationResult | undefined {
   return (

@@ -10,7 +10,9 @@ export {
   isWholeKronor,
   budgetCoversBase,
   returnsAndRequests,
+  issueRows,
 } from './validate';
+export type { AreaClash, IssueRows } from './validate';
 export {
   DEFAULT_PARAMETERS,
   defaultParameters,

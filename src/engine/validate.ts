@@ -54,6 +54,39 @@ export interface PreparedInput {
   federations: PreparedFederation[];
 }
 
+/** How a DUPLICATE_AREA row clashes with the earlier row it names. */
+export type AreaClash = 'sameFederation' | 'otherFederation' | 'splitNeedsArea';
+
+/**
+ * The rows a duplicate issue is about, beside the issue: DUPLICATE_FEDERATION, every federation index
+ * with the name (first first); DUPLICATE_AREA, the earlier area index it clashes with and how. A host
+ * that places issues at cells names both rows with it. Kept beside the issue (a WeakMap), so that an
+ * issue stays the plain object callers compare and serialise.
+ */
+export interface IssueRows {
+  rows: readonly number[];
+  clash?: AreaClash;
+}
+const ISSUE_ROWS = new WeakMap<ModelIssue, IssueRows>();
+
+/** The rows a duplicate issue is about (undefined for every other issue). */
+export function issueRows(issue: ModelIssue): IssueRows | undefined {
+  return ISSUE_ROWS.get(issue);
+}
+
+function withRows(issue: ModelIssue, rows: IssueRows): ModelIssue {
+  ISSUE_ROWS.set(issue, rows);
+  return issue;
+}
+
+/** An area's place (Kommun, Område) from its input as given, for the duplicate check; none without a Kommun. */
+function placeOf(a: AreaInput | undefined): { municipality: string; municipalityKey: string; areaKey?: string } | undefined {
+  const municipality = typeof a?.municipality === 'string' ? a.municipality.trim() : '';
+  if (!municipality) return undefined;
+  const area = typeof a?.area === 'string' && a.area.trim() ? a.area.trim() : undefined;
+  return { municipality, municipalityKey: nameKey(municipality), areaKey: area === undefined ? undefined : nameKey(area) };
+}
+
 const SPLIT_METHODS: readonly SplitMethod[] = ['lika', 'invanare', 'forsorjningsstod'];
 
 const FEDERATION_FIELDS: Record<string, string> = FEDERATION_FIELD_NAMES;
@@ -84,36 +117,19 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
     issues.push({ code: 'MISSING_NAME', field: 'name', message: M.federationWithoutName(index) });
     ok = false;
   }
+  const fieldIssue = (code: ModelIssue['code'], field: string, message: string) => {
+    issues.push({ code, federation: name || undefined, field, message });
+    ok = false;
+  };
   const amounts: Record<string, Decimal | undefined> = {};
   for (const field of Object.keys(FEDERATION_FIELDS)) {
     const r = readNumber((f as unknown as Record<string, unknown>)?.[field]);
-    if (!r.ok) {
-      issues.push({
-        code: 'INVALID_NUMBER',
-        federation: name || undefined,
-        field,
-        message: M.fieldInvalid(who, FEDERATION_FIELDS[field]),
-      });
-      ok = false;
-    } else if (r.value !== undefined && r.value.isNeg() && !r.value.isZero()) {
-      issues.push({
-        code: 'NEGATIVE_AMOUNT',
-        federation: name || undefined,
-        field,
-        message: M.fieldNegativeAmount(who, FEDERATION_FIELDS[field], r.value),
-      });
-      ok = false;
-    } else if (r.value !== undefined && isTooLarge(r.value)) {
-      issues.push({
-        code: 'AMOUNT_TOO_LARGE',
-        federation: name || undefined,
-        field,
-        message: M.fieldTooLarge(who, FEDERATION_FIELDS[field]),
-      });
-      ok = false;
-    } else {
-      amounts[field] = r.value === undefined ? undefined : toExactAmount(r.value);
-    }
+    const label = FEDERATION_FIELDS[field];
+    if (!r.ok) fieldIssue('INVALID_NUMBER', field, M.fieldInvalid(who, label));
+    else if (r.value !== undefined && r.value.isNeg() && !r.value.isZero())
+      fieldIssue('NEGATIVE_AMOUNT', field, M.fieldNegativeAmount(who, label, r.value));
+    else if (r.value !== undefined && isTooLarge(r.value)) fieldIssue('AMOUNT_TOO_LARGE', field, M.fieldTooLarge(who, label));
+    else amounts[field] = r.value === undefined ? undefined : toExactAmount(r.value);
   }
   const months = isMonthsValue(f?.months);
   if (months === undefined) {
@@ -184,39 +200,17 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
   const readField = (field: 'population' | 'supportMeasure' | 'supportRecipients', raw: unknown): Decimal | undefined => {
     const r = readNumber(raw);
     const required = field !== 'supportRecipients';
-    if (!r.ok || (required && r.value === undefined)) {
-      issues.push({
-        code: 'INVALID_NUMBER',
-        areaIndex: index,
-        federation: federation || undefined,
-        field,
-        message: r.ok ? M.fieldMissing(describeArea(a), AREA_FIELDS[field]) : M.fieldInvalid(describeArea(a), AREA_FIELDS[field]),
-      });
+    const fail = (code: ModelIssue['code'], message: string): undefined => {
+      issues.push({ code, areaIndex: index, federation: federation || undefined, field, message });
       ok = false;
       return undefined;
-    }
-    if (r.value !== undefined && r.value.isNeg() && !r.value.isZero()) {
-      issues.push({
-        code: 'NEGATIVE_AMOUNT',
-        areaIndex: index,
-        federation: federation || undefined,
-        field,
-        message: M.fieldNegativeNumber(describeArea(a), AREA_FIELDS[field], r.value),
-      });
-      ok = false;
-      return undefined;
-    }
-    if (r.value !== undefined && isTooLarge(r.value)) {
-      issues.push({
-        code: 'AMOUNT_TOO_LARGE',
-        areaIndex: index,
-        federation: federation || undefined,
-        field,
-        message: M.fieldTooLarge(describeArea(a), AREA_FIELDS[field]),
-      });
-      ok = false;
-      return undefined;
-    }
+    };
+    const who = () => describeArea(a);
+    if (!r.ok || (required && r.value === undefined))
+      return fail('INVALID_NUMBER', r.ok ? M.fieldMissing(who(), AREA_FIELDS[field]) : M.fieldInvalid(who(), AREA_FIELDS[field]));
+    if (r.value !== undefined && r.value.isNeg() && !r.value.isZero())
+      return fail('NEGATIVE_AMOUNT', M.fieldNegativeNumber(who(), AREA_FIELDS[field], r.value));
+    if (r.value !== undefined && isTooLarge(r.value)) return fail('AMOUNT_TOO_LARGE', M.fieldTooLarge(who(), AREA_FIELDS[field]));
     return r.value;
   };
   const population = readField('population', a?.population);
@@ -248,27 +242,31 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
   const federations: (PreparedFederation | undefined)[] = rawFederations.map((f, i) => prepareFederation(f, i, issues));
   // Federation names: unique (case, white space and Unicode form folded).
   const byName = new Map<string, number>();
-  const duplicateCount = new Map<string, number>();
+  const occurrences = new Map<string, number[]>();
   rawFederations.forEach((f, i) => {
     const name = typeof f?.name === 'string' ? f.name.trim() : '';
     if (!name) return;
     const key = nameKey(name);
-    if (byName.has(key)) duplicateCount.set(key, (duplicateCount.get(key) ?? 1) + 1);
-    else byName.set(key, i);
+    if (byName.has(key)) occurrences.get(key)!.push(i);
+    else {
+      byName.set(key, i);
+      occurrences.set(key, [i]);
+    }
   });
-  for (const [key, count] of duplicateCount) {
-    const name = String(rawFederations[byName.get(key) as number].name).trim();
-    issues.push({
-      code: 'DUPLICATE_FEDERATION',
-      federation: name,
-      field: 'name',
-      message: M.duplicateFederation(name, count),
-    });
+  for (const rows of occurrences.values()) {
+    if (rows.length < 2) continue;
+    const name = String(rawFederations[rows[0]].name).trim();
+    issues.push(
+      withRows(
+        { code: 'DUPLICATE_FEDERATION', federation: name, field: 'name', message: M.duplicateFederation(name, rows.length) },
+        { rows },
+      ),
+    );
   }
   // Areas: known federation, valid numbers, each Kommun + Område at most once in the whole run
   // (twice in one federation, or in two federations, are both errors).
   const areaCount = new Array(rawFederations.length).fill(0);
-  const places = new Map<string, { federation: number; areaKey?: string }[]>(); // Kommun key → its rows so far
+  const places = new Map<string, { federation: number; areaKey?: string; index: number }[]>(); // Kommun key → its rows so far
   const areas: (PreparedArea | undefined)[] = [];
   // Fast path: the area names its federation exactly as the federation row does.
   const byRawName = new Map<unknown, number>();
@@ -291,12 +289,20 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
       return;
     }
     areaCount[fedIndex]++;
-    if (!prepared) return;
     // Each Kommun + Område once in the whole run; and a municipality split between federations needs an
     // Område on every row (a whole-municipality row in one federation and any row of it in another
     // would count its people twice). One map entry per municipality: where it occurs, usually once.
-    const areaKey = prepared.area === undefined ? undefined : nameKey(prepared.area);
-    const seen = places.get(prepared.municipalityKey);
+    // A row with a number that cannot be used takes part too: its place is still taken.
+    const place = prepared
+      ? {
+          municipality: prepared.municipality,
+          municipalityKey: prepared.municipalityKey,
+          areaKey: prepared.area === undefined ? undefined : nameKey(prepared.area),
+        }
+      : placeOf(a);
+    if (!place) return;
+    const { areaKey } = place;
+    const seen = places.get(place.municipalityKey);
     let same: (typeof seen & object)[number] | undefined;
     let split: typeof same;
     if (seen) {
@@ -309,24 +315,30 @@ export function prepareModelInput(input: ModelInput): { issues: ModelIssue[]; pr
     if (clash) {
       const sameFederation = clash.federation === fedIndex;
       const otherName = String(rawFederations[clash.federation].name).trim();
-      issues.push({
-        code: 'DUPLICATE_AREA',
-        areaIndex: i,
-        federation: fedName,
-        field: same && sameFederation ? 'municipality' : 'area',
-        message:
-          same && sameFederation
-            ? M.areaTwiceInFederation(describeArea(a))
-            : same
-              ? M.areaInOtherFederation(describeArea(a), otherName)
-              : M.splitMunicipalityNeedsArea(prepared.municipality, otherName),
-      });
+      const kind: AreaClash = same ? (sameFederation ? 'sameFederation' : 'otherFederation') : 'splitNeedsArea';
+      issues.push(
+        withRows(
+          {
+            code: 'DUPLICATE_AREA',
+            areaIndex: i,
+            federation: fedName,
+            field: kind === 'sameFederation' ? 'municipality' : 'area',
+            message:
+              kind === 'sameFederation'
+                ? M.areaTwiceInFederation(describeArea(a))
+                : kind === 'otherFederation'
+                  ? M.areaInOtherFederation(describeArea(a), otherName)
+                  : M.splitMunicipalityNeedsArea(place.municipality, otherName),
+          },
+          { rows: [clash.index], clash: kind },
+        ),
+      );
       return;
     }
-    if (seen) seen.push({ federation: fedIndex, areaKey });
-    else places.set(prepared.municipalityKey, [{ federation: fedIndex, areaKey }]);
+    if (seen) seen.push({ federation: fedIndex, areaKey, index: i });
+    else places.set(place.municipalityKey, [{ federation: fedIndex, areaKey, index: i }]);
     const federation = federations[fedIndex];
-    if (federation) federation.areas.push(prepared);
+    if (prepared && federation) federation.areas.push(prepared);
   });
   rawFederations.forEach((f, i) => {
     const name = typeof f?.name === 'string' ? f.name.trim() : '';

@@ -15,12 +15,12 @@ import { MODEL_PARAMETER_DEFINITIONS, textParameter } from '../workbook/paramete
 import { findSheet, makeProblem, sortProblems } from '../workbook/sheets';
 import { cellText, isBlank, normalizeKey, parseHeader, UNIT_MULTIPLIER } from '../workbook/text';
 import { formatNumber, formatShare } from '../workbook/format';
-import { ANSWER_STATUS_TEXTS, READ_TEXTS } from '../workbook/messages';
+import { ANSWER_STATUS_TEXTS, READ_TEXTS, voLabel } from '../workbook/messages';
+import { workbookScope } from '../workbook/scope';
 import { isoLocal } from '../workbook/plan';
 import { ANSWER_FIELDS, COMMENT_HEADER, REPLY_DATE_HEADER } from './answers';
 import type { AnswerField } from './answers';
 import { nationalSource } from './national-source';
-import { isNationalScope, voDisplayName } from './split';
 import { ROUND_TEXTS } from './messages';
 import type { AnswerLogRow, MergePlan, MergeProblem, MergeResult, MergeSummary } from './types';
 
@@ -177,11 +177,11 @@ function readRegional(
   const read = readWorkbook(sheets);
   if (!read.ok) return { ok: false, problems: read.problems.map((p) => withFile(fileName, p)) };
   const problems: MergeProblem[] = [];
-  const scope = textParameter(sheets, 'scope');
+  const scope = workbookScope(sheets);
   const source = textParameter(sheets, 'nationalSource');
   const ps = read.layout.parameterSheet;
-  if (!scope || isNationalScope(scope.value)) {
-    const cell = scope ?? { sheet: ps.name || 'Parametrar', row: Math.max(ps.headerRow, 0), column: 0 };
+  if (!scope.regional) {
+    const cell = scope.cell ?? { sheet: ps.name || 'Parametrar', row: Math.max(ps.headerRow, 0), column: 0 };
     problems.push(withFile(fileName, at(cell.sheet, cell.row, cell.column, T.notRegional(fileName))));
   }
   if (!source || source.value === '') {
@@ -236,7 +236,7 @@ function readRegional(
     });
   });
   // The national federations of this VO that the file lacks (a row deleted)
-  const vo = scope!.value;
+  const vo = scope.regional ? scope.vo : (scope.cell?.value ?? '');
   nat.input.federations.forEach((n, i) => {
     if (n.vo !== undefined && nameKey(n.vo) === nameKey(vo) && !keys.has(nameKey(n.name)) && owner.get(i) === undefined) {
       problems.push(withFile(fileName, at(fs.name, fs.headerRow, cols.name ?? 0, T.missingFederation(n.name))));
@@ -305,9 +305,10 @@ export function mergeAnswers(
 ): MergeResult {
   const nat = readWorkbook(national);
   if (!nat.ok) return { ok: false, problems: nat.problems };
-  const scope = textParameter(national, 'scope');
-  if (scope && !isNationalScope(scope.value)) {
-    return { ok: false, problems: [at(scope.sheet, scope.row, scope.column, T.nationalIsRegional(voDisplayName(scope.value)))] };
+  const scope = workbookScope(national);
+  if (scope.regional) {
+    const { cell } = scope;
+    return { ok: false, problems: [at(cell.sheet, cell.row, cell.column, T.nationalIsRegional(voLabel(scope.vo)))] };
   }
   const natSource = nationalSource(nat.input);
   const owner = new Map<number, string>();
@@ -377,7 +378,7 @@ function mergePlan(
   let changes = 0;
   const fileSummaries: MergeSummary['files'] = [];
   for (const file of files) {
-    const vo = voDisplayName(file.vo);
+    const vo = voLabel(file.vo);
     let fileChanges = 0;
     let answered = 0;
     const before = log.length;
@@ -464,7 +465,7 @@ function mergePlan(
   };
 
   const notAnswered = nat.input.federations
-    .map((f, i) => ({ federation: f.name, vo: f.vo ? voDisplayName(f.vo) : '', status: newStatus[i] }))
+    .map((f, i) => ({ federation: f.name, vo: f.vo ? voLabel(f.vo) : '', status: newStatus[i] }))
     .filter((f) => normalizeKey(f.status) === normalizeKey(S.notAnswered))
     .map(({ federation, vo }) => ({ federation, vo }));
   const lines = [

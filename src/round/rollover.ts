@@ -7,7 +7,7 @@ import type { CellBlock, CellValue, Problem, SheetValues, WritePlan } from '../w
 import { MONEY_FORMAT } from '../workbook/types';
 import { runAllocation } from '../workbook/run';
 import { latestDecision, DECISION_SHEET } from '../workbook/read-decisions';
-import { locateParameters, parameterWrite, readTextParameter } from '../workbook/parameters';
+import { locateParameters, parameterWrite, textParameter } from '../workbook/parameters';
 import { FEDERATION_COLUMNS, FEDERATION_SHEET, mapHeaders } from '../workbook/columns';
 import type { FederationField } from '../workbook/columns';
 import { ownCellRanges, removeOutputPlan, wholeKronor } from '../workbook/plan';
@@ -65,7 +65,7 @@ export function rollover(sheets: SheetValues[], options: { year?: number; timest
   const blocks: CellBlock[] = [parameterWrite(located, 'year', year), parameterWrite(located, 'budget', null)];
   // The round's text parameters back to an ordinary round without a decision
   for (const key of ['round', 'decision'] as const) {
-    const cell = readTextParameter(sheets, key, []).cell;
+    const cell = textParameter(sheets, key);
     if (cell) blocks.push({ sheet: cell.sheet, row: cell.row, column: cell.column, values: [['']] });
   }
 

@@ -16,7 +16,6 @@ import {
   PARAMETER_DEFINITIONS,
   PARAMETER_HEADER,
   PARAMETER_SHEET,
-  textParameter,
   VALUE_HEADER,
 } from '../workbook/parameters';
 import type { RoundParameterKey } from '../workbook/parameters';
@@ -24,7 +23,8 @@ import { columnValidationRule, INSTRUCTIONS_SHEET, withCells } from '../workbook
 import { columnLetters } from '../workbook/address';
 import { makeProblem, sortProblems } from '../workbook/sheets';
 import { isBlank } from '../workbook/text';
-import { READ_TEXTS } from '../workbook/messages';
+import { READ_TEXTS, voLabel } from '../workbook/messages';
+import { workbookScope } from '../workbook/scope';
 import { DECIMAL_MONEY_FORMAT, LAMBDA_FORMAT, splitBasisText } from '../workbook/plan';
 import { ANSWER_FIELDS, COMMENT_HEADER, REPLY_DATE_HEADER } from './answers';
 import { nationalSource } from './national-source';
@@ -57,9 +57,6 @@ export const MUNICIPAL_SHARE_HEADERS = [
 /** 0-based header row of a regional file's Parametrar, Förbund, Kommuner and Kommunernas del (title and note above). */
 export const REGIONAL_HEADER_ROW = 2;
 
-/** The scope value of a national workbook (also when Omfattning is absent or blank). */
-export const NATIONAL_SCOPE = 'Nationell';
-
 /** Input columns of a regional Förbund before the proposal: everything but the answer columns, template order. */
 const FIXED_FIELDS = FEDERATION_COLUMNS.filter((c) => !(ANSWER_FIELDS as readonly string[]).includes(c.key));
 const ANSWER_COLUMNS = ANSWER_FIELDS.map((k) => FEDERATION_COLUMNS.find((c) => c.key === k)!);
@@ -69,20 +66,10 @@ export function contributionForFullProposal(afterFloor: Decimal): Decimal {
   return afterFloor.dividedBy(2).ceil();
 }
 
-/** "VO Syd" for the VO "Syd" (a VO already named "VO …" is kept). */
-export function voDisplayName(vo: string): string {
-  return /^vo\b/i.test(vo.trim()) ? vo.trim() : `VO ${vo.trim()}`;
-}
-
 /** The regional file's name: "VO Syd.xlsx", characters a file name cannot hold replaced by "_". */
 export function regionalFileName(vo: string): string {
   // eslint-disable-next-line no-control-regex
-  return `${voDisplayName(vo).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.xlsx`;
-}
-
-/** True when a scope text is the national one (blank or "Nationell"). */
-export function isNationalScope(value: string): boolean {
-  return value.trim() === '' || nameKey(value) === nameKey(NATIONAL_SCOPE);
+  return `${voLabel(vo).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.xlsx`;
 }
 
 /** A date typed as YYYY-MM-DD that exists in the calendar. */
@@ -114,7 +101,7 @@ function headed(name: string, title: string, note: string, headers: readonly str
 }
 
 function instructionsSheet(vo: string, federations: number, replyDate: string | undefined): NewSheet {
-  const lines = T.instructions(voDisplayName(vo), federations, replyDate);
+  const lines = T.instructions(voLabel(vo), federations, replyDate);
   const boldRows = [
     0,
     ...lines
@@ -178,7 +165,7 @@ function federationSheet(
     REPLY_DATE_HEADER,
     COMMENT_HEADER,
   ];
-  const sheet = headed(FEDERATION_SHEET, T.federationTitle(voDisplayName(vo)), T.federationNote, headers);
+  const sheet = headed(FEDERATION_SHEET, T.federationTitle(voLabel(vo)), T.federationNote, headers);
   for (const { input, result, need } of federations) {
     const row: CellValue[] = [];
     const formats: (string | null)[] = [];
@@ -235,7 +222,7 @@ function federationSheet(
 function areaSheet(vo: string, areas: ModelInput['areas']): NewSheet {
   const sheet = headed(
     MUNICIPALITY_SHEET,
-    T.areaTitle(voDisplayName(vo)),
+    T.areaTitle(voLabel(vo)),
     T.parameterNote,
     AREA_COLUMNS.map((c) => c.label),
   );
@@ -304,9 +291,9 @@ function nationalSheet(result: AllocationResult): NewSheet {
 /** Problems that stop a split beyond the reader's: a regional input, blank VO cells. */
 function splitProblems(sheets: SheetValues[], run: Extract<ReturnType<typeof runAllocation>, { ok: true }>): Problem[] {
   const problems: Problem[] = [];
-  const scope = textParameter(sheets, 'scope');
-  if (scope && !isNationalScope(scope.value)) {
-    problems.push(makeProblem(scope.sheet, scope.row, scope.column, T.regionalInput(voDisplayName(scope.value))));
+  const scope = workbookScope(sheets);
+  if (scope.regional) {
+    problems.push(makeProblem(scope.cell.sheet, scope.cell.row, scope.cell.column, T.regionalInput(voLabel(scope.vo))));
   }
   const fs = run.layout.federationSheet;
   const voColumn = fs.columns?.vo;

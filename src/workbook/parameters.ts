@@ -470,48 +470,18 @@ export function textParameterWrite(loc: LocatedTextParameter, text: string): Cel
   return placedWrite(loc, value, value === '' ? null : TEXT_FORMAT);
 }
 
-/** A text parameter as read: its value (trimmed; the default when blank) and its Värde cell (0-based). */
-export interface TextParameterRead {
-  value?: string;
-  /** the Värde cell when the row is there */
-  cell?: { sheet: string; row: number; column: number };
-}
-
-/**
- * Reads one of the round's text parameters (Omgång, Beslut). A value that is not one of its choices is a
- * problem at its cell; the value is then given as the canonical choice, else as typed.
- */
-export function readTextParameter(sheets: SheetValues[], key: TextParameterKey, problems: Problem[]): TextParameterRead {
-  const def = parameterDefinition(key);
-  const scan = scanParameterSheet(sheets);
-  const found = scan.rows[key];
-  if (!found || !scan.sheet || scan.valueColumn < 0) return def.defaultText !== undefined ? { value: def.defaultText } : {};
-  const cellRef = { sheet: scan.sheet.name, row: found.row, column: scan.valueColumn };
-  const raw = scan.sheet.values[found.row]?.[scan.valueColumn];
-  if (isBlank(raw)) return { ...(def.defaultText !== undefined ? { value: def.defaultText } : {}), cell: cellRef };
-  const text = String(raw).trim();
-  if (def.choices) {
-    const choice = def.choices.find((c) => normalizeKey(c) === normalizeKey(text));
-    if (!choice) {
-      problems.push(
-        makeProblem(cellRef.sheet, cellRef.row, cellRef.column, R.textParameterChoice(def.label, quoted(raw), def.choices)),
-      );
-      return { cell: cellRef };
-    }
-    return { value: choice, cell: cellRef };
-  }
-  return { value: text, cell: cellRef };
-}
-
 /** Parameter labels as text, for messages. */
 export function parameterLabel(key: WorkbookParameterKey): string {
   return parameterDefinition(key).label;
 }
 
-/** A text row of Parametrar as found: its value (trimmed text; '' when blank) and its Värde cell. */
+/** A text row of Parametrar as found: its value and its Värde cell. */
 export interface TextParameterCell {
-  key: RoundParameterKey;
-  /** The value as text, trimmed ('' when blank); a number is given as its decimal text */
+  key: TextParameterKey;
+  /**
+   * The value as text, trimmed ('' when blank; a number is given as its decimal text); for a row with
+   * choices (Omgång), the choice as spelled in the definition when the text names one
+   */
   value: string;
   /** Sheet name as spelled in the workbook */
   sheet: string;
@@ -523,21 +493,27 @@ export interface TextParameterCell {
 }
 
 /**
- * The round's text row `key` on Parametrar (Omfattning, Svarsdatum, Nationell källa), or undefined when
- * the sheet, its Värde column or the row is missing. Problems of the sheet are readWorkbook's.
+ * The round's text row `key` on Parametrar (Omgång, Beslut, Omfattning, Svarsdatum, Nationell källa), or
+ * undefined when the sheet, its Värde column or the row is missing. A value that is not one of the row's
+ * choices is a problem at its cell, pushed to `problems` (then the value is as typed). Problems of the
+ * sheet itself are readWorkbook's.
  */
-export function textParameter(sheets: SheetValues[], key: RoundParameterKey): TextParameterCell | undefined {
+export function textParameter(
+  sheets: SheetValues[],
+  key: TextParameterKey,
+  problems: Problem[] = [],
+): TextParameterCell | undefined {
+  const def = parameterDefinition(key);
   const scan = scanParameterSheet(sheets);
   const found = scan.rows[key];
   if (!scan.sheet || !found || scan.valueColumn < 0) return undefined;
-  const cell = scan.sheet.values[found.row]?.[scan.valueColumn];
-  const value = cell === null || cell === undefined ? '' : String(cell).trim();
-  return {
-    key,
-    value,
-    sheet: scan.sheet.name,
-    row: found.row,
-    column: scan.valueColumn,
-    address: cellAddress(scan.sheet.name, found.row, scan.valueColumn),
-  };
+  const raw = scan.sheet.values[found.row]?.[scan.valueColumn];
+  const text = isBlank(raw) ? '' : String(raw).trim();
+  const cell = { key, value: text, sheet: scan.sheet.name, row: found.row, column: scan.valueColumn };
+  const at = { ...cell, address: cellAddress(scan.sheet.name, found.row, scan.valueColumn) };
+  if (text === '' || !def.choices) return at;
+  const choice = def.choices.find((c) => normalizeKey(c) === normalizeKey(text));
+  if (choice) return { ...at, value: choice };
+  problems.push(makeProblem(at.sheet, at.row, at.column, R.textParameterChoice(def.label, quoted(raw), def.choices)));
+  return at;
 }

@@ -7,6 +7,7 @@ import { changeFromPreviousYear, isActionWarning, moneyFlows, roundHalfUp, WARNI
 import type { YearChange } from '../engine';
 import type {
   CellBlock,
+  OutputSheetName,
   CellValue,
   ChartPlan,
   FederationSummary,
@@ -25,6 +26,9 @@ import {
   HIGHLIGHT_COLOR,
   MONEY_FORMAT,
   OUTPUT_SHEETS,
+  OUTPUT_SHEETS_WRITE_ORDER,
+  CONTRIBUTION_SHEET,
+  RUN_LOG_SHEET,
   RUN_CHART_TITLE,
   CHANGE_MONEY_FORMAT,
   CHANGE_SHARE_FORMAT,
@@ -189,17 +193,10 @@ export function outputColumnFormat(header: string): string {
   return share ? SHARE_FORMAT : MONEY_FORMAT;
 }
 
-/** Output headers whose column holds a number on every federation row a run writes (leftoverRunRows). */
-const ALWAYS_NUMBER_HEADERS: readonly string[] = [
-  'Idealfördelning (kr)',
-  'Efter spärr (kr)',
-  'Matchad tilldelning (kr)',
-  'Ytterligare medel (kr)',
-  'Slutlig tilldelning (kr)',
-  'Kommunernas andel (kr)',
-  'Regionens andel (kr)',
-  'Rimligt eget kapital (kr)',
-];
+/** Output headers whose column holds a number on every federation row a run writes (leftoverRunRows): the amounts but the change. */
+const ALWAYS_NUMBER_HEADERS: readonly string[] = FEDERATION_OUTPUT_HEADERS.filter(
+  (h) => h.endsWith('(kr)') && !CHANGE_OUTPUT_HEADERS.includes(h),
+);
 
 /**
  * Fördelningsgrund as written on Kommunbidrag: the method, or, when its weights were all 0 and the split
@@ -217,7 +214,7 @@ export function splitBasisText(m: Pick<MunicipalContributionResult, 'method' | '
  * what the municipalities and the region pay, each table with its own "Summa" row.
  * spec: docs/workbook-format.md §5.1 — Kommunbidrag (basis, totals per municipality and per region).
  */
-export function municipalContributionSheet(result: AllocationResult, name: string = OUTPUT_SHEETS[0]): SheetOutput {
+export function municipalContributionSheet(result: AllocationResult, name: string = CONTRIBUTION_SHEET): SheetOutput {
   const main: CellValue[][] = [[...KOMMUNBIDRAG_HEADERS]];
   const mainFormats: (string | null)[][] = [KOMMUNBIDRAG_HEADERS.map(() => TEXT_FORMAT)];
   let total = new Decimal(0);
@@ -332,7 +329,7 @@ export function runLogSheet(
   result: AllocationResult,
   input: ModelInput,
   timestamp: Date,
-  name: string = OUTPUT_SHEETS[1],
+  name: string = RUN_LOG_SHEET,
 ): SheetOutput {
   const rows: [string, CellValue, string | null][] = [];
   const money = (label: string, d: Decimal) => rows.push([label, wholeKronor(d), MONEY_FORMAT]);
@@ -695,12 +692,13 @@ export function buildWritePlan(
         ),
       ]
     : [];
-  const sheets = [
-    municipalContributionSheet(result, existing[OUTPUT_SHEETS[0]] ?? OUTPUT_SHEETS[0]),
-    ...underlag,
-    diagram,
-    runLogSheet(result, input, options.timestamp, existing[OUTPUT_SHEETS[1]] ?? OUTPUT_SHEETS[1]),
-  ];
+  const own: Partial<Record<OutputSheetName, SheetOutput>> = {
+    [CONTRIBUTION_SHEET]: municipalContributionSheet(result, existing[CONTRIBUTION_SHEET] ?? CONTRIBUTION_SHEET),
+    [UNDERLAG_SHEET]: underlag[0],
+    [DIAGRAM_SHEET]: diagram,
+    [RUN_LOG_SHEET]: runLogSheet(result, input, options.timestamp, existing[RUN_LOG_SHEET] ?? RUN_LOG_SHEET),
+  };
+  const sheets = OUTPUT_SHEETS_WRITE_ORDER.flatMap((name) => own[name] ?? []);
   return {
     clear,
     blocks,

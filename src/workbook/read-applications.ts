@@ -22,7 +22,7 @@ import type {
   TargetedRowInput,
 } from '../engine';
 import type { CellValue, Problem, SheetValues } from './types';
-import { OUTPUT_SHEETS } from './types';
+import { RUN_LOG_SHEET } from './types';
 import {
   APPLICATION_COLUMNS,
   APPLICATION_KEY_HEADERS,
@@ -147,7 +147,7 @@ export function openApplicationSheet(sheets: SheetValues[], problems: Problem[])
 
 /** Körlogg's Ej fördelat (kr): the ordinary run's undistributed funds, with its cell (undefined when there is none). */
 export function runLogUndistributed(sheets: SheetValues[], problems: Problem[]): { value: Decimal; address: string } | undefined {
-  const log = findSheet(sheets, OUTPUT_SHEETS[1]);
+  const log = findSheet(sheets, RUN_LOG_SHEET);
   if (!log) return undefined;
   const key = normalizeKey(RUN_LOG_UNDISTRIBUTED_LABEL);
   const row = log.values.findIndex((r) => normalizeKey(r?.[0]) === key);
@@ -312,7 +312,7 @@ export function readApplications(sheets: SheetValues[]): ApplicationsRead {
       if (issue.field === 'pot' && potParameter === 'failed') return undefined;
       if (issue.field === 'cap' && capParameter === 'failed') return undefined;
       if (issue.field === 'pot' && potSource.kind === 'runLog' && undistributed) {
-        const log = findSheet(sheets, OUTPUT_SHEETS[1])!;
+        const log = findSheet(sheets, RUN_LOG_SHEET)!;
         const row = log.values.findIndex((r) => normalizeKey(r?.[0]) === normalizeKey(RUN_LOG_UNDISTRIBUTED_LABEL));
         return makeProblem(log.name, row, 1, message);
       }

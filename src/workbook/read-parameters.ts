@@ -29,7 +29,7 @@ export function readParameters(sheets: SheetValues[], problems: Problem[]) {
   if (ok && scan.sheet) {
     const sheet = scan.sheet;
     for (const def of PARAMETER_DEFINITIONS) {
-      // The round's text parameters (Omgång, Beslut) are read by readTextParameter
+      // The round's text parameters (Omgång, Beslut) are read by textParameter
       if (!isModelParameter(def)) continue;
       const found = scan.rows[def.key];
       if (!found) {

@@ -2,11 +2,11 @@
 // The reader parses cells (read-parameters.ts, read-federations.ts, read-areas.ts, by the column table's
 // kinds) and checks references; the cross-field rules are the engine's validation, mapped to cells.
 // spec: docs/workbook-format.md §1–§4; docs/model.md §I, §1
-import { modelParameters, validateModelInput } from '../engine';
+import { issueRows, modelParameters, validateModelInput } from '../engine';
 import type { AreaInput, ModelInput, ModelIssue, ModelParameters } from '../engine';
 import type { Problem, ReadResult, SheetValues, WorkbookLayout } from './types';
 import { DIAGRAM_HEADERS, DIAGRAM_SHEET, OUTPUT_SHEETS } from './types';
-import { AREA_COLUMNS, AreaField, FederationField } from './columns';
+import { AREA_COLUMNS, AreaField } from './columns';
 import { READ_TEXTS as R } from './messages';
 import { ParameterKey } from './parameters';
 import { findOnlySheet, findSheet, makeProblem, sortProblems } from './sheets';
@@ -74,6 +74,57 @@ const NEEDS: Partial<Record<ModelIssue['code'], 'parameters' | 'federations' | '
 };
 
 /**
+ * The engine's duplicate rules at the reader's rows, in words that name the other row (workbook-format
+ * §3.1, §4): a federation name twice, at each later row; a place twice in one
+ * federation, in two federations, or a split municipality without Område, at the later row; a federation
+ * without areas (not when its name was offered for an unknown name on Kommuner: one cause, one problem).
+ * Undefined for any other issue.
+ */
+function duplicateProblems(
+  issue: ModelIssue,
+  read: { feds: FederationsRead; areas: AreasRead; areasOk: boolean; suggested: Set<string> },
+): Problem[] | undefined {
+  const fedSheet = read.feds.opened;
+  const areaSheet = read.areas.opened;
+  const rows = issueRows(issue);
+  if (issue.code === 'DUPLICATE_FEDERATION' && rows && fedSheet) {
+    const [first, ...later] = rows.rows.map((i) => read.feds.rows[i]);
+    const column = fedSheet.col('name')!;
+    return later.map((f) => makeProblem(fedSheet.sheet.name, f.row, column, R.federationTwice(f.input.name, first.row + 1)));
+  }
+  if (issue.code === 'DUPLICATE_AREA' && rows?.clash && areaSheet && issue.areaIndex !== undefined) {
+    const a = read.areas.rows[issue.areaIndex];
+    const other = read.areas.rows[rows.rows[0]];
+    const at = (k: AreaField, message: string) => [
+      makeProblem(areaSheet.sheet.name, a.row, areaSheet.col(k) ?? areaSheet.col('federation')!, message),
+    ];
+    const what = R.areaWhat(a.input.municipality, a.input.area);
+    if (rows.clash === 'sameFederation')
+      return at('municipality', R.areaTwiceInFederation(what, a.federationText, other.row + 1));
+    if (rows.clash === 'otherFederation')
+      return at('municipality', R.areaInOtherFederation(what, other.input.federation, other.row + 1, !!a.input.area));
+    return at(
+      areaSheet.col('area') !== undefined ? 'area' : 'municipality',
+      R.splitMunicipalityNeedsArea(a.input.municipality, other.input.federation, other.row + 1),
+    );
+  }
+  if (issue.code === 'NO_AREAS') {
+    const key = issue.federation === undefined ? undefined : normalizeKey(issue.federation);
+    const f = read.feds.rows.find((r) => r.key === key);
+    if (!read.areasOk || !f || !fedSheet || !areaSheet || read.suggested.has(f.key)) return [];
+    return [
+      makeProblem(
+        fedSheet.sheet.name,
+        f.row,
+        fedSheet.col('name')!,
+        R.federationWithoutAreas(f.input.name, areaSheet.sheet.name),
+      ),
+    ];
+  }
+  return undefined;
+}
+
+/**
  * The engine's cross-field rules on what was read (weights 100 %, Trappan's limits, whole kronor,
  * B ≥ N·G, return vs request, recipients for a försörjningsstöd split, zero totals), each issue at its
  * cell. Issues of a single cell (a number, a name, a reference) are the reader's and already reported;
@@ -86,6 +137,8 @@ function crossFieldProblems(
     areas: AreasRead;
     federationsOk: boolean;
     areasOk: boolean;
+    /** federations (by name key) whose rows were offered as the suggestion for an unknown name */
+    suggested: Set<string>;
     layout: WorkbookLayout;
   },
   found: Problem[],
@@ -110,6 +163,12 @@ function crossFieldProblems(
   const taken = new Set(found.map((p) => `${p.sheet}!${p.row}:${p.column}`));
   const out: Problem[] = [];
   for (const issue of validateModelInput(input)) {
+    const duplicates = duplicateProblems(issue, read);
+    if (duplicates) {
+      for (const p of duplicates) taken.add(`${p.sheet}!${p.row}:${p.column}`);
+      out.push(...duplicates);
+      continue;
+    }
     const needs = NEEDS[issue.code];
     if (!needs || !usable[needs]) continue;
     if (issue.code === 'MISSING_RECIPIENTS' && layout.municipalitySheet.columns?.supportRecipients === undefined) continue;
@@ -133,30 +192,15 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   const areas = readAreas(sheets, problems);
   const fedSheet = feds.opened;
   const areaSheet = areas.opened;
-  const fedProblem = (f: FederationRow, k: FederationField, message: string) => {
-    if (!fedSheet) return;
-    const c = fedSheet.col(k) ?? fedSheet.col('name')!;
-    problems.push(makeProblem(fedSheet.sheet.name, f.row, c, message));
-  };
-  const areaProblem = (a: AreaRow, k: AreaField, message: string) => {
-    if (!areaSheet) return;
-    problems.push(makeProblem(areaSheet.sheet.name, a.row, areaSheet.col(k) ?? areaSheet.col('federation')!, message));
-  };
 
-  // Unique federations (spec: docs/workbook-format.md §3.1 — Förbund "yes, unique")
+  // Federations by name, the first row of each (a name twice is the engine's DUPLICATE_FEDERATION)
   const federations = new Map<string, FederationRow>();
-  for (const f of feds.rows) {
-    const first = federations.get(f.key);
-    if (first) fedProblem(f, 'name', R.federationTwice(f.input.name, first.row + 1));
-    else federations.set(f.key, f);
-  }
+  for (const f of feds.rows) if (!federations.has(f.key)) federations.set(f.key, f);
   const federationsOk = !!fedSheet && fedSheet.col('name') !== undefined;
   const areasOk = !!areaSheet && AREA_COLUMNS.every((d) => !d.required || areaSheet.col(d.key) !== undefined);
 
-  // Areas: known federation, no duplicates (spec: docs/workbook-format.md §4)
-  const seenInFederation = new Map<string, AreaRow>();
-  const seenMunicipality = new Map<string, AreaRow>();
-  const rowsOfMunicipality = new Map<string, AreaRow[]>();
+  // Areas: a known federation (spec: docs/workbook-format.md §4). Each place once, and a split
+  // municipality's Område on every row, are the engine's rules (DUPLICATE_AREA), placed below.
   const areasPerFederation = new Map<string, AreaRow[]>();
   // Kommuner rows naming a federation that is not on Förbund, by the name's key: one problem per name
   const unknownRefs = new Map<string, AreaRow[]>();
@@ -171,35 +215,6 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
       list.push(a);
       areasPerFederation.set(fed.key, list);
     }
-    if (!a.municipalityKey) continue;
-    const place = `${a.municipalityKey}\u0000${a.areaKey}`;
-    const what = R.areaWhat(a.input.municipality, a.input.area);
-    const sameFed = seenInFederation.get(`${a.federationKey}\u0000${place}`);
-    if (sameFed) {
-      areaProblem(a, 'municipality', R.areaTwiceInFederation(what, a.federationText, sameFed.row + 1));
-      continue;
-    }
-    seenInFederation.set(`${a.federationKey}\u0000${place}`, a);
-    const other = seenMunicipality.get(place);
-    if (other && other.federationKey !== a.federationKey) {
-      areaProblem(a, 'municipality', R.areaInOtherFederation(what, other.input.federation, other.row + 1, !!a.input.area));
-      continue;
-    }
-    // A municipality split between federations needs an Område on every row: one row without it
-    // and another in a different federation cannot be told apart (engine: the split by area).
-    const sameMunicipality = rowsOfMunicipality.get(a.municipalityKey) ?? [];
-    const unsplit = sameMunicipality.find((o) => o.federationKey !== a.federationKey && (!o.areaKey || !a.areaKey));
-    if (unsplit) {
-      areaProblem(
-        a,
-        areaSheet?.col('area') !== undefined ? 'area' : 'municipality',
-        R.splitMunicipalityNeedsArea(a.input.municipality, unsplit.input.federation, unsplit.row + 1),
-      );
-      continue;
-    }
-    sameMunicipality.push(a);
-    rowsOfMunicipality.set(a.municipalityKey, sameMunicipality);
-    if (!other) seenMunicipality.set(place, a);
   }
 
   // One cause, one problem (spec: docs/workbook-format.md §1.5): a name on Kommuner that is not on
@@ -241,13 +256,6 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
     }
   }
 
-  // Per federation checks
-  for (const f of federations.values()) {
-    const list = areasPerFederation.get(f.key) ?? [];
-    if (areasOk && list.length === 0 && !suggested.has(f.key)) {
-      fedProblem(f, 'name', R.federationWithoutAreas(f.input.name, areaSheet!.sheet.name));
-    }
-  }
   if (areasOk && areaSheet!.col('supportRecipients') === undefined) {
     const needing = [...federations.values()].filter((f) => f.input.splitMethod === 'forsorjningsstod');
     if (needing.length > 0) {
@@ -275,7 +283,7 @@ export function readWorkbook(sheets: SheetValues[]): ReadResult {
   // what was read and place each issue at its cell
   problems.push(
     ...crossFieldProblems(
-      { params, feds, areas, federationsOk, areasOk, layout: layoutOf(sheets, feds, areas, params) },
+      { params, feds, areas, federationsOk, areasOk, suggested, layout: layoutOf(sheets, feds, areas, params) },
       problems,
     ),
   );

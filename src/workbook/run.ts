@@ -9,8 +9,8 @@ import { readWorkbook } from './read';
 import { makeProblem, sortProblems } from './sheets';
 import { issueToProblem } from './issues';
 import { regionalRunProblem, singleVoNotice, workbookScope } from './scope';
-import { readTextParameter, ROUND_LATER } from './parameters';
-import type { TextParameterRead } from './parameters';
+import { ROUND_LATER, textParameter } from './parameters';
+import type { TextParameterCell } from './parameters';
 import { decisionByLabel, latestDecision, readDecisions, recordedDecision } from './read-decisions';
 import type { DecisionColumn, DecisionsRead } from './read-decisions';
 import { withDecisionColumns, withLaterRound } from './decision-columns';
@@ -40,12 +40,12 @@ interface RoundChoice {
 
 // spec: docs/workbook-format.md §2.1 — Omgång Ytterligare medel runs after the decision named by Beslut (default: the latest)
 function chooseRound(sheets: SheetValues[], decisions: DecisionsRead, problems: Problem[]): RoundChoice {
-  const round: TextParameterRead = readTextParameter(sheets, 'round', problems);
-  const label: TextParameterRead = readTextParameter(sheets, 'decision', problems);
-  if (round.value !== ROUND_LATER) return { later: false };
-  const at = (p: TextParameterRead, fallback: TextParameterRead) =>
-    p.cell ?? fallback.cell ?? { sheet: 'Parametrar', row: 0, column: 0 };
-  if (label.value) {
+  const round = textParameter(sheets, 'round', problems);
+  const label = textParameter(sheets, 'decision', problems);
+  if (round?.value !== ROUND_LATER) return { later: false };
+  const at = (p: TextParameterCell | undefined, fallback: TextParameterCell | undefined) =>
+    p ?? fallback ?? { sheet: 'Parametrar', row: 0, column: 0 };
+  if (label?.value) {
     const decision = decisionByLabel(decisions, label.value);
     if (!decision) {
       const c = at(label, round);
@@ -104,7 +104,7 @@ function laterRoundProblem(
   }
   if (i.code === 'BUDGET_BELOW_DECIDED' && ps.rows?.budget !== undefined)
     return makeProblem(ps.name, ps.rows.budget, ps.valueColumn, message);
-  const label = readTextParameter(sheets, 'decision', []).cell ?? readTextParameter(sheets, 'round', []).cell;
+  const label = textParameter(sheets, 'decision') ?? textParameter(sheets, 'round');
   if (label) return makeProblem(label.sheet, label.row, label.column, message);
   return makeProblem(ps.name, ps.headerRow, ps.labelColumn ?? 0, message);
 }

@@ -407,15 +407,35 @@ export const FEDERATION_OUTPUT_HEADERS = [
 export const DECISION_OUTPUT_HEADERS = ['Beslutat (kr)', 'Ändring mot beslut (kr)'] as const;
 
 /**
- * The run's own sheets: Kommunbidrag, Körlogg, Diagram (the chart and its data, issue 14) and Underlag
- * (the model as formulas, issue 12). A run writes them in the order Kommunbidrag, Underlag, Diagram,
- * Körlogg (the run log last); "Ta bort resultat" deletes them all.
+ * The run's own sheets, one row each, and the two orders they are handled in. The one table both
+ * orders come from:
+ * - `write`: the order a run writes them (the plan's `sheets`): Kommunbidrag, Underlag, Diagram, then
+ *   Körlogg, the run log last, as it records the run that wrote the others.
+ * - `remove`: the order "Ta bort resultat" deletes them and its message names them: Kommunbidrag and
+ *   Körlogg (the first output sheets), then Diagram (issue 14) and Underlag (issue 12), the order users
+ *   have been shown since those sheets came.
  */
-export const OUTPUT_SHEETS = ['Kommunbidrag', 'Körlogg', 'Diagram', 'Underlag'] as const;
+const OUTPUT_SHEET_TABLE = [
+  { name: 'Kommunbidrag', write: 1, remove: 1 },
+  { name: 'Underlag', write: 2, remove: 4 },
+  { name: 'Diagram', write: 3, remove: 3 },
+  { name: 'Körlogg', write: 4, remove: 2 },
+] as const;
+export type OutputSheetName = (typeof OUTPUT_SHEET_TABLE)[number]['name'];
+const outputSheetsBy = (order: 'write' | 'remove'): readonly OutputSheetName[] =>
+  [...OUTPUT_SHEET_TABLE].sort((a, b) => a[order] - b[order]).map((s) => s.name);
+/** The run's own sheets in the order "Ta bort resultat" deletes them (Kommunbidrag, Körlogg, Diagram, Underlag). */
+export const OUTPUT_SHEETS = outputSheetsBy('remove');
+/** The run's own sheets in the order a run writes them (Kommunbidrag, Underlag, Diagram, Körlogg). */
+export const OUTPUT_SHEETS_WRITE_ORDER = outputSheetsBy('write');
+/** The sheet Kommunbidrag: what each member pays (issue 6). */
+export const CONTRIBUTION_SHEET: OutputSheetName = 'Kommunbidrag';
+/** The sheet Körlogg: the run log, Uppgift / Värde. */
+export const RUN_LOG_SHEET: OutputSheetName = 'Körlogg';
 /** The sheet Underlag: the model as live formulas over the input sheets (transparency.md). */
-export const UNDERLAG_SHEET = OUTPUT_SHEETS[3];
+export const UNDERLAG_SHEET: OutputSheetName = 'Underlag';
 /** The sheet holding the run's chart and its data (sorted by Slutlig tilldelning), issue 14. */
-export const DIAGRAM_SHEET = OUTPUT_SHEETS[2];
+export const DIAGRAM_SHEET: OutputSheetName = 'Diagram';
 /** Headers of the chart's data on Diagram (A1:C1): how a sheet named Diagram is known as the run's own. */
 export const DIAGRAM_HEADERS = ['Förbund', 'Idealfördelning (kr)', 'Slutlig tilldelning (kr)'] as const;
 /**

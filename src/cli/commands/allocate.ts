@@ -1,30 +1,21 @@
 // `finsam allocate IN.xlsx --out OUT.xlsx`: computes the round and writes it back.
-import { parseArgs } from 'node:util';
-import { lostFeatures, writeConflicts } from '../xlsx';
-import { COMMAND_HELP } from '../help';
-import { CliError, EXIT_INPUT, EXIT_OK, jsonErrorExit } from '../errors';
-import { Progress, type CliIo } from '../io';
-import { readWorkbookFile, requireXlsxName, samePath, writeFileAtomically } from '../files';
-import { compute, problemLines, summaryFields, summaryLines, writeRun, type JsonSummary } from '../compute';
+import { writeConflicts } from '../xlsx';
+import { CliError, EXIT_OK } from '../errors';
+import type { CliIo } from '../io';
+import { requireXlsxName, samePath, writeFileAtomically } from '../files';
+import { compute, summaryFields, summaryLines, writeRun, type JsonSummary } from '../compute';
+import { readInput, refuse, runCommand } from '../command';
+import { CLI_TEXTS } from '../messages';
+
+const C = CLI_TEXTS.command;
 
 export async function allocateCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      'in-place': { type: 'boolean' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(COMMAND_HELP.allocate);
-    return EXIT_OK;
-  }
-  const json = Boolean(values.json);
-  try {
+  const options = {
+    out: { type: 'string', short: 'o' },
+    'in-place': { type: 'boolean' },
+    json: { type: 'boolean' },
+  } as const;
+  return runCommand('allocate', args, io, options, async ({ values, positionals, json, progress }) => {
     if (positionals.length !== 1) throw new CliError('Ange en indatafil: finsam allocate FIL.xlsx --out UT.xlsx');
     const input = positionals[0];
     const inPlace = Boolean(values['in-place']);
@@ -37,10 +28,7 @@ export async function allocateCommand(args: string[], io: CliIo): Promise<number
         `Utfilen är samma fil som indatafilen (${input}). Ange en annan fil med --out, eller --in-place för att skriva i indatafilen.`,
       );
     }
-    const progress = new Progress(io, Boolean(values.quiet));
-    progress.step(`Läser ${input}`);
-    const { workbook, buffer } = await readWorkbookFile(input);
-    const notes = lostFeatures(buffer);
+    const { workbook, notes } = await readInput(progress, input);
     if (inPlace && notes.length > 0) {
       throw new CliError([
         `${input} innehåller sådant som inte följer med när filen skrivs om:`,
@@ -48,41 +36,24 @@ export async function allocateCommand(args: string[], io: CliIo): Promise<number
         'Skriv resultatet till en ny fil med --out i stället.',
       ]);
     }
-    progress.step('Beräknar');
+    progress.step(C.computing);
     const computed = compute(workbook, io.now());
-    if (!computed.ok) {
-      if (json) io.stdout(`${JSON.stringify({ ok: false, input, problems: computed.problems }, null, 2)}\n`);
-      else io.stderr(`${problemLines(input, computed.problems).join('\n')}\n`);
-      return EXIT_INPUT;
-    }
+    if (!computed.ok) return refuse(io, json, input, computed.problems);
     const { run } = computed;
     const problems = writeConflicts(workbook, run.plan);
-    if (problems.length > 0) {
-      if (json) io.stdout(`${JSON.stringify({ ok: false, input, problems }, null, 2)}\n`);
-      else io.stderr(`${problemLines(input, problems).join('\n')}\n`);
-      return EXIT_INPUT;
-    }
-    progress.step(`Skriver ${output}`);
+    if (problems.length > 0) return refuse(io, json, input, problems);
+    progress.step(C.writing(output));
     const data = await writeRun(workbook, computed, io.now(), output);
     await writeFileAtomically(output, data);
-    progress.step('Klart');
+    progress.step(C.done);
     const summary = run.plan.summary;
     const year = run.result.parameters.year;
     if (json) {
-      const result: JsonSummary = {
-        ok: true,
-        input,
-        output,
-        ...summaryFields(summary, year, notes),
-      };
+      const result: JsonSummary = { ok: true, input, output, ...summaryFields(summary, year, notes) };
       io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     } else {
       io.stdout(`${summaryLines(summary, output, year, notes).join('\n')}\n`);
     }
     return EXIT_OK;
-  } catch (error) {
-    const code = jsonErrorExit(error, json, io.stdout);
-    if (code === undefined) throw error;
-    return code;
-  }
+  });
 }

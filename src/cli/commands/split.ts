@@ -2,15 +2,14 @@
 // per VO (round.md §2). Nothing is written when the input has a problem or a file exists without --force.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { readSheets, type UncachedFormula } from '../xlsx';
 import { fillNewWorkbook } from '../xlsx/new-workbook';
-import { COMMAND_HELP } from '../help';
-import { CliError, CliFailure, causeText, EXIT_INPUT, EXIT_OK } from '../errors';
-import { Progress, type CliIo } from '../io';
-import { exists, normalizeZipDates, readWorkbookFile, writeFileAtomically } from '../files';
-import { problemLines, uncachedProblems } from '../compute';
+import { CliError, CliFailure, causeText, EXIT_OK } from '../errors';
+import type { CliIo } from '../io';
+import { readInput, refuse, runCommand } from '../command';
+import { exists, normalizeZipDates, writeFileAtomically } from '../files';
+import { uncachedProblems } from '../compute';
 import { CLI_TEXTS } from '../messages';
 import * as workbookLayer from '../../workbook';
 import { isIsoDate, splitRound } from '../../round/split';
@@ -31,67 +30,55 @@ export async function regionalFileBytes(file: RegionalFile, now: Date): Promise<
 }
 
 export async function splitCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'out-dir': { type: 'string', short: 'o' },
-      svarsdatum: { type: 'string' },
-      force: { type: 'boolean', short: 'f' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(COMMAND_HELP.split);
-    return EXIT_OK;
-  }
-  if (positionals.length !== 1) throw new CliError(T.usage);
-  const outDir = values['out-dir'];
-  if (!outDir) throw new CliError(T.outDirMissing);
-  const replyDate = values.svarsdatum?.trim();
-  if (replyDate !== undefined && !isIsoDate(replyDate)) throw new CliError(ROUND_TEXTS.split.badReplyDate(replyDate));
-  const input = positionals[0];
-  const progress = new Progress(io, Boolean(values.quiet));
-  progress.step(T.reading(input));
-  const { workbook } = await readWorkbookFile(input);
-  progress.step(T.computing);
-  const uncached: UncachedFormula[] = [];
-  const sheets = readSheets(workbook, { uncachedFormulas: uncached, layout: true });
-  const formulaProblems = uncachedProblems(uncached, workbookLayer.cellsRead(sheets));
-  const split = splitRound(sheets, { timestamp: io.now(), ...(replyDate ? { replyDate } : {}) });
-  const problems = split.ok ? formulaProblems : workbookLayer.sortProblems([...formulaProblems, ...split.problems]);
-  if (!split.ok || problems.length > 0) {
-    io.stderr(`${problemLines(input, problems).join('\n')}\n`);
-    return EXIT_INPUT;
-  }
-  const targets = split.files.map((f) => path.join(outDir, f.fileName));
-  if (!values.force) {
-    const existing: string[] = [];
-    for (const target of targets) if (await exists(target)) existing.push(target);
-    if (existing.length > 0) throw new CliError([T.existing(existing.length), ...existing.map((f) => `  ${f}`), T.existingHint]);
-  }
-  // Every file is made before any is written: a failure leaves the folder as it was
-  const data: Uint8Array[] = [];
-  for (const file of split.files) {
-    try {
-      data.push(await regionalFileBytes(file, io.now()));
-    } catch (error) {
-      throw new CliFailure(CLI_TEXTS.roundFiles.writeFailed(file.fileName, causeText(error)), error);
+  const options = {
+    'out-dir': { type: 'string', short: 'o' },
+    svarsdatum: { type: 'string' },
+    force: { type: 'boolean', short: 'f' },
+  } as const;
+  return runCommand('split', args, io, options, async ({ values, positionals, progress }) => {
+    if (positionals.length !== 1) throw new CliError(T.usage);
+    const outDir = values['out-dir'];
+    if (!outDir) throw new CliError(T.outDirMissing);
+    const replyDate = values.svarsdatum?.trim();
+    if (replyDate !== undefined && !isIsoDate(replyDate)) throw new CliError(ROUND_TEXTS.split.badReplyDate(replyDate));
+    const input = positionals[0];
+    const { workbook } = await readInput(progress, input);
+    progress.step(T.computing);
+    const uncached: UncachedFormula[] = [];
+    const sheets = readSheets(workbook, { uncachedFormulas: uncached, layout: true });
+    const formulaProblems = uncachedProblems(uncached, workbookLayer.cellsRead(sheets));
+    const split = splitRound(sheets, { timestamp: io.now(), ...(replyDate ? { replyDate } : {}) });
+    const problems = split.ok ? formulaProblems : workbookLayer.sortProblems([...formulaProblems, ...split.problems]);
+    if (!split.ok || problems.length > 0) return refuse(io, false, input, problems);
+    const targets = split.files.map((f) => path.join(outDir, f.fileName));
+    if (!values.force) {
+      const existing: string[] = [];
+      for (const target of targets) if (await exists(target)) existing.push(target);
+      if (existing.length > 0)
+        throw new CliError([T.existing(existing.length), ...existing.map((f) => `  ${f}`), T.existingHint]);
     }
-  }
-  await fs.mkdir(outDir, { recursive: true });
-  for (const [i, target] of targets.entries()) {
-    progress.step(T.writing(i + 1, targets.length, target));
-    await writeFileAtomically(target, data[i]);
-  }
-  progress.step(T.done);
-  io.stdout(
-    [
-      T.written(split.files.length, outDir),
-      ...split.files.map((f) => T.fileLine(f.fileName, f.vo, f.federationCount)),
-      T.source(split.fingerprint),
-    ].join('\n') + '\n',
-  );
-  return EXIT_OK;
+    // Every file is made before any is written: a failure leaves the folder as it was
+    const data: Uint8Array[] = [];
+    for (const file of split.files) {
+      try {
+        data.push(await regionalFileBytes(file, io.now()));
+      } catch (error) {
+        throw new CliFailure(CLI_TEXTS.roundFiles.writeFailed(file.fileName, causeText(error)), error);
+      }
+    }
+    await fs.mkdir(outDir, { recursive: true });
+    for (const [i, target] of targets.entries()) {
+      progress.step(T.writing(i + 1, targets.length, target));
+      await writeFileAtomically(target, data[i]);
+    }
+    progress.step(CLI_TEXTS.command.done);
+    io.stdout(
+      [
+        T.written(split.files.length, outDir),
+        ...split.files.map((f) => T.fileLine(f.fileName, f.vo, f.federationCount)),
+        T.source(split.fingerprint),
+      ].join('\n') + '\n',
+    );
+    return EXIT_OK;
+  });
 }

@@ -1,5 +1,5 @@
 // What exceljs would lose when a file is written again (charts, pivot tables, x14 rules …).
-import { OUTPUT_SHEETS, RUN_CHART_TITLE } from '../../workbook/types';
+import { RUN_CHART_TITLE, RUN_LOG_SHEET } from '../../workbook/types';
 import { ZipEntry, zipEntries, zipEntryText, zipEntryNames } from './zip';
 
 const X14_NAMESPACE = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
@@ -105,7 +105,7 @@ export function ownChartParts(buffer: Uint8Array): { charts: Set<string>; drawin
   const entries = zipEntries(buffer);
   const charts = new Set<string>();
   const drawings = new Set<string>();
-  const logKey = OUTPUT_SHEETS[1].toLocaleLowerCase('sv');
+  const logKey = RUN_LOG_SHEET.toLocaleLowerCase('sv');
   for (const [part, sheet] of sheetNamesByPart(buffer, entries)) {
     if (sheet.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv') !== logKey) continue;
     for (const drawing of relationshipTargets(buffer, entries, part).filter((r) => /\/drawing$/.test(r.type))) {

@@ -19,11 +19,12 @@ import {
 } from '@fluentui/react-components';
 import { formatKronor, formatNumber } from '../../workbook/format';
 import type { ChartBar } from '../controller';
+import { ALLOCATION_CHART_TEXTS as A } from '../texts';
 
 /** More federations than this: the chart shows those whose final allocation differs most from the ideal. */
 export const MAX_CHART_BARS = 200;
 
-const CHART_LABEL = 'Idealfördelning och slutlig tilldelning per förbund';
+const CHART_LABEL = A.label;
 
 const visuallyHidden = {
   position: 'absolute',
@@ -119,21 +120,21 @@ export function AllocationChart({ bars }: AllocationChartProps): React.ReactElem
           <div className={styles.legend} aria-hidden="true" data-testid="chart-legend">
             <Caption1 className={styles.legendItem}>
               <span className={mergeClasses(styles.bar, styles.legendBar, styles.ideal)} />
-              Idealfördelning
+              {A.ideal}
             </Caption1>
             <Caption1 className={styles.legendItem}>
               <span className={mergeClasses(styles.bar, styles.legendBar, styles.final)} />
-              Slutlig tilldelning
+              {A.final}
             </Caption1>
           </div>
         )}
         <Button appearance="subtle" size="small" onClick={() => setAsTable((t) => !t)}>
-          {asTable ? 'Visa som diagram' : 'Visa som tabell'}
+          {asTable ? A.showChart : A.showTable}
         </Button>
       </div>
       {partial && (
         <Caption1 block className={styles.partial}>
-          Visar de {shown.length} av {bars.length} förbund där slutlig tilldelning skiljer sig mest från idealfördelningen.
+          {A.partial(shown.length, bars.length)}
         </Caption1>
       )}
       {asTable ? <AllocationTable bars={shown} /> : <BarList bars={shown} />}
@@ -153,8 +154,8 @@ const BarList = React.memo(function BarList({ bars }: { bars: ChartBar[] }): Rea
       {bars.map((b, i) => (
         <li key={`${i}-${b.name}`} className={styles.item} data-federation={b.name}>
           <Caption1Strong className={styles.name}>{b.name}</Caption1Strong>
-          <BarRow kind="ideal" label="Idealfördelning" value={b.ideal} width={width(b.ideal)} amountWidth={amountWidth} />
-          <BarRow kind="final" label="Slutlig tilldelning" value={b.final} width={width(b.final)} amountWidth={amountWidth} />
+          <BarRow kind="ideal" label={A.ideal} value={b.ideal} width={width(b.ideal)} amountWidth={amountWidth} />
+          <BarRow kind="final" label={A.final} value={b.final} width={width(b.final)} amountWidth={amountWidth} />
         </li>
       ))}
     </ul>
@@ -206,9 +207,9 @@ const AllocationTable = React.memo(function AllocationTable({ bars }: { bars: Ch
     <Table size="extra-small" className={styles.table} aria-label={CHART_LABEL}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell className={mergeClasses(styles.header, styles.nameHeader)}>Förbund</TableHeaderCell>
-          {numberHeader('Ideal (kr)')}
-          {numberHeader('Slutlig (kr)')}
+          <TableHeaderCell className={mergeClasses(styles.header, styles.nameHeader)}>{A.federation}</TableHeaderCell>
+          {numberHeader(A.idealColumn)}
+          {numberHeader(A.finalColumn)}
         </TableRow>
       </TableHeader>
       <TableBody>

@@ -15,11 +15,11 @@ import {
 } from '@fluentui/react-components';
 import type { RunSummary } from '../../workbook/types';
 import { formatKronor } from '../../workbook/format';
-import { DECISION_PANE_TEXTS as T } from '../texts';
+import { DECISION_PANE_TEXTS as T, SUMMARY_VIEW_TEXTS } from '../texts';
+import { useTableStyles } from './summary-table';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
 
 function signed(n: number): string {
@@ -28,6 +28,7 @@ function signed(n: number): string {
 
 export function DecisionSummaryView({ summary }: { summary: RunSummary }): React.ReactElement | null {
   const styles = useStyles();
+  const t = useTableStyles();
   const { decision, laterRound } = summary;
   if (!decision && !laterRound) return null;
   return (
@@ -50,7 +51,7 @@ export function DecisionSummaryView({ summary }: { summary: RunSummary }): React
               ).map(([k, v]) => (
                 <TableRow key={k}>
                   <TableCell>{k}</TableCell>
-                  <TableCell className={styles.numeric} data-testid={`later-${k}`}>
+                  <TableCell className={t.numeric} data-testid={`later-${k}`}>
                     {v}
                   </TableCell>
                 </TableRow>
@@ -70,8 +71,8 @@ export function DecisionSummaryView({ summary }: { summary: RunSummary }): React
                 {laterRound.grants.map((g) => (
                   <TableRow key={g.federation}>
                     <TableCell>{g.federation}</TableCell>
-                    <TableCell className={styles.numeric}>{formatKronor(g.requested)}</TableCell>
-                    <TableCell className={styles.numeric}>{formatKronor(g.granted)}</TableCell>
+                    <TableCell className={t.numeric}>{formatKronor(g.requested)}</TableCell>
+                    <TableCell className={t.numeric}>{formatKronor(g.granted)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -90,17 +91,17 @@ export function DecisionSummaryView({ summary }: { summary: RunSummary }): React
                 <TableRow>
                   <TableHeaderCell>{T.federations}</TableHeaderCell>
                   <TableHeaderCell>{T.decided}</TableHeaderCell>
-                  <TableHeaderCell>Ändring</TableHeaderCell>
+                  <TableHeaderCell>{SUMMARY_VIEW_TEXTS.decisionChange}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {decision.changes.map((c) => (
                   <TableRow key={c.federation} data-testid="decision-change">
                     <TableCell>{c.federation}</TableCell>
-                    <TableCell className={styles.numeric}>
+                    <TableCell className={t.numeric}>
                       {c.decided === undefined ? T.notInDecision : formatKronor(c.decided)}
                     </TableCell>
-                    <TableCell className={styles.numeric}>
+                    <TableCell className={t.numeric}>
                       {c.change === undefined ? formatKronor(c.final) : signed(c.change)}
                     </TableCell>
                   </TableRow>

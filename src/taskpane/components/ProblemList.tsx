@@ -19,7 +19,7 @@ import {
 import { formatNumber } from '../../workbook/format';
 import type { Problem } from '../../workbook/types';
 import { topLeftCell } from '../../workbook/address';
-import { PANE_TEXTS } from '../texts';
+import { PANE_TEXTS, PROBLEM_LIST_TEXTS } from '../texts';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -76,7 +76,7 @@ export function ProblemList(props: {
         </MessageBarBody>
       </MessageBar>
       <Subtitle2 as="h2" id={headingId}>
-        Fel att rätta
+        {PROBLEM_LIST_TEXTS.title}
       </Subtitle2>
       <List className={styles.problems} aria-labelledby={headingId} data-testid="problem-list">
         {props.problems.map((p, i) => {
@@ -91,7 +91,7 @@ export function ProblemList(props: {
                     as="button"
                     onClick={() => props.onSelect(p)}
                     disabled={props.disabled}
-                    aria-label={`Gå till ${p.address}: ${p.message}`}
+                    aria-label={PROBLEM_LIST_TEXTS.goTo(p.address, p.message)}
                   >
                     {p.address}
                   </Link>

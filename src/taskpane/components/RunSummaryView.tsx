@@ -26,7 +26,7 @@ import { SUMMARY_TEXTS } from '../../workbook/messages';
 import type { CalculationOutcome } from '../controller';
 import { warningGroups } from '../summary-model';
 import type { WarningFederation } from '../summary-model';
-import { FLOW_LABELS, keepNumbersTogether, PANE_TEXTS } from '../texts';
+import { FLOW_LABELS, keepNumbersTogether, PANE_TEXTS, SUMMARY_VIEW_TEXTS } from '../texts';
 import { AllocationChart } from './AllocationChart';
 import { WarningList } from './WarningList';
 import FederationTable from './FederationTable';
@@ -35,7 +35,6 @@ import { DecisionSummaryView } from './DecisionSummaryView';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   valueColumn: { width: '9.5em' },
   // the scenario's name wraps between its words ("Underskott och överskott")
   textValue: { textAlign: 'right' },
@@ -113,7 +112,7 @@ export function RunSummaryView({
         </MessageBar>
       )}
       <Subtitle2 as="h2" id={headingId}>
-        Sammanfattning
+        {SUMMARY_VIEW_TEXTS.title}
       </Subtitle2>
       <Text className={styles.explanation} data-testid="summary-explanation">
         {keepNumbersTogether(s.explanation)}
@@ -124,7 +123,7 @@ export function RunSummaryView({
             <TableRow key={id}>
               <TableCell>{label}</TableCell>
               <TableCell
-                className={mergeClasses(id === 'Scenario' ? styles.textValue : styles.numeric, styles.valueColumn)}
+                className={mergeClasses(id === 'Scenario' ? styles.textValue : t.numeric, styles.valueColumn)}
                 data-testid={`summary-${id}`}
               >
                 {value}

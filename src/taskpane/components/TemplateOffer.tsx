@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { TEMPLATE_OFFER_TEXTS } from '../texts';
 
 /** A warning that input sheets are missing, with the button that inserts the template sheets. */
 export function TemplateOffer(props: {
@@ -16,7 +17,7 @@ export function TemplateOffer(props: {
       </MessageBarBody>
       <MessageBarActions>
         <Button onClick={props.onInsertTemplate} disabledFocusable={props.busy}>
-          Lägg in mallbladen
+          {TEMPLATE_OFFER_TEXTS.insert}
         </Button>
       </MessageBarActions>
     </MessageBar>

@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { WriteFailure } from '../controller';
-import { WRITE_FAILURE_TEXTS } from '../texts';
+import { WRITE_FAILURE_ACTIONS, WRITE_FAILURE_TEXTS } from '../texts';
 
 /**
  * A write that did not complete: what the workbook holds now, in words, with the ways out (run again;
@@ -25,11 +25,11 @@ export function WriteFailureView(props: {
       </MessageBarBody>
       <MessageBarActions>
         <Button disabledFocusable={props.busy} onClick={props.onCalculate}>
-          Beräkna igen
+          {WRITE_FAILURE_ACTIONS.calculateAgain}
         </Button>
         {state !== 'unchanged' && (
           <Button disabledFocusable={props.busy} onClick={props.onRemove}>
-            Ta bort delresultatet
+            {WRITE_FAILURE_ACTIONS.removePartial}
           </Button>
         )}
       </MessageBarActions>

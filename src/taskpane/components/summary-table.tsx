@@ -1,5 +1,6 @@
-// What the summary's tables share: rows that wrap onto two lines in a narrow pane, the change from
-// last year in kronor over its percentage.
+// What the pane's tables share (the summary's, Kontrollera's, Riktade medel's, the decisions'): amounts
+// right-aligned in tabular figures, rows that wrap onto two lines in a narrow pane, the change from last
+// year in kronor over its percentage. A table's own layout stays in its file.
 import * as React from 'react';
 import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { PANE_TEXTS, signedKronor, signedShare } from '../texts';

@@ -21,7 +21,7 @@ import {
 import type { Problem } from '../../workbook/types';
 import { canSelectProblem } from '../controller';
 import type { CalculationOutcome } from '../controller';
-import { PANE_TEXTS } from '../texts';
+import { CALCULATE_VIEW_TEXTS as C, PANE_TEXTS } from '../texts';
 import { ProblemList } from '../components/ProblemList';
 import { WriteFailureView } from '../components/WriteFailureView';
 import { DecideDialog } from '../components/DecideDialog';
@@ -66,38 +66,33 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
 
   return (
     <div className={styles.column}>
-      <Text>
-        Beräkna räknar fram fördelningen från bladen Parametrar, Förbund och Kommuner och skriver resultatet i arbetsboken.
-      </Text>
+      <Text>{C.intro}</Text>
       {props.unsavedParameters ? (
         <MessageBar intent="info" data-testid="unsaved-parameters">
           <MessageBarBody>{PANE_TEXTS.unsavedParameters(props.unsavedParameters)}</MessageBarBody>
           {props.onOpenParameters && (
             <MessageBarActions>
-              <Button onClick={props.onOpenParameters}>Gå till Parametrar</Button>
+              <Button onClick={props.onOpenParameters}>{C.openParameters}</Button>
             </MessageBarActions>
           )}
         </MessageBar>
       ) : null}
       <div className={styles.buttons}>
         <Button appearance="primary" disabledFocusable={busy || !ready} onClick={props.onCalculate}>
-          Beräkna
+          {C.calculate}
         </Button>
         {props.decide && <DecideDialog busy={busy} ready={ready} {...props.decide} />}
         <Dialog open={confirmOpen} onOpenChange={(_, data) => setConfirmOpen(data.open)}>
           <DialogTrigger disableButtonEnhancement>
-            <Button disabledFocusable={busy || !ready}>Ta bort resultat</Button>
+            <Button disabledFocusable={busy || !ready}>{C.remove}</Button>
           </DialogTrigger>
           <DialogSurface aria-describedby={undefined}>
             <DialogBody>
-              <DialogTitle>Ta bort resultatet?</DialogTitle>
-              <DialogContent>
-                Resultatkolumnerna på bladet Förbund (Idealfördelning … Varningar) och bladen Kommunbidrag, Underlag och Körlogg
-                tas bort. Inga ifyllda uppgifter ändras.
-              </DialogContent>
+              <DialogTitle>{C.removeTitle}</DialogTitle>
+              <DialogContent>{C.removeBody}</DialogContent>
               <DialogActions>
                 <DialogTrigger disableButtonEnhancement>
-                  <Button appearance="secondary">Avbryt</Button>
+                  <Button appearance="secondary">{C.cancel}</Button>
                 </DialogTrigger>
                 <Button
                   appearance="primary"
@@ -106,7 +101,7 @@ export function CalculateView(props: CalculateViewProps): React.ReactElement {
                     props.onRemove();
                   }}
                 >
-                  Ta bort
+                  {C.confirmRemove}
                 </Button>
               </DialogActions>
             </DialogBody>

@@ -28,11 +28,10 @@ import { canSelectProblem } from '../controller';
 import type { CheckOutcome } from '../controller';
 import { CHECK_TEXTS as T, keepNumbersTogether } from '../texts';
 import { ProblemList } from '../components/ProblemList';
+import { useTableStyles } from '../components/summary-table';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  amount: { textAlign: 'right', whiteSpace: 'nowrap' },
-  amountHeader: { justifyContent: 'flex-end' },
   note: { color: tokens.colorNeutralForeground3, display: 'block' },
   problem: { color: tokens.colorPaletteRedForeground1, display: 'block' },
   name: { minWidth: 0, paddingLeft: 0, paddingRight: 0, justifyContent: 'flex-start', textAlign: 'left', height: 'auto' },
@@ -54,6 +53,7 @@ const kr = (n: number | undefined): string => (n === undefined ? '–' : keepNum
 
 export function CheckView(props: CheckViewProps): React.ReactElement {
   const styles = useStyles();
+  const t = useTableStyles();
   const { busy, ready, outcome } = props;
   const headingId = React.useId();
   const report = outcome?.ok ? outcome.report : undefined;
@@ -99,7 +99,7 @@ export function CheckView(props: CheckViewProps): React.ReactElement {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{T.federation}</TableHeaderCell>
-                <TableHeaderCell className={styles.amount} button={{ className: styles.amountHeader }}>
+                <TableHeaderCell className={t.numeric} button={{ className: t.headerEnd }}>
                   {T.amountsHeader}
                 </TableHeaderCell>
               </TableRow>
@@ -140,7 +140,7 @@ export function CheckView(props: CheckViewProps): React.ReactElement {
                       </Caption1>
                     ))}
                   </TableCell>
-                  <TableCell className={styles.amount}>
+                  <TableCell className={t.numeric}>
                     <span data-testid="proposal">{kr(f.proposal)}</span>
                     <Caption1 className={styles.note}>
                       {T.matched} <span data-testid="matched">{f.answered ? kr(f.matched) : '–'}</span>

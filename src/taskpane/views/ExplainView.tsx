@@ -20,7 +20,7 @@ import type { AllocationResult } from '../../engine';
 import type { Statement, StatementLine } from '../../documents/statement-types';
 import type { WrittenCheck } from '../../workbook/written-check';
 import { formatKronor, formatNumber } from '../../workbook/format';
-import { keepNumbersTogether, PANE_TEXTS, PROGRESS } from '../texts';
+import { EXPLAIN_VIEW_TEXTS as E, keepNumbersTogether, PANE_TEXTS, PROGRESS } from '../texts';
 import { regionalExplanationLines } from '../../round/explain-regional';
 import type { RegionalExplanation } from '../../round/explain-regional';
 
@@ -196,11 +196,11 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
           <MessageBarBody>{props.message}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Förbund" hint={names.length > MAX_OPTIONS ? PANE_TEXTS.searchFederations(names.length) : undefined}>
+      <Field label={E.federationField} hint={names.length > MAX_OPTIONS ? PANE_TEXTS.searchFederations(names.length) : undefined}>
         <Combobox
           className={styles.control}
           input={{ className: styles.controlInput }}
-          placeholder={loaded ? 'Välj förbund' : props.problemCount ? 'Rätta felen först' : PROGRESS.readingWorkbook}
+          placeholder={loaded ? E.choose : props.problemCount ? E.fixFirst : PROGRESS.readingWorkbook}
           disabled={busy || !loaded}
           value={query}
           selectedOptions={selected ? [selected] : []}
@@ -210,7 +210,7 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
             setQuery(data.optionText ?? '');
           }}
           freeform={false}
-          expandIcon={{ 'aria-label': 'Visa förbunden' }}
+          expandIcon={{ 'aria-label': E.showFederations }}
         >
           {matching.map((n) => (
             <Option key={n} value={n}>
@@ -221,10 +221,10 @@ export function ExplainView(props: ExplainViewProps): React.ReactElement {
       </Field>
       <div className={styles.buttons}>
         <Button disabledFocusable={busy || !loaded} onClick={props.onUseSelection}>
-          Använd markerad rad
+          {E.useSelection}
         </Button>
         <Button appearance="subtle" disabledFocusable={busy} onClick={props.onRefresh}>
-          Läs om arbetsboken
+          {E.reread}
         </Button>
       </div>
       {regionalLines && selected && (

@@ -6,6 +6,7 @@ import * as React from 'react';
 import {
   Button,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -28,12 +29,13 @@ import { potSourceText, runTargeted, targetedFigures } from '../../round/targete
 import type { TargetedSummary } from '../../round/targeted';
 import { canSelectProblem } from '../controller';
 import { ProblemList } from '../components/ProblemList';
+import { useTableStyles } from '../components/summary-table';
 import { PANE_TEXTS, TARGETED_PANE_TEXTS as T, keepNumbersTogether } from '../texts';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   // Fluent's table lays columns out evenly: the amounts get the room they need, the labels the rest
-  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', width: '8.5em' },
+  amountColumn: { width: '8.5em' },
   label: { overflowWrap: 'normal' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
@@ -62,6 +64,7 @@ async function readForTargeted(host: WorkbookHost): Promise<SheetValues[]> {
 
 export default function TargetedView({ host, sheets, busy, onSheetsChanged }: TargetedViewProps): React.ReactElement {
   const styles = useStyles();
+  const t = useTableStyles();
   const [working, setWorking] = React.useState<string | undefined>();
   const [outcome, setOutcome] = React.useState<Outcome | undefined>();
   const [notice, setNotice] = React.useState<string | undefined>();
@@ -163,7 +166,7 @@ export default function TargetedView({ host, sheets, busy, onSheetsChanged }: Ta
               {targetedFigures(outcome.summary).map((f) => (
                 <TableRow key={f.label}>
                   <TableCell className={styles.label}>{f.label.replace(/ \(kr\)$/, '')}</TableCell>
-                  <TableCell className={styles.numeric} data-testid={`figure-${f.label}`}>
+                  <TableCell className={mergeClasses(t.numeric, styles.amountColumn)} data-testid={`figure-${f.label}`}>
                     {f.money ? formatKronor(f.value) : formatNumber(f.value)}
                   </TableCell>
                 </TableRow>
