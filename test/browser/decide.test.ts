@@ -2,26 +2,31 @@
 // the dialog asks for the label and the date and shows what will be recorded, the Beslut sheet is written
 // (its header with the date chosen), a later round is run, and the summary shows the pot, the
 // applications, the grants and the changes.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatKronor } from '../../src/workbook';
-import { ensureDist, launchBrowser, openPane, requireChromium, screenshot, serveDist, simSheets, waitIdle } from './helpers';
+import {
+  openPane,
+  type PaneBrowser,
+  type PaneServer,
+  screenshot,
+  simSheets,
+  startPaneBrowser,
+  stopPaneBrowser,
+  waitIdle,
+} from './helpers';
 import { areaSheet, DECIDED, federationSheet, LABEL, laterRoundSheets, parameters } from '../fixtures/later-round-sheets';
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let server: PaneServer;
+let browser: PaneBrowser;
 
 beforeAll(async () => {
-  requireChromium();
-  ensureDist();
-  server = await serveDist();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPaneBrowser());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopPaneBrowser(browser, server);
 });
 
 const dump = simSheets;

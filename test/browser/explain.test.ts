@@ -5,27 +5,27 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { federationStatement, statementFileName } from '../../src/documents';
 import { columnLetters, runAllocation } from '../../src/workbook';
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import { tempDir } from '../e2e/helpers';
 import {
-  EXAMPLE,
   axeViolations,
-  ensureDist,
-  launchBrowser,
+  EXAMPLE,
   openPane,
-  requireChromium,
+  type PaneBrowser,
+  type PaneServer,
   screenshot,
-  serveDist,
+  startPaneBrowser,
+  stopPaneBrowser,
   xlsxSheets,
 } from './helpers';
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let server: PaneServer;
+let browser: PaneBrowser;
 let example: SheetValues[];
 let page: Page;
 const requests: string[] = [];
@@ -97,11 +97,8 @@ async function layoutCheck(p: Page): Promise<{ words: number; broken: string[]; 
 }
 
 beforeAll(async () => {
-  requireChromium();
-  ensureDist();
+  ({ server, browser } = await startPaneBrowser());
   example = await xlsxSheets(EXAMPLE);
-  server = await serveDist();
-  browser = await launchBrowser();
   page = await openPane(browser.context, server.url, { sheets: example });
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await ready(page);
@@ -115,8 +112,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await page?.close();
-  await browser?.close();
-  await server?.close();
+  await stopPaneBrowser(browser, server);
 });
 
 const run = () => {

@@ -123,6 +123,28 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/** The static server for dist/ (serveDist). */
+export type PaneServer = { url: string; close: () => Promise<void> };
+/** Headless Chromium (launchBrowser). */
+export type PaneBrowser = { context: BrowserContext; close: () => Promise<void> };
+
+/**
+ * What every browser test starts with: Chromium present, dist/ built, dist/ served and Chromium launched.
+ * `stop` closes both (either may be missing when the start failed).
+ */
+export async function startPaneBrowser(): Promise<{ server: PaneServer; browser: PaneBrowser }> {
+  requireChromium();
+  ensureDist();
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  return { server, browser };
+}
+
+export async function stopPaneBrowser(browser: PaneBrowser | undefined, server: PaneServer | undefined): Promise<void> {
+  await browser?.close();
+  await server?.close();
+}
+
 /** Headless Chromium with a fresh user-data-dir; close() removes it. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   requireChromium();

@@ -4,43 +4,39 @@
 // writes for the same file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { applyPlanToSheets, formatKronor, runAllocation } from '../../src/workbook';
 import { federationStatement } from '../../src/documents';
 import type { SheetValues } from '../../src/workbook/types';
 import { ensureBuilt, runCli, tempDir } from '../e2e/helpers';
 import {
+  axeViolations,
   DARK_THEME,
   EXAMPLE,
-  axeViolations,
-  ensureDist,
-  launchBrowser,
   openPane,
   openPaneWithOfficeJs,
-  requireChromium,
+  type PaneBrowser,
+  type PaneServer,
   screenshot,
-  serveDist,
+  startPaneBrowser,
+  stopPaneBrowser,
   trimValues,
   xlsxSheets,
 } from './helpers';
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let server: PaneServer;
+let browser: PaneBrowser;
 let example: SheetValues[];
 
 beforeAll(async () => {
-  requireChromium();
-  ensureDist();
+  ({ server, browser } = await startPaneBrowser());
   example = await xlsxSheets(EXAMPLE);
-  server = await serveDist();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopPaneBrowser(browser, server);
 });
 
 type Sim = {

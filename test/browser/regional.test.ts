@@ -2,7 +2,7 @@
 // (round.md §1, §3): Kontrollera in place of Beräkna on a VO file, its report as checkRegional gives it,
 // a click selecting the federation's row, Förklara from Nationellt, and Beräkna refused when the open
 // workbook turns out to be regional.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatKronor, runAllocation, sheetOutputToValues } from '../../src/workbook';
 import type { SheetValues } from '../../src/workbook/types';
 import { textParameter } from '../../src/workbook/parameters';
@@ -14,22 +14,22 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ensureBuilt, runCli, tempDir } from '../e2e/helpers';
 import {
-  EXAMPLE,
   axeViolations,
-  ensureDist,
-  launchBrowser,
+  EXAMPLE,
   openPane,
-  requireChromium,
+  type PaneBrowser,
+  type PaneServer,
   screenshot,
-  serveDist,
+  startPaneBrowser,
+  stopPaneBrowser,
   trimValues,
   xlsxSheets,
 } from './helpers';
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let server: PaneServer;
+let browser: PaneBrowser;
 let example: SheetValues[];
 let syd: SheetValues[];
 
@@ -57,17 +57,13 @@ function answeredSyd(national: SheetValues[]): SheetValues[] {
 }
 
 beforeAll(async () => {
-  requireChromium();
-  ensureDist();
+  ({ server, browser } = await startPaneBrowser());
   example = await xlsxSheets(EXAMPLE);
   syd = answeredSyd(example);
-  server = await serveDist();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopPaneBrowser(browser, server);
 });
 
 function expectNoViolations(violations: { id: string; impact: string; nodes: string[] }[], view: string): void {

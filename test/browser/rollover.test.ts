@@ -5,19 +5,19 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatKronor } from '../../src/workbook';
 import type { SheetValues } from '../../src/workbook/types';
 import { finsam } from '../cli/helpers';
 import {
   EXAMPLE,
-  ensureDist,
-  launchBrowser,
   openPane,
-  requireChromium,
+  type PaneBrowser,
+  type PaneServer,
   screenshot,
-  serveDist,
   simSheets,
+  startPaneBrowser,
+  stopPaneBrowser,
   trimValues,
   waitIdle,
   xlsxSheets,
@@ -26,21 +26,17 @@ import { areaSheet, federationSheet, LABEL, laterRoundSheets, parameters } from 
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let server: PaneServer;
+let browser: PaneBrowser;
 let dir: string;
 
 beforeAll(async () => {
-  requireChromium();
-  ensureDist();
-  server = await serveDist();
-  browser = await launchBrowser();
+  ({ server, browser } = await startPaneBrowser());
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-pane-rollover-'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopPaneBrowser(browser, server);
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,23 +3,23 @@
 // table sorted and grouped by VO, the problems with federation, column and "menade du", the pane at
 // 320 and 450 px (title and tabs on one line, no word broken), and the summary going stale after an
 // edit of an input cell but not after the run's own writes. Screenshots in test-results/.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { isActionWarning } from '../../src/engine';
 import { formatKronor, formatNumber, formatShare, runAllocation } from '../../src/workbook';
 import type { FederationSummary, SheetValues } from '../../src/workbook/types';
 import { keepNumbersTogether, signedKronor } from '../../src/taskpane/texts';
 import {
-  DARK_THEME,
-  EXAMPLE,
   axeViolations,
   brokenWords,
   childRows,
-  ensureDist,
-  launchBrowser,
+  DARK_THEME,
+  EXAMPLE,
   openPane,
-  requireChromium,
+  type PaneBrowser,
+  type PaneServer,
   screenshot,
-  serveDist,
+  startPaneBrowser,
+  stopPaneBrowser,
   textLines,
   xlsxSheets,
 } from './helpers';
@@ -27,21 +27,17 @@ import type { SimInit } from './helpers';
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let server: PaneServer;
+let browser: PaneBrowser;
 let example: SheetValues[];
 
 beforeAll(async () => {
-  requireChromium();
-  ensureDist();
+  ({ server, browser } = await startPaneBrowser());
   example = await xlsxSheets(EXAMPLE);
-  server = await serveDist();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopPaneBrowser(browser, server);
 });
 
 type Sim = {

@@ -2,22 +2,22 @@
 // Ansökningar into a workbook without one, running the bundled targeted-funds example (the figures, the
 // cells written equal the workbook layer's plan), and a problem whose click selects its cell.
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { applyPlanToSheets, formatKronor } from '../../src/workbook';
 import type { SheetValues } from '../../src/workbook/types';
 import { runTargeted } from '../../src/round/targeted';
 import { TEMPLATE_HEADER_ROW } from '../../src/workbook/template';
 import { APPLICATION_COLUMNS } from '../../src/workbook/application-columns';
 import {
-  EXAMPLE,
-  ROOT,
   axeViolations,
-  ensureDist,
-  launchBrowser,
+  EXAMPLE,
   openPane,
-  requireChromium,
+  type PaneBrowser,
+  type PaneServer,
+  ROOT,
   screenshot,
-  serveDist,
+  startPaneBrowser,
+  stopPaneBrowser,
   trimValues,
   xlsxSheets,
 } from './helpers';
@@ -25,20 +25,16 @@ import {
 jest.setTimeout(240_000);
 
 const TARGETED_EXAMPLE = path.join(ROOT, 'assets', 'exempel-riktade-medel.xlsx');
-let server: { url: string; close: () => Promise<void> };
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let server: PaneServer;
+let browser: PaneBrowser;
 let example: SheetValues[];
 
 beforeAll(async () => {
-  requireChromium();
-  ensureDist();
+  ({ server, browser } = await startPaneBrowser());
   example = await xlsxSheets(TARGETED_EXAMPLE);
-  server = await serveDist();
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopPaneBrowser(browser, server);
 });
 
 type Sim = { selection: { sheet: string; row: number; column: number }; dump(): SheetValues[] };

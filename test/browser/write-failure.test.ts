@@ -2,34 +2,31 @@
 // its syncs (Excel does not undo a failed batch), the run's own sheets kept in place (formulas pointing
 // at them never become #REF!), cells of the user's below the table, a helper column of formulas that
 // show "", and the Content-Security-Policy.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runAllocation } from '../../src/workbook';
 import type { SheetValues } from '../../src/workbook/types';
 import { FEDERATION_OUTPUT_HEADERS } from '../../src/workbook/types';
 import {
   EXAMPLE,
-  ensureDist,
-  launchBrowser,
   openPane,
-  requireChromium,
+  type PaneBrowser,
+  type PaneServer,
   screenshot,
-  serveDist,
+  startPaneBrowser,
+  stopPaneBrowser,
   trimValues,
   xlsxSheets,
 } from './helpers';
 
 jest.setTimeout(240_000);
 
-let server: { url: string; close: () => Promise<void> };
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let server: PaneServer;
+let browser: PaneBrowser;
 let example: SheetValues[];
 
 beforeAll(async () => {
-  requireChromium();
-  ensureDist();
+  ({ server, browser } = await startPaneBrowser());
   example = await xlsxSheets(EXAMPLE);
-  server = await serveDist();
-  browser = await launchBrowser();
   // Every page records the Content-Security-Policy violations it sees, from its first script on
   await browser.context.addInitScript(() => {
     const w = window as unknown as { __cspViolations?: string[] };
@@ -41,8 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopPaneBrowser(browser, server);
 });
 
 type SimSheet = { name: string; values: SheetValues['values']; formulas?: Record<string, string>; charts?: string[] };
