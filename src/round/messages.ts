@@ -84,6 +84,7 @@ export const ROUND_TEXTS = {
       'Idealfördelning (kr) och Efter spärr (kr) är huvudkontorets förslag, beräknat nationellt.',
       'Kommunerna behöver bidra med (kr) och Regionen behöver bidra med (kr) är vad som krävs för att förbundet ska få förslaget fullt ut; att skriva de beloppen som möjliga bidrag leder aldrig till en minskning. Bladet Kommunernas del visar varje kommuns del.',
       'Bladet Nationellt har de nationella talen som förslaget bygger på.',
+      'Bladet Underlag räknar om förslaget med formler över bladen i filen och de nationella talen, så att förbundet kan kontrollera sina belopp i filen.',
       '',
       'Förslaget är preliminärt tills huvudkontoret har fått in alla svar och beslutat.',
     ],
@@ -102,6 +103,7 @@ export const ROUND_TEXTS = {
       pool: 'Pott T (kr)',
       lambda: 'λ',
       appliedMaxDecrease: 'Tillämpad spärr',
+      protectionRemoved: 'Skyddet borttaget för förbund med för stort eget kapital',
     },
   },
   /** merge: the answers back into the national workbook (round.md §4) */

@@ -8,6 +8,9 @@ import { municipalContributionsOf, nameKey, parameterValue, prepareModelInput } 
 import type { CellRange, CellValue, Problem, SheetOutput, SheetValues, Validation } from '../workbook/types';
 import { MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from '../workbook/types';
 import { runAllocation } from '../workbook/run';
+import { readWorkbook } from '../workbook/read';
+import { NATIONAL_FIGURE_KEYS, sheetColumnRange, UNDERLAG_LABELS, underlagSheet } from '../workbook/underlag';
+import type { NationalFigureKey } from '../workbook/underlag';
 import { AREA_COLUMNS, FEDERATION_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET } from '../workbook/columns';
 import type { FederationField } from '../workbook/columns';
 import { SPLIT_METHOD_LABELS } from '../workbook/cells';
@@ -262,22 +265,38 @@ function municipalShareSheet(
   return protectedSheet(sheet);
 }
 
+/** The rows of Nationellt, in order: the one place they are defined (the regional Underlag reads them by key). */
+const NATIONAL_ROW_KEYS = ['budget', ...NATIONAL_FIGURE_KEYS] as const;
+/** 0-based row of Nationellt's first figure (title, then the Uppgift/Värde header) and the value column. */
+const NATIONAL_FIRST_ROW = 2;
+const NATIONAL_VALUE_COLUMN = 1;
+
+/** The cell of each national figure on Nationellt, for the regional Underlag's formulas. */
+function nationalFigureCells(): Record<NationalFigureKey, { row: number; column: number }> {
+  const cells = {} as Record<NationalFigureKey, { row: number; column: number }>;
+  NATIONAL_ROW_KEYS.forEach((key, i) => {
+    if (key !== 'budget') cells[key] = { row: NATIONAL_FIRST_ROW + i, column: NATIONAL_VALUE_COLUMN };
+  });
+  return cells;
+}
+
 /** Nationellt: the national figures a reader needs to reproduce the proposal of any federation. */
 function nationalSheet(result: AllocationResult): NewSheet {
   const N = T.nationalRows;
-  const rows: [string, CellValue, string][] = [
-    [N.budget, result.parameters.budget.toNumber(), MONEY_FORMAT],
-    [N.federationCount, result.federationCount, '0'],
-    [
-      N.totalSupportMeasure,
-      result.totalSupportMeasure.toNumber(),
-      result.totalSupportMeasure.isInteger() ? MONEY_FORMAT : DECIMAL_MONEY_FORMAT,
-    ],
-    [N.totalPopulation, result.totalPopulation.toNumber(), MONEY_FORMAT],
-    [N.pool, result.pool.toNumber(), result.pool.isInteger() ? MONEY_FORMAT : DECIMAL_MONEY_FORMAT],
-    [N.lambda, result.lambda.toNumber(), LAMBDA_FORMAT],
-    [N.appliedMaxDecrease, result.appliedMaxDecrease.toNumber(), SHARE_FORMAT],
-  ];
+  const moneyOf = (d: Decimal) => (d.isInteger() ? MONEY_FORMAT : DECIMAL_MONEY_FORMAT);
+  const removed = result.federations.some((f) => f.protectionRemoved);
+  const figure: Record<(typeof NATIONAL_ROW_KEYS)[number], [string, CellValue, string]> = {
+    budget: [N.budget, result.parameters.budget.toNumber(), MONEY_FORMAT],
+    count: [N.federationCount, result.federationCount, '0'],
+    totalSupportMeasure: [N.totalSupportMeasure, result.totalSupportMeasure.toNumber(), moneyOf(result.totalSupportMeasure)],
+    totalPopulation: [N.totalPopulation, result.totalPopulation.toNumber(), MONEY_FORMAT],
+    pool: [N.pool, result.pool.toNumber(), moneyOf(result.pool)],
+    lambda: [N.lambda, result.lambda.toNumber(), LAMBDA_FORMAT],
+    appliedMaxDecrease: [N.appliedMaxDecrease, result.appliedMaxDecrease.toNumber(), SHARE_FORMAT],
+    // The word the Underlag formulas compare with (Ja / Nej)
+    protectionRemoved: [N.protectionRemoved, removed ? UNDERLAG_LABELS.yes : UNDERLAG_LABELS.no, TEXT_FORMAT],
+  };
+  const rows = NATIONAL_ROW_KEYS.map((k) => figure[k]);
   return protectedSheet({
     name: NATIONAL_SHEET,
     values: [[T.nationalTitle], ['Uppgift', 'Värde'], ...rows.map(([l, v]) => [l, v])],
@@ -286,6 +305,54 @@ function nationalSheet(result: AllocationResult): NewSheet {
     columnWidths: [30, 20],
     headerRow: 1,
   });
+}
+
+/**
+ * Underlag of a regional file: the national Underlag's formulas over this file's own Parametrar,
+ * Förbund and Kommuner, the national figures read from Nationellt (transparency.md). The sheets are
+ * read back as a reader would read the file, so that the formulas point where the reader looks.
+ */
+function regionalUnderlagSheet(
+  sheets: NewSheet[],
+  result: AllocationResult,
+  members: { result: AllocationResult['federations'][number]; need: Decimal }[],
+): NewSheet {
+  const shares = sheets.find((s) => s.name === MUNICIPAL_SHARE_SHEET)!;
+  const amountColumn = MUNICIPAL_SHARE_HEADERS.length - 1;
+  const shareRows = shares.values.slice(REGIONAL_HEADER_ROW + 1);
+  const values = sheets.map((s) => ({
+    name: s.name,
+    values: s.values,
+    ...(s.numberFormats ? { numberFormats: s.numberFormats } : {}),
+  }));
+  const read = readWorkbook(values);
+  if (!read.ok)
+    throw new Error(`internal: a regional file that does not read: ${read.problems.map((p) => p.message).join('; ')}`);
+  const proposal = FIXED_FIELDS.length;
+  const { underlag: _layout, ...sheet } = underlagSheet({
+    layout: read.layout,
+    input: read.input,
+    result: { ...result, federations: members.map((m, j) => ({ ...m.result, index: j })) },
+    sheets: values,
+    outputColumns: Object.fromEntries(PROPOSAL_HEADERS.map((h, k) => [h, proposal + k])),
+    national: {
+      sheet: NATIONAL_SHEET,
+      cells: nationalFigureCells(),
+      protectionRemovedNames: result.federations.filter((f) => f.protectionRemoved).map((f) => f.name),
+      contributions: members.map((m) => m.need),
+      shares: {
+        sheet: MUNICIPAL_SHARE_SHEET,
+        range: sheetColumnRange(
+          MUNICIPAL_SHARE_SHEET,
+          amountColumn,
+          REGIONAL_HEADER_ROW + 1,
+          REGIONAL_HEADER_ROW + Math.max(1, shareRows.length),
+        ),
+        total: shareRows.reduce((sum: Decimal, r) => sum.plus(Number(r[amountColumn]) || 0), new Decimal(0)),
+      },
+    },
+  });
+  return protectedSheet(sheet);
 }
 
 /** Problems that stop a split beyond the reader's: a regional input, blank VO cells. */
@@ -311,7 +378,7 @@ function splitProblems(sheets: SheetValues[], run: Extract<ReturnType<typeof run
 
 /**
  * The regional workbooks of a national one: one per VO (in the order the VOs first appear on Förbund),
- * each with Instruktioner, Parametrar, Förbund, Kommuner, Kommunernas del and Nationellt. The
+ * each with Instruktioner, Parametrar, Förbund, Kommuner, Kommunernas del, Nationellt and Underlag. The
  * allocation is computed afresh; a workbook with problems, a regional workbook or a blank VO cell gives
  * every problem and no file. `replyDate` (YYYY-MM-DD) goes to Parametrar's Svarsdatum and Instruktioner.
  */
@@ -342,22 +409,19 @@ export function splitRound(sheets: SheetValues[], options: { timestamp: Date; re
     const keys = new Set(members.map((m) => nameKey(m.input.name)));
     const areas = input.areas.filter((a) => keys.has(nameKey(a.federation)));
     const preparedMembers = indices.map((i) => prepared.federations.find((p) => p.index === i)!);
-    files.push({
-      fileName: regionalFileName(vo),
-      vo,
-      federationCount: members.length,
-      sheets: [
-        instructionsSheet(vo, members.length, options.replyDate),
-        parameterSheet(input, vo, options.replyDate, source),
-        federationSheet(vo, members),
-        areaSheet(vo, areas),
-        municipalShareSheet(
-          preparedMembers,
-          members.map((m) => m.need),
-        ),
-        nationalSheet(result),
-      ],
-    });
+    const sheets: NewSheet[] = [
+      instructionsSheet(vo, members.length, options.replyDate),
+      parameterSheet(input, vo, options.replyDate, source),
+      federationSheet(vo, members),
+      areaSheet(vo, areas),
+      municipalShareSheet(
+        preparedMembers,
+        members.map((m) => m.need),
+      ),
+      nationalSheet(result),
+    ];
+    sheets.push(regionalUnderlagSheet(sheets, result, members));
+    files.push({ fileName: regionalFileName(vo), vo, federationCount: members.length, sheets });
   }
   return { ok: true, files, fingerprint: source };
 }

@@ -130,6 +130,11 @@ export const UNDERLAG_LABELS = {
   defaultValue: 'standardvärde (raden saknas)',
   written: 'skrivet av körningen',
   lostProtection: (names: string) => `Förlorade skyddet: ${names}`,
+  noteRegional:
+    'Tabellens celler är formler över bladen Parametrar, Förbund och Kommuner och över värdena här ovanför, som läser de nationella talen från bladet Nationellt: ändra en indatacell så räknas kedjan om. Tabellen visar VO:ts förbunds nationella förslag (till och med Efter spärr och vad huvudmännen behöver bidra med). Skillnad = avrundat formelvärde − skrivet värde (högst ±2 kr). Indata skrivna som text är kopierade som värden.',
+  derivedRegional: 'Nationella tal (från bladet Nationellt)',
+  solvedRegional: 'Löst eller valt av den nationella körningen (från bladet Nationellt)',
+  checkShares: (sheet: string) => `Kontroll: Σ Kommunerna behöver bidra med − Σ ${sheet} (kr)`,
 } as const;
 
 /** The table's columns, in order: key, header, number format. */
@@ -166,8 +171,41 @@ const COLUMNS = [
   ['final', 'Slutlig tilldelning (kr)', MONEY_FORMAT],
   ['municipal', 'Kommunernas andel (kr)', MONEY_FORMAT],
   ['region', 'Regionens andel (kr)', MONEY_FORMAT],
+  // A regional file's proposal only (split writes what each member must contribute, not the answers' chain)
+  ['municipalNeed', 'Kommunerna behöver bidra med (kr)', MONEY_FORMAT],
+  ['regionNeed', 'Regionen behöver bidra med (kr)', MONEY_FORMAT],
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number][0];
+
+/** The columns of a national Underlag: the whole chain (no regional proposal columns). */
+const NATIONAL_COLUMN_KEYS: readonly ColumnKey[] = COLUMNS.map(([k]) => k).filter(
+  (k) => k !== 'municipalNeed' && k !== 'regionNeed',
+);
+/** The columns of a regional Underlag: the inputs of the national proposal and its chain up to Efter spärr, then the contribution. */
+const REGIONAL_COLUMN_KEYS: readonly ColumnKey[] = [
+  'name',
+  'prev',
+  'equity',
+  'totalPrev',
+  'months',
+  'fm',
+  'pop',
+  'fmShare',
+  'popShare',
+  'key',
+  'm',
+  'base',
+  'ideal',
+  'need',
+  'basis',
+  'reasonable',
+  'excess',
+  'protected',
+  'floor',
+  'afterFloor',
+  'municipalNeed',
+  'regionNeed',
+];
 
 /** The compared figures: the formula column and the Förbund output header holding the written value. */
 export const UNDERLAG_COMPARED = [
@@ -180,6 +218,41 @@ export const UNDERLAG_COMPARED = [
   ['region', 'Regionens andel (kr)'],
   ['reasonable', 'Rimligt eget kapital (kr)'],
 ] as const satisfies readonly (readonly [ColumnKey, string])[];
+
+/** The compared figures of a regional Underlag: what split writes on the regional Förbund (its PROPOSAL_HEADERS). */
+export const UNDERLAG_COMPARED_REGIONAL = [
+  ['ideal', 'Idealfördelning (kr)'],
+  ['afterFloor', 'Efter spärr (kr)'],
+  ['municipalNeed', 'Kommunerna behöver bidra med (kr)'],
+  ['regionNeed', 'Regionen behöver bidra med (kr)'],
+] as const satisfies readonly (readonly [ColumnKey, string])[];
+type ComparedKey = (typeof UNDERLAG_COMPARED)[number][0] | (typeof UNDERLAG_COMPARED_REGIONAL)[number][0];
+
+/** The national figures a regional Underlag reads from cells on Nationellt (split.ts defines the rows). */
+export const NATIONAL_FIGURE_KEYS = [
+  'count',
+  'totalSupportMeasure',
+  'totalPopulation',
+  'pool',
+  'lambda',
+  'appliedMaxDecrease',
+  'protectionRemoved',
+] as const;
+export type NationalFigureKey = (typeof NATIONAL_FIGURE_KEYS)[number];
+
+/** Where a regional Underlag reads the national figures, and what only the national run knows. */
+export interface NationalFigureSource {
+  /** The sheet holding them (Nationellt) */
+  sheet: string;
+  /** 0-based cell of each figure's value */
+  cells: Record<NationalFigureKey, { row: number; column: number }>;
+  /** Names of the federations (all over the country) that lost their protection */
+  protectionRemovedNames: string[];
+  /** What each member must contribute, per federation of `result` (in its order): the written value */
+  contributions: Decimal[];
+  /** The check row: the sheet whose amounts add up to the municipalities' contributions, its range (A1) and their total */
+  shares: { sheet: string; range: string; total: Decimal };
+}
 
 /** Header of a written-value column and of its difference column. */
 export const writtenHeader = (header: string): string => `Skrivet: ${header}`;
@@ -195,6 +268,11 @@ export interface UnderlagArgs {
   /** 0-based Förbund column of each FEDERATION_OUTPUT_HEADERS entry (outputColumnPlacement) */
   outputColumns: Record<string, number>;
   name?: string;
+  /**
+   * A regional file's Underlag: `result` holds the VO's federations (index = row on the regional
+   * Förbund) with the national run's figures, which the labelled cells read from `national.sheet`.
+   */
+  national?: NationalFigureSource;
 }
 
 /** The 1-based row of the table's header and where each block starts (for tests and docs). */
@@ -205,7 +283,8 @@ export interface UnderlagLayout {
   firstDataRow: number;
   /** 0-based column of each table column and of each written/difference column */
   columns: Record<string, number>;
-  checkRows: { pool: number; budget: number };
+  /** 0-based rows of the check rows (a regional Underlag has `written` only) */
+  checkRows: { pool?: number; budget?: number; shares?: number };
 }
 
 // spec: docs/workbook-format.md §5.4 — the model of docs/model.md §1–§9 as Excel formulas
@@ -239,8 +318,21 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
     labelledRows[key] = push([text(item.label), item.cell, ...(item.note ? [text(item.note)] : [])]);
   };
 
+  const national = args.national;
+  const columnKeys = national ? REGIONAL_COLUMN_KEYS : NATIONAL_COLUMN_KEYS;
+  const compared: readonly (readonly [ComparedKey, string])[] = national ? UNDERLAG_COMPARED_REGIONAL : UNDERLAG_COMPARED;
+  /** A labelled cell reading a national figure from Nationellt (a regional Underlag) */
+  const fromNational = (key: NationalFigureKey, value: CellValue, format: string): Labelled['cell'] => {
+    const c = national!.cells[key];
+    return { value, formula: `=${sheetRef(national!.sheet, c.row, c.column)}`, format };
+  };
+  const nationalNote = (key: NationalFigureKey): string => {
+    const c = national!.cells[key];
+    return L.fromSheet(`${quoteSheetName(national!.sheet)}!${columnLetters(c.column)}${c.row + 1}`);
+  };
+
   push([text(L.title)], true);
-  push([text(L.note)]);
+  push([text(national ? L.noteRegional : L.note)]);
   push([]);
 
   // Parameters, read from Parametrar as the reader does (unit of the label, shares typed as 75)
@@ -271,15 +363,15 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
 
   // Where the table goes (the sums above refer to it)
   const n = result.federations.length;
-  const solvedCount = 7;
+  const solvedCount = national ? 3 : 7;
   const derivedCount = 5;
   const headerRow = rows.length + 1 + derivedCount + 1 + 1 + solvedCount + 1;
   const firstDataRow = headerRow + 1;
   const lastDataRow = firstDataRow + Math.max(n, 1) - 1;
   const col: Record<string, number> = {};
-  COLUMNS.forEach(([key], i) => (col[key] = i));
-  let next = COLUMNS.length;
-  for (const [key] of UNDERLAG_COMPARED) {
+  columnKeys.forEach((key, i) => (col[key] = i));
+  let next = columnKeys.length;
+  for (const [key] of compared) {
     col[`written:${key}`] = next++;
     col[`diff:${key}`] = next++;
   }
@@ -289,55 +381,95 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
     return `$${c}$${firstDataRow + 1}:$${c}$${lastDataRow + 1}`;
   };
 
-  // Sums over all federations: the national totals a regional file would read from Nationellt
-  push([text(L.derived)], true);
-  labelled('count', { label: L.count, cell: { value: n, formula: `=ROWS(${colRange('name')})`, format: COUNT_FORMAT } });
-  labelled('totalSupportMeasure', {
-    label: L.totalSupportMeasure,
-    cell: { value: num(result.totalSupportMeasure), formula: `=SUM(${colRange('fm')})`, format: MONEY_FORMAT },
-  });
-  labelled('totalPopulation', {
-    label: L.totalPopulation,
-    cell: { value: num(result.totalPopulation), formula: `=SUM(${colRange('pop')})`, format: COUNT_FORMAT },
-  });
-  labelled('pool', {
-    label: L.pool,
-    cell: { value: num(result.pool), formula: `=SUM(${colRange('ideal')})`, format: MONEY_FORMAT },
-  });
+  // Sums over all federations: over the table, or (a regional file) the national totals on Nationellt
+  push([text(national ? L.derivedRegional : L.derived)], true);
+  if (national) {
+    labelled('count', {
+      label: L.count,
+      cell: fromNational('count', result.federationCount, COUNT_FORMAT),
+      note: nationalNote('count'),
+    });
+    for (const [key, format] of [
+      ['totalSupportMeasure', MONEY_FORMAT],
+      ['totalPopulation', COUNT_FORMAT],
+      ['pool', MONEY_FORMAT],
+    ] as const) {
+      labelled(key, { label: L[key], cell: fromNational(key, num(result[key]), format), note: nationalNote(key) });
+    }
+  } else {
+    labelled('count', { label: L.count, cell: { value: n, formula: `=ROWS(${colRange('name')})`, format: COUNT_FORMAT } });
+    labelled('totalSupportMeasure', {
+      label: L.totalSupportMeasure,
+      cell: { value: num(result.totalSupportMeasure), formula: `=SUM(${colRange('fm')})`, format: MONEY_FORMAT },
+    });
+    labelled('totalPopulation', {
+      label: L.totalPopulation,
+      cell: { value: num(result.totalPopulation), formula: `=SUM(${colRange('pop')})`, format: COUNT_FORMAT },
+    });
+    labelled('pool', {
+      label: L.pool,
+      cell: { value: num(result.pool), formula: `=SUM(${colRange('ideal')})`, format: MONEY_FORMAT },
+    });
+  }
   labelled('partYearRemainder', {
     label: L.partYearRemainder,
     cell: { value: num(result.partYearRemainder), formula: `=${B('budget')}-${B('pool')}`, format: MONEY_FORMAT },
   });
   push([]);
 
-  // Solved or chosen by the run: values, not formulas
-  push([text(L.solved)], true);
-  const removed = result.federations.filter((f) => f.protectionRemoved).map((f) => f.name);
+  // Solved or chosen by the run: values, not formulas (a regional file: references to Nationellt)
+  push([text(national ? L.solvedRegional : L.solved)], true);
+  const removed = national
+    ? national.protectionRemovedNames
+    : result.federations.filter((f) => f.protectionRemoved).map((f) => f.name);
+  if (national) {
+    labelled('lambda', {
+      label: L.lambda,
+      cell: fromNational('lambda', num(result.lambda), KEY_FORMAT),
+      note: nationalNote('lambda'),
+    });
+    labelled('appliedMaxDecrease', {
+      label: L.appliedMaxDecrease,
+      cell: fromNational('appliedMaxDecrease', num(result.appliedMaxDecrease), SHARE_FORMAT),
+      note: nationalNote('appliedMaxDecrease'),
+    });
+    labelled('protectionRemoved', {
+      label: L.protectionRemoved,
+      cell: fromNational('protectionRemoved', removed.length > 0 ? L.yes : L.no, TEXT_FORMAT),
+      note:
+        removed.length > 0
+          ? `${nationalNote('protectionRemoved')}. ${L.lostProtection(removed.join(', '))}`
+          : nationalNote('protectionRemoved'),
+    });
+  }
   const tiers = tierRatios(result);
-  labelled('lambda', { label: L.lambda, cell: { value: num(result.lambda), format: KEY_FORMAT } });
-  labelled('appliedMaxDecrease', {
-    label: L.appliedMaxDecrease,
-    cell: { value: num(result.appliedMaxDecrease), format: SHARE_FORMAT },
-  });
-  labelled('protectionRemoved', {
-    label: L.protectionRemoved,
-    cell: { value: removed.length > 0 ? L.yes : L.no, format: TEXT_FORMAT },
-    ...(removed.length > 0 ? { note: L.lostProtection(removed.join(', ')) } : {}),
-  });
-  labelled('surplus', { label: L.surplus, cell: { value: num(result.surplus), format: MONEY_FORMAT } });
-  labelled('ratio1', { label: L.ratio1, cell: { value: num(tiers[0]), format: RATIO_FORMAT } });
-  labelled('ratio2', { label: L.ratio2, cell: { value: num(tiers[1]), format: RATIO_FORMAT } });
-  labelled('undistributed', {
-    label: L.undistributed,
-    cell: { value: num(result.totals.undistributed), format: MONEY_FORMAT },
-    note: L.written,
-  });
+  if (!national) {
+    labelled('lambda', { label: L.lambda, cell: { value: num(result.lambda), format: KEY_FORMAT } });
+    labelled('appliedMaxDecrease', {
+      label: L.appliedMaxDecrease,
+      cell: { value: num(result.appliedMaxDecrease), format: SHARE_FORMAT },
+    });
+    labelled('protectionRemoved', {
+      label: L.protectionRemoved,
+      cell: { value: removed.length > 0 ? L.yes : L.no, format: TEXT_FORMAT },
+      ...(removed.length > 0 ? { note: L.lostProtection(removed.join(', ')) } : {}),
+    });
+    labelled('surplus', { label: L.surplus, cell: { value: num(result.surplus), format: MONEY_FORMAT } });
+    labelled('ratio1', { label: L.ratio1, cell: { value: num(tiers[0]), format: RATIO_FORMAT } });
+    labelled('ratio2', { label: L.ratio2, cell: { value: num(tiers[1]), format: RATIO_FORMAT } });
+    labelled('undistributed', {
+      label: L.undistributed,
+      cell: { value: num(result.totals.undistributed), format: MONEY_FORMAT },
+      note: L.written,
+    });
+  }
   push([]);
   if (rows.length !== headerRow) throw new Error('internal: Underlag header row misplaced');
 
   // The table
-  const header: UnderlagCell[] = COLUMNS.map(([, h]) => text(h));
-  for (const [, h] of UNDERLAG_COMPARED) header.push(text(writtenHeader(h)), text(differenceHeader(h)));
+  const headerOf = Object.fromEntries(COLUMNS.map(([k, h]) => [k, h])) as Record<ColumnKey, string>;
+  const header: UnderlagCell[] = columnKeys.map((k) => text(headerOf[k]));
+  for (const [, h] of compared) header.push(text(writtenHeader(h)), text(differenceHeader(h)));
   push(header, true);
 
   const fedColumns = fs.columns ?? {};
@@ -465,12 +597,19 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
       final: { value: num(f.final), formula: `=${at('matched')}+${at('extra')}`, format: MONEY_FORMAT },
       municipal: { value: num(f.municipalShare), formula: `=${at('final')}/2`, format: MONEY_FORMAT },
       region: { value: num(f.regionShare), formula: `=${at('final')}/2`, format: MONEY_FORMAT },
+      // spec: docs/model.md §A2 — the smallest whole krona K with 2·K ≥ Efter spärr (rounded to 6 decimals first: float noise)
+      municipalNeed: {
+        value: num(contribution(f)),
+        formula: `=ROUNDUP(ROUND(${at('afterFloor')}/2,6),0)`,
+        format: MONEY_FORMAT,
+      },
+      regionNeed: { value: num(contribution(f)), formula: `=${at('municipalNeed')}`, format: MONEY_FORMAT },
     };
-    const row: UnderlagCell[] = COLUMNS.map(([key]) => cells[key]);
-    for (const [key, outputHeader] of UNDERLAG_COMPARED) {
-      const written = writtenValue(f, key);
+    const row: UnderlagCell[] = columnKeys.map((key) => cells[key]);
+    for (const [key, outputHeader] of compared) {
+      const exact = key === 'municipalNeed' || key === 'regionNeed' ? contribution(f) : exactValue(f, key);
+      const written = key === 'municipalNeed' || key === 'regionNeed' ? exact.toNumber() : writtenValue(f, key);
       const outputColumn = args.outputColumns[outputHeader];
-      const exact = exactValue(f, key);
       row.push(
         outputColumn === undefined
           ? { value: written, format: MONEY_FORMAT }
@@ -505,6 +644,18 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
   });
 
   push([]);
+  if (national) {
+    // A regional file's check: the chain's contributions against the municipalities' amounts written beside
+    const checkShares = push([
+      text(L.checkShares(national.shares.sheet)),
+      {
+        value: num(sumOf(national.contributions).minus(national.shares.total)),
+        formula: `=SUM(${colRange('municipalNeed')})-SUM(${national.shares.range})`,
+        format: MONEY_FORMAT_SIGNED,
+      },
+    ]);
+    return finish({ shares: checkShares });
+  }
   const checkPool = push([
     text(L.checkPool),
     {
@@ -526,21 +677,30 @@ export function underlagSheet(args: UnderlagArgs): SheetOutput & { underlag: Und
     },
   ]);
 
-  const width = COLUMNS.length + 2 * UNDERLAG_COMPARED.length;
-  const values = rows.map((r) => Array.from({ length: width }, (_, j) => r[j]?.value ?? ''));
-  const formulas = rows.map((r) => Array.from({ length: width }, (_, j) => r[j]?.formula ?? null));
-  const numberFormats = rows.map((r) => Array.from({ length: width }, (_, j) => r[j]?.format ?? null));
-  return {
-    name: args.name ?? UNDERLAG_SHEET,
-    values,
-    formulas,
-    numberFormats,
-    boldRows: bold,
-    columnWidths: [40, ...values[headerRow].slice(1).map((header) => columnWidthFor(String(header)))],
-    // The table's headers wrap in their columns, so none is cut (issue 14)
-    wrapRows: [headerRow],
-    underlag: { labelledRows, headerRow, firstDataRow, columns: col, checkRows: { pool: checkPool, budget: checkBudget } },
-  };
+  return finish({ pool: checkPool, budget: checkBudget });
+
+  /** What a member must contribute, as split wrote it (a regional Underlag; the national one has no such column) */
+  function contribution(f: FederationResult): Decimal {
+    return national?.contributions[f.index] ?? new Decimal(0);
+  }
+
+  function finish(checkRows: UnderlagLayout['checkRows']): SheetOutput & { underlag: UnderlagLayout } {
+    const width = columnKeys.length + 2 * compared.length;
+    const values = rows.map((r) => Array.from({ length: width }, (_, j) => r[j]?.value ?? ''));
+    const formulas = rows.map((r) => Array.from({ length: width }, (_, j) => r[j]?.formula ?? null));
+    const numberFormats = rows.map((r) => Array.from({ length: width }, (_, j) => r[j]?.format ?? null));
+    return {
+      name: args.name ?? UNDERLAG_SHEET,
+      values,
+      formulas,
+      numberFormats,
+      boldRows: bold,
+      columnWidths: [40, ...values[headerRow].slice(1).map((header) => columnWidthFor(String(header)))],
+      // The table's headers wrap in their columns, so none is cut (issue 14)
+      wrapRows: [headerRow],
+      underlag: { labelledRows, headerRow, firstDataRow, columns: col, checkRows },
+    };
+  }
 }
 
 /** Width in characters of a table column: 16, or its header's longest word and a margin (headers wrap at words). */
@@ -600,7 +760,7 @@ function groupAreaRows(layout: WorkbookLayout, input: ModelInput): Map<number, n
   return out;
 }
 
-function exactValue(f: FederationResult, key: (typeof UNDERLAG_COMPARED)[number][0]): Decimal {
+function exactValue(f: FederationResult, key: Exclude<ComparedKey, 'municipalNeed' | 'regionNeed'>): Decimal {
   switch (key) {
     case 'ideal':
       return f.ideal;
@@ -621,7 +781,7 @@ function exactValue(f: FederationResult, key: (typeof UNDERLAG_COMPARED)[number]
   }
 }
 
-function writtenValue(f: FederationResult, key: (typeof UNDERLAG_COMPARED)[number][0]): number {
+function writtenValue(f: FederationResult, key: Exclude<ComparedKey, 'municipalNeed' | 'regionNeed'>): number {
   const r = f.rounded;
   const map = {
     ideal: r.ideal,

@@ -84,6 +84,7 @@ describe('splitRound on the national example', () => {
       'Kommuner',
       MUNICIPAL_SHARE_SHEET,
       NATIONAL_SHEET,
+      'Underlag',
     ]);
     for (const f of files) {
       const read = readWorkbook(valuesOf(f));
