@@ -20,15 +20,7 @@ import { normalizeKey } from '../workbook/text';
 import { validationErrorText, validationErrorTitle } from '../workbook/template';
 import type { CellChange, CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
 import type { MergePlan } from '../round/types';
-import {
-  CHUNK_BYTES,
-  PAYLOAD_BUDGET_BYTES,
-  WriteOp,
-  packBatches,
-  removalOps,
-  runOps,
-  sheetOutputOps,
-} from './write-ops';
+import { CHUNK_BYTES, PAYLOAD_BUDGET_BYTES, WriteOp, packBatches, removalOps, runOps, sheetOutputOps } from './write-ops';
 import { READ_CELL_BYTES } from './read-chunks';
 import { readNamedSheets, readWorkbook } from './office-read';
 import type { ExcelRunner, OfficeSession } from './office-read';
@@ -320,6 +312,14 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
       );
       return;
     }
+    case 'format':
+      // one value for the range: Excel applies it to every cell (the typings ask for a 2-D array)
+      c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).numberFormat = op.numberFormat as unknown as string[][];
+      return;
+    case 'formulaR1C1':
+      // one formula for the range: Excel puts it in every cell, its references relative to each cell
+      c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).formulasR1C1 = op.formula as unknown as string[][];
+      return;
     case 'barrier':
       return;
     case 'bold':
