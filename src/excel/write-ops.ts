@@ -461,13 +461,14 @@ function indexOfSheet(names: readonly string[], name: string): number {
 
 /**
  * Every operation of a run, in two requests: first the values with the text format of text cells (set
- * before the values, so that names like "=SUMMA(1;2)" or "1-2" stay text) — Underlag's formulas among
- * them —, and everything else; then — after a barrier — the other number formats (money, shares), the
- * column widths, the chart on Diagram, how Förbund is shown (wrapped headers, frozen panes), the run log,
+ * before the values, so that names like "=SUMMA(1;2)" or "1-2" stay text), and everything else; then —
+ * after a barrier — Underlag whole (its formats, then its formulas and texts), the other number formats
+ * (money, shares), the column widths, the chart on Diagram, how Förbund is shown (wrapped headers, frozen panes), the run log,
  * and after the log's values only what changes no cell: the autofilter over Förbund (`autoFilter`:
  * where Excel has ExcelApi 1.9). Money formats are half the payload (the money format is 60 characters
- * a cell), so this keeps each request below the limit and a whole run at three syncs (read, values,
- * formats) at the national size; a workbook whose output exceeds the budget takes more requests.
+ * a cell, set as one value per column: compactFormats), so this keeps each request below the limit and a
+ * whole run at three syncs (read, values, Underlag + formats) up to some 5 000 federations; a workbook
+ * whose output exceeds the budget takes more requests.
  *
  * A batch that fails is not undone (Excel applies a request's operations in order until one fails), so
  * the order is chosen for what a failure leaves: the first operation empties the run log (Körlogg, the
@@ -539,8 +540,15 @@ export function runOps(
     written.set(key, set);
   }
   // Kommunbidrag and Underlag: a new one goes before Körlogg, so that the tabs read Kommunbidrag, Underlag, Körlogg
-  for (const output of plan.sheets.slice(0, -1))
-    ops.push(...fillSheetOps({ ...output, name: prepare(output.name, logName) }, later));
+  // Underlag (a sheet of formulas) is filled whole at the start of the later request, its formats
+  // before its cells: the two requests then share the output evenly (5 000 federations: ~3 MB each)
+  const formulaSheets: WriteOp[] = [];
+  for (const output of plan.sheets.slice(0, -1)) {
+    const name = prepare(output.name, logName);
+    if (output.formulas) formulaSheets.push(...fillSheetOps({ ...output, name }));
+    else ops.push(...fillSheetOps({ ...output, name }, later));
+  }
+  later.unshift(...formulaSheets);
   // Highlight: output cells only (columns a block wrote), contiguous rows and columns as one range.
   const h = plan.highlight;
   const columns = [...(written.get(normalizeKey(h.sheet)) ?? [])].filter((c) => c >= h.firstColumn && c <= h.lastColumn);
