@@ -1,11 +1,12 @@
 // The Office.js adapter: a WorkbookHost over Excel.run. Thin by design: it reads used ranges as
-// values and writes whole ranges (values and number formats as 2-D arrays), never cell by cell, and
-// it counts its context.sync calls. A whole run ("Beräkna") is three syncs — read; write values
-// (with the text format of text cells, Underlag's formulas); write the other number formats, column
-// widths, the chart on Diagram, how Förbund is shown, Körlogg and the autofilter — at the national size
-// (80 federations; Excel on the web refuses requests and responses above 5 MB). Output beyond the 4 MB
-// budget per request (thousands of federations) takes extra syncs, and only input whose values Excel
-// refuses to send in one response (some 20 000 federations and more) is read again in row chunks.
+// values and writes whole ranges (values as 2-D arrays; a number format or an R1C1 formula that a
+// whole range shares as one value, write-ops.ts), never cell by cell, and it counts its context.sync
+// calls. A whole run ("Beräkna") is three syncs — read; write values (with the text format of text
+// cells); write Underlag (formats, then formulas), the other number formats, column widths, the chart
+// on Diagram, how Förbund is shown, Körlogg and the autofilter — from the national size (80
+// federations) to some 5 000 (Excel on the web refuses requests and responses above 5 MB). Output
+// beyond the 4 MB budget per request takes extra syncs, and only input whose values Excel refuses to
+// send in one response (some 20 000 federations and more) is read again in row chunks.
 // Watching the input sheets after a run (the summary going stale) takes no request: their change
 // handlers are registered in the run's last request and watchChanges subscribes to them.
 //
