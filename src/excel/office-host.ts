@@ -1,11 +1,12 @@
 // The Office.js adapter: a WorkbookHost over Excel.run. Thin by design: it reads used ranges as
-// values and writes whole ranges (values and number formats as 2-D arrays), never cell by cell, and
-// it counts its context.sync calls. A whole run ("Beräkna") is three syncs — read; write values
-// (with the text format of text cells, Underlag's formulas); write the other number formats, column
-// widths, the chart on Diagram, how Förbund is shown, Körlogg and the autofilter — at the national size
-// (80 federations; Excel on the web refuses requests and responses above 5 MB). Output beyond the 4 MB
-// budget per request (thousands of federations) takes extra syncs, and only input whose values Excel
-// refuses to send in one response (some 20 000 federations and more) is read again in row chunks.
+// values and writes whole ranges (values as 2-D arrays; a number format or an R1C1 formula that a
+// whole range shares as one value, write-ops.ts), never cell by cell, and it counts its context.sync
+// calls. A whole run ("Beräkna") is three syncs — read; write values (with the text format of text
+// cells); write Underlag (formats, then formulas), the other number formats, column widths, the chart
+// on Diagram, how Förbund is shown, Körlogg and the autofilter — from the national size (80
+// federations) to some 5 000 (Excel on the web refuses requests and responses above 5 MB). Output
+// beyond the 4 MB budget per request takes extra syncs, and only input whose values Excel refuses to
+// send in one response (some 20 000 federations and more) is read again in row chunks.
 // Watching the input sheets after a run (the summary going stale) takes no request: their change
 // handlers are registered in the run's last request and watchChanges subscribes to them.
 //
@@ -20,15 +21,7 @@ import { normalizeKey } from '../workbook/text';
 import { validationErrorText, validationErrorTitle } from '../workbook/template';
 import type { CellChange, CellRef, ChartSpec, RemovalPlan, WorkbookHost, WriteStats } from './host';
 import type { MergePlan } from '../round/types';
-import {
-  CHUNK_BYTES,
-  PAYLOAD_BUDGET_BYTES,
-  WriteOp,
-  packBatches,
-  removalOps,
-  runOps,
-  sheetOutputOps,
-} from './write-ops';
+import { CHUNK_BYTES, PAYLOAD_BUDGET_BYTES, WriteOp, packBatches, removalOps, runOps, sheetOutputOps } from './write-ops';
 import { READ_CELL_BYTES } from './read-chunks';
 import { readNamedSheets, readWorkbook } from './office-read';
 import type { ExcelRunner, OfficeSession } from './office-read';
@@ -320,6 +313,14 @@ function applyOp(context: Excel.RequestContext, op: WriteOp, c: OpContext): void
       );
       return;
     }
+    case 'format':
+      // one value for the range: Excel applies it to every cell (the typings ask for a 2-D array)
+      c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).numberFormat = op.numberFormat as unknown as string[][];
+      return;
+    case 'formulaR1C1':
+      // one formula for the range: Excel puts it in every cell, its references relative to each cell
+      c.range(op.sheet, op.row, op.column, op.rowCount, op.columnCount).formulasR1C1 = op.formula as unknown as string[][];
+      return;
     case 'barrier':
       return;
     case 'bold':

@@ -7,6 +7,7 @@ import type { ChartSpec, RemovalPlan } from './host';
 import { normalizeKey } from '../workbook/text';
 import { validationCells } from '../workbook/template';
 import { runsOf } from '../workbook/plan';
+import { safeR1C1 } from './r1c1';
 
 /** A rectangle of cells, 0-based. */
 export interface Rect {
@@ -46,6 +47,16 @@ export type WriteOp =
     }
   /** range.numberFormat alone, a whole-range 2-D assignment */
   | { kind: 'numberFormat'; sheet: string; row: number; column: number; numberFormats: (string | null)[][] }
+  /**
+   * range.numberFormat = one format code, which Excel applies to every cell of the range: a block of
+   * cells that all take the same format (an output column's data rows) without a 2-D array (compactFormats)
+   */
+  | ({ kind: 'format'; numberFormat: string } & Rect)
+  /**
+   * range.formulasR1C1 = one formula in R1C1 notation, which Excel puts in every cell of the range (each
+   * cell's A1 form then follows from its place): a column's formulas over a run of rows (compactFormulas)
+   */
+  | ({ kind: 'formulaR1C1'; formula: string } & Rect)
   /** ends the current request: what follows goes in the next sync */
   | { kind: 'barrier' }
   | ({ kind: 'bold' } & Rect)
@@ -112,6 +123,8 @@ export function opBytes(op: WriteOp): number {
   if (op.kind === 'barrier') return 0;
   if (op.kind === 'values') return OP_OVERHEAD_BYTES + arrayJsonBytes(op.values) + arrayJsonBytes(op.numberFormats);
   if (op.kind === 'numberFormat') return OP_OVERHEAD_BYTES + arrayJsonBytes(op.numberFormats);
+  if (op.kind === 'format') return OP_OVERHEAD_BYTES + cellJsonBytes(op.numberFormat);
+  if (op.kind === 'formulaR1C1') return OP_OVERHEAD_BYTES + cellJsonBytes(op.formula);
   if (op.kind === 'validation') return OP_OVERHEAD_BYTES * 2;
   if (op.kind === 'chart') return OP_OVERHEAD_BYTES * 12;
   return OP_OVERHEAD_BYTES;
@@ -152,8 +165,145 @@ function sliceRows<T extends CellOp>(op: T, from: number, to: number): T {
 }
 
 /**
+ * A 2-D array of number formats (null: the cell left as it is) as rectangles that each take one format:
+ * every column's runs of rows with the same format, and runs side by side over the same rows with the
+ * same format as one rectangle. Together they set exactly the array's non-null cells.
+ */
+export function uniformFormatRects(
+  sheet: string,
+  row: number,
+  column: number,
+  formats: readonly (readonly (string | null | undefined)[])[],
+): Extract<WriteOp, { kind: 'format' }>[] {
+  const width = Math.max(0, ...formats.map((r) => r.length));
+  const out: Extract<WriteOp, { kind: 'format' }>[] = [];
+  /** the rectangle a run of the next column may widen: by first row, row count and format */
+  const open = new Map<string, Extract<WriteOp, { kind: 'format' }>>();
+  for (let j = 0; j < width; j++) {
+    let i = 0;
+    while (i < formats.length) {
+      const f = formats[i][j];
+      if (f === null || f === undefined) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < formats.length && formats[end][j] === f) end++;
+      const key = `${i}:${end - i}:${f}`;
+      const last = open.get(key);
+      if (last && last.column + last.columnCount === column + j) last.columnCount++;
+      else {
+        const rect = {
+          kind: 'format' as const,
+          numberFormat: f,
+          sheet,
+          row: row + i,
+          column: column + j,
+          rowCount: end - i,
+          columnCount: 1,
+        };
+        out.push(rect);
+        open.set(key, rect);
+      }
+      i = end;
+    }
+  }
+  return out;
+}
+
+/**
+ * A values or number-format operation with its 2-D number formats as one-format rectangles (format
+ * operations, before the values: a text format still precedes its values) where that is the smaller
+ * request — the money format is 60 characters a cell, one value for a whole output column instead.
+ * Other operations, and small arrays, are returned as they are.
+ */
+export function compactFormats(op: WriteOp): WriteOp[] {
+  if ((op.kind !== 'values' && op.kind !== 'numberFormat') || !op.numberFormats) return [op];
+  const rects = uniformFormatRects(op.sheet, op.row, op.column, op.numberFormats);
+  const compact = rects.reduce((n, r) => n + opBytes(r), 0);
+  if (compact >= arrayJsonBytes(op.numberFormats)) return [op];
+  if (op.kind === 'numberFormat') return rects;
+  const { numberFormats: _formats, ...values } = op;
+  return [...rects, values];
+}
+
+/** A column's run of formulas the same in R1C1 form is written as one value from this many rows on. */
+export const MIN_FORMULA_RUN = 8;
+
+/**
+ * A formulas operation (Underlag) with each column's runs of formulas that are the same in R1C1 form
+ * (at least MIN_FORMULA_RUN rows, and converted only where the R1C1 form gives the formula back at its
+ * cell: safeR1C1) as one formulaR1C1 operation each, and the other cells in blocks of rows that leave
+ * the same columns to them (range.formulas takes no null, so a block holds no cell of a run). Every
+ * cell of the operation is written once, as before. An operation with number formats still on it (it
+ * then keeps its text formats with its cells) and other operations are returned as they are.
+ */
+export function compactFormulas(op: WriteOp): WriteOp[] {
+  if (op.kind !== 'values' || !op.formulas || op.numberFormats) return [op];
+  const width = Math.max(0, ...op.values.map((r) => r.length));
+  const keys = op.values.map((r, i) =>
+    Array.from({ length: width }, (_, j) => {
+      const v = r[j];
+      return typeof v === 'string' && v.startsWith('=') && v.length > 1 ? safeR1C1(v, op.row + i, op.column + j) : undefined;
+    }),
+  );
+  const covered = op.values.map(() => Array<boolean>(width).fill(false));
+  const runs: WriteOp[] = [];
+  for (let j = 0; j < width; j++) {
+    let i = 0;
+    while (i < keys.length) {
+      const key = keys[i][j];
+      let end = i + 1;
+      while (key !== undefined && end < keys.length && keys[end][j] === key) end++;
+      if (key !== undefined && end - i >= MIN_FORMULA_RUN) {
+        runs.push({
+          kind: 'formulaR1C1',
+          formula: key,
+          sheet: op.sheet,
+          row: op.row + i,
+          column: op.column + j,
+          rowCount: end - i,
+          columnCount: 1,
+        });
+        for (let k = i; k < end; k++) covered[k][j] = true;
+      }
+      i = end;
+    }
+  }
+  if (runs.length === 0) return [op];
+  /** the columns a row leaves to blocks, as [from, to) segments */
+  const segments = covered.map((row) => {
+    const out: [number, number][] = [];
+    for (let j = 0; j < width; j++) {
+      if (row[j]) continue;
+      const last = out[out.length - 1];
+      if (last && last[1] === j) last[1] = j + 1;
+      else out.push([j, j + 1]);
+    }
+    return out;
+  });
+  const blocks: WriteOp[] = [];
+  let start = 0;
+  for (let i = 1; i <= op.values.length; i++) {
+    if (i < op.values.length && JSON.stringify(segments[i]) === JSON.stringify(segments[start])) continue;
+    for (const [from, to] of segments[start])
+      blocks.push({
+        kind: 'values',
+        sheet: op.sheet,
+        row: op.row + start,
+        column: op.column + from,
+        values: op.values.slice(start, i).map((r) => Array.from({ length: to - from }, (_, j) => r[from + j] ?? '')),
+        formulas: true,
+      });
+    start = i;
+  }
+  return [...blocks, ...runs];
+}
+
+/**
  * Cuts the operations, in order, into batches (one context.sync each) of at most `budgetBytes`; a
- * barrier always starts a new batch. Cell operations are first split into row chunks. A run is two
+ * barrier always starts a new batch. Number formats and formulas are first compacted (compactFormats,
+ * compactFormulas), then cell operations split into row chunks. A run is two
  * batches (values; then number formats and the chart), each far below the budget even with 5 000
  * federations; only a workbook whose output exceeds the budget takes more syncs.
  */
@@ -164,7 +314,7 @@ export function packBatches(
 ): { ops: WriteOp[]; bytes: number }[] {
   const batches: { ops: WriteOp[]; bytes: number }[] = [];
   let current: { ops: WriteOp[]; bytes: number } = { ops: [], bytes: 0 };
-  for (const op of ops) {
+  for (const op of ops.flatMap(compactFormats).flatMap(compactFormulas)) {
     if (op.kind === 'barrier') {
       if (current.ops.length > 0) batches.push(current);
       current = { ops: [], bytes: 0 };
@@ -311,13 +461,14 @@ function indexOfSheet(names: readonly string[], name: string): number {
 
 /**
  * Every operation of a run, in two requests: first the values with the text format of text cells (set
- * before the values, so that names like "=SUMMA(1;2)" or "1-2" stay text) — Underlag's formulas among
- * them —, and everything else; then — after a barrier — the other number formats (money, shares), the
- * column widths, the chart on Diagram, how Förbund is shown (wrapped headers, frozen panes), the run log,
+ * before the values, so that names like "=SUMMA(1;2)" or "1-2" stay text), and everything else; then —
+ * after a barrier — Underlag whole (its formats, then its formulas and texts), the other number formats
+ * (money, shares), the column widths, the chart on Diagram, how Förbund is shown (wrapped headers, frozen panes), the run log,
  * and after the log's values only what changes no cell: the autofilter over Förbund (`autoFilter`:
  * where Excel has ExcelApi 1.9). Money formats are half the payload (the money format is 60 characters
- * a cell), so this keeps each request below the limit and a whole run at three syncs (read, values,
- * formats) at the national size; a workbook whose output exceeds the budget takes more requests.
+ * a cell, set as one value per column: compactFormats), so this keeps each request below the limit and a
+ * whole run at three syncs (read, values, Underlag + formats) up to some 5 000 federations; a workbook
+ * whose output exceeds the budget takes more requests.
  *
  * A batch that fails is not undone (Excel applies a request's operations in order until one fails), so
  * the order is chosen for what a failure leaves: the first operation empties the run log (Körlogg, the
@@ -389,8 +540,15 @@ export function runOps(
     written.set(key, set);
   }
   // Kommunbidrag and Underlag: a new one goes before Körlogg, so that the tabs read Kommunbidrag, Underlag, Körlogg
-  for (const output of plan.sheets.slice(0, -1))
-    ops.push(...fillSheetOps({ ...output, name: prepare(output.name, logName) }, later));
+  // Underlag (a sheet of formulas) is filled whole at the start of the later request, its formats
+  // before its cells: the two requests then share the output evenly (5 000 federations: ~3 MB each)
+  const formulaSheets: WriteOp[] = [];
+  for (const output of plan.sheets.slice(0, -1)) {
+    const name = prepare(output.name, logName);
+    if (output.formulas) formulaSheets.push(...fillSheetOps({ ...output, name }));
+    else ops.push(...fillSheetOps({ ...output, name }, later));
+  }
+  later.unshift(...formulaSheets);
   // Highlight: output cells only (columns a block wrote), contiguous rows and columns as one range.
   const h = plan.highlight;
   const columns = [...(written.get(normalizeKey(h.sheet)) ?? [])].filter((c) => c >= h.firstColumn && c <= h.lastColumn);
@@ -458,7 +616,13 @@ export function mergedRects(rects: readonly Rect[]): Rect[] {
   );
   for (const r of sorted) {
     const last = out[out.length - 1];
-    if (last && last.sheet === r.sheet && last.row === r.row && last.rowCount === r.rowCount && last.column + last.columnCount === r.column)
+    if (
+      last &&
+      last.sheet === r.sheet &&
+      last.row === r.row &&
+      last.rowCount === r.rowCount &&
+      last.column + last.columnCount === r.column
+    )
       last.columnCount += r.columnCount;
     else out.push({ sheet: r.sheet, row: r.row, column: r.column, rowCount: r.rowCount, columnCount: r.columnCount });
   }

@@ -13,6 +13,7 @@ import { OfficeMockObject } from 'office-addin-mock';
 import type { CellValue, SheetValues } from '../../src/workbook/types';
 import type { ExcelContextRunner, ExcelRunner } from '../../src/excel/office-host';
 import { cellRef } from '../../src/workbook/address';
+import { toA1 } from '../../src/excel/r1c1';
 
 export interface RangeRecord {
   /** what was assigned to range.formulas (Underlag) */
@@ -24,6 +25,10 @@ export interface RangeRecord {
   columnCount: number;
   values?: CellValue[][];
   numberFormat?: (string | null)[][];
+  /** the one format code assigned to the whole range (numberFormat then holds it for every cell) */
+  numberFormatValue?: string;
+  /** what was assigned to range.formulasR1C1 (formulas then holds each cell's formula in A1 notation) */
+  formulasR1C1?: string | CellValue[][];
   cleared?: string;
   fill?: string;
   bold?: boolean;
@@ -227,7 +232,11 @@ export function mockExcel(
         if (!loadedFormats) throw new Error('PropertyNotLoaded: numberFormat');
         return loadedFormats;
       },
-      set(v: (string | null)[][]) {
+      set(value: (string | null)[][] | string) {
+        // one format code (not an array): Excel applies it to every cell of the range
+        const v =
+          typeof value === 'string' ? Array.from({ length: rowCount }, () => Array<string>(columnCount).fill(value)) : value;
+        if (typeof value === 'string') record.numberFormatValue = value;
         if (v.length !== rowCount || v.some((r) => r.length !== columnCount))
           throw new Error(`numberFormat shape ≠ ${rowCount}×${columnCount}`);
         record.numberFormat = v;
@@ -268,6 +277,26 @@ export function mockExcel(
             }
           }),
         );
+      },
+    });
+    // Range.formulasR1C1 = one formula (not an array): Excel puts it in every cell of the range, its
+    // references relative to each cell; kept (and read back through Range.formulas) in A1 notation
+    Object.defineProperty(mock, 'formulasR1C1', {
+      set(value: string | CellValue[][]) {
+        const v =
+          typeof value === 'string' ? Array.from({ length: rowCount }, () => Array<string>(columnCount).fill(value)) : value;
+        if (v.length !== rowCount || v.some((r) => r.length !== columnCount))
+          throw new Error(`formulasR1C1 shape ≠ ${rowCount}×${columnCount}`);
+        const a1 = v.map((r, i) =>
+          r.map((f, j) => {
+            if (typeof f !== 'string' || !f.startsWith('=')) return f;
+            const formula = toA1(f, row + i, column + j);
+            if (formula === undefined) throw new Error(`formulasR1C1: ${f} is not a formula at ${row + i},${column + j}`);
+            return formula;
+          }),
+        );
+        mock.formulas = a1;
+        record.formulasR1C1 = value;
       },
     });
     mock.load = (props: string) => {

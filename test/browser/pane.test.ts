@@ -141,19 +141,22 @@ describe('the example workbook', () => {
       .evaluate((li) => Array.from(li.querySelectorAll(':scope > span, [data-amount]')).map((e) => getComputedStyle(e).fontSize));
     expect(fontSizes).toEqual(['12px', '12px', '12px']);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-    // Syncs of the whole run: read, values, formats + chart — Underlag, Diagram, the presentation of
+    // Syncs of the whole run: read, values, Underlag + formats + chart — Diagram, the presentation of
     // Förbund (its autofilter after Körlogg) and the watch of the input sheets all within them
     await page.waitForTimeout(300);
     const syncs = (await sim(page, (s) => s.syncs)).slice(before);
     expect(syncs).toHaveLength(3);
     expect(Math.max(...syncs.map((s) => s.bytes))).toBeLessThan(5 * 1024 * 1024);
     const kinds = syncs.map((s) => s.kinds.map(([k]) => k));
-    expect(kinds[1]).toContain('formulas');
-    expect(kinds[2]).toEqual(expect.arrayContaining(['charts.add', 'freezeAt', 'autoFilter.apply', 'onChanged.add']));
+    // Underlag in the second write: its formulas as blocks and, per column's run, one R1C1 value
+    expect(kinds[1]).not.toContain('formulas');
+    expect(kinds[2]).toEqual(
+      expect.arrayContaining(['formulas', 'formulasR1C1', 'charts.add', 'freezeAt', 'autoFilter.apply', 'onChanged.add']),
+    );
     // Körlogg's values are the last cells written; after them only the filter and the watch
     expect(kinds[2].slice(kinds[2].lastIndexOf('values') + 1)).toEqual(['autoFilter.apply', 'onChanged.add']);
     expect(await sim(page, (s) => (s as unknown as { changeHandlers: unknown[] }).changeHandlers.length)).toBe(3);
-    // Underlag: every formula of the plan, assigned through Range.formulas in those same syncs
+    // Underlag: every formula of the plan (Range.formulas and Range.formulasR1C1), read back in A1
     const planned = run.plan.sheets.find((x) => x.name === 'Underlag')!;
     const expectedFormulas = new Map<string, string>();
     planned.formulas!.forEach((row, r) => row.forEach((f, c) => f && expectedFormulas.set(`${r},${c}`, f)));

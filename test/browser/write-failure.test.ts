@@ -91,7 +91,7 @@ describe('a write that fails (Excel does not undo a failed batch)', () => {
     rerunStart = await afterFirstRun();
   });
 
-  // The run's syncs: 0 read, 1 values (Underlag's formulas among them), 2 formats + chart on Diagram +
+  // The run's syncs: 0 read, 1 values, 2 Underlag + formats + chart on Diagram +
   // how Förbund is shown + Körlogg, then the autofilter and the watch. "after" = queued actions that ran.
   const cases: { sync: number; after: number | 'mid' | 'all'; state: 'unchanged' | 'partial' }[] = [
     { sync: 1, after: 0, state: 'unchanged' },

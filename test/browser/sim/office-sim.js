@@ -190,6 +190,32 @@
       c1 = m[3] ? col(m[3]) : c0;
     return { row: r0, column: c0, rowCount: r1 - r0 + 1, columnCount: c1 - c0 + 1 };
   }
+  /**
+   * An R1C1 formula as Excel shows it in A1 notation at (row, column), 0-based: R2C3 is $C$2, R[-1]C
+   * the cell above, outside string literals and quoted sheet names.
+   */
+  function r1c1ToA1(formula, row, column) {
+    var parts = formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/);
+    return parts
+      .map(function (part, i) {
+        if (i % 2 === 1) return part;
+        return part.replace(
+          /(^|[^A-Za-z0-9_.\\$])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_.\\([])/g,
+          function (all, before, r, c) {
+            var at = function (p, here) {
+              if (p === undefined || p === '') return { n: here, abs: false };
+              if (p.charAt(0) === '[') return { n: here + Number(p.slice(1, -1)), abs: false };
+              return { n: Number(p) - 1, abs: true };
+            };
+            var rr = at(r, row);
+            var cc = at(c, column);
+            if (rr.n < 0 || cc.n < 0) throw fail('InvalidArgument', 'Ogiltig R1C1-referens: ' + formula);
+            return before + (cc.abs ? '$' : '') + letters(cc.n) + (rr.abs ? '$' : '') + (rr.n + 1);
+          },
+        );
+      })
+      .join('');
+  }
   function key(r, c) {
     return r + ',' + c;
   }
@@ -752,6 +778,29 @@
       },
     });
   }
+  /** Range.formulas' assignment of a 2-D array (shape checked) to the cells of `rect`. */
+  function writeFormulas(rect, v) {
+    for (var i = 0; i < rect.rowCount; i++) {
+      for (var j = 0; j < rect.columnCount; j++) {
+        var value = v[i][j];
+        if (value === null || value === undefined)
+          throw fail('InvalidArgument', 'Range.formulas tar inte null (cell ' + (rect.row + i) + ',' + (rect.column + j) + ')');
+        var k = key(rect.row + i, rect.column + j);
+        rect.sheet.formulas.delete(k);
+        if (typeof value === 'string' && value.charAt(0) === '=' && value.length > 1) {
+          if (rect.sheet.formats.get(k) === '@') {
+            rect.sheet.set(rect.row + i, rect.column + j, value);
+            continue;
+          }
+          rect.sheet.formulas.set(k, value);
+          rect.sheet.set(rect.row + i, rect.column + j, '');
+          continue;
+        }
+        if (typeof value === 'string' && rect.sheet.formats.get(k) !== '@') value = excelParse(value).value;
+        rect.sheet.set(rect.row + i, rect.column + j, value);
+      }
+    }
+  }
   RangeProxy.prototype = Object.create(ClientProxy.prototype);
   RangeProxy.prototype._read = function (p, rect) {
     var s = rect.sheet;
@@ -820,39 +869,41 @@
       this._ctx._enqueue('formulas', v, function () {
         var rect = self._target();
         checkShape(rect, v, 'formulas');
+        writeFormulas(rect, v);
+      });
+      return;
+    }
+    if (p === 'formulasR1C1') {
+      // one formula (not an array): Excel puts it in every cell of the range, its references relative
+      // to each cell; kept in A1 notation, as Range.formulas reads it back
+      this._ctx._enqueue('formulasR1C1', v, function () {
+        var rect = self._target();
+        var one = typeof v === 'string';
+        if (!one) checkShape(rect, v, 'formulasR1C1');
+        var a1 = [];
         for (var i = 0; i < rect.rowCount; i++) {
+          var row = [];
           for (var j = 0; j < rect.columnCount; j++) {
-            var value = v[i][j];
-            if (value === null || value === undefined)
-              throw fail(
-                'InvalidArgument',
-                'Range.formulas tar inte null (cell ' + (rect.row + i) + ',' + (rect.column + j) + ')',
-              );
-            var k = key(rect.row + i, rect.column + j);
-            rect.sheet.formulas.delete(k);
-            if (typeof value === 'string' && value.charAt(0) === '=' && value.length > 1) {
-              if (rect.sheet.formats.get(k) === '@') {
-                rect.sheet.set(rect.row + i, rect.column + j, value);
-                continue;
-              }
-              rect.sheet.formulas.set(k, value);
-              rect.sheet.set(rect.row + i, rect.column + j, '');
-              continue;
-            }
-            if (typeof value === 'string' && rect.sheet.formats.get(k) !== '@') value = excelParse(value).value;
-            rect.sheet.set(rect.row + i, rect.column + j, value);
+            var f = one ? v : v[i][j];
+            row.push(typeof f === 'string' && f.charAt(0) === '=' ? r1c1ToA1(f, rect.row + i, rect.column + j) : f);
           }
+          a1.push(row);
         }
+        writeFormulas(rect, a1);
       });
       return;
     }
     if (p === 'numberFormat') {
       this._ctx._enqueue('numberFormat', v, function () {
         var rect = self._target();
-        checkShape(rect, v, 'numberFormat');
+        // one format code (not an array): Excel applies it to every cell of the range
+        var one = typeof v === 'string';
+        if (!one) checkShape(rect, v, 'numberFormat');
         for (var i = 0; i < rect.rowCount; i++)
-          for (var j = 0; j < rect.columnCount; j++)
-            if (v[i][j] !== null) rect.sheet.formats.set(key(rect.row + i, rect.column + j), v[i][j]);
+          for (var j = 0; j < rect.columnCount; j++) {
+            var f = one ? v : v[i][j];
+            if (f !== null) rect.sheet.formats.set(key(rect.row + i, rect.column + j), f);
+          }
       });
       return;
     }
@@ -862,6 +913,7 @@
     'values',
     'numberFormat',
     'formulas',
+    'formulasR1C1',
     'rowIndex',
     'columnIndex',
     'address',
