@@ -3,8 +3,7 @@
 // An additive step on a finished write plan: the run's other columns are placed first, these after them.
 // spec: docs/workbook-format.md §8; docs/model.md §A6 — Beslutat = the latest decision, Ändring = Slutlig − Beslutat
 import Decimal from 'decimal.js';
-import type { AllocationResult } from '../engine';
-import type { LaterRoundResult } from '../engine/later-round';
+import type { AllocationResult, LaterRoundResult } from '../engine';
 import type { CellBlock, CellValue, DecisionComparison, LaterRoundFigures, WorkbookLayout, WritePlan } from './types';
 import { DECISION_OUTPUT_HEADERS, MONEY_FORMAT, TEXT_FORMAT } from './types';
 import type { DecisionColumn } from './read-decisions';

@@ -2,8 +2,7 @@
 // what it was decided, what it handed back and keeps, the round's pot, its application, what it could
 // use, its tier and its grant. Shown before the ordinary chain (steps 1–5 are written for information).
 // spec: docs/model.md §A7 — matched_f = decided_f − returned_f; S = B − Σ matched; want and tiers as §7
-import type { AllocationResult } from '../engine';
-import type { LaterRoundFederationResult, LaterRoundResult } from '../engine/later-round';
+import type { AllocationResult, LaterRoundFederationResult, LaterRoundResult } from '../engine';
 import { formatKronor } from './format';
 import { DECISION_TEXTS as T } from './messages';
 import { normalizeKey } from './text';

@@ -2,7 +2,7 @@
 // spec: docs/workbook-format.md §8; docs/model.md §A6 — one row per federation (Förbund, VO), one column per decision headed
 // by its label; above the table, per decision column: Datum, Statlig ram, Summa, Fingeravtryck.
 import Decimal from 'decimal.js';
-import type { RecordedDecision } from '../engine/later-round';
+import type { RecordedDecision } from '../engine';
 import type { CellValue, Problem, SheetValues } from './types';
 import { READ_SHEETS } from './types';
 import { readMoney, quoted } from './cells';

@@ -1,8 +1,6 @@
 // runAllocation: read, allocate, plan — and the mapping of engine issues onto cells.
-import type { AllocationResult, ModelInput } from '../engine';
-import { allocate, ModelInputError } from '../engine';
-import type { LaterRoundProblem, LaterRoundResult } from '../engine/later-round';
-import { allocateLaterRound, LaterRoundInputError } from '../engine/later-round';
+import type { AllocationResult, ModelInput, LaterRoundProblem, LaterRoundResult } from '../engine';
+import { allocate, ModelInputError, allocateLaterRound, LaterRoundInputError } from '../engine';
 import type { Problem, SheetValues, WorkbookLayout, WritePlan } from './types';
 import { buildWritePlan } from './plan';
 import { readWorkbook } from './read';
