@@ -46,6 +46,10 @@ export default tseslint.config(
               group: ['exceljs', 'exceljs/*', 'react', 'react-dom', '@fluentui/*', '../excel/*', '../cli/*', '../taskpane/*'],
               message: 'Imports point down: engine ← workbook ← adapters ← pane.',
             },
+            {
+              group: ['../engine/*', '../../engine/*'],
+              message: 'Outside the engine, use its public API: import from src/engine (index.ts).',
+            },
           ],
         },
       ],
