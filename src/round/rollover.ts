@@ -7,7 +7,8 @@ import type { CellBlock, CellValue, Problem, SheetValues, WritePlan } from '../w
 import { MONEY_FORMAT } from '../workbook/types';
 import { runAllocation } from '../workbook/run';
 import { latestDecision, DECISION_SHEET } from '../workbook/read-decisions';
-import { locateParameters, parameterWrite, textParameter } from '../workbook/parameters';
+import { locateParameters, parameterWrite } from '../workbook/parameter-form';
+import { textParameter } from '../workbook/parameters';
 import { FEDERATION_COLUMNS, FEDERATION_SHEET, mapHeaders } from '../workbook/columns';
 import type { FederationField } from '../workbook/columns';
 import { ownCellRanges, removeOutputPlan, wholeKronor } from '../workbook/plan';

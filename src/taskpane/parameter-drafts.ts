@@ -2,8 +2,9 @@
 // reading a field exactly (the engine's own rules, in decimals) and the cells "Spara" writes. Omgång and
 // Beslut, the round's text parameters, are fields of the form too, checked by the reader's own rules.
 import Decimal from 'decimal.js';
-import { locateParameters, locateTextParameters, parameterWrite, textParameterWrite } from '../workbook/parameters';
-import type { EditableTextKey, LocatedParameter, LocatedTextParameter, ParameterKey } from '../workbook/parameters';
+import { locateParameters, locateTextParameters, parameterWrite, textParameterWrite } from '../workbook/parameter-form';
+import type { EditableTextKey, LocatedParameter, LocatedTextParameter } from '../workbook/parameter-form';
+import type { ParameterKey } from '../workbook/parameters';
 import { roundChoiceProblems } from '../workbook/run';
 import { readDecisions } from '../workbook/read-decisions';
 import { applyPlanToSheets } from '../workbook/apply';

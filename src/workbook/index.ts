@@ -63,15 +63,10 @@ export {
   TOTAL_LABEL,
 } from './plan';
 export { templateSheets, INSTRUCTIONS_SHEET, VO_VALUES, TEMPLATE_HEADER_ROW, validationCells, withCells } from './template';
-export {
-  PARAMETER_DEFINITIONS,
-  PARAMETER_SHEET,
-  locateParameters,
-  parameterWrite,
-  parameterDefinition,
-  matchParameterLabel,
-} from './parameters';
-export type { ParameterDefinition, ParameterKey, ParameterKind, LocatedParameter } from './parameters';
+export { PARAMETER_DEFINITIONS, PARAMETER_SHEET, parameterDefinition, matchParameterLabel } from './parameters';
+export { locateParameters, parameterWrite } from './parameter-form';
+export type { ParameterDefinition, ParameterKey, ParameterKind } from './parameters';
+export type { LocatedParameter } from './parameter-form';
 export { FEDERATION_COLUMNS, AREA_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET, outputHeaderOf } from './columns';
 export type { ColumnDefinition, ColumnKind, FederationField, AreaField } from './columns';
 export { EQUAL_FALLBACK_REASON, SPLIT_METHOD_LABELS } from './cells';

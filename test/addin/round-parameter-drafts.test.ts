@@ -2,7 +2,7 @@
 // suggested row, checked by the reader's own round choice, written as text; and the plan applied to
 // sheets with their number formats (the pane's rollover file).
 import { applyPlanToSheets } from '../../src/workbook/apply';
-import { locateTextParameters } from '../../src/workbook/parameters';
+import { locateTextParameters } from '../../src/workbook/parameter-form';
 import {
   changedParameters,
   decisionLabels,

@@ -4,7 +4,7 @@ import { readWorkbook } from '../../src/workbook/read';
 import { runAllocation } from '../../src/workbook/run';
 import { formatProblem } from '../../src/workbook/format';
 import { isDateTimeFormat, parseNumberCell, parseShareCell } from '../../src/workbook/numbers';
-import { locateParameters } from '../../src/workbook/parameters';
+import { locateParameters } from '../../src/workbook/parameter-form';
 import type { SheetValues } from '../../src/workbook/types';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

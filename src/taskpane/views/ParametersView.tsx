@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { MODEL_PARAMETER_DEFINITIONS } from '../../workbook/parameters';
-import type { LocatedTextParameter } from '../../workbook/parameters';
+import type { LocatedTextParameter } from '../../workbook/parameter-form';
 import { formatNumber, formatShare } from '../../workbook/format';
 import type { CellBlock, SheetValues } from '../../workbook/types';
 import {

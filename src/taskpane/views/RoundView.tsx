@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import type { Problem, SheetValues } from '../../workbook/types';
 import { readYear } from '../../workbook/cells';
-import { locateParameters } from '../../workbook/parameters';
+import { locateParameters } from '../../workbook/parameter-form';
 import type { WorkbookHost } from '../../excel/host';
 import { formatMergeProblem } from '../../round/merge';
 import type { MergeProblem } from '../../round/types';
