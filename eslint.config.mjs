@@ -78,7 +78,7 @@ export default tseslint.config(
     files: [
       'src/cli/**/*.ts',
       'scripts/**/*.{ts,js,mjs}',
-      'bench/**/*.ts',
+      'bench/**/*.{ts,js}',
       'test/**/*.{ts,tsx}',
       '*.{js,mjs,cjs}',
       'bin/**/*.js',
