@@ -182,6 +182,36 @@ function prepareFederation(f: FederationInput, index: number, issues: ModelIssue
   };
 }
 
+type AreaNumberField = 'population' | 'supportMeasure' | 'supportRecipients';
+
+// spec: docs/model.md §I — an area's number: a number, given where required, not negative, not too large
+function readAreaField(
+  a: AreaInput,
+  index: number,
+  federation: string,
+  field: AreaNumberField,
+  issues: ModelIssue[],
+): { ok: boolean; value?: Decimal } {
+  const r = readNumber(a?.[field]);
+  const required = field !== 'supportRecipients';
+  const value = r.ok ? r.value : undefined;
+  let code: ModelIssue['code'] | undefined;
+  let message = '';
+  if (!r.ok || (required && value === undefined)) {
+    code = 'INVALID_NUMBER';
+    message = r.ok ? M.fieldMissing(describeArea(a), AREA_FIELDS[field]) : M.fieldInvalid(describeArea(a), AREA_FIELDS[field]);
+  } else if (value !== undefined && value.isNeg() && !value.isZero()) {
+    code = 'NEGATIVE_AMOUNT';
+    message = M.fieldNegativeNumber(describeArea(a), AREA_FIELDS[field], value);
+  } else if (value !== undefined && isTooLarge(value)) {
+    code = 'AMOUNT_TOO_LARGE';
+    message = M.fieldTooLarge(describeArea(a), AREA_FIELDS[field]);
+  }
+  if (!code) return { ok: true, value };
+  issues.push({ code, areaIndex: index, federation: federation || undefined, field, message });
+  return { ok: false };
+}
+
 // spec: docs/model.md §I — check and convert one area
 function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): PreparedArea | undefined {
   let ok = true;
@@ -197,25 +227,10 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
     });
     ok = false;
   }
-  const readField = (field: 'population' | 'supportMeasure' | 'supportRecipients', raw: unknown): Decimal | undefined => {
-    const r = readNumber(raw);
-    const required = field !== 'supportRecipients';
-    const fail = (code: ModelIssue['code'], message: string): undefined => {
-      issues.push({ code, areaIndex: index, federation: federation || undefined, field, message });
-      ok = false;
-      return undefined;
-    };
-    const who = () => describeArea(a);
-    if (!r.ok || (required && r.value === undefined))
-      return fail('INVALID_NUMBER', r.ok ? M.fieldMissing(who(), AREA_FIELDS[field]) : M.fieldInvalid(who(), AREA_FIELDS[field]));
-    if (r.value !== undefined && r.value.isNeg() && !r.value.isZero())
-      return fail('NEGATIVE_AMOUNT', M.fieldNegativeNumber(who(), AREA_FIELDS[field], r.value));
-    if (r.value !== undefined && isTooLarge(r.value)) return fail('AMOUNT_TOO_LARGE', M.fieldTooLarge(who(), AREA_FIELDS[field]));
-    return r.value;
-  };
-  const population = readField('population', a?.population);
-  const supportMeasure = readField('supportMeasure', a?.supportMeasure);
-  const supportRecipients = readField('supportRecipients', a?.supportRecipients);
+  const population = readAreaField(a, index, federation, 'population', issues);
+  const supportMeasure = readAreaField(a, index, federation, 'supportMeasure', issues);
+  const supportRecipients = readAreaField(a, index, federation, 'supportRecipients', issues);
+  ok = ok && population.ok && supportMeasure.ok && supportRecipients.ok;
   if (!ok) return undefined;
   const areaName = typeof a.area === 'string' && a.area.trim() ? a.area.trim() : undefined;
   return {
@@ -223,9 +238,9 @@ function prepareArea(a: AreaInput, index: number, issues: ModelIssue[]): Prepare
     municipality,
     municipalityKey: nameKey(municipality),
     area: areaName,
-    population: population as Decimal,
-    supportMeasure: supportMeasure as Decimal,
-    supportRecipients,
+    population: population.value as Decimal,
+    supportMeasure: supportMeasure.value as Decimal,
+    supportRecipients: supportRecipients.value,
   };
 }
 
