@@ -382,7 +382,8 @@ export function readNamedSheets(session: OfficeSession, run: ExcelRunner, names:
     if (wanted.length === 0) return [];
     const probes = wanted.map((name) => {
       const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-      used.load('values,numberFormat,rowIndex,columnIndex');
+      // eslint-disable-next-line office-addins/no-empty-load -- the properties are named (cellProperties)
+      used.load(`${cellProperties(name)},rowIndex,columnIndex`);
       return { name, used };
     });
     await session.sync(context);

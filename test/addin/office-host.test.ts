@@ -114,6 +114,30 @@ describe('readWorkbook', () => {
     expect(withoutFormulas.plan.blocks[0].column).toBe(8); // what the pane did before: over the helper column
   });
 
+  test('readSheets reads a named input sheet as readWorkbook does, its formulas included', async () => {
+    const sheets = [...syntheticSheets(4), { name: 'Anteckningar', values: [['x', 2]] }];
+    const fed = sheets[1];
+    for (let r = 2; r < fed.values.length; r++) fed.values[r][8] = '';
+    const formulas: Record<string, string> = {};
+    for (let r = 2; r < fed.values.length; r++) formulas[`${r},8`] = `=OM(D${r + 1}>0;"";"saknas")`;
+    // a mock of its own for each read: a property loaded by the one stays loaded for the other
+    const read = (excel: ReturnType<typeof mockExcel>) => createOfficeHost({ run: excel.run });
+    const whole = (await read(mockExcel(sheets, { formulas: { Förbund: formulas } })).readWorkbook()).find(
+      (s) => s.name === 'Förbund',
+    )!;
+    const [named, notes] = await read(mockExcel(sheets, { formulas: { Förbund: formulas } })).readSheets([
+      'förbund',
+      'Anteckningar',
+      'Saknas',
+    ]);
+    expect(named.name).toBe('Förbund');
+    expect(named.formulaCells).toEqual(whole.formulaCells);
+    expect(named.occupied).toEqual(whole.occupied);
+    expect(named.formulaCells).toHaveLength(fed.values.length - 2);
+    expect(trim(named.values)).toEqual(trim(whole.values));
+    expect(notes).toMatchObject({ name: 'Anteckningar', values: [['x', 2]] });
+  });
+
   test('a sheet spelt differently beyond case is read by its real name in a second sync', async () => {
     const sheets = syntheticSheets(3);
     sheets[1].name = 'Förbund '; // trailing space: Excel's lookup of "Förbund" does not find it
