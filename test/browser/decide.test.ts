@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { formatKronor } from '../../src/workbook';
 import {
+  calculate,
   openPane,
   type PaneBrowser,
   type PaneServer,
@@ -120,9 +121,7 @@ describe('a later round in the pane', () => {
     const page = await openPane(browser.context, server.url, { sheets: laterRoundSheets() });
     try {
       await waitIdle(page);
-      await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
-      await page.getByTestId('summary').waitFor();
-      await waitIdle(page);
+      await calculate(page);
       expect(await page.getByTestId('summary-Scenario').textContent()).toBe(`Ytterligare medel efter ${LABEL}`);
       expect(await page.getByTestId('later-Pott S').textContent()).toBe(formatKronor(500_000));
       expect(await page.getByTestId('later-Beslutat').textContent()).toBe(formatKronor(9_950_000));

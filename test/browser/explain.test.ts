@@ -17,6 +17,7 @@ import {
   type PaneBrowser,
   type PaneServer,
   screenshot,
+  simSheets,
   startPaneBrowser,
   stopPaneBrowser,
   xlsxSheets,
@@ -42,11 +43,6 @@ async function ready(p: Page): Promise<void> {
 
 async function quiet(p: Page): Promise<void> {
   await p.waitForFunction(() => !document.querySelector('[role=status]'));
-}
-
-/** The sheets as the simulated Excel holds them now. */
-async function simSheets(p: Page): Promise<SheetValues[]> {
-  return p.evaluate(() => (window as unknown as { __sim: Sim }).__sim.dump());
 }
 
 async function editCell(p: Page, sheet: string, row: number, column: number, value: CellValue): Promise<void> {

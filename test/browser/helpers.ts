@@ -394,3 +394,13 @@ export async function waitIdle(page: Page): Promise<void> {
     return b !== undefined && !b.disabled && !document.querySelector('[role=status]');
   });
 }
+
+/**
+ * Presses the button (Beräkna, or Beräkna igen) and waits until the run has ended: its summary, its
+ * problems or its failed write shown, and no task's progress label left.
+ */
+export async function calculate(page: Page, name = 'Beräkna'): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).first().click();
+  await page.waitForSelector('[data-testid=summary], [data-testid=problem-list], [data-testid=write-failed]');
+  await page.waitForFunction(() => !document.querySelector('[role=status]'));
+}

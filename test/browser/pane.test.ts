@@ -11,6 +11,7 @@ import type { SheetValues } from '../../src/workbook/types';
 import { ensureBuilt, runCli, tempDir } from '../e2e/helpers';
 import {
   axeViolations,
+  calculate,
   DARK_THEME,
   EXAMPLE,
   openPane,
@@ -21,6 +22,7 @@ import {
   startPaneBrowser,
   stopPaneBrowser,
   trimValues,
+  waitIdle,
   xlsxSheets,
 } from './helpers';
 
@@ -63,20 +65,6 @@ type Sim = {
 };
 const sim = <T>(page: Page, fn: (s: Sim) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__sim)`) as Promise<T>;
 
-async function waitReady(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Beräkna', exact: true }).waitFor();
-  await page.waitForFunction(() => {
-    const b = Array.from(document.querySelectorAll('button')).find((x) => x.textContent === 'Beräkna');
-    return b !== undefined && !b.disabled && !document.querySelector('[role=status]');
-  });
-}
-
-async function calculate(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
-  await page.waitForSelector('[data-testid=summary], [data-testid=problem-list]');
-  await page.waitForFunction(() => !document.querySelector('[role=status]'));
-}
-
 function expectNoViolations(violations: { id: string; impact: string; nodes: string[] }[], view: string): void {
   if (violations.length > 0)
     throw new Error(`axe: ${view}\n${violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`).join('\n')}`);
@@ -92,7 +80,7 @@ describe('the example workbook', () => {
   let page: Page;
   beforeAll(async () => {
     page = await openPane(browser.context, server.url, { sheets: example });
-    await waitReady(page);
+    await waitIdle(page);
   });
   afterAll(async () => page?.close());
 
@@ -330,7 +318,7 @@ describe('a broken workbook', () => {
     const areas = sheets.find((s) => s.name === 'Kommuner')!;
     areas.values.push(['Finsam Okänd', 'Nyby', '', 1000, 1000, '']);
     const page = await openPane(browser.context, server.url, { sheets });
-    await waitReady(page);
+    await waitIdle(page);
     await calculate(page);
     const items = page.getByTestId('problem-list').getByTestId('problem');
     const texts = await items.evaluateAll((els) =>
@@ -363,7 +351,7 @@ describe('a broken workbook', () => {
 describe('an empty workbook', () => {
   test('the pane offers the template sheets and inserts them', async () => {
     const page = await openPane(browser.context, server.url, { sheets: [{ name: 'Blad1', values: [] }] });
-    await waitReady(page);
+    await waitIdle(page);
     await page.getByText('Arbetsboken saknar bladen Parametrar, Förbund och Kommuner.').waitFor();
     expectNoViolations(await axeViolations(page), 'mallerbjudande');
     await screenshot(page, 'mall.png');
@@ -385,7 +373,7 @@ describe('an empty workbook', () => {
 describe('dark theme', () => {
   test('follows Office’s dark theme; no axe violations (colour contrast included)', async () => {
     const page = await openPane(browser.context, server.url, { sheets: example, theme: DARK_THEME });
-    await waitReady(page);
+    await waitIdle(page);
     await calculate(page);
     const background = await page.evaluate(
       () => getComputedStyle(document.querySelector('main')!.parentElement!).backgroundColor,
@@ -433,7 +421,7 @@ describe('text written as text', () => {
     )!;
     areas.values[row][column] = '1-2';
     const page = await openPane(browser.context, server.url, { sheets });
-    await waitReady(page);
+    await waitIdle(page);
     await calculate(page);
     await page.getByTestId('summary').waitFor();
     const kb = ((await sim(page, (s) => s.dump())) as SheetValues[]).find((s) => s.name === 'Kommunbidrag')!;
@@ -456,7 +444,7 @@ describe('a workbook too large for one response', () => {
     // well below the example's input: the combined read, and then too large chunks, are refused
     const responseLimit = Math.floor(Buffer.byteLength(JSON.stringify(fed.values)) / 3);
     const page = await openPane(browser.context, server.url, { sheets: example, responseLimit });
-    await waitReady(page);
+    await waitIdle(page);
     const before = await sim(page, (s) => s.syncs.length);
     await calculate(page);
     const run = runAllocation(example);
@@ -483,7 +471,7 @@ describe('a workbook too large for one response', () => {
 describe('layout while working', () => {
   test('the progress has its room: the view does not move when a task starts', async () => {
     const page = await openPane(browser.context, server.url, { sheets: example, syncDelayMs: 600 });
-    await waitReady(page);
+    await waitIdle(page);
     const top = () => page.evaluate(() => document.querySelector('[role=tabpanel]')!.getBoundingClientRect().top);
     const idle = await top();
     await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
@@ -511,7 +499,7 @@ describe('a workbook without Parametrar', () => {
     const sheets = example.filter((s) => s.name !== 'Parametrar');
     for (const theme of [undefined, DARK_THEME]) {
       const page = await openPane(browser.context, server.url, { sheets, ...(theme ? { theme } : {}) });
-      await waitReady(page);
+      await waitIdle(page);
       await page.getByRole('tab', { name: 'Parametrar' }).click();
       await page.getByText('Bladet Parametrar saknas – lägg in mallbladen').waitFor();
       await page.waitForFunction(() => !document.querySelector('[role=status]'));

@@ -10,6 +10,7 @@ import { formatKronor } from '../../src/workbook';
 import type { SheetValues } from '../../src/workbook/types';
 import { finsam } from '../cli/helpers';
 import {
+  calculate,
   EXAMPLE,
   openPane,
   type PaneBrowser,
@@ -212,9 +213,7 @@ describe('Omgång and Beslut in the Parametrar form', () => {
 
       await page.getByRole('tab', { name: 'Beräkna' }).click();
       await waitIdle(page);
-      await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
-      await page.getByTestId('summary').waitFor();
-      await waitIdle(page);
+      await calculate(page);
       expect(await page.getByTestId('summary-Scenario').textContent()).toBe(`Ytterligare medel efter ${LABEL}`);
       expect(await page.getByTestId('later-Pott S').textContent()).toBe(formatKronor(500_000));
       expect(await page.getByTestId('later-Beviljat').textContent()).toBe(formatKronor(500_000));

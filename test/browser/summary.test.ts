@@ -11,6 +11,7 @@ import { keepNumbersTogether, signedKronor } from '../../src/taskpane/texts';
 import {
   axeViolations,
   brokenWords,
+  calculate,
   childRows,
   DARK_THEME,
   EXAMPLE,
@@ -62,12 +63,6 @@ async function open(init: SimInit, width = 320): Promise<Page> {
     return b !== undefined && !b.disabled && !document.querySelector('[role=status]');
   });
   return page;
-}
-
-async function calculate(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
-  await page.waitForSelector('[data-testid=summary], [data-testid=problem-list]');
-  await page.waitForFunction(() => !document.querySelector('[role=status]'));
 }
 
 /** The pane's layout at its width: the title and the tab list on one line each, no word broken, nothing sideways. */

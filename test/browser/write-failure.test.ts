@@ -7,6 +7,7 @@ import { runAllocation } from '../../src/workbook';
 import type { SheetValues } from '../../src/workbook/types';
 import { FEDERATION_OUTPUT_HEADERS } from '../../src/workbook/types';
 import {
+  calculate,
   EXAMPLE,
   openPane,
   type PaneBrowser,
@@ -67,16 +68,10 @@ async function openPaneWith(sheets: SimSheet[]): Promise<{ page: Page; policy: A
   return { page, policy };
 }
 
-async function clickCalculate(page: Page, name = 'Beräkna'): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).first().click();
-  await page.waitForSelector('[data-testid=summary], [data-testid=problem-list], [data-testid=write-failed]');
-  await page.waitForFunction(() => !document.querySelector('[role=status]'));
-}
-
 /** The example after a first complete run in the simulator (what a rerun starts from), with a user's sheet pointing at Kommunbidrag. */
 async function afterFirstRun(): Promise<SimSheet[]> {
   const { page } = await openPaneWith(example);
-  await clickCalculate(page);
+  await calculate(page);
   const sheets = (await dump(page)) as SimSheet[];
   await page.close();
   // the run's chart, on its sheet Diagram, as a rerun finds it (the dump has values only)
@@ -107,7 +102,7 @@ describe('a write that fails (Excel does not undo a failed batch)', () => {
       const next = await simEval<number>(page, 's.syncs.length');
       const after = c.after === 'mid' ? 12 : c.after === 'all' ? 1e9 : c.after;
       await page.evaluate(`window.__sim.failure = { sync: ${next + c.sync}, after: ${after}, message: 'Simulerat fel i Excel' }`);
-      await clickCalculate(page);
+      await calculate(page);
       const failed = page.getByTestId('write-failed');
       expect(await failed.getAttribute('data-state')).toBe(c.state);
       expect(await page.getByTestId('summary').count()).toBe(0);
@@ -131,7 +126,7 @@ describe('a write that fails (Excel does not undo a failed batch)', () => {
       expect(summary.formulas).toEqual([['0,1', '=Kommunbidrag!E2']]);
       if (c.sync === 1 && c.after === 'mid') await screenshot(page, 'skrivfel-delvis-320.png');
       // Run again: a complete result, Körlogg last, the same cells as a clean run
-      await clickCalculate(page, 'Beräkna igen');
+      await calculate(page, 'Beräkna igen');
       expect(await page.getByTestId('summary').count()).toBe(1);
       expect(await page.getByTestId('write-failed').count()).toBe(0);
       const done = await dump(page);
@@ -148,7 +143,7 @@ describe('a write that fails (Excel does not undo a failed batch)', () => {
     const before = await dump(page);
     const next = await simEval<number>(page, 's.syncs.length');
     await page.evaluate(`window.__sim.failure = { sync: ${next + 2}, at: 'autoFilter.apply', message: 'Tabell på bladet' }`);
-    await clickCalculate(page);
+    await calculate(page);
     expect(await simEval<number>(page, 's.syncs[' + (next + 2) + '].failedAt')).toBeGreaterThan(0);
     expect(await page.getByTestId('write-failed').count()).toBe(0);
     expect(await page.getByTestId('summary').count()).toBe(1);
@@ -170,7 +165,7 @@ describe('a write that fails (Excel does not undo a failed batch)', () => {
     await page.setViewportSize({ width: 320, height: 800 });
     const next = await simEval<number>(page, 's.syncs.length');
     await page.evaluate(`window.__sim.failure = { sync: ${next + 1}, after: 12, message: 'Simulerat fel i Excel' }`);
-    await clickCalculate(page);
+    await calculate(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await screenshot(page, 'skrivfel-320.png');
     // Ta bort delresultatet: the partial output goes, nothing else
@@ -209,7 +204,7 @@ describe('the run’s own cells only (pane)', () => {
     fed.values[layout.headerRow][lastYear] = 'Slutlig tilldelning (kr)';
     fed.values[layout.dataRows[0]][lastYear] = 111;
     const { page } = await openPaneWith(start);
-    await clickCalculate(page);
+    await calculate(page);
     expect(await page.getByTestId('run-notices').textContent()).toContain('Förbund!');
     let now = sheetOf(await dump(page), 'Förbund')!.values;
     expect([now[below][final], now[below + 1][final], now[layout.dataRows[0]][lastYear]]).toEqual([total, 'Kontrollerad', 111]);
@@ -231,7 +226,7 @@ describe('the run’s own cells only (pane)', () => {
     fed.formulas = {};
     for (const r of run.layout.federationSheet.dataRows) fed.formulas[`${r},${first}`] = '=OM(A1="";"";"")';
     const { page } = await openPaneWith(sheets);
-    await clickCalculate(page);
+    await calculate(page);
     const header = sheetOf(await dump(page), 'Förbund')!.values[run.layout.federationSheet.headerRow];
     expect(header[first]).toBe('');
     expect(header[first + 1]).toBe('Idealfördelning (kr)');
@@ -251,7 +246,7 @@ describe('Content-Security-Policy', () => {
     );
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(csp).toContain("default-src 'self'");
-    await clickCalculate(page);
+    await calculate(page);
     expect(await page.getByTestId('summary').count()).toBe(1);
     expect(await policy.violations()).toEqual([]);
     expect(policy.console.filter((t) => /Content Security Policy|Refused/i.test(t))).toEqual([]);
