@@ -215,3 +215,40 @@ export function findSoffice(): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Files converted by LibreOffice (headless, one soffice run, the user profile `profile` of the test's own)
+ * into `outDir` with the filter given (`xlsx:Calc MS Excel 2007 XML`, `pdf`, a csv filter …). Gives the
+ * converted files' paths for filters whose output has the input's name and the filter's extension.
+ */
+export function convertWithLibreOffice(
+  files: string[],
+  filter: string,
+  outDir: string,
+  profile: string,
+  timeout = 180_000,
+): string[] {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) finns inte på PATH: installera libreoffice-calc.');
+  fs.mkdirSync(outDir, { recursive: true });
+  const result = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${profile.replace(/\\/g, '/')}`,
+      '--headless',
+      '--convert-to',
+      filter,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { encoding: 'utf8', timeout },
+  );
+  if (result.status !== 0) throw new Error(`soffice failed: ${result.stdout} ${result.stderr}`);
+  const extension = filter.split(':')[0];
+  return files.map((file) => {
+    const out = path.join(outDir, `${path.basename(file, path.extname(file))}.${extension}`);
+    if (extension !== 'csv' && !fs.existsSync(out)) throw new Error(`soffice wrote no ${out}: ${result.stdout} ${result.stderr}`);
+    return out;
+  });
+}

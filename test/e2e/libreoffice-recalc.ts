@@ -1,10 +1,9 @@
 // LibreOffice recalculating .xlsx files headless (every formula on load, in a profile of its own), and
 // the cells of a sheet as stored in the file (formula and cached result): for the Underlag tests.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UNDERLAG_SHEET } from '../../src/workbook/underlag';
-import { findSoffice, zipPartText } from './helpers';
+import { convertWithLibreOffice, findSoffice, zipPartText } from './helpers';
 
 export const soffice = findSoffice();
 
@@ -28,27 +27,7 @@ function recalculatingProfile(dir: string): string {
 /** Every file opened, recalculated and saved again as .xlsx by LibreOffice (one soffice run). */
 export function recalculate(files: string[], dir: string): string[] {
   const outDir = path.join(dir, 'recalculated');
-  fs.mkdirSync(outDir, { recursive: true });
-  const profile = recalculatingProfile(dir);
-  const result = spawnSync(
-    soffice as string,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      outDir,
-      ...files,
-    ],
-    { encoding: 'utf8', timeout: 300_000 },
-  );
-  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
-  return files.map((f) => {
-    const out = path.join(outDir, path.basename(f));
-    if (!fs.existsSync(out)) throw new Error(`soffice wrote no ${out}: ${result.stdout} ${result.stderr}`);
-    return out;
-  });
+  return convertWithLibreOffice(files, 'xlsx:Calc MS Excel 2007 XML', outDir, recalculatingProfile(dir), 300_000);
 }
 
 /** One cell as stored in the file: its formula (if any) and its value or cached result. */

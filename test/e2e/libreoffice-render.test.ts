@@ -1,27 +1,19 @@
 // The written workbook as LibreOffice (headless) renders it, to PDF: no header of the run's own sheets is
 // cut, no number shows as "###", and the pages are saved as PNG (test-results/lo-*.png) to be looked at.
 // Issue 14: "the workbook rendered by LibreOffice (headless, to PDF or PNG) and looked at".
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FEDERATION_OUTPUT_HEADERS } from '../../src/workbook/types';
-import { ensureBuilt, findSoffice, loadWorkbook, ROOT, runCli, sheetByName, tempDir } from './helpers';
+import { convertWithLibreOffice, ensureBuilt, findSoffice, loadWorkbook, ROOT, runCli, sheetByName, tempDir } from './helpers';
 
 const soffice = findSoffice();
 const loTest = soffice || process.env.CI ? test : test.skip;
 const RESULTS = path.join(ROOT, 'test-results');
 
 /** The workbook converted to PDF by LibreOffice, in a profile of its own. */
-function toPdf(file: string, outDir: string): string {
-  const profile = path.join(outDir, 'lo-profile');
-  const result = spawnSync(
-    soffice!,
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
-  return path.join(outDir, `${path.basename(file, '.xlsx')}.pdf`);
-}
+const toPdf = (file: string, outDir: string): string =>
+  convertWithLibreOffice([file], 'pdf', outDir, path.join(outDir, 'lo-profile'))[0];
 
 /** Each page's text (pdftotext, reading order), split at form feeds. */
 const pagesOf = (pdf: string): string[] =>

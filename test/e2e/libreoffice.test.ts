@@ -2,14 +2,24 @@
 // output of `finsam allocate` to CSV "as shown", and the shown numbers must be the model's, with
 // MONEY_FORMAT giving "1 234 567". CI installs libreoffice-calc and requires this test; locally it
 // is skipped, with a note, when LibreOffice is not installed.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeSheetOutputs } from '../../src/cli/xlsx';
 import { FEDERATION_OUTPUT_HEADERS, MONEY_FORMAT, SHARE_FORMAT } from '../../src/workbook/types';
 import { fixtureWorkbook, messyWorkedExample, WORKED_EXAMPLE_EXPECTED, writeFixture } from '../fixtures/workbooks';
-import { ensureBuilt, findSoffice, loadWorkbook, ROOT, runCli, sheetByName, table, tempDir, zipPartText } from './helpers';
+import {
+  convertWithLibreOffice,
+  ensureBuilt,
+  findSoffice,
+  loadWorkbook,
+  ROOT,
+  runCli,
+  sheetByName,
+  table,
+  tempDir,
+  zipPartText,
+} from './helpers';
 
 const soffice = findSoffice();
 const MISSING = 'LibreOffice (soffice) finns inte på PATH: installera libreoffice-calc (apt-get install -y libreoffice-calc).';
@@ -22,45 +32,15 @@ const loTest = soffice || process.env.CI ? test : test.skip;
 /** The file saved again by LibreOffice as .xlsx (as a person who opens and saves it there would). */
 function resaveAsXlsx(file: string, outDir: string): string {
   if (!soffice) throw new Error(MISSING);
-  const profile = path.join(outDir, 'lo-profile');
-  const result = spawnSync(
-    soffice,
-    [
-      `-env:UserInstallation=file://${profile.replace(/\\/g, '/')}`,
-      '--headless',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      outDir,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
-  const saved = path.join(outDir, path.basename(file));
-  if (!fs.existsSync(saved)) throw new Error(`soffice wrote no ${saved}: ${result.stdout} ${result.stderr}`);
-  return saved;
+  return convertWithLibreOffice([file], 'xlsx:Calc MS Excel 2007 XML', outDir, path.join(outDir, 'lo-profile'), 120_000)[0];
 }
 
 /** Every sheet of an .xlsx as CSV text "as shown" (formatted), keyed by sheet name. */
 function convertToCsv(file: string, outDir: string): Map<string, string[][]> {
   if (!soffice) throw new Error(MISSING);
-  const profile = path.join(outDir, 'lo-profile');
-  const result = spawnSync(
-    soffice,
-    [
-      `-env:UserInstallation=file://${profile.replace(/\\/g, '/')}`,
-      '--headless',
-      '--convert-to',
-      // 44 = comma, 34 = ", 76 = UTF-8, first line 1, …, token 9 "save as shown" = true, token 12 -1 = every sheet
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
-      '--outdir',
-      outDir,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
+  // 44 = comma, 34 = ", 76 = UTF-8, first line 1, …, token 9 "save as shown" = true, token 12 -1 = every sheet
+  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+  convertWithLibreOffice([file], filter, outDir, path.join(outDir, 'lo-profile'), 120_000);
   const base = path.basename(file, '.xlsx');
   const sheets = new Map<string, string[][]>();
   for (const entry of fs.readdirSync(outDir)) {

@@ -3,12 +3,11 @@
 // merge → finsam allocate, equal cell for cell to allocating the national file with the answers typed
 // directly. Conflicts refused with no file; a rerun changes only the Svar log; protection and
 // validation as LibreOffice reads them.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { finsam } from '../cli/helpers';
-import { findSoffice, loadWorkbook, plain, sheetByName, table, tempDir, zipPartText } from './helpers';
+import { convertWithLibreOffice, findSoffice, loadWorkbook, plain, sheetByName, table, tempDir, zipPartText } from './helpers';
 import { FEDERATION_OUTPUT_HEADERS } from '../../src/workbook/types';
 
 const soffice = findSoffice();
@@ -16,24 +15,8 @@ const loTest = soffice || process.env.CI ? test : test.skip;
 
 /** `file` opened and saved again as .xlsx by LibreOffice (headless, a profile of its own), into `outDir`. */
 function resaveWithLibreOffice(file: string, outDir: string): string {
-  fs.mkdirSync(outDir, { recursive: true });
   const profile = path.join(path.dirname(outDir), 'lo-profile-round');
-  const result = spawnSync(
-    soffice!,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      outDir,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  const saved = path.join(outDir, path.basename(file));
-  if (result.status !== 0 || !fs.existsSync(saved)) throw new Error(`soffice failed: ${result.stdout} ${result.stderr}`);
-  return saved;
+  return convertWithLibreOffice([file], 'xlsx:Calc MS Excel 2007 XML', outDir, profile)[0];
 }
 
 /**
