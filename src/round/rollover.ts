@@ -14,6 +14,7 @@ import type { FederationField } from '../workbook/columns';
 import { ownCellRanges, removeOutputPlan, wholeKronor } from '../workbook/plan';
 import { findSheet, makeProblem } from '../workbook/sheets';
 import { isBlank, normalizeKey } from '../workbook/text';
+import { YEAR_RANGE } from '../workbook/cells';
 import { ROUND_TEXTS } from './messages';
 
 const T = ROUND_TEXTS.rollover;
@@ -47,6 +48,11 @@ export function previousTotalFunds(previousAllocation: Decimal): Decimal {
   return previousAllocation.times(2);
 }
 
+// spec: docs/model.md §A8 — the next round's År: this year's + 1 (none when År is unknown)
+export function nextRoundYear(thisYear: number | undefined): number | undefined {
+  return thisYear !== undefined ? thisYear + 1 : undefined;
+}
+
 /**
  * The next round's workbook as a plan on this one's sheets. Refused when the workbook has problems (its
  * Slutlig is needed) or when År is unknown and no year is given.
@@ -57,10 +63,10 @@ export function rollover(sheets: SheetValues[], options: { year?: number; timest
   const located = locateParameters(sheets);
   const yearParam = located.find((p) => p.key === 'year')!;
   const thisYear = run.result.parameters.year;
-  const year = options.year ?? (thisYear !== undefined ? thisYear + 1 : undefined);
+  const year = options.year ?? nextRoundYear(thisYear);
   if (year === undefined)
     return { ok: false, problems: [makeProblem(yearParam.sheet, yearParam.row, yearParam.column, T.yearMissing)] };
-  if (!Number.isInteger(year) || year < 1900 || year > 2200)
+  if (!Number.isInteger(year) || year < YEAR_RANGE.min || year > YEAR_RANGE.max)
     return { ok: false, problems: [makeProblem(yearParam.sheet, yearParam.row, yearParam.column, T.yearInvalid(String(year)))] };
 
   const blocks: CellBlock[] = [parameterWrite(located, 'year', year), parameterWrite(located, 'budget', null)];

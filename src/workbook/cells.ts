@@ -127,12 +127,23 @@ export const readShare = refusingErrorValues(function readShare(cell: CellValue 
   return { ok: true, value: v };
 });
 
-/** År: a whole number 1900–2200. */
+/** The years År may hold (the reader, the template's validation, the next round's year). */
+export const YEAR_RANGE = { min: 1900, max: 2200 } as const;
+
+/** År: a whole number in YEAR_RANGE. */
 export const readYear = refusingErrorValues(function readYear(cell: CellValue | undefined): CellRead<number> {
   const parsed = parseNumberCell(cell);
   if (parsed === null) return null;
   const v = parsed?.value;
-  if (!parsed || parsed.percent || parsed.currency || !v || !v.isInteger() || v.lessThan(1900) || v.greaterThan(2200)) {
+  if (
+    !parsed ||
+    parsed.percent ||
+    parsed.currency ||
+    !v ||
+    !v.isInteger() ||
+    v.lessThan(YEAR_RANGE.min) ||
+    v.greaterThan(YEAR_RANGE.max)
+  ) {
     return { ok: false, message: R.notYear(quoted(cell)) };
   }
   return { ok: true, value: v.toNumber() };

@@ -4,7 +4,7 @@ import type { CellRange, CellValue, SheetOutput, Validation, ValidationRule } fr
 import { LAST_SHEET_ROW, MONEY_FORMAT, SHARE_FORMAT, TEXT_FORMAT } from './types';
 import { columnIndex, columnLetters, rangeRef } from './address';
 import { AREA_COLUMNS, ColumnDefinition, FEDERATION_COLUMNS, FEDERATION_SHEET, MUNICIPALITY_SHEET } from './columns';
-import { SPLIT_METHOD_LABELS } from './cells';
+import { SPLIT_METHOD_LABELS, YEAR_RANGE } from './cells';
 import { TEMPLATE_PARAMETER_DEFINITIONS, PARAMETER_HEADER, PARAMETER_SHEET, VALUE_HEADER } from './parameters';
 import { TARGET_GROUPS, TARGETED_INSATS_TYPES, WARNING_CODES } from '../engine';
 import { APPLICATION_COLUMNS, APPLICATION_SHEET } from './application-columns';
@@ -55,7 +55,7 @@ function parameters(): SheetOutput {
       validations.push({ range: cell, type: 'decimal', min: 0, max: 1, prompt: def.description });
     } else {
       numberFormats.push([null, '0', null]);
-      validations.push({ range: cell, type: 'wholeNumber', min: 1900, max: 2200, prompt: def.description });
+      validations.push({ range: cell, type: 'wholeNumber', min: YEAR_RANGE.min, max: YEAR_RANGE.max, prompt: def.description });
     }
   }
   return {

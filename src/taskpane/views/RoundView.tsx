@@ -19,10 +19,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Problem, SheetValues } from '../../workbook/types';
-import { readYear } from '../../workbook/cells';
+import { readYear, YEAR_RANGE } from '../../workbook/cells';
 import { locateParameters } from '../../workbook/parameter-form';
 import type { WorkbookHost } from '../../excel/host';
 import { formatMergeProblem } from '../../round/merge';
+import { nextRoundYear } from '../../round/rollover';
 import type { MergeProblem } from '../../round/types';
 import { canSelectProblem } from '../controller';
 import { mergeFiles, rolloverToFile, splitToFiles } from '../round-actions';
@@ -55,7 +56,7 @@ export interface RoundViewProps {
 /** The rollover's default year: År on Parametrar plus one, else next calendar year. */
 function nextYear(sheets: SheetValues[] | undefined): number {
   const year = sheets ? locateParameters(sheets).find((p) => p.key === 'year')?.parsed : undefined;
-  return year !== undefined ? year + 1 : new Date().getFullYear() + 1;
+  return nextRoundYear(year) ?? new Date().getFullYear() + 1;
 }
 
 /** A merge problem as a line: the file, the cell, the message (a file that could not be read has no cell). */
@@ -236,8 +237,8 @@ export function RoundView(props: RoundViewProps): React.ReactElement {
             data-testid="rollover-year"
             value={year?.ok ? year.value : null}
             displayValue={shownYear}
-            min={1900}
-            max={2200}
+            min={YEAR_RANGE.min}
+            max={YEAR_RANGE.max}
             disabled={busy}
             incrementButton={{ 'aria-label': PARAMETER_FORM_TEXTS.yearUp }}
             decrementButton={{ 'aria-label': PARAMETER_FORM_TEXTS.yearDown }}
