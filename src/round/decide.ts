@@ -23,6 +23,7 @@ import { makeProblem } from '../workbook/sheets';
 import { normalizeKey } from '../workbook/text';
 import { wholeKronor } from '../workbook/plan';
 import { ROUND_TEXTS } from './messages';
+import { isIsoDate } from '../workbook/cells';
 
 const T = ROUND_TEXTS.decide;
 
@@ -60,13 +61,6 @@ export type DecideOutcome =
 export function localDate(date: Date): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${p(date.getFullYear(), 4)}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
-}
-
-// spec: docs/workbook-format.md §8; docs/model.md §A6 — Datum is a real date written YYYY-MM-DD
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
 /** Where a problem of the decision itself goes: the header cell the new column would get on Beslut. */

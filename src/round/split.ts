@@ -75,14 +75,6 @@ export function regionalFileName(vo: string): string {
   return `${voLabel(vo).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.xlsx`;
 }
 
-/** A date typed as YYYY-MM-DD that exists in the calendar. */
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 const num = (d: Decimal | undefined): CellValue => (d === undefined ? '' : d.toNumber());
 const moneyFormat = (d: Decimal | undefined): string | null =>
   d === undefined ? null : d.isInteger() ? MONEY_FORMAT : DECIMAL_MONEY_FORMAT;

@@ -127,6 +127,15 @@ export const readShare = refusingErrorValues(function readShare(cell: CellValue 
   return { ok: true, value: v };
 });
 
+// spec: docs/workbook-format.md §8; docs/model.md §A6 — a date typed YYYY-MM-DD (white space around it
+// aside) that exists in the calendar: Beslut's Datum, Svarsdatum
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 /** The years År may hold (the reader, the template's validation, the next round's year). */
 export const YEAR_RANGE = { min: 1900, max: 2200 } as const;
 

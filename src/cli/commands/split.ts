@@ -12,7 +12,8 @@ import { exists, normalizeZipDates, writeFileAtomically } from '../files';
 import { uncachedProblems } from '../compute';
 import { CLI_TEXTS } from '../messages';
 import * as workbookLayer from '../../workbook';
-import { isIsoDate, splitRound } from '../../round/split';
+import { splitRound } from '../../round/split';
+import { isIsoDate } from '../../workbook/cells';
 import type { RegionalFile } from '../../round/types';
 import { ROUND_TEXTS } from '../../round/messages';
 

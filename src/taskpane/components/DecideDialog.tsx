@@ -25,7 +25,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { formatKronor, formatNumber, formatProblem } from '../../workbook/format';
-import { isIsoDate, localDate } from '../../round/decide';
+import { localDate } from '../../round/decide';
+import { isIsoDate } from '../../workbook/cells';
 import { ROUND_TEXTS } from '../../round/messages';
 import type { DecisionPreview } from '../decide-controller';
 import { DECISION_PANE_TEXTS as T, PANE_TEXTS } from '../texts';
